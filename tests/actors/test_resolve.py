@@ -1,0 +1,102 @@
+import datetime as dt
+
+import pytest
+
+from thucydides.actors.kb import KnowledgeBase
+from thucydides.actors.resolve import ActorResolver
+from thucydides.clean import clean
+from thucydides.models import Actor, Article
+from thucydides.parse import Sentence, SpacyParser
+
+
+def _sentences(parser: SpacyParser, text: str) -> list[Sentence]:
+    (parsed,) = parser.parse([clean(Article(id="t", text=text))])
+    return parsed.sentences
+
+
+def _actor_at(
+    parser: SpacyParser, kb: KnowledgeBase, text: str, word: str, date: str = "2025-06-03", place: bool = False
+) -> list[Actor]:
+    resolver = ActorResolver(kb, dt.date.fromisoformat(date))
+    found: list[Actor] = []
+    for sentence in _sentences(parser, text):
+        resolver.start(sentence)
+        for token in sentence.tokens:
+            if token.text == word and not found:
+                found = resolver.actors(token.i, place)
+        resolver.finish()
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("Japanese Defense Minister Gen Nakatani met reporters.", "Nakatani", "JPNGOVMIL"),
+        ("The Chinese navy sailed south.", "navy", "CHNMIL"),
+        ("Beijing has criticized the plan.", "Beijing", "CHNGOV"),
+        ("Mark Rutte, NATO's secretary general, spoke.", "Rutte", "IGOWSTNAT"),
+        ("US Defense Secretary Pete Hegseth's visit was praised.", "Hegseth", "USAGOVMIL"),
+        ("Japan's frigate Mogami docked.", "Mogami", "JPNMIL"),
+    ],
+)
+def test_resolves_titles_demonyms_capitals_and_people(
+    parser: SpacyParser, mini_kb: KnowledgeBase, text: str, word: str, code: str
+) -> None:
+    (actor,) = _actor_at(parser, mini_kb, text, word)
+    assert actor.code == code
+
+
+def test_role_depends_on_the_date_of_the_story(parser: SpacyParser, mini_kb: KnowledgeBase) -> None:
+    (then,) = _actor_at(parser, mini_kb, "Mark Rutte said so.", "Rutte", date="2015-05-05")
+    (now,) = _actor_at(parser, mini_kb, "Mark Rutte said so.", "Rutte", date="2025-05-05")
+    assert then.code == "NLDGOV" and now.code == "IGOWSTNAT" and now.group == "NAT"
+
+
+def test_out_of_office_person_is_coded_as_elite(parser: SpacyParser, mini_kb: KnowledgeBase) -> None:
+    (actor,) = _actor_at(parser, mini_kb, "Gen Nakatani said so.", "Nakatani", date="2026-03-01")
+    assert actor.code == "JPNELI"
+
+
+def test_capital_where_something_happens_is_a_place_not_the_government(
+    parser: SpacyParser, mini_kb: KnowledgeBase
+) -> None:
+    (actor,) = _actor_at(parser, mini_kb, "He arrived in Tokyo.", "Tokyo", place=True)
+    assert actor.code == "JPN"
+
+
+def test_conjoined_actors_each_get_their_own_code(parser: SpacyParser, mini_kb: KnowledgeBase) -> None:
+    actors = _actor_at(parser, mini_kb, "China, North Korea and Russia held drills.", "China")
+    assert [a.code for a in actors] == ["CHN", "PRK", "RUS"]
+
+
+def test_noun_that_is_not_an_actor_stands_for_its_owners(parser: SpacyParser, mini_kb: KnowledgeBase) -> None:
+    actors = _actor_at(
+        parser, mini_kb, "He condemned the military cooperation of China, North Korea and Russia.", "cooperation"
+    )
+    assert [a.code for a in actors] == ["CHN", "PRK", "RUS"]
+
+
+def test_later_surname_pronoun_and_definite_description_resolve_to_earlier_actor(
+    parser: SpacyParser, mini_kb: KnowledgeBase
+) -> None:
+    text = "NATO Secretary General Mark Rutte arrived on Monday. Rutte said the alliance was ready. He left."
+    resolver = ActorResolver(mini_kb, dt.date(2025, 6, 3))
+    seen: dict[str, str] = {}
+    for sentence in _sentences(parser, text):
+        resolver.start(sentence)
+        for token in sentence.tokens:
+            if token.text in ("Rutte", "alliance", "He"):
+                actor = resolver.actor(token.i)
+                if actor is not None:
+                    seen[f"{sentence.index}:{token.text}"] = actor.code
+        resolver.finish()
+    assert seen["1:Rutte"] == "IGOWSTNAT"
+    assert seen["1:alliance"] == "IGOWSTNAT"
+    assert seen["2:He"] == "IGOWSTNAT"
+
+
+def test_unknown_person_with_title_and_nationality_is_coded_by_them(
+    parser: SpacyParser, mini_kb: KnowledgeBase
+) -> None:
+    (actor,) = _actor_at(parser, mini_kb, "Ukrainian Defence Minister Ivan Placeholdenko met him.", "Placeholdenko")
+    assert actor.code == "UKRGOVMIL"

@@ -1,0 +1,79 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from thucydides.errors import DataError
+from thucydides.evaluate.gold import detokenize, read_gold
+
+XML = """<Validation><Environment><Actorfile>my.actors.txt</Actorfile></Environment>
+<Sentences>
+<!-- a comment <Sentence id="ignored"> -->
+<Sentence date="19950103" id="T-1" category="DEMO">
+<EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding>
+<EventCoding sourcecode="GON" targetcode="ARN" eventcode="064"/>
+<Text>
+Arnor is about to restore full diplomatic ties
+with Gondor.
+</Text>
+<Parse>(ROOT)</Parse>
+</Sentence>
+<Sentence date="20080804" id="T-2" evaluate="true"/>
+<EventCoding noevents = "True"></EventCoding>
+<Text>Nothing happened.</Text>
+</Sentence>
+</Sentences></Validation>"""
+
+
+def test_petrarch_xml_records_codes_dates_and_dictionaries(tmp_path: Path) -> None:
+    path = tmp_path / "gold.xml"
+    path.write_text(XML, encoding="utf-8")
+    (tmp_path / "my.actors.txt").write_text("ARNOR [ARN]\n", encoding="utf-8")
+    gold = read_gold(path)
+    assert gold.kind == "events" and [r.id for r in gold.records] == ["T-1", "T-2"]
+    first = gold.records[0]
+    assert first.text == "Arnor is about to restore full diplomatic ties with Gondor."
+    assert first.date == dt.date(1995, 1, 3)
+    assert [(e.source, e.target, e.code) for e in first.events] == [("ARN", "GON", "064"), ("GON", "ARN", "064")]
+    assert gold.records[1].events == ()
+    assert gold.actor_files == [tmp_path / "my.actors.txt"]
+
+
+def test_gold_jsonl_and_class_tsv(tmp_path: Path) -> None:
+    jl = tmp_path / "g.jsonl"
+    jl.write_text(
+        '{"id": "a", "text": "X met Y.", "date": "2025-01-01", '
+        '"events": [{"source": "JPN", "target": "USA", "code": "040"}]}\n',
+        encoding="utf-8",
+    )
+    (rec,) = read_gold(jl).records
+    assert rec.events[0].code == "040" and rec.date == dt.date(2025, 1, 1)
+    tsv = tmp_path / "c.tsv"
+    tsv.write_text("Police fired on protesters.\t4\nThey talked.\t1\n", encoding="utf-8")
+    gold = read_gold(tsv)
+    assert gold.kind == "classes" and [r.label for r in gold.records] == [4, 1]
+
+
+def test_span_conll_offsets_point_at_the_spans(tmp_path: Path) -> None:
+    path = tmp_path / "s.txt"
+    path.write_text(
+        "A O\nSwiss B-S\ncourt I-S\nrejected O\nCroatia B-T\n' I-T\ns I-T\nrequest I-T\n. O\n\nX B-R\n",
+        encoding="utf-8",
+    )
+    gold = read_gold(path)
+    first = gold.records[0]
+    assert [(r, first.text[s:e]) for r, s, e in first.spans] == [("S", "Swiss court"), ("T", "Croatia's request")]
+    assert gold.records[1].spans[0][0] == "R"
+
+
+def test_detokenize_glues_punctuation() -> None:
+    text, starts = detokenize(["Japan", "'s", "navy", ",", "(", "NAF", ")", "said", "."])
+    assert text == "Japan's navy, (NAF) said."
+    assert text[starts[5] : starts[5] + 3] == "NAF"
+
+
+def test_unknown_gold_format_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "gold.csv"
+    path.write_text("x", encoding="utf-8")
+    with pytest.raises(DataError, match="E301"):
+        read_gold(path)

@@ -1,0 +1,45 @@
+from thucydides.evaluate.gold import GoldEvent, GoldRecord
+from thucydides.evaluate.score import PRF, country_level, score_classes, score_events, score_spans
+
+from ..test_writers import make_event
+
+
+def test_prf_counts_multiset_overlap() -> None:
+    prf = PRF()
+    prf.add(["04", "04", "19"], ["04", "11"])
+    assert (prf.tp, prf.fp, prf.fn) == (1, 2, 1)
+    assert round(prf.f1, 3) == round(2 * (1 / 3) * 0.5 / (1 / 3 + 0.5), 3)
+
+
+def test_country_level_of_states_and_organisations() -> None:
+    assert country_level("JPNGOVMIL") == "JPN"
+    assert country_level("IGOWSTNAT") == "NAT"
+    assert country_level(None) is None
+
+
+def test_event_scores_align_and_confuse_roots() -> None:
+    event = make_event()  # JPNGOVMIL -> IGOWSTNAT, 0312
+    records = [
+        GoldRecord(id="1", text="x", events=(GoldEvent("JPN", "IGOWSTNAT", "036"),)),
+        GoldRecord(id="2", text="y", events=(GoldEvent("RUS", "UKR", "190"),)),
+        GoldRecord(id="3", text="z", events=()),
+    ]
+    scores = score_events(records, [[event], [], []])
+    assert scores.metrics["code (root)"].tp == 1 and scores.metrics["code (full)"].tp == 0
+    assert scores.metrics["source (country)"].tp == 1
+    assert scores.confusion["03"]["03"] == 1 and scores.confusion["19"]["none"] == 1
+    assert scores.source_country.value == 0.5 and scores.no_event_right.value == 1.0
+
+
+def test_class_scores_use_the_first_event() -> None:
+    records = [GoldRecord(id="1", text="x", label=1), GoldRecord(id="2", text="y", label=4)]
+    scores = score_classes(records, [[make_event()], []])
+    assert scores.confusion[1][1] == 1 and scores.confusion[4][5] == 1
+    assert scores.f1(1) == 1.0 and scores.macro_f1 == 0.2
+
+
+def test_span_scores_exact_match() -> None:
+    event = make_event()
+    record = GoldRecord(id="1", text="x", spans=(("S", 0, 24), ("T", 30, 34), ("T", 40, 45)))
+    scores = score_spans([record], [[event]])
+    assert scores.exact["all"].tp == 2 and scores.exact["all"].fn == 1 and scores.exact["all"].fp == 0

@@ -1,0 +1,95 @@
+"""The command line, run as a user runs it: a real process, real files, real exit codes."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from thucydides.cli.code import example_path
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "thucydides", *args], input=stdin, capture_output=True, text=True, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def example_events() -> list[dict]:  # type: ignore[type-arg]
+    result = run("code", "--example", "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_code_example_writes_jsonl_events_in_sentence_order(example_events: list[dict]) -> None:  # type: ignore[type-arg]
+    assert len(example_events) >= 5
+    indexes = [e["sentence_index"] for e in example_events]
+    assert indexes == sorted(indexes)
+    text = example_path().read_text(encoding="utf-8")
+    for event in example_events:
+        trigger = event["trigger"]
+        assert text[trigger["start"] : trigger["end"]] == trigger["text"]
+        for role in ("source", "target"):
+            actor = event[role]
+            if actor is not None:
+                assert text[actor["start"] : actor["end"]] == actor["text"]
+
+
+def test_bad_inputs_are_reported_counted_and_the_batch_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text("Russia attacked Ukraine on Monday.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text('{"id": "x", "text": "Japan met NATO."}\n{broken\n', encoding="utf-8")
+    result = run("code", str(tmp_path), "--date", "2025-06-03", "--workers", "1")
+    assert result.returncode == 1
+    assert "empty.txt" in result.stderr and "E101" in result.stderr
+    assert "bad.jsonl:2" in result.stderr and "E104" in result.stderr
+    assert "read 4 articles: coded 2, rejected 2" in result.stderr
+    ids = {json.loads(line)["article_id"] for line in result.stdout.splitlines()}
+    assert ids <= {"ok", "x"} and ids
+
+
+def test_stdin_and_formats(tmp_path: Path) -> None:
+    result = run(
+        "code", "-", "--format", "gdelt", "--date", "2025-06-03", "--workers", "1", stdin="Russia attacked Ukraine."
+    )
+    assert result.returncode == 0, result.stderr
+    assert all(len(line.split("\t")) == 61 for line in result.stdout.splitlines())
+    out = tmp_path / "events.csv"
+    result = run("code", "-", "--format", "csv", "-o", str(out), "--workers", "1", stdin="Russia attacked Ukraine.")
+    assert result.returncode == 0 and out.read_text(encoding="utf-8").startswith("event_id,")
+
+
+def test_two_workers_give_the_same_events_as_one(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": f"a{i}", "text": t, "date": "2025-06-03"})
+        for i, t in enumerate(
+            [
+                "Russia attacked Ukraine.",
+                "Japan held talks with NATO.",
+                "China criticised NATO.",
+                "Israel accused Hamas.",
+            ]
+            * 5
+        )
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    one = run("code", str(path), "--workers", "1")
+    two = run("code", str(path), "--workers", "2")
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout and one.stdout
+
+
+def test_usage_errors_are_clear() -> None:
+    result = run("code")
+    assert result.returncode == 2 and "PATH" in result.stderr
+    result = run("code", "-", "--date", "June 3", stdin="x")
+    assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
+
+
+def test_actors_resolve_shows_role_on_date() -> None:
+    result = run("actors", "resolve", "Mark Rutte", "--date", "2025-04-08")
+    assert result.returncode == 0, result.stderr
+    assert "IGOWSTNAT" in result.stdout and "Secretary General" in result.stdout

@@ -1,0 +1,28 @@
+from thucydides.clean import clean
+from thucydides.models import Article
+from thucydides.parse import SpacyParser, sentence_from_conll
+
+
+def test_spacy_parser_gives_sentences_with_article_offsets(parser: SpacyParser) -> None:
+    text = "Headline\n\nJapan met NATO. Russia attacked Ukraine."
+    (parsed,) = parser.parse([clean(Article(id="a", text=text))])
+    assert [s.text for s in parsed.sentences] == ["Headline", "Japan met NATO.", "Russia attacked Ukraine."]
+    assert [s.index for s in parsed.sentences] == [0, 1, 2]
+    for sentence in parsed.sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+        for token in sentence.tokens:
+            assert text[token.start : token.end] == token.text
+    attacked = parsed.sentences[2].tokens[1]
+    assert attacked.lemma == "attack" and attacked.pos == "VERB"
+    assert parsed.sentences[2].tokens[attacked.head] is attacked
+
+
+def test_sentence_from_conll_builds_heads_and_children() -> None:
+    rows = """
+1 Russia russia PROPN NNP _ 2 nsubj
+2 attacked attack VERB VBD _ 0 ROOT
+3 Ukraine ukraine PROPN NNP _ 2 dobj
+"""
+    s = sentence_from_conll(rows)
+    assert s.root == 1 and s.tokens[1].children == [0, 2]
+    assert s.tokens[2].start == s.text.index("Ukraine")

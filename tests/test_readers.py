@@ -1,0 +1,102 @@
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+from thucydides.models import Article, Rejection
+from thucydides.readers import read_paths, read_stream
+
+DAY = dt.date(2025, 6, 3)
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_text_file_is_one_article_with_default_date(tmp_path: Path) -> None:
+    _write(tmp_path / "story.txt", b"Japan met NATO.")
+    (item,) = read_paths([str(tmp_path / "story.txt")], DAY)
+    assert isinstance(item, Article)
+    assert (item.id, item.text, item.date) == ("story", "Japan met NATO.", DAY)
+
+
+def test_jsonl_reads_fields_and_own_date_beats_default(tmp_path: Path) -> None:
+    lines = [
+        {"id": "a", "text": "One.", "date": "2024-01-02", "title": "T", "url": "http://x", "source": "Wire"},
+        {"id": "b", "text": "Two."},
+    ]
+    path = _write(tmp_path / "in.jsonl", "\n".join(json.dumps(x) for x in lines).encode())
+    a, b = read_paths([str(path)], DAY)
+    assert isinstance(a, Article) and isinstance(b, Article)
+    assert a.date == dt.date(2024, 1, 2) and a.title == "T" and a.url == "http://x" and a.source == "Wire"
+    assert b.date == DAY and b.origin.endswith("in.jsonl:2")
+
+
+def test_malformed_jsonl_line_is_rejected_with_file_and_line_and_rest_is_read(tmp_path: Path) -> None:
+    path = _write(tmp_path / "in.jsonl", b'{"id": "a", "text": "One."}\n{not json\n{"id": "c", "text": "Three."}\n')
+    items = list(read_paths([str(path)]))
+    assert [type(i).__name__ for i in items] == ["Article", "Rejection", "Article"]
+    bad = items[1]
+    assert isinstance(bad, Rejection) and bad.code == "E104" and "in.jsonl:2" in bad.message
+
+
+def test_jsonl_line_without_text_and_bad_date_are_rejected(tmp_path: Path) -> None:
+    path = _write(tmp_path / "in.jsonl", b'{"id": "a"}\n{"id": "b", "text": "x", "date": "June 3"}\n[1, 2]\n')
+    codes = [i.code for i in read_paths([str(path)]) if isinstance(i, Rejection)]
+    assert codes == ["E105", "E107", "E109"]
+
+
+def test_empty_binary_and_non_utf8_files_are_rejected(tmp_path: Path) -> None:
+    _write(tmp_path / "empty.txt", b"   \n")
+    _write(tmp_path / "binary.txt", b"\x00\x01\x02PNG\x00" * 50)
+    _write(tmp_path / "latin.txt", "Caf\u00e9 talks".encode("latin-1"))
+    _write(tmp_path / "good.txt", b"Fine text.")
+    items = list(read_paths([str(tmp_path)]))
+    by_origin = {Path(i.origin).name: i for i in items}
+    assert isinstance(by_origin["good.txt"], Article)
+    assert by_origin["empty.txt"].code == "E101"  # type: ignore[union-attr]
+    assert by_origin["binary.txt"].code == "E102"  # type: ignore[union-attr]
+    assert by_origin["latin.txt"].code == "E103"  # type: ignore[union-attr]
+
+
+def test_directory_is_read_recursively_in_name_order_skipping_hidden(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    _write(tmp_path / "b.txt", b"B.")
+    _write(tmp_path / "sub" / "a.txt", b"A.")
+    _write(tmp_path / ".hidden" / "c.txt", b"C.")
+    _write(tmp_path / "notes.pdf", b"%PDF")
+    texts = [i.text for i in read_paths([str(tmp_path)]) if isinstance(i, Article)]
+    assert texts == ["B.", "A."]
+
+
+def test_missing_file_is_rejected_not_raised(tmp_path: Path) -> None:
+    (item,) = read_paths([str(tmp_path / "nope.txt")])
+    assert isinstance(item, Rejection) and item.code == "E106"
+
+
+def test_stdin_guesses_jsonl_or_text() -> None:
+    items = list(read_stream(io.BytesIO(b'{"id": "x", "text": "Hi."}\n'), "<stdin>"))
+    assert isinstance(items[0], Article) and items[0].id == "x"
+    (text,) = read_stream(io.BytesIO(b"Plain words."), "<stdin>")
+    assert isinstance(text, Article) and text.text == "Plain words."
+
+
+def test_html_main_text_is_extracted_without_boilerplate(tmp_path: Path) -> None:
+    body = "".join(
+        f"<p>Paragraph {i}: Japanese Defence Minister Gen Nakatani met NATO Secretary General Mark Rutte "
+        "in Tokyo on Tuesday.</p>"
+        for i in range(3)
+    )
+    html = (
+        "<html><head><title>Japan and NATO</title></head><body><nav>Home | World | Sport</nav>"
+        f"<article><h1>Japan and NATO</h1>{body}<script>alert('x')</script></article>"
+        "<footer>Copyright Example News. All rights reserved.</footer></body></html>"
+    )
+    _write(tmp_path / "page.html", html.encode())
+    (item,) = read_paths([str(tmp_path / "page.html")], DAY)
+    assert isinstance(item, Article)
+    assert "Mark Rutte in Tokyo" in item.text
+    assert "alert" not in item.text and "Copyright" not in item.text and "Home | World" not in item.text
+    assert "\n\n" in item.text

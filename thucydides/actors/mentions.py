@@ -1,0 +1,83 @@
+"""Find the names of the knowledge base in a parsed sentence.
+
+A left-to-right longest match over the token trie: each token is looked up by its
+lower-cased text and, failing that, by its lemma (so ``lawmakers`` finds
+``lawmaker``). Proper names must be capitalised in the text (``US`` is a
+country, ``us`` is not).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..parse import Sentence, Token
+from .kb import Entry, KnowledgeBase
+
+# Lower-case name particles that may begin a proper name ("al-Sharaa", "bin Salman").
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "le", "la", "du", "dos", "d'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A knowledge-base name found at tokens ``lo``..``hi`` (inclusive)."""
+
+    lo: int
+    hi: int
+    entries: tuple[Entry, ...]
+
+    def kinds(self) -> set[str]:
+        return {e.kind for e in self.entries}
+
+    def first(self, *kinds: str) -> Entry | None:
+        for entry in self.entries:
+            if entry.kind in kinds:
+                return entry
+        return None
+
+
+def find_hits(sentence: Sentence, kb: KnowledgeBase) -> list[Hit]:
+    tokens = sentence.tokens
+    hits: list[Hit] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        best = _longest(tokens, i, kb.trie)
+        if best is None:
+            i += 1
+            continue
+        hits.append(best)
+        i = best.hi + 1
+    return hits
+
+
+def _longest(tokens: list[Token], start: int, trie: dict[str, object]) -> Hit | None:
+    node = trie
+    found: Hit | None = None
+    j = start
+    while j < len(tokens):
+        token = tokens[j]
+        nxt = node.get(token.norm)
+        if nxt is None and token.lemma != token.norm:
+            nxt = node.get(token.lemma)
+        if not isinstance(nxt, dict):
+            break
+        node = nxt
+        entries = node.get("")
+        if entries:
+            usable = tuple(e for e in entries if _case_ok(e, tokens, start, j))  # type: ignore[attr-defined]
+            if usable:
+                found = Hit(start, j, usable)
+        j += 1
+    return found
+
+
+def _case_ok(entry: Entry, tokens: list[Token], lo: int, hi: int) -> bool:
+    if not entry.proper:
+        return True
+    first = tokens[lo].text
+    last = tokens[hi].text
+    if first.islower() and first.lower() not in _PARTICLES:
+        return False
+    if last.islower() and last != "'s" and hi != lo:
+        return False
+    return not (entry.kind in ("person", "surname") and tokens[hi].pos not in ("PROPN", "NOUN", "ADJ", "X"))

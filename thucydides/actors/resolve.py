@@ -1,0 +1,660 @@
+"""Actor resolution: from a noun phrase in the parse to a coded :class:`Actor`.
+
+A noun phrase is coded from everything inside it that the knowledge base knows:
+a person (with the role they held on the story's date), an organisation, a state
+(by name, adjective or capital), and sector agents ("defence minister" → GOV MIL).
+Possessors ("Japan's frigate"), ``of`` phrases ("the president of Russia") and
+appositions ("Rutte, NATO's secretary general") fill in what the head lacks.
+Pronouns, surnames and definite descriptions ("the minister", "the alliance")
+are resolved against the actors mentioned earlier in the same article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..models import Actor
+from ..parse import Sentence, Token
+from .kb import Entry, KnowledgeBase, Person
+from .mentions import Hit, find_hits
+
+# Dependents that belong to a noun phrase's left side (titles, adjectives, possessors).
+_LEFT = frozenset(
+    {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "predet", "case", "npadvmod", "punct", "nn"}
+)
+# Dependents left out of an actor's span.
+_SPAN_EXCLUDE = frozenset({"relcl", "conj", "cc", "preconj", "advcl", "parataxis", "ccomp"})
+_LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "to",
+        "from",
+        "near",
+        "into",
+        "outside",
+        "inside",
+        "across",
+        "toward",
+        "towards",
+        "around",
+        "throughout",
+        "within",
+        "via",
+        "through",
+        "onto",
+    }
+)
+_HE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_IT = frozenset({"it", "its", "itself"})
+_THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
+_NON_ACTOR_NOUNS = frozenset({"country", "nation", "state", "government", "kingdom", "republic"})
+_MAX_SECTORS = 2
+
+
+class PlaceLookup(Protocol):
+    """What actor resolution asks of the gazetteer: the country of a place name."""
+
+    def country_of(self, name: str, context: frozenset[str]) -> str | None: ...
+
+
+@dataclass
+class Parts:
+    """What has been learned about one noun phrase so far."""
+
+    country: str | None = None
+    org: str | None = None
+    person: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    how: list[str] = field(default_factory=list)
+    name: str | None = None
+    agent_terms: list[str] = field(default_factory=list)
+    is_person: bool = False
+    surname: str | None = None
+
+    def add_sectors(self, sectors: tuple[str, ...] | list[str]) -> None:
+        for s in sectors:
+            if s not in self.sectors:
+                self.sectors.append(s)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.country or self.org or self.sectors)
+
+
+@dataclass
+class Memory:
+    """An actor mentioned earlier in the article, for pronouns and short references."""
+
+    actor: Actor
+    is_person: bool
+    surname: str | None
+    agent_terms: tuple[str, ...]
+    plural: bool
+    person: str | None
+
+
+class ActorResolver:
+    """Resolves actors sentence by sentence through one article, remembering what it saw."""
+
+    def __init__(self, kb: KnowledgeBase, date: dt.date | None, places: PlaceLookup | None = None) -> None:
+        self.kb = kb
+        self.date = date
+        self.places = places
+        self.memory: list[Memory] = []
+        self.countries_seen: dict[str, int] = {}
+        self.sentence: Sentence | None = None
+        self.hits: list[Hit] = []
+        self.hit_at: dict[int, Hit] = {}
+        self._cache: dict[tuple[int, bool], Actor | None] = {}
+        self._depth = 0
+
+    # -- per sentence ---------------------------------------------------------------
+    def start(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.hits = find_hits(sentence, self.kb)
+        self.hit_at = {}
+        for hit in self.hits:
+            for k in range(hit.lo, hit.hi + 1):
+                self.hit_at[k] = hit
+        self._cache = {}
+
+    def finish(self) -> None:
+        """Remember the actors of this sentence for the sentences that follow."""
+        if self.sentence is None:
+            return
+        seen: set[int] = set()
+        for (i, _place), actor in sorted(self._cache.items()):
+            if actor is None or i in seen:
+                continue
+            seen.add(i)
+            self._remember(self.sentence.tokens[i], actor)
+
+    def actor_mentions(self) -> list[Actor]:
+        """Every actor the sentence names, whether or not it takes part in an event."""
+        assert self.sentence is not None
+        found: list[Actor] = []
+        heads = {self._np_head(hit) for hit in self.hits}
+        for i in sorted(heads):
+            actor = self.actor(i)
+            if actor is not None:
+                found.append(actor)
+        return found
+
+    def _np_head(self, hit: Hit) -> int:
+        assert self.sentence is not None
+        tokens = self.sentence.tokens
+        i = hit.hi
+        while tokens[i].dep in ("compound", "amod", "nmod", "nn", "flat") and tokens[i].head != i:
+            i = tokens[i].head
+        return i
+
+    # -- public: actors of an argument ------------------------------------------------
+    def actors(self, i: int, place: bool = False) -> list[Actor]:
+        """The actor at token ``i`` and those conjoined with it ("China, North Korea and Russia").
+
+        A noun that is not an actor itself ("the cooperation of China and Russia",
+        "NATO's partnerships") stands for the actors it belongs to.
+        """
+        assert self.sentence is not None
+        result: list[Actor] = []
+        for j in self.conjuncts(i):
+            own = self.actor(j, place, inner=False)
+            if own is not None:
+                group = [own]
+            else:
+                inner = self._inner_token(self.sentence.tokens[j])
+                group = self.actors(inner, place) if inner is not None else []
+            for actor in group:
+                if all(actor.start != a.start for a in result):
+                    result.append(actor)
+        return result
+
+    def conjuncts(self, i: int) -> list[int]:
+        assert self.sentence is not None
+        out = [i]
+        stack = [i]
+        while stack:
+            tok = self.sentence.tokens[stack.pop()]
+            for c in tok.children:
+                child = self.sentence.tokens[c]
+                if child.dep == "conj" and child.pos in ("PROPN", "NOUN", "PRON", "ADJ", "NUM"):
+                    out.append(c)
+                    stack.append(c)
+        return sorted(out)
+
+    def actor(self, i: int, place: bool = False, inner: bool = True) -> Actor | None:
+        """The single actor the noun phrase headed by token ``i`` stands for, if any."""
+        key = (i, place)
+        if key not in self._cache:
+            self._cache[key] = self._resolve(i, place)
+        found = self._cache[key]
+        if found is None and inner and self.sentence is not None:
+            j = self._inner_token(self.sentence.tokens[i])
+            if j is not None:
+                return self.actor(j, place)
+        return found
+
+    # -- resolution -----------------------------------------------------------------
+    def _resolve(self, i: int, place: bool) -> Actor | None:
+        sentence = self.sentence
+        assert sentence is not None
+        token = sentence.tokens[i]
+        if token.pos == "PRON" or token.lower in _HE | _IT | _THEY:
+            return self._pronoun(token)
+        parts = self._compose(i, place)
+        if parts.empty:
+            return None
+        if not parts.country and not parts.org and not parts.person:
+            self._fill_from_discourse(token, parts)
+        return self._build(token, parts)
+
+    def _compose(self, i: int, place: bool) -> Parts:
+        sentence = self.sentence
+        assert sentence is not None
+        token = sentence.tokens[i]
+        parts = Parts()
+        np = self._left_tokens(token)
+        used: set[int] = set()
+        head_hit = self.hit_at.get(i)
+        if head_hit is not None:
+            self._apply_head(head_hit, token, parts, place)
+            used.update(range(head_hit.lo, head_hit.hi + 1))
+        elif token.ent == "PERSON" and token.pos == "PROPN":
+            self._unknown_person(token, parts)
+        if head_hit is None or "agent" in head_hit.kinds():
+            self._anaphor(token, parts)
+        # A common noun that is no actor ("cooperation", "warplanes") takes only a country
+        # from its modifiers ("Chinese warplanes"), never a sector ("military cooperation").
+        actor_head = head_hit is not None or token.pos == "PROPN" or parts.is_person
+        possessors = [k for k in np if sentence.tokens[k].dep == "poss"]
+        for k in possessors:
+            if not (parts.country or parts.org or parts.person):
+                self._borrow(sentence.tokens[k], parts, f"possessor '{sentence.tokens[k].text}'")
+            lo, hi = sentence.subtree(sentence.tokens[k])
+            used.update(range(lo, hi + 1))
+        for k in sorted(np):
+            hit = self.hit_at.get(k)
+            if hit is None or k in used:
+                continue
+            used.update(range(hit.lo, hit.hi + 1))
+            if not actor_head and "agent" in hit.kinds() and len(hit.kinds()) == 1:
+                continue
+            self._apply_modifier(hit, sentence.tokens[k], parts)
+        if actor_head and not (parts.country or parts.org) and not parts.person:
+            self._from_dependents(token, parts)
+        return parts
+
+    def _left_tokens(self, token: Token) -> set[int]:
+        sentence = self.sentence
+        assert sentence is not None
+        out: set[int] = set()
+        stack = [c for c in token.children if sentence.tokens[c].dep in _LEFT and c < token.i]
+        while stack:
+            k = stack.pop()
+            out.add(k)
+            stack.extend(sentence.tokens[k].children)
+        return out
+
+    def _apply_head(self, hit: Hit, token: Token, parts: Parts, place: bool) -> None:
+        entry = self._choose(hit)
+        if entry is None:
+            return
+        kind = entry.kind
+        if kind in ("person", "surname"):
+            self._apply_person(entry, parts, token, hit)
+        elif kind == "org":
+            parts.org = entry.ref
+            parts.add_sectors(entry.sector)
+            parts.name = self.kb.describe(entry.ref)
+            parts.how.append(f"organisation '{parts.name}'")
+        elif kind in ("country", "adjective"):
+            parts.country = entry.ref
+            parts.name = self.kb.describe(entry.ref)
+            parts.how.append(f"{kind} of {parts.name}")
+        elif kind == "capital":
+            parts.country = entry.ref
+            parts.name = self.kb.describe(entry.ref)
+            if not place:
+                parts.add_sectors(("GOV",))
+                parts.how.append(f"capital of {parts.name} acting for its government")
+            else:
+                parts.how.append(f"capital of {parts.name} as a place")
+        elif kind == "seat":
+            parts.country = entry.ref
+            parts.add_sectors(entry.sector)
+            parts.name = self.kb.describe(entry.ref)
+            parts.how.append(f"seat of government of {parts.name}")
+        elif kind == "code":
+            self._apply_role_actor(entry.ref, parts)
+            parts.name = self.kb.describe(entry.ref)
+            parts.how.append(f"dictionary code {entry.ref}")
+        elif kind == "agent":
+            parts.add_sectors(entry.sector)
+            parts.agent_terms.append(entry.term)
+            parts.how.append(f"agent '{entry.term}'")
+            if token.pos == "PROPN" and token.ent == "PERSON":
+                parts.is_person = True
+
+    def _choose(self, hit: Hit) -> Entry | None:
+        """Pick among the entries of an ambiguous name: people in office win, then the rest."""
+        entries = hit.entries
+        if len(entries) == 1:
+            return entries[0]
+        people = [e for e in entries if e.kind in ("person", "surname")]
+        if people:
+            chosen = self._pick_person([e.ref for e in people])
+            if chosen is not None:
+                return next(e for e in people if e.ref == chosen)
+        others = [e for e in entries if e.kind not in ("person", "surname")]
+        if others:
+            counts = self.countries_seen
+            others.sort(key=lambda e: -counts.get(e.ref, 0))
+            return others[0]
+        return entries[0]
+
+    def _pick_person(self, ids: list[str]) -> str | None:
+        ids = list(dict.fromkeys(ids))
+        mentioned = [m.person for m in reversed(self.memory) if m.person in ids]
+        if mentioned:
+            return mentioned[0]
+        if len(ids) == 1:
+            return ids[0]
+        active = [p for p in ids if self.kb.people[p].role_on(self.date) is not None]
+        if len(active) == 1:
+            return active[0]
+        return None
+
+    def _apply_person(self, entry: Entry, parts: Parts, token: Token, hit: Hit) -> None:
+        if entry.kind == "surname":
+            candidates = [e.ref for e in hit.entries if e.kind == "surname"]
+            chosen = self._pick_person(candidates)
+            if chosen is None or (token.ent != "PERSON" and not self._person_title_before(hit)):
+                self._unknown_person(token, parts)
+                return
+            person = self.kb.people[chosen]
+        else:
+            person = self.kb.people[entry.ref]
+        self._person_role(person, parts)
+
+    def _person_title_before(self, hit: Hit) -> bool:
+        sentence = self.sentence
+        assert sentence is not None
+        if hit.lo == 0:
+            return False
+        before = self.hit_at.get(hit.lo - 1)
+        return before is not None and "agent" in before.kinds()
+
+    def _person_role(self, person: Person, parts: Parts) -> None:
+        parts.person = person.id
+        parts.is_person = True
+        parts.name = person.name
+        parts.surname = person.surname
+        role = person.role_on(self.date)
+        if role is not None:
+            self._apply_role_actor(role.actor, parts)
+            parts.add_sectors(role.sector)
+            parts.how.append(f"{person.name}: {role.title} ({role.start.isoformat()} to {_iso(role.end)})")
+            return
+        past = [r for r in person.roles if self.date is None or (r.end is not None and r.end < self.date)]
+        if past:
+            last = past[-1]
+            if last.actor in self.kb.countries:
+                parts.country = last.actor
+            else:
+                parts.country = person.country
+            parts.add_sectors(("ELI",))
+            parts.how.append(f"{person.name}: out of office on this date (was {last.title}), coded as elite")
+        else:
+            parts.country = person.country
+            parts.how.append(f"{person.name}: no office on this date")
+
+    def _apply_role_actor(self, code: str, parts: Parts) -> None:
+        if code in self.kb.countries:
+            parts.country = code
+            return
+        org = self.kb.org_code(code)
+        if org is not None and code[:3] in ("IGO", "NGO", "IMG", "MNC"):
+            parts.org = org
+            return
+        country, org, sectors = self.kb.split_code(code)
+        parts.country, parts.org = country, org
+        parts.add_sectors(sectors)
+
+    def _unknown_person(self, token: Token, parts: Parts) -> None:
+        """A person the knowledge base does not know: remember the name, code by title later."""
+        parts.is_person = True
+        parts.surname = token.text
+        for m in self._recent(token.i):
+            if m.is_person and m.surname and m.surname.lower() == token.lower:
+                self._copy_memory(m, parts, f"'{token.text}' as mentioned earlier")
+                return
+
+    def _copy_memory(self, m: Memory, parts: Parts, why: str) -> None:
+        parts.country = m.actor.country
+        if m.actor.group:
+            parts.org = self._org_of(m.actor)
+        parts.person = m.person
+        parts.add_sectors(m.actor.sector)
+        parts.name = m.actor.name
+        parts.how.append(why)
+
+    def _org_of(self, actor: Actor) -> str | None:
+        code = actor.code
+        for sector in reversed(actor.sector):
+            if code.endswith(sector):
+                code = code[: -len(sector)]
+        return code or None
+
+    def _anaphor(self, token: Token, parts: Parts) -> None:
+        """ "the alliance", "the minister", "the country": the actor introduced earlier."""
+        sentence = self.sentence
+        assert sentence is not None
+        det = sentence.child(token, "det")
+        if det is None or det.lower not in ("the", "this", "that"):
+            return
+        if self._left_tokens(token) - {det.i}:
+            return
+        word = token.lemma
+        orgs = self.kb.anaphors.get(word)
+        if orgs:
+            for m in self._recent(token.i):
+                org = self._org_of(m.actor)
+                if org in orgs:
+                    self._copy_memory(m, parts, f"'the {word}' refers to {m.actor.name}")
+                    return
+        if word in ("country", "nation", "kingdom", "republic"):
+            for m in self._recent(token.i):
+                if m.actor.country and not m.actor.group and not m.is_person:
+                    parts.country = m.actor.country
+                    parts.name = m.actor.name
+                    parts.how.append(f"'the {word}' refers to {m.actor.name}")
+                    return
+        if parts.agent_terms:
+            term = parts.agent_terms[-1]
+            for m in self._recent(token.i):
+                if term in m.agent_terms or (
+                    m.is_person and set(parts.sectors) <= set(m.actor.sector) and parts.sectors
+                ):
+                    self._copy_memory(m, parts, f"'the {term}' refers to {m.actor.name or m.actor.text}")
+                    return
+
+    def _apply_modifier(self, hit: Hit, token: Token, parts: Parts) -> None:
+        entry = self._choose(hit)
+        if entry is None:
+            return
+        kind = entry.kind
+        if kind == "agent":
+            if not parts.person:
+                parts.add_sectors(entry.sector)
+            parts.agent_terms.append(entry.term)
+        elif kind in ("country", "adjective", "capital", "seat", "code"):
+            if kind == "code" and not parts.country and not parts.org and not parts.person:
+                self._apply_role_actor(entry.ref, parts)
+                parts.how.append(f"dictionary code {entry.ref}")
+            elif not parts.country and not parts.org and not parts.person:
+                parts.country = entry.ref
+                parts.name = parts.name or self.kb.describe(entry.ref)
+                parts.how.append(f"{kind} '{token.text}' gives the country")
+                if kind == "seat" and not parts.sectors:
+                    parts.add_sectors(entry.sector)
+        elif kind == "org":
+            if not parts.org and not parts.person:
+                if parts.country and token.dep != "poss":
+                    return
+                parts.org = entry.ref
+                parts.country = None
+                parts.name = parts.name or self.kb.describe(entry.ref)
+                parts.add_sectors(entry.sector)
+                parts.how.append(f"organisation '{self.kb.describe(entry.ref)}'")
+        elif kind in ("person", "surname") and not parts.person and not parts.org and not parts.country:
+            inner = Parts()
+            self._apply_person(entry, inner, token, hit)
+            if inner.country or inner.org:
+                parts.country, parts.org = inner.country, inner.org
+                parts.how.append(f"belongs to {inner.name}")
+
+    def _from_dependents(self, token: Token, parts: Parts) -> None:
+        """Country or organisation from "of Russia", an apposition, or a possessor."""
+        sentence = self.sentence
+        assert sentence is not None
+        for child in sentence.kids(token, "prep"):
+            if child.lower in ("of", "for", "to") and not parts.empty:
+                obj = sentence.child(child, "pobj")
+                if obj is not None:
+                    self._borrow(obj, parts, f"'{child.text} {obj.text}'")
+                    if parts.country or parts.org:
+                        return
+        for child in sentence.kids(token, "appos", "poss"):
+            self._borrow(child, parts, f"'{child.text}'")
+            if parts.country or parts.org:
+                return
+        if token.dep == "appos":
+            self._borrow(sentence.tokens[token.head], parts, "apposition")
+
+    def _borrow(self, token: Token, parts: Parts, why: str) -> None:
+        if self._depth > 2:
+            return
+        self._depth += 1
+        try:
+            other = self._compose(token.i, False)
+        finally:
+            self._depth -= 1
+        if other.person and other.is_person:
+            parts.person = parts.person or other.person
+        if other.country or other.org:
+            parts.country = other.country
+            parts.org = other.org
+            parts.name = parts.name or other.name
+            if other.person:
+                parts.add_sectors(other.sectors)
+            parts.how.append(f"country from {why}")
+
+    def _inner_token(self, token: Token) -> int | None:
+        """For a noun that is not an actor ("NATO's partnerships"), the token of the actor it belongs to."""
+        sentence = self.sentence
+        assert sentence is not None
+        if token.pos not in ("NOUN", "PROPN", "NUM"):
+            return None
+        for child in sentence.kids(token, "poss"):
+            return child.i
+        for child in sentence.kids(token, "prep"):
+            if child.lower in ("of", "by", "between", "among"):
+                obj = sentence.child(child, "pobj")
+                if obj is not None:
+                    return obj.i
+        return None
+
+    def _pronoun(self, token: Token) -> Actor | None:
+        word = token.lower
+        for m in self._recent(token.i):
+            if word in _HE and m.is_person:
+                return self._rebind(m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
+            if word in _IT and not m.is_person and not m.plural:
+                return self._rebind(m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
+            if word in _THEY and not m.is_person:
+                return self._rebind(m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
+        return None
+
+    def _rebind(self, m: Memory, token: Token, why: str) -> Actor:
+        a = m.actor
+        return Actor(
+            code=a.code,
+            country=a.country,
+            group=a.group,
+            sector=a.sector,
+            name=a.name,
+            text=token.text,
+            start=token.start,
+            end=token.end,
+            how=why,
+            entity_id=a.entity_id,
+        )
+
+    def _fill_from_discourse(self, token: Token, parts: Parts) -> None:
+        """A bare sector ("police", "the army") gets the story's main country."""
+        if not self.countries_seen:
+            return
+        country = max(self.countries_seen.items(), key=lambda kv: kv[1])[0]
+        parts.country = country
+        parts.how.append(f"country of the story ({self.kb.describe(country)})")
+
+    # -- output ---------------------------------------------------------------------
+    def _build(self, token: Token, parts: Parts) -> Actor:
+        sentence = self.sentence
+        assert sentence is not None
+        sectors = list(parts.sectors)
+        if parts.org and not parts.person:
+            sectors = [s for s in sectors if s != "GOV"]
+        sectors = sectors[:_MAX_SECTORS]
+        group = None
+        if parts.org:
+            org = self.kb.organisations.get(parts.org)
+            group = org.group if org is not None else parts.org[-3:]
+            base = parts.org
+            country = org.country if org is not None else None
+        else:
+            base = parts.country or ""
+            country = parts.country
+        code = base + "".join(s for s in sectors if not base.endswith(s))
+        lo, hi = self.span(token.i)
+        text, start, end = sentence.span_text(lo, hi)
+        entity = parts.person or parts.org or parts.country
+        return Actor(
+            code=code,
+            country=country,
+            group=group,
+            sector=tuple(sectors),
+            name=parts.name,
+            text=text,
+            start=start,
+            end=end,
+            how="; ".join(parts.how),
+            entity_id=entity,
+        )
+
+    def span(self, i: int) -> tuple[int, int]:
+        """Token range of the noun phrase headed by ``i``: its subtree without clauses and conjuncts."""
+        sentence = self.sentence
+        assert sentence is not None
+        lo = hi = i
+        stack = [i]
+        while stack:
+            k = stack.pop()
+            lo, hi = min(lo, k), max(hi, k)
+            for c in sentence.tokens[k].children:
+                if sentence.tokens[c].dep not in _SPAN_EXCLUDE:
+                    stack.append(c)
+        tokens = sentence.tokens
+        while hi > lo and tokens[hi].pos == "PUNCT" and tokens[hi].text not in ")]":
+            hi -= 1
+        while lo < hi and tokens[lo].pos == "PUNCT" and tokens[lo].text not in "([":
+            lo += 1
+        return lo, hi
+
+    def _recent(self, before: int) -> list[Memory]:
+        """Actors mentioned before token ``before``: earlier in this sentence first, then earlier sentences."""
+        assert self.sentence is not None
+        here: list[Memory] = []
+        for (i, _place), actor in sorted(self._cache.items(), reverse=True):
+            if actor is not None and i < before:
+                here.append(self._memory_for(self.sentence.tokens[i], actor))
+        return here + list(reversed(self.memory))
+
+    def _remember(self, token: Token, actor: Actor) -> None:
+        self.memory.append(self._memory_for(token, actor))
+        if actor.country and not actor.group:
+            self.countries_seen[actor.country] = self.countries_seen.get(actor.country, 0) + 1
+        del self.memory[:-40]
+
+    def _memory_for(self, token: Token, actor: Actor) -> Memory:
+        parts_person = actor.entity_id if actor.entity_id in self.kb.people else None
+        is_person = parts_person is not None or token.ent == "PERSON"
+        surname = None
+        if parts_person:
+            surname = self.kb.people[parts_person].surname
+        elif token.ent == "PERSON":
+            surname = token.text
+        hit = self.hit_at.get(token.i)
+        terms = tuple(e.term for e in hit.entries if e.kind == "agent") if hit else ()
+        left_terms = tuple(
+            e.term
+            for k in self._left_tokens(token)
+            if (h := self.hit_at.get(k))
+            for e in h.entries
+            if e.kind == "agent"
+        )
+        return Memory(
+            actor=actor,
+            is_person=is_person,
+            surname=surname,
+            agent_terms=terms + left_terms,
+            plural=token.tag in ("NNS", "NNPS"),
+            person=parts_person,
+        )
+
+
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else "now"

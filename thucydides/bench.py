@@ -1,0 +1,151 @@
+"""``thucydides bench``: end-to-end speed against the bare spaCy pipeline, and peak memory.
+
+Each configuration runs in a fresh process so that its peak memory is its own. The
+bare pipeline is spaCy's ``nlp.pipe`` over the same texts with one and with two
+processes; the figure that matters is thucydides' best rate divided by spaCy's best.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import multiprocessing as mp
+import resource
+import time
+import zipfile
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .models import Article
+from .readers import read_paths
+
+SHARED_STORIES = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "data"
+    / "plover"
+    / "NGEC_gpt_synthetic_events_2023-10-19_19.csv.zip"
+)
+
+
+@dataclass
+class Measurement:
+    name: str
+    workers: int
+    seconds: float
+    words: int
+    articles: int
+    events: int
+    peak_mb_main: float
+    peak_mb_worker: float
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+
+def load_texts(paths: list[str], limit: int) -> list[Article]:
+    """The benchmark corpus: the given paths, else the synthetic stories in ../shared, else the example."""
+    if paths:
+        items = [a for a in read_paths(paths) if isinstance(a, Article)]
+    elif SHARED_STORIES.exists():
+        items = list(_stories(SHARED_STORIES))
+    else:
+        from .cli.code import example_path
+
+        text = example_path().read_text(encoding="utf-8")
+        items = [Article(id=str(i), text=text) for i in range(limit)]
+    return items[:limit]
+
+
+def _stories(path: Path) -> Iterator[Article]:
+    import csv
+
+    with zipfile.ZipFile(path) as archive:
+        name = archive.namelist()[0]
+        with archive.open(name) as handle:
+            for i, row in enumerate(csv.DictReader(io.TextIOWrapper(handle, encoding="utf-8"))):
+                yield Article(id=f"story-{i}", text=row["text"])
+
+
+def _peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024.0
+
+
+def _bare(texts: list[str], workers: int, queue: mp.Queue) -> None:  # type: ignore[type-arg]
+    from .parse import load_spacy
+
+    nlp = load_spacy()
+    started = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=64, n_process=workers):
+        pass
+    seconds = time.perf_counter() - started
+    queue.put((seconds, 0, _peak_mb(resource.RUSAGE_SELF), _peak_mb(resource.RUSAGE_CHILDREN)))
+
+
+def _ours(articles: list[Article], workers: int, queue: mp.Queue) -> None:  # type: ignore[type-arg]
+    from .parallel import code_items
+    from .pipeline import PipelineConfig
+
+    config = PipelineConfig()
+    if workers == 1:
+        from .pipeline import Pipeline
+
+        Pipeline.load(config)  # warm the on-disk caches outside the timed part
+    started = time.perf_counter()
+    events = sum(len(r.events) for r in code_items(articles, config, workers) if hasattr(r, "events"))
+    seconds = time.perf_counter() - started
+    queue.put((seconds, events, _peak_mb(resource.RUSAGE_SELF), _peak_mb(resource.RUSAGE_CHILDREN)))
+
+
+def measure(name: str, articles: list[Article], workers: int) -> Measurement:
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    if name == "spacy":
+        args: tuple[object, ...] = ([a.text for a in articles], workers, queue)
+        process = ctx.Process(target=_bare, args=args)
+    else:
+        process = ctx.Process(target=_ours, args=(articles, workers, queue))
+    process.start()
+    seconds, events, peak_main, peak_children = queue.get()
+    process.join()
+    words = sum(len(a.text.split()) for a in articles)
+    return Measurement(name, workers, seconds, words, len(articles), events, peak_main, peak_children)
+
+
+def run_bench(paths: list[str], limit: int = 1000, workers: tuple[int, ...] = (1, 2)) -> dict[str, object]:
+    articles = load_texts(paths, limit)
+    results = [measure(name, articles, w) for name in ("spacy", "thucydides") for w in workers]
+    best_bare = max((m for m in results if m.name == "spacy"), key=lambda m: m.words_per_second)
+    best_ours = max((m for m in results if m.name == "thucydides"), key=lambda m: m.words_per_second)
+    return {
+        "articles": len(articles),
+        "words": best_ours.words,
+        "measurements": [asdict(m) | {"words_per_second": round(m.words_per_second, 1)} for m in results],
+        "best_spacy_words_per_second": round(best_bare.words_per_second, 1),
+        "best_thucydides_words_per_second": round(best_ours.words_per_second, 1),
+        "ratio": round(best_ours.words_per_second / best_bare.words_per_second, 3)
+        if best_bare.words_per_second
+        else None,
+    }
+
+
+def render(result: dict[str, object]) -> str:
+    lines = [
+        f"{result['articles']} articles, {result['words']} words",
+        "",
+        "| pipeline | processes | seconds | words/s | events | peak MB (main) | peak MB (per worker) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for m in result["measurements"]:  # type: ignore[attr-defined]
+        lines.append(
+            f"| {m['name']} | {m['workers']} | {m['seconds']:.1f} | {m['words_per_second']:.0f} | {m['events']} | "
+            f"{m['peak_mb_main']:.0f} | {m['peak_mb_worker']:.0f} |"
+        )
+    lines += ["", f"thucydides / bare spaCy (each at its best): {result['ratio']}"]
+    return "\n".join(lines)
+
+
+def to_json(result: dict[str, object]) -> str:
+    return json.dumps(result, indent=2)

@@ -1,0 +1,44 @@
+"""The ``thucydides`` command line: thin wrappers that parse options and call library functions."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .. import __version__
+from ..errors import ThucydidesError
+from .actors import actors
+from .code import code, demo
+from .evaluate import bench, evaluate
+from .taxonomy import codes
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="thucydides")
+def cli() -> None:
+    """thucydides: who did what to whom, when and where — political event data from news text."""
+
+
+for command in (code, demo, evaluate, bench, actors, codes):
+    cli.add_command(command)
+
+
+def main() -> None:
+    """Entry point: commands return their exit status; errors become a message and status 2."""
+    try:
+        status = cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    except ThucydidesError as err:
+        click.echo(f"thucydides: {err}", err=True)
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(0)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    sys.exit(status if isinstance(status, int) else 0)

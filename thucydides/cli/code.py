@@ -1,0 +1,122 @@
+"""``thucydides code`` and ``thucydides demo``."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from ..models import Rejection
+from ..resources import data_path
+from ..run import code_paths
+from ..writers import FORMATS
+from .options import dictionary_options, make_config, parse_date, workers_option
+
+EXAMPLE = "japan_nato.txt"
+EXAMPLE_DATE = dt.date(2025, 6, 3)
+
+
+def example_path() -> Path:
+    """The built-in example article (a retelling of a Japan–NATO story, written for this project)."""
+    return data_path("examples", EXAMPLE)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--date", callback=parse_date, help="Publication date (YYYY-MM-DD) for articles that carry none.")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@click.option("--explain", is_flag=True, help="Add to each event the rule or model that produced it, and why.")
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar on a terminal.")
+@click.option("--example", is_flag=True, help="Code the built-in example article.")
+@workers_option
+@dictionary_options
+def code(
+    paths: tuple[str, ...],
+    date: dt.date | None,
+    fmt: str,
+    output: str | None,
+    explain: bool,
+    progress: bool,
+    example: bool,
+    workers: int | None,
+    actor_files: tuple[str, ...],
+    lexicon_files: tuple[str, ...],
+) -> int:
+    """Code news articles into events.
+
+    PATHS are text files (one article each), JSONL files (one article per line:
+    id, text, optional date, title, url, source), HTML pages, directories (read
+    recursively) or - for standard input. Events are written in input order.
+    The exit status is 1 when any input was rejected.
+    """
+    if example:
+        paths = (*paths, str(example_path()))
+        date = date or EXAMPLE_DATE
+    if not paths:
+        raise click.UsageError("Give at least one PATH (or - for standard input, or --example).")
+    with _open(output) as out:
+        summary = code_paths(
+            paths,
+            out,
+            fmt=fmt,
+            date=date,
+            workers=workers,
+            explain=explain,
+            config=make_config(actor_files, lexicon_files),
+            on_reject=_report,
+            progress=progress,
+        )
+    click.echo(summary.line(), err=True)
+    return 1 if summary.rejected else 0
+
+
+@click.command()
+@click.option("--explain/--no-explain", default=True, help="Show why each code was given.")
+def demo(explain: bool) -> int:
+    """Code the built-in example article and show its events, one per line."""
+    from ..pipeline import Pipeline
+    from ..readers import read_file
+
+    article = next(iter(read_file(example_path(), EXAMPLE_DATE)))
+    assert not isinstance(article, Rejection)
+    click.echo(f"Example article ({example_path()}), published {EXAMPLE_DATE.isoformat()}:\n")
+    pipeline = Pipeline.load()
+    coded = next(iter(pipeline.code([article])))
+    for event in coded.events:
+        click.echo(describe(event, explain))
+    click.echo(f"\n{len(coded.events)} events from {coded.sentences} sentences.", err=True)
+    return 0
+
+
+def describe(event: object, explain: bool) -> str:
+    from ..models import Event
+
+    assert isinstance(event, Event)
+    src = event.source.code if event.source else "-"
+    tgt = event.target.code if event.target else "-"
+    place = f" @ {event.location.name}" if event.location else ""
+    when = event.date.isoformat() if event.date else "-"
+    line = f"{when}  {src:>12} → {tgt:<12} {event.cameo:<5} {event.plover.event:<10} «{event.trigger.text}»{place}"
+    if explain:
+        line += f"\n{'':14}{event.explanation.reason}"
+    return line
+
+
+def _report(rejection: Rejection) -> None:
+    click.echo(f"thucydides: [{rejection.code}] {rejection.message}", err=True)
+
+
+@contextlib.contextmanager
+def _open(output: str | None):  # type: ignore[no-untyped-def]
+    if output is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    with open(output, "w", encoding="utf-8", newline="") as handle:
+        out: TextIO = handle
+        yield out

@@ -1,0 +1,74 @@
+"""``thucydides eval`` and ``thucydides bench``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .options import dictionary_options, make_config, workers_option
+
+
+@click.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the headline figures as JSON instead of tables.")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N records of each file.")
+@workers_option
+@dictionary_options
+def evaluate(
+    gold: tuple[Path, ...],
+    as_json: bool,
+    limit: int | None,
+    workers: int | None,
+    actor_files: tuple[str, ...],
+    lexicon_files: tuple[str, ...],
+) -> int:
+    """Score the coder against gold files.
+
+    GOLD files may be PETRARCH validation XML (.xml; its actor and agent
+    dictionaries are loaded when they sit beside it), thucydides gold JSONL
+    (.jsonl), five-class sentence labels (.tsv: sentence<TAB>label) or
+    source/target spans in CoNLL (.txt: token TAG). See docs/evaluation.md.
+    """
+    from ..evaluate.report import render
+    from ..evaluate.run import evaluate_file, summary
+    from ..parallel import default_workers
+
+    config = make_config(actor_files, lexicon_files)
+    results = []
+    for path in gold:
+        evaluation = evaluate_file(path, config, workers or default_workers(), limit)
+        results.append(summary(evaluation))
+        if not as_json:
+            click.echo(render(evaluation))
+    if as_json:
+        click.echo(json.dumps(results, indent=2))
+    return 0
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option(
+    "--articles", "limit", type=click.IntRange(min=1), default=1000, show_default=True, help="Articles to code."
+)
+@click.option(
+    "--workers",
+    "-j",
+    "workers",
+    multiple=True,
+    type=click.IntRange(min=1),
+    help="Process counts to try (default 1 and 2).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def bench(paths: tuple[str, ...], limit: int, workers: tuple[int, ...], as_json: bool) -> int:
+    """Measure end-to-end words/second against the bare spaCy pipeline on the same texts, and peak memory.
+
+    PATHS are the texts to code (any input `code` accepts); without them the
+    synthetic stories in ../shared/data are used when present, else the built-in example.
+    """
+    from ..bench import render, run_bench, to_json
+
+    result = run_bench(list(paths), limit, workers or (1, 2))
+    click.echo(to_json(result) if as_json else render(result))
+    return 0

@@ -1,0 +1,54 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from ..parallel import default_workers
+from ..pipeline import PipelineConfig
+
+
+def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def dictionary_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--actors and --lexicon: the user's own dictionary files."""
+    func = click.option(
+        "--lexicon",
+        "lexicon_files",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="An extra event lexicon file (YAML, see docs/lexicon.md). Repeatable.",
+    )(func)
+    func = click.option(
+        "--actors",
+        "actor_files",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="An extra actor file (YAML, see docs/actors.md) that adds or overrides actors. Repeatable.",
+    )(func)
+    return func
+
+
+def workers_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--workers",
+        "-j",
+        type=click.IntRange(min=1),
+        default=None,
+        help=f"Processes to use (default: all cores, {default_workers()} here).",
+    )(func)
+
+
+def make_config(actor_files: tuple[str, ...], lexicon_files: tuple[str, ...]) -> PipelineConfig:
+    return PipelineConfig(actor_files=tuple(actor_files), lexicon_files=tuple(lexicon_files))

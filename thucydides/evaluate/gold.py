@@ -1,0 +1,269 @@
+"""Gold-standard readers for ``thucydides eval``.
+
+Four formats are read:
+
+- PETRARCH validation XML (``<Sentence date id>`` with ``<EventCoding sourcecode
+  targetcode eventcode/>`` and ``<Text>``), as in PETRARCH's unit tests;
+- thucydides gold JSONL: ``{"id", "text", "date", "events": [{"source", "target", "code"}]}``;
+- sentence-class TSV: ``sentence<TAB>label`` with the five coarse CAMEO classes;
+- source/target span CoNLL: ``token TAG`` lines, tags B/I-S (source), B/I-T
+  (target), B/I-R (both), blank line between sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DataError, Errors
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    source: str | None
+    target: str | None
+    code: str
+
+
+@dataclass(frozen=True)
+class GoldRecord:
+    id: str
+    text: str
+    date: dt.date | None = None
+    events: tuple[GoldEvent, ...] = ()
+    label: int | None = None
+    spans: tuple[tuple[str, int, int], ...] = ()
+    skip: bool = False
+
+
+@dataclass
+class GoldSet:
+    path: Path
+    kind: str  # events | classes | spans
+    records: list[GoldRecord] = field(default_factory=list)
+    actor_files: list[Path] = field(default_factory=list)
+
+
+def read_gold(path: Path) -> GoldSet:
+    suffix = path.suffix.lower()
+    if suffix == ".xml":
+        return read_petrarch_xml(path)
+    if suffix in (".jsonl", ".ndjson"):
+        return read_gold_jsonl(path)
+    if suffix == ".tsv":
+        return read_class_tsv(path)
+    if suffix in (".txt", ".conll"):
+        return read_span_conll(path)
+    raise DataError(Errors.E301, path=path)
+
+
+# -- PETRARCH XML ------------------------------------------------------------------------
+
+_SENTENCE = re.compile(r"<Sentence\b([^>]*?)/?>(.*?)</Sentence>", re.S)
+_ATTR = re.compile(r'(\w+)\s*=\s*"([^"]*)"|(\w+)\s*=\s*\'([^\']*)\'')
+_CODING = re.compile(r"<EventCoding\b([^>]*?)/?>")
+_TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+
+
+def _attrs(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in _ATTR.finditer(text):
+        if m.group(1):
+            out[m.group(1).lower()] = m.group(2)
+        else:
+            out[m.group(3).lower()] = m.group(4)
+    return out
+
+
+def read_petrarch_xml(path: Path) -> GoldSet:
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    raw = re.sub(r"<!--.*?-->", "", raw, flags=re.S)
+    gold = GoldSet(path=path, kind="events")
+    env = re.search(r"<Environment>(.*?)</Environment>", raw, re.S)
+    if env:
+        for tag in ("Actorfile", "Agentfile"):
+            for m in re.finditer(rf"<{tag}>(.*?)</{tag}>", env.group(1)):
+                for name in m.group(1).split(","):
+                    candidate = path.parent / name.strip()
+                    if candidate.exists():
+                        gold.actor_files.append(candidate)
+    for number, m in enumerate(_SENTENCE.finditer(raw), start=1):
+        gold.records.append(_xml_record(path, number, m.group(1), m.group(2)))
+    if not gold.records:
+        raise DataError(Errors.E301, path=path)
+    return gold
+
+
+def _xml_record(path: Path, number: int, head: str, body: str) -> GoldRecord:
+    attrs = _attrs(head)
+    text_match = _TEXT.search(body)
+    if text_match is None:
+        raise DataError(Errors.E302, path=path, line=number, detail="no <Text>")
+    text = " ".join(html.unescape(text_match.group(1)).split())
+    events: list[GoldEvent] = []
+    skip = False
+    for coding in _CODING.finditer(body):
+        a = _attrs(coding.group(1))
+        if "error" in a:
+            skip = True
+        if "eventcode" in a:
+            events.append(GoldEvent(_code(a.get("sourcecode")), _code(a.get("targetcode")), a["eventcode"].strip()))
+    return GoldRecord(
+        id=attrs.get("id", f"{path.stem}-{number}"),
+        text=text,
+        date=_xml_date(attrs.get("date")),
+        events=tuple(events),
+        skip=skip,
+    )
+
+
+def _code(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip().strip('"')
+    if not value or value in ("---", "+++") or " " in value:
+        return None
+    return value.upper()
+
+
+def _xml_date(value: str | None) -> dt.date | None:
+    if not value or len(value) < 8:
+        return None
+    try:
+        return dt.date(int(value[:4]), int(value[4:6]), int(value[6:8]))
+    except ValueError:
+        return None
+
+
+# -- JSONL -----------------------------------------------------------------------------
+
+
+def read_gold_jsonl(path: Path) -> GoldSet:
+    gold = GoldSet(path=path, kind="events")
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                events = tuple(
+                    GoldEvent(_code(e.get("source")), _code(e.get("target")), str(e["code"]))
+                    for e in rec.get("events", [])
+                )
+                date = dt.date.fromisoformat(rec["date"]) if rec.get("date") else None
+                gold.records.append(
+                    GoldRecord(id=str(rec.get("id", number)), text=rec["text"], date=date, events=events)
+                )
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
+                raise DataError(Errors.E302, path=path, line=number, detail=str(err)) from None
+    return gold
+
+
+# -- five-class TSV ----------------------------------------------------------------------
+
+
+def read_class_tsv(path: Path) -> GoldSet:
+    gold = GoldSet(path=path, kind="classes")
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            parts = line.rstrip("\n").rsplit("\t", 1)
+            if len(parts) != 2 or not parts[1].strip().isdigit():
+                if number == 1:
+                    continue
+                raise DataError(Errors.E302, path=path, line=number, detail="expected sentence<TAB>label")
+            gold.records.append(GoldRecord(id=f"{path.stem}-{number}", text=parts[0].strip(), label=int(parts[1])))
+    return gold
+
+
+# -- span CoNLL --------------------------------------------------------------------------
+
+_NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "!",
+    "?",
+    ")",
+    "]",
+    "}",
+    "'s",
+    "’s",
+    "n't",
+    "%",
+    "'",
+    "’",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "'m",
+}
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "-"}
+
+
+def detokenize(tokens: list[str]) -> tuple[str, list[int]]:
+    """Join tokens into readable text; return it with each token's start offset."""
+    text = ""
+    starts: list[int] = []
+    for k, tok in enumerate(tokens):
+        glue = k == 0 or tok in _NO_SPACE_BEFORE or tokens[k - 1] in _NO_SPACE_AFTER or tok == "-"
+        if tok in ("s",) and k > 0 and tokens[k - 1] in ("’", "'"):
+            glue = True
+        if not glue:
+            text += " "
+        starts.append(len(text))
+        text += tok
+    return text, starts
+
+
+def read_span_conll(path: Path) -> GoldSet:
+    gold = GoldSet(path=path, kind="spans")
+    sentence: list[tuple[str, str]] = []
+    number = 0
+
+    def flush() -> None:
+        nonlocal sentence
+        if sentence:
+            gold.records.append(_span_record(path, len(gold.records) + 1, sentence))
+        sentence = []
+
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            number += 1
+            line = line.rstrip("\n")
+            if not line.strip():
+                flush()
+                continue
+            parts = line.rsplit(" ", 1)
+            if len(parts) != 2:
+                raise DataError(Errors.E302, path=path, line=number, detail="expected 'token TAG'")
+            sentence.append((parts[0], parts[1]))
+    flush()
+    return gold
+
+
+def _span_record(path: Path, n: int, rows: list[tuple[str, str]]) -> GoldRecord:
+    tokens = [t for t, _ in rows]
+    text, starts = detokenize(tokens)
+    spans: list[tuple[str, int, int]] = []
+    current: list[int] | None = None
+    role = ""
+    for k, (_tok, tag) in enumerate(rows):
+        if tag.startswith("B-") or (tag.startswith("I-") and (current is None or tag[2:] != role)):
+            if current is not None:
+                spans.append((role, starts[current[0]], starts[current[-1]] + len(tokens[current[-1]])))
+            current, role = [k], tag[2:]
+        elif tag.startswith("I-") and current is not None:
+            current.append(k)
+        else:
+            if current is not None:
+                spans.append((role, starts[current[0]], starts[current[-1]] + len(tokens[current[-1]])))
+            current = None
+    if current is not None:
+        spans.append((role, starts[current[0]], starts[current[-1]] + len(tokens[current[-1]])))
+    return GoldRecord(id=f"{path.stem}-{n}", text=text, spans=tuple(spans))

@@ -1,0 +1,62 @@
+"""Plain-text tables of evaluation results, for the terminal and for docs/evaluation.md."""
+
+from __future__ import annotations
+
+from ..events.taxonomy import FIVE_CLASS_NAMES
+from .run import Evaluation
+from .score import EventScores
+
+
+def render(evaluation: Evaluation) -> str:
+    lines = [f"## {evaluation.gold.path.name} ({evaluation.gold.kind}, {len(evaluation.gold.records)} records)", ""]
+    if evaluation.events is not None:
+        lines += _events(evaluation.events)
+    if evaluation.classes is not None:
+        c = evaluation.classes
+        lines += [f"five-class macro-F1 {c.macro_f1:.3f}, accuracy {c.accuracy:.3f} ({c.total} sentences)", ""]
+        header = "| gold \\ coded | " + " | ".join(str(k) for k in range(5)) + " | none | F1 |"
+        lines += [header, "|" + "---|" * 8]
+        for k in range(5):
+            row = " | ".join(str(v) for v in c.confusion[k])
+            lines.append(f"| {k} {FIVE_CLASS_NAMES[k]} | {row} | {c.f1(k):.3f} |")
+        lines.append("")
+    if evaluation.spans is not None:
+        sp = evaluation.spans
+        lines += ["| spans | precision | recall | F1 |", "|---|---|---|---|"]
+        for key, prf in sp.exact.items():
+            lines.append(f"| {key} (exact) | {prf.precision:.3f} | {prf.recall:.3f} | {prf.f1:.3f} |")
+        o = sp.overlap
+        lines += [f"| all (overlap) | {o.precision:.3f} | {o.recall:.3f} | {o.f1:.3f} |", ""]
+    return "\n".join(lines)
+
+
+def _events(s: EventScores) -> list[str]:
+    lines = ["| measure | precision | recall | F1 |", "|---|---|---|---|"]
+    for name, prf in s.metrics.items():
+        lines.append(f"| {name} | {prf.precision:.3f} | {prf.recall:.3f} | {prf.f1:.3f} |")
+    lines += [
+        "",
+        f"aligned gold events: root accuracy {s.root_accuracy.value:.3f}, base accuracy {s.base_accuracy.value:.3f} "
+        f"({s.root_accuracy.total} events)",
+        f"actors of aligned events: source country {s.source_country.value:.3f}, target country "
+        f"{s.target_country.value:.3f}, source full code {s.source_code.value:.3f}, "
+        f"target full code {s.target_code.value:.3f}",
+        f"records with gold events that got any event: {s.coverage.value:.3f}; "
+        f"records expecting no event that got none: {s.no_event_right.value:.3f} ({s.no_event_right.total})",
+        "",
+    ]
+    lines += _confusion(s)
+    return lines
+
+
+def _confusion(s: EventScores) -> list[str]:
+    roots = sorted(s.confusion)
+    coded = [*sorted({k for row in s.confusion.values() for k in row} - {"none"}), "none"]
+    lines = ["root confusion (rows: gold root, columns: coded root of the aligned event)", ""]
+    lines.append("| gold | " + " | ".join(coded) + " |")
+    lines.append("|" + "---|" * (len(coded) + 1))
+    for root in roots:
+        row = s.confusion[root]
+        lines.append(f"| {root} | " + " | ".join(str(row.get(k, 0)) if row.get(k) else "." for k in coded) + " |")
+    lines.append("")
+    return lines

@@ -1,0 +1,88 @@
+"""``thucydides eval``: code the gold records and score the result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..models import Article, CodedArticle, Event
+from ..parallel import code_items
+from ..pipeline import PipelineConfig
+from .gold import GoldSet, read_gold
+from .score import ClassScores, EventScores, SpanScores, score_classes, score_events, score_spans
+
+
+@dataclass
+class Evaluation:
+    gold: GoldSet
+    coded: list[list[Event]]
+    events: EventScores | None = None
+    classes: ClassScores | None = None
+    spans: SpanScores | None = None
+
+
+def evaluate_file(
+    path: Path, config: PipelineConfig | None = None, workers: int = 1, limit: int | None = None
+) -> Evaluation:
+    """Code every record of the gold file at ``path`` and score it against the gold codes."""
+    gold = read_gold(path)
+    if limit is not None:
+        gold.records = gold.records[:limit]
+    config = config or PipelineConfig()
+    if gold.actor_files:
+        config = PipelineConfig(
+            model=config.model,
+            actor_files=(*config.actor_files, *(str(p) for p in gold.actor_files)),
+            lexicon_files=config.lexicon_files,
+        )
+    coded = code_records(gold, config, workers)
+    result = Evaluation(gold=gold, coded=coded)
+    if gold.kind == "events":
+        result.events = score_events(gold.records, coded)
+    elif gold.kind == "classes":
+        result.classes = score_classes(gold.records, coded)
+    else:
+        result.spans = score_spans(gold.records, coded)
+    return result
+
+
+def code_records(gold: GoldSet, config: PipelineConfig, workers: int) -> list[list[Event]]:
+    articles = [Article(id=r.id, text=r.text, date=r.date, origin=f"{gold.path}:{r.id}") for r in gold.records]
+    out: list[list[Event]] = []
+    for result in code_items(articles, config, workers):
+        assert isinstance(result, CodedArticle)
+        out.append(list(result.events))
+    return out
+
+
+def summary(evaluation: Evaluation) -> dict[str, Any]:
+    """The headline figures as a flat dictionary (for JSON output and docs)."""
+    out: dict[str, Any] = {
+        "file": str(evaluation.gold.path),
+        "kind": evaluation.gold.kind,
+        "records": len(evaluation.gold.records),
+    }
+    if evaluation.events is not None:
+        s = evaluation.events
+        for name, prf in s.metrics.items():
+            out[name] = {"precision": round(prf.precision, 3), "recall": round(prf.recall, 3), "f1": round(prf.f1, 3)}
+        out["root accuracy (aligned)"] = round(s.root_accuracy.value, 3)
+        out["base accuracy (aligned)"] = round(s.base_accuracy.value, 3)
+        out["source country accuracy"] = round(s.source_country.value, 3)
+        out["target country accuracy"] = round(s.target_country.value, 3)
+        out["source code accuracy"] = round(s.source_code.value, 3)
+        out["target code accuracy"] = round(s.target_code.value, 3)
+        out["coverage"] = round(s.coverage.value, 3)
+        out["no-event records right"] = round(s.no_event_right.value, 3)
+    if evaluation.classes is not None:
+        c = evaluation.classes
+        out["five-class macro-F1"] = round(c.macro_f1, 3)
+        out["five-class accuracy"] = round(c.accuracy, 3)
+        out["per-class F1"] = [round(c.f1(k), 3) for k in range(5)]
+    if evaluation.spans is not None:
+        sp = evaluation.spans
+        for key, prf in sp.exact.items():
+            out[f"span F1 ({key}, exact)"] = round(prf.f1, 3)
+        out["span F1 (overlap)"] = round(sp.overlap.f1, 3)
+    return out

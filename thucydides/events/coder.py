@@ -1,0 +1,111 @@
+"""Turn candidate events into coded :class:`Event` objects, one per source–target pair."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from ..actors.resolve import ActorResolver
+from ..models import Actor, Article, Event, Explanation, Span
+from ..parse import Sentence
+from .extract import Candidate, EventFinder
+from .taxonomy import Taxonomy
+
+
+def event_id(article_id: str, sentence_index: int, trigger_start: int, code: str, source: str, target: str) -> str:
+    key = f"{article_id}\x1f{sentence_index}\x1f{trigger_start}\x1f{code}\x1f{source}\x1f{target}"
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+class EventCoder:
+    """Codes the events of one sentence at a time."""
+
+    def __init__(self, finder: EventFinder, taxonomy: Taxonomy) -> None:
+        self.finder = finder
+        self.taxonomy = taxonomy
+
+    def code(self, article: Article, sentence: Sentence, resolver: ActorResolver) -> list[Event]:
+        candidates = self.finder.find(sentence, resolver)
+        with_actors = [c for c in candidates if c.sources or c.targets]
+        chosen = with_actors if with_actors else candidates[:1]
+        events: list[Event] = []
+        seen: set[tuple[str, str, str]] = set()
+        for c in chosen:
+            for source, target in _pairs(c):
+                key = (c.code, source.code if source else "", target.code if target else "")
+                if source is not None and target is not None and _same(source, target):
+                    continue
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(self._event(article, sentence, c, source, target))
+        return events
+
+    def _event(
+        self, article: Article, sentence: Sentence, c: Candidate, source: Actor | None, target: Actor | None
+    ) -> Event:
+        entry = self.taxonomy.get(c.code)
+        first = sentence.tokens[c.first]
+        last = sentence.tokens[c.last]
+        trigger_text = sentence.text[first.start - sentence.start : last.end - sentence.start]
+        confidence = _confidence(c, source, target)
+        return Event(
+            event_id=event_id(
+                article.id,
+                sentence.index,
+                first.start,
+                c.code,
+                source.code if source else "",
+                target.code if target else "",
+            ),
+            article_id=article.id,
+            sentence_index=sentence.index,
+            sentence=sentence.text,
+            sentence_start=sentence.start,
+            date=article.date,
+            source=source,
+            target=target,
+            cameo=entry.code if len(entry.code) >= 3 else c.code,
+            quad_class=entry.quad_class,
+            goldstein=entry.goldstein,
+            plover=entry.plover,
+            trigger=Span(text=trigger_text, start=first.start, end=last.end),
+            confidence=confidence,
+            explanation=Explanation(
+                producer=c.producer,
+                rule=c.rule,
+                reason=f"{c.reason} ({entry.name})",
+                modifiers=tuple(c.modifiers),
+            ),
+            current=c.current,
+        )
+
+
+def _pairs(c: Candidate) -> Iterable[tuple[Actor | None, Actor | None]]:
+    sources: list[Actor | None] = list(c.sources) or [None]
+    targets: list[Actor | None] = list(c.targets) or [None]
+    if c.sources and not c.targets and len(c.sources) > 1 and c.code[:2] in ("04", "05", "06", "19"):
+        # "Japan and NATO held talks": a reciprocal event between the conjoined actors
+        for a in c.sources:
+            for b in c.sources:
+                if a is not b:
+                    yield a, b
+        return
+    for source in sources:
+        for target in targets:
+            yield source, target
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return a.start == b.start or (a.code == b.code and a.entity_id == b.entity_id and a.entity_id is not None)
+
+
+def _confidence(c: Candidate, source: Actor | None, target: Actor | None) -> float:
+    score = 0.45 + min(c.specificity, 6) * 0.04
+    if source is not None:
+        score += 0.15
+    if target is not None:
+        score += 0.12
+    if c.producer == "model":
+        score = min(score, 0.6)
+    return round(min(score, 0.99), 3)

@@ -1,0 +1,76 @@
+"""Control words (intent, appeal, demand, threat, rejection), negation, speech and light verbs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..resources import data_path, load_yaml
+
+CATEGORIES = ("intent", "appeal", "demand", "threaten", "reject")
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    addressee: str
+    default: str
+    codes: dict[str, str]
+    drop: frozenset[str]
+
+    def combine(self, code: str | None) -> str | None:
+        """The code for this control word over a complement coded ``code`` (None: no event)."""
+        if code is None:
+            return self.default
+        if code[:2] in self.drop:
+            return None
+        for size in (4, 3, 2):
+            if code[:size] in self.codes:
+                return self.codes[code[:size]]
+        return self.default
+
+
+@dataclass(frozen=True)
+class Control:
+    categories: dict[str, Category]
+    negation: Category
+    speech: frozenset[str]
+    light: frozenset[str]
+    verb_category: dict[str, str] = field(default_factory=dict)
+    noun_category: dict[str, str] = field(default_factory=dict)
+
+
+def _category(name: str, raw: dict[str, Any]) -> Category:
+    return Category(
+        name=name,
+        verbs=frozenset(str(v).lower() for v in raw.get("verbs") or []),
+        nouns=frozenset(str(v).lower() for v in raw.get("nouns") or []),
+        addressee=str(raw.get("addressee") or "complement"),
+        default=str(raw.get("default") or ""),
+        codes={str(k): str(v) for k, v in (raw.get("codes") or {}).items()},
+        drop=frozenset(str(v) for v in raw.get("drop") or []),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_control() -> Control:
+    raw = load_yaml(data_path("events", "control.yaml"))
+    categories = {name: _category(name, raw[name]) for name in CATEGORIES}
+    verb_category: dict[str, str] = {}
+    noun_category: dict[str, str] = {}
+    for name, category in categories.items():
+        for verb in category.verbs:
+            verb_category.setdefault(verb, name)
+        for noun in category.nouns:
+            noun_category.setdefault(noun, name)
+    return Control(
+        categories=categories,
+        negation=_category("negation", raw["negation"]),
+        speech=frozenset(raw["speech"]["verbs"]),
+        light=frozenset(raw["light"]["verbs"]),
+        verb_category=verb_category,
+        noun_category=noun_category,
+    )

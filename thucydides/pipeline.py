@@ -1,0 +1,102 @@
+"""The coding pipeline: clean → parse → actors → events → date/place, one article at a time.
+
+:class:`Pipeline` wires the stages together; each stage lives in its own module and
+can be used alone. ``Pipeline.code`` takes articles and yields coded articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .actors.kb import KnowledgeBase, load_kb
+from .actors.resolve import ActorResolver
+from .clean import clean
+from .events.coder import EventCoder
+from .events.control import load_control
+from .events.extract import EventFinder
+from .events.lexicon import Lexicon, load_lexicon
+from .events.taxonomy import Taxonomy, load_taxonomy
+from .models import Article, CodedArticle, Event
+from .parse import DEFAULT_MODEL, ParsedArticle, Parser, SpacyParser
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    """What a pipeline is built from; picklable, so worker processes can build their own."""
+
+    model: str = DEFAULT_MODEL
+    actor_files: tuple[str, ...] = ()
+    lexicon_files: tuple[str, ...] = ()
+    batch_size: int = 64
+    situate: bool = True
+
+
+@dataclass
+class Pipeline:
+    parser: Parser
+    kb: KnowledgeBase
+    lexicon: Lexicon
+    taxonomy: Taxonomy
+    coder: EventCoder
+    situator: object | None = None
+    config: PipelineConfig = field(default_factory=PipelineConfig)
+
+    @classmethod
+    def load(cls, config: PipelineConfig | None = None, parser: Parser | None = None) -> Pipeline:
+        config = config or PipelineConfig()
+        kb = load_kb([Path(p) for p in config.actor_files])
+        lexicon = load_lexicon([Path(p) for p in config.lexicon_files])
+        taxonomy = load_taxonomy()
+        finder = EventFinder(lexicon, load_control())
+        situator = _load_situator() if config.situate else None
+        return cls(
+            parser=parser or SpacyParser(config.model, batch_size=config.batch_size),
+            kb=kb,
+            lexicon=lexicon,
+            taxonomy=taxonomy,
+            coder=EventCoder(finder, taxonomy),
+            situator=situator,
+            config=config,
+        )
+
+    def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        """Code every article; yields one :class:`CodedArticle` per article, in order."""
+        for parsed in self.parser.parse(clean(a) for a in articles):
+            yield self.code_parsed(parsed)
+
+    def code_parsed(self, parsed: ParsedArticle) -> CodedArticle:
+        article = parsed.clean.article
+        resolver = ActorResolver(self.kb, article.date, places=getattr(self.situator, "places", None))
+        events: list[Event] = []
+        for sentence in parsed.sentences:
+            resolver.start(sentence)
+            found = self.coder.code(article, sentence, resolver)
+            if self.situator is not None and found:
+                found = self.situator.situate(article, sentence, found, resolver)  # type: ignore[attr-defined]
+            events.extend(found)
+            resolver.finish()
+        return CodedArticle(article=article, events=tuple(events), sentences=len(parsed.sentences))
+
+    def code_text(self, text: str, date: dt.date | str | None = None, article_id: str = "text") -> list[Event]:
+        """Code one piece of text; the convenience entry point for notebooks."""
+        if isinstance(date, str):
+            date = dt.date.fromisoformat(date)
+        article = Article(id=article_id, text=text, date=date)
+        return list(next(iter(self.code([article]))).events)
+
+
+def _load_situator() -> object | None:
+    try:
+        from .situate import Situator
+    except ImportError:
+        return None
+    return Situator.load()
+
+
+def code_texts(texts: Sequence[str], date: dt.date | None = None) -> list[list[Event]]:
+    pipeline = Pipeline.load()
+    articles = [Article(id=str(i), text=t, date=date) for i, t in enumerate(texts)]
+    return [list(c.events) for c in pipeline.code(articles)]

@@ -1,0 +1,193 @@
+"""Read stage: turn paths (files, directories, ``-`` for stdin) into articles.
+
+Plain text files hold one article each; JSONL files one article per line
+(``id``, ``text``, optional ``date``, ``title``, ``url``, ``source``); HTML files are
+reduced to their main text with trafilatura. Anything that cannot be read becomes a
+:class:`Rejection` naming the file and line; reading goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import Errors, InputError
+from .models import Article, Rejection
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+READABLE_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+
+Item = Article | Rejection
+
+
+def read_paths(paths: Iterable[str], default_date: dt.date | None = None) -> Iterator[Item]:
+    """Yield an :class:`Article` or :class:`Rejection` for every article in ``paths``.
+
+    A directory is walked recursively (hidden files skipped, files in name order);
+    ``-`` reads standard input, whose format is guessed from its first character.
+    """
+    for name in paths:
+        if name == "-":
+            yield from read_stream(sys.stdin.buffer, "<stdin>", default_date)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            for child in _walk(path):
+                yield from read_file(child, default_date)
+        else:
+            yield from read_file(path, default_date)
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    for child in sorted(directory.rglob("*")):
+        relative = child.relative_to(directory).parts
+        if any(part.startswith(".") for part in relative) or not child.is_file():
+            continue
+        if child.suffix.lower() in READABLE_SUFFIXES:
+            yield child
+
+
+def read_file(path: Path, default_date: dt.date | None = None) -> Iterator[Item]:
+    """Read one file, choosing the reader by its suffix."""
+    origin = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        yield _reject(InputError(Errors.E106, origin=origin, detail=err.strerror or str(err)))
+        return
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl_bytes(data, origin, default_date)
+    elif suffix in HTML_SUFFIXES:
+        yield _read_html_bytes(data, origin, path.stem, default_date)
+    else:
+        yield _read_text_bytes(data, origin, path.stem, default_date)
+
+
+def read_stream(stream: BinaryIO, origin: str, default_date: dt.date | None = None) -> Iterator[Item]:
+    """Read a whole stream; JSONL if it starts with ``{``, HTML if with ``<``, else one text article."""
+    data = stream.read()
+    head = data.lstrip()[:1]
+    if head == b"{":
+        yield from _read_jsonl_bytes(data, origin, default_date)
+    elif head == b"<":
+        yield _read_html_bytes(data, origin, "stdin", default_date)
+    else:
+        yield _read_text_bytes(data, origin, "stdin", default_date)
+
+
+def _reject(err: InputError) -> Rejection:
+    return Rejection(origin=str(err.fields.get("origin", "")), code=err.code, message=err.message)
+
+
+def _decode(data: bytes, origin: str) -> str:
+    if not data.strip():
+        raise InputError(Errors.E101, origin=origin)
+    if b"\x00" in data[:8192]:
+        raise InputError(Errors.E102, origin=origin)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(Errors.E103, origin=origin, detail=f"byte {err.start}") from None
+    if _looks_binary(text):
+        raise InputError(Errors.E102, origin=origin)
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return control > max(8, len(sample) // 50)
+
+
+def _read_text_bytes(data: bytes, origin: str, stem: str, default_date: dt.date | None) -> Item:
+    try:
+        text = _decode(data, origin)
+    except InputError as err:
+        return _reject(err)
+    return Article(id=stem, text=text, date=default_date, origin=origin)
+
+
+def _read_html_bytes(data: bytes, origin: str, stem: str, default_date: dt.date | None) -> Item:
+    try:
+        html = _decode(data, origin)
+    except InputError as err:
+        return _reject(err)
+    from .html import extract_html
+
+    extracted = extract_html(html)
+    if extracted is None or not extracted.text.strip():
+        return _reject(InputError(Errors.E108, origin=origin))
+    return Article(
+        id=stem,
+        text=extracted.text,
+        date=extracted.date or default_date,
+        title=extracted.title,
+        url=extracted.url,
+        origin=origin,
+    )
+
+
+def _read_jsonl_bytes(data: bytes, origin: str, default_date: dt.date | None) -> Iterator[Item]:
+    if not data.strip():
+        yield _reject(InputError(Errors.E101, origin=origin))
+        return
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            yield parse_jsonl_line(raw, where, default_date)
+        except InputError as err:
+            yield _reject(err)
+
+
+def parse_jsonl_line(raw: bytes | str, where: str, default_date: dt.date | None = None) -> Article:
+    """Parse one JSONL line into an article; raise :class:`InputError` naming ``where``."""
+    try:
+        line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError as err:
+        raise InputError(Errors.E103, origin=where, detail=f"byte {err.start}") from None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputError(Errors.E104, origin=where, detail=err.msg) from None
+    if not isinstance(record, dict):
+        raise InputError(Errors.E109, origin=where)
+    for key in ("text", "title", "url", "source", "date"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise InputError(Errors.E110, origin=where, name=key, kind=type(value).__name__)
+    text = record.get("text")
+    if not text or not text.strip():
+        raise InputError(Errors.E105, origin=where)
+    date = default_date
+    if record.get("date"):
+        date = parse_date(record["date"], where)
+    article_id = record.get("id")
+    if article_id is None or str(article_id) == "":
+        article_id = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return Article(
+        id=str(article_id),
+        text=text,
+        date=date,
+        title=record.get("title"),
+        url=record.get("url"),
+        source=record.get("source"),
+        origin=where,
+    )
+
+
+def parse_date(value: str, where: str) -> dt.date:
+    """Parse ``YYYY-MM-DD`` (a longer ISO timestamp is cut to its date)."""
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise InputError(Errors.E107, origin=where, value=value) from None

@@ -1,0 +1,595 @@
+"""Event dates from the publication date and the time expressions of a sentence.
+
+:func:`scan` finds the time expressions of a parsed sentence ("on Tuesday",
+"yesterday", "last week", "June 3, 2025", "in March", "since 2022") and the token
+each one attaches to in the parse. :func:`date_event` picks the expression that
+belongs to an event (one attached to its trigger wins over one elsewhere in its
+clause; a date in another clause does not apply) and :func:`resolve` turns it into
+a calendar date with a precision (day, week, month or year), counting back from
+the publication date for past events and forward for plans and the future tense.
+A date of week, month or year precision is the first day of that period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .parse import Sentence, Token
+
+WEEKDAYS = {d: n for n, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+MONTHS = {
+    m: n
+    for n, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
+MONTHS.update(
+    {
+        "jan": 1,
+        "feb": 2,
+        "mar": 3,
+        "apr": 4,
+        "jun": 6,
+        "jul": 7,
+        "aug": 8,
+        "sep": 9,
+        "sept": 9,
+        "oct": 10,
+        "nov": 11,
+        "dec": 12,
+    }
+)
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": 3,
+    "few": 3,
+}
+UNITS = {
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+}
+RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+SHIFTS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "earlier": 0, "later": 0}
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
+MONTH_PARTS = frozenset({"early", "mid", "late", "end", "beginning", "middle", "start"})
+SINCE = frozenset({"since"})
+# Verbs and nouns whose complement happens later: "plans to meet", "is due to visit".
+FUTURE_GOVERNORS = frozenset(
+    {
+        "plan",
+        "intend",
+        "expect",
+        "schedule",
+        "set",
+        "due",
+        "prepare",
+        "aim",
+        "hope",
+        "seek",
+        "agree",
+        "promise",
+        "pledge",
+        "vow",
+        "want",
+        "propose",
+        "offer",
+        "invite",
+        "decide",
+        "threaten",
+        "wish",
+        "likely",
+        "poised",
+        "scheduled",
+        "expected",
+        "go",
+        "tend",
+        "arrange",
+        "ready",
+        "prepared",
+        "about",
+        "vote",
+    }
+)
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "could", "might", "may"})
+PRESENT_STATIVE = frozenset({"say", "be", "have", "tell", "claim", "accuse", "deny", "insist", "warn"})
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "pcomp"})
+PRECISIONS = ("day", "week", "month", "year")
+STALE_DAYS = 31
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A resolved date: the first day of the period and how precise it is."""
+
+    date: dt.date
+    precision: str
+    since: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A time expression at tokens ``lo``..``hi`` that attaches to token ``anchor`` (-1: none).
+
+    ``kind`` is one of weekday, relday, date, month, year, decade (named periods), week, rmonth, ryear,
+    weekend (periods relative to publication) and ago;
+    ``value`` holds its numbers; ``shift`` is -1 for "last", +1 for "next", 0 otherwise.
+    """
+
+    lo: int
+    hi: int
+    anchor: int
+    kind: str
+    value: tuple[int, ...]
+    shift: int = 0
+    since: bool = False
+
+
+# -- clauses ---------------------------------------------------------------------------------
+
+
+def clause_of(sentence: Sentence, i: int) -> int:
+    """The head of the clause that token ``i`` belongs to (a verb, or the sentence root)."""
+    tokens = sentence.tokens
+    j = i
+    for _ in range(len(tokens)):
+        t = tokens[j]
+        if t.head == j or t.dep in CLAUSE_DEPS or (t.dep == "conj" and t.pos in ("VERB", "AUX")):
+            return j
+        j = t.head
+    return j
+
+
+def trigger_tokens(sentence: Sentence, start: int, end: int) -> list[int]:
+    """Indices of the tokens inside the article offsets ``start``..``end``."""
+    return [t.i for t in sentence.tokens if start <= t.start < end]
+
+
+def height(sentence: Sentence, i: int) -> int:
+    """Distance of token ``i`` from the root of the sentence."""
+    tokens = sentence.tokens
+    depth = 0
+    while tokens[i].head != i and depth < len(tokens):
+        i = tokens[i].head
+        depth += 1
+    return depth
+
+
+# -- finding time expressions ------------------------------------------------------------------
+
+
+def scan(sentence: Sentence) -> list[TimeExpr]:
+    """Every time expression of the sentence, left to right."""
+    tokens = sentence.tokens
+    found: list[TimeExpr] = []
+    i = 0
+    while i < len(tokens):
+        match = _match_at(tokens, i)
+        if match is None:
+            i += 1
+            continue
+        lo, hi, kind, value, shift = match
+        since = lo > 0 and tokens[lo - 1].lower in SINCE
+        found.append(TimeExpr(lo, hi, _anchor(sentence, lo, hi), kind, value, shift, since))
+        i = hi + 1
+    return found
+
+
+def _match_at(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], int] | None:
+    for matcher in (_iso, _relative_day, _shifted, _ago, _month_date, _day_month, _weekday, _year):
+        found = matcher(tokens, i)
+        if found is not None:
+            return found
+    return None
+
+
+def _word(tokens: list[Token], i: int) -> str:
+    return tokens[i].lower.rstrip(".") if 0 <= i < len(tokens) else ""
+
+
+def _iso(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], int] | None:
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", tokens[i].text)
+    if m is None or not _valid(int(m[1]), int(m[2]), int(m[3])):
+        return None
+    return i, i, "date", (int(m[1]), int(m[2]), int(m[3])), 0
+
+
+def _relative_day(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], int] | None:
+    word = _word(tokens, i)
+    if word in RELATIVE_DAYS:
+        hi = i + 1 if _word(tokens, i + 1) in PARTS_OF_DAY else i
+        return i, hi, "relday", (RELATIVE_DAYS[word],), 0
+    if word in ("last", "this") and _word(tokens, i + 1) in PARTS_OF_DAY:
+        return i, i + 1, "relday", (-1 if word == "last" else 0,), 0
+    return None
+
+
+def _shifted(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], int] | None:
+    """ "last week", "earlier this month", "next year", "last Tuesday", "this weekend"."""
+    lo, j = i, i
+    if _word(tokens, j) in ("earlier", "later") and _word(tokens, j + 1) == "this":
+        j += 1
+    word = _word(tokens, j)
+    if word not in SHIFTS or (word == "this" and j == i and _word(tokens, i - 1) == "earlier"):
+        return None
+    shift = SHIFTS[word]
+    unit = _word(tokens, j + 1)
+    if unit in ("week", "month", "year"):
+        return lo, j + 1, {"week": "week", "month": "rmonth", "year": "ryear"}[unit], (), shift
+    if unit in ("weekend",):
+        return lo, j + 1, "weekend", (), shift
+    if unit in WEEKDAYS and tokens[j + 1].text[0].isupper():
+        hi = j + 2 if _word(tokens, j + 2) in PARTS_OF_DAY else j + 1
+        return lo, hi, "weekday", (WEEKDAYS[unit],), shift
+    return None
+
+
+def _ago(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], int] | None:
+    count = _count(_word(tokens, i))
+    if count is None:
+        return None
+    j = i + 1
+    if _word(tokens, j) in ("few", "couple"):
+        j += 1 + (_word(tokens, j + 1) == "of")
+    unit = UNITS.get(_word(tokens, j))
+    if unit is None or _word(tokens, j + 1) != "ago":
+        return None
+    return i, j + 1, "ago", (count, ("day", "week", "month", "year").index(unit)), -1
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit() and len(word) <= 3:
+        return int(word)
+    return NUMBERS.get(word)
+
+
+def _is_month(tokens: list[Token], i: int) -> bool:
+    t = tokens[i] if 0 <= i < len(tokens) else None
+    if t is None or _word(tokens, i) not in MONTHS or not t.text[0].isupper():
+        return False
+    if t.lower in ("may", "march", "mar", "jan", "sat") and (t.tag == "MD" or t.pos in ("VERB", "AUX")):
+        return False
+    if (
+        t.lower == "may"
+        and t.ent != "DATE"
+        and not _numberish(tokens, i + 1)
+        and _word(tokens, i - 1)
+        not in ("in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this", "-")
+    ):
+        return False
+    return not (t.lower == "march" and t.ent != "DATE" and t.pos != "PROPN")
+
+
+def _numberish(tokens: list[Token], i: int) -> bool:
+    return 0 <= i < len(tokens) and bool(re.fullmatch(r"\d{1,4}(st|nd|rd|th)?", tokens[i].lower))
+
+
+def _day_number(tokens: list[Token], i: int) -> int | None:
+    if not 0 <= i < len(tokens):
+        return None
+    m = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)?", tokens[i].lower)
+    if m is None or not 1 <= int(m[1]) <= 31:
+        return None
+    return int(m[1])
+
+
+def _year_at(tokens: list[Token], i: int) -> int | None:
+    if not 0 <= i < len(tokens) or not re.fullmatch(r"(19|20)\d\d", tokens[i].text):
+        return None
+    return int(tokens[i].text)
+
+
+def _month_date(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], int] | None:
+    """ "June 3", "June 3, 2025", "June 2025", "mid-June", "in March"."""
+    lo = i
+    if _word(tokens, i) in MONTH_PARTS:
+        i += 1 + (_word(tokens, i + 1) in ("-", "of"))
+    if not _is_month(tokens, i):
+        return None
+    month = MONTHS[_word(tokens, i)]
+    day = _day_number(tokens, i + 1)
+    if day is not None and _year_at(tokens, i + 1) is None:
+        hi = i + 1
+        year = _year_at(tokens, hi + 2) if _word(tokens, hi + 1) == "," else _year_at(tokens, hi + 1)
+        if year is not None:
+            hi += 2 if _word(tokens, hi + 1) == "," else 1
+        return lo, hi, "date", (year or 0, month, day), 0
+    year = _year_at(tokens, i + 1)
+    return lo, i + (year is not None), "month", (year or 0, month), 0
+
+
+def _day_month(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], int] | None:
+    """ "3 June", "3 June 2025", "the 3rd of June"."""
+    day = _day_number(tokens, i)
+    if day is None:
+        return None
+    j = i + 1 + (_word(tokens, i + 1) == "of")
+    if not _is_month(tokens, j):
+        return None
+    year = _year_at(tokens, j + 1)
+    return i, j + (year is not None), "date", (year or 0, MONTHS[_word(tokens, j)], day), 0
+
+
+def _weekday(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], int] | None:
+    word = _word(tokens, i)
+    if word not in WEEKDAYS or not tokens[i].text[0].isupper():
+        return None
+    hi = i + 1 if _word(tokens, i + 1) in PARTS_OF_DAY else i
+    return i, hi, "weekday", (WEEKDAYS[word],), 0
+
+
+def _year(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], int] | None:
+    m = re.fullmatch(r"((?:19|20)\d0)s", tokens[i].text)
+    if m is not None:
+        return i, i, "decade", (int(m[1]),), 0
+    year = _year_at(tokens, i)
+    if year is None:
+        return None
+    before = _word(tokens, i - 1)
+    if tokens[i].ent == "DATE" or before in ("in", "since", "until", "by", "from", "during", "of", "early", "late"):
+        return i, i, "year", (year,), 0
+    return None
+
+
+def _anchor(sentence: Sentence, lo: int, hi: int) -> int:
+    """The token outside the expression that it attaches to, skipping a governing preposition."""
+    tokens = sentence.tokens
+    heads = [k for k in range(lo, hi + 1) if not lo <= tokens[k].head <= hi or tokens[k].head == k]
+    if not heads:
+        return -1
+    j = heads[0]
+    for _ in range(4):
+        if tokens[j].head == j:
+            return -1 if lo <= j <= hi else j
+        j = tokens[j].head
+        if not (lo <= j <= hi) and tokens[j].dep != "prep":
+            return j
+    return j
+
+
+# -- choosing and resolving ---------------------------------------------------------------------
+
+
+def date_event(
+    sentence: Sentence, trigger: Iterable[int], exprs: list[TimeExpr], published: dt.date | None
+) -> When | None:
+    """The date of the event whose trigger is at the given tokens, or None when the text gives none."""
+    expr = choose(sentence, list(trigger), exprs)
+    if expr is None:
+        return None
+    return resolve(expr, published, direction(sentence, expr.anchor))
+
+
+def choose(sentence: Sentence, trigger: list[int], exprs: list[TimeExpr]) -> TimeExpr | None:
+    """A time expression attached to the trigger, else one in its clause, else one in a governing clause."""
+    if not trigger or not exprs:
+        return None
+    own = set(trigger)
+    direct = [e for e in exprs if e.anchor in own]
+    if direct:
+        return min(direct, key=lambda e: height(sentence, e.anchor))
+    clauses = _clause_chain(sentence, trigger)
+    for clause in clauses:
+        here = [e for e in exprs if e.anchor >= 0 and clause_of(sentence, e.anchor) == clause]
+        if here:
+            return here[0]
+    return None
+
+
+def _clause_chain(sentence: Sentence, trigger: list[int]) -> list[int]:
+    """The trigger's clause, then the clauses it shares a time with (through xcomp and conj)."""
+    tokens = sentence.tokens
+    top = min(trigger, key=lambda k: height(sentence, k))
+    chain = [clause_of(sentence, top)]
+    for _ in range(4):
+        head = tokens[chain[-1]]
+        if head.dep not in ("xcomp", "conj") or head.head == head.i:
+            break
+        chain.append(clause_of(sentence, head.head))
+    return chain
+
+
+def direction(sentence: Sentence, anchor: int) -> int:
+    """+1 when the anchor speaks of the future, -1 of the past, 0 when the tense does not tell."""
+    if anchor < 0:
+        return 0
+    tokens = sentence.tokens
+    if tokens[anchor].lemma in FUTURE_GOVERNORS and tokens[anchor].pos in ("ADJ", "NOUN"):
+        return 1
+    j = anchor
+    for _ in range(4):
+        t = tokens[j]
+        if t.pos in ("VERB", "AUX") or t.head == j:
+            break
+        j = t.head
+    return _tense(sentence, tokens[j], 0)
+
+
+def _tense(sentence: Sentence, t: Token, depth: int) -> int:
+    aux = [a.lower for a in sentence.kids(t, "aux", "auxpass")]
+    if any(a in FUTURE_AUX for a in aux):
+        return 1
+    if "to" in aux or t.dep == "xcomp":
+        head = sentence.head_of(t)
+        if head.lemma in FUTURE_GOVERNORS or head.lower in FUTURE_GOVERNORS:
+            return 1
+        if depth < 3 and head.i != t.i and head.pos in ("VERB", "AUX", "ADJ"):
+            return _tense(sentence, head, depth + 1)
+        return 1 if head.pos == "NOUN" else 0
+    if any(a in ("had", "has", "have", "did", "was", "were") for a in aux) or t.tag in ("VBD", "VBN"):
+        return -1
+    if t.tag in ("VBZ", "VBP") and t.lemma not in PRESENT_STATIVE:
+        return 1
+    if t.tag == "VBG" and any(a in ("is", "are", "am", "'s", "'re") for a in aux):
+        return 1
+    return 0
+
+
+def resolve(expr: TimeExpr, published: dt.date | None, tense: int) -> When | None:
+    """The date an expression names, counted from ``published`` in the direction of ``tense``."""
+    kind, value = expr.kind, expr.value
+    if kind in ("year", "decade"):
+        return When(dt.date(value[0], 1, 1), "year", expr.since)
+    if kind == "date" and value[0]:
+        return _when(value[0], value[1], value[2], "day", expr.since)
+    if kind == "month" and value[0]:
+        return _when(value[0], value[1], 1, "month", expr.since)
+    if published is None:
+        return None
+    found = _relative(expr, published, tense)
+    return When(found[0], found[1], expr.since) if found is not None else None
+
+
+def _when(year: int, month: int, day: int, precision: str, since: bool) -> When | None:
+    return When(dt.date(year, month, day), precision, since) if _valid(year, month, day) else None
+
+
+def _relative(expr: TimeExpr, pub: dt.date, tense: int) -> tuple[dt.date, str] | None:
+    kind, value, shift = expr.kind, expr.value, expr.shift
+    if kind == "weekday":
+        return _weekday_date(pub, value[0], shift, tense), "day"
+    if kind == "relday":
+        return pub + dt.timedelta(days=value[0]), "day"
+    if kind == "date":
+        return _nearest(pub, tense, lambda y: dt.date(y, value[1], value[2]) if _valid(y, value[1], value[2]) else None)
+    if kind == "month":
+        return _month_date_of(pub, value[1], tense), "month"
+    if kind in ("week", "weekend"):
+        return _week(pub, shift, kind, tense)
+    if kind == "rmonth":
+        return month_shift(pub, shift), "month"
+    if kind == "ryear":
+        return dt.date(pub.year + shift, 1, 1), "year"
+    if kind == "ago":
+        return _ago_date(pub, value[0], value[1])
+    return None
+
+
+def _weekday_date(pub: dt.date, weekday: int, shift: int, tense: int) -> dt.date:
+    back = (pub.weekday() - weekday) % 7
+    ahead = (weekday - pub.weekday()) % 7
+    if shift < 0:
+        return pub - dt.timedelta(days=back or 7)
+    if shift > 0:
+        return pub + dt.timedelta(days=ahead or 7)
+    if tense > 0:
+        return pub + dt.timedelta(days=ahead)
+    return pub - dt.timedelta(days=back)
+
+
+def _nearest(pub: dt.date, tense: int, make: Callable[[int], dt.date | None]) -> tuple[dt.date, str] | None:
+    options = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := make(y)) is not None]
+    if not options:
+        return None
+    slack = dt.timedelta(days=2)
+    if tense < 0:
+        past = [d for d in options if d <= pub + slack]
+        return (max(past), "day") if past else None
+    if tense > 0:
+        future = [d for d in options if d >= pub - slack]
+        return (min(future), "day") if future else None
+    return min(options, key=lambda d: abs((d - pub).days)), "day"
+
+
+def _month_date_of(pub: dt.date, month: int, tense: int) -> dt.date:
+    if tense > 0:
+        return dt.date(pub.year + (month < pub.month), month, 1)
+    if tense < 0 or month <= pub.month + 2:
+        return dt.date(pub.year - (month > pub.month), month, 1)
+    return dt.date(pub.year - 1, month, 1)
+
+
+def _week(pub: dt.date, shift: int, kind: str, tense: int) -> tuple[dt.date, str]:
+    monday = pub - dt.timedelta(days=pub.weekday())
+    if kind == "week":
+        return monday + dt.timedelta(weeks=shift), "week"
+    saturday = monday + dt.timedelta(days=5)
+    if shift < 0 or (shift == 0 and tense <= 0 and saturday > pub):
+        saturday -= dt.timedelta(weeks=1)
+    elif shift > 0 and saturday <= pub:
+        saturday += dt.timedelta(weeks=1)
+    return saturday, "week"
+
+
+def _ago_date(pub: dt.date, count: int, unit: int) -> tuple[dt.date, str]:
+    if unit == 0:
+        return pub - dt.timedelta(days=count), "day"
+    if unit == 1:
+        day = pub - dt.timedelta(weeks=count)
+        return day - dt.timedelta(days=day.weekday()), "week"
+    if unit == 2:
+        months = pub.year * 12 + pub.month - 1 - count
+        return dt.date(months // 12, months % 12 + 1, 1), "month"
+    return dt.date(pub.year - count, 1, 1), "year"
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return 1800 < year < 2200
+
+
+def month_shift(day: dt.date, shift: int) -> dt.date:
+    months = day.year * 12 + day.month - 1 + shift
+    return dt.date(months // 12, months % 12 + 1, 1)
+
+
+def period_end(when: When) -> dt.date:
+    """The last day of the period a date stands for."""
+    if when.precision == "week":
+        return when.date + dt.timedelta(days=6)
+    if when.precision == "month":
+        return month_shift(when.date, 1) - dt.timedelta(days=1)
+    if when.precision == "year":
+        return dt.date(when.date.year, 12, 31)
+    return when.date
+
+
+def is_background(when: When | None, published: dt.date | None) -> bool:
+    """A period that began with "since", or ended well before the story, is background."""
+    if when is None:
+        return False
+    if when.since:
+        return True
+    if published is None:
+        return False
+    if when.precision == "year" and when.date.year < published.year:
+        return True
+    return period_end(when) < published - dt.timedelta(days=STALE_DAYS)
