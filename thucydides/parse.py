@@ -67,6 +67,7 @@ class Sentence:
     text: str
     tokens: list[Token]
     root: int = 0
+    vector: Any = None  # mean of the parser's context vectors (numpy array), when the backend has them
 
     @property
     def end(self) -> int:
@@ -196,9 +197,17 @@ def convert_doc(doc: Any, offset: int, first_index: int) -> list[Sentence]:
                 text=text[start_char : sent.end_char],
                 tokens=tokens,
                 root=root,
+                vector=_mean_vector(doc, sent.start, sent.end),
             )
         )
     return sentences
+
+
+def _mean_vector(doc: Any, start: int, end: int) -> Any:
+    tensor = getattr(doc, "tensor", None)
+    if tensor is None or len(tensor) < end or end <= start:
+        return None
+    return tensor[start:end].mean(axis=0)
 
 
 def sentence_from_conll(rows: str, text: str | None = None, index: int = 0) -> Sentence:

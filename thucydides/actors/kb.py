@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,7 @@ class Organisation:
     sector: tuple[str, ...]
     anaphors: tuple[str, ...]
     members: tuple[str, ...]
+    seat: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,7 @@ class Entry:
     sector: tuple[str, ...] = ()
     proper: bool = True
     term: str = ""
+    caps: bool = False
 
 
 @dataclass
@@ -98,6 +100,7 @@ class KnowledgeBase:
     surnames: dict[str, list[str]] = field(default_factory=dict)
     anaphors: dict[str, list[str]] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
+    seated: dict[str, list[str]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
 
     # -- building -------------------------------------------------------------
@@ -105,6 +108,8 @@ class KnowledgeBase:
         words = tokenize_name(name)
         if not words:
             return
+        if entry.proper and len(words) == 1 and words[0].isupper() and len(words[0]) <= 3:
+            entry = replace(entry, caps=True)
         node = self.trie
         for word in words:
             node = node.setdefault(fold(word), {})
@@ -187,7 +192,8 @@ def actor_files(extra: Iterable[Path] = ()) -> list[Path]:
 def load_kb(extra: Iterable[Path] = ()) -> KnowledgeBase:
     """Load (from the on-disk cache when nothing changed) the knowledge base and user files."""
     files = actor_files(extra)
-    return cached("kb", fingerprint(files), lambda: build_kb(files))
+    code = [Path(__file__), Path(__file__).with_name("petrarch.py")]
+    return cached("kb", fingerprint([*files, *code]), lambda: build_kb(files))
 
 
 def build_kb(files: Iterable[Path]) -> KnowledgeBase:
@@ -279,8 +285,13 @@ def _load_organisation(kb: KnowledgeBase, record: dict[str, Any]) -> None:
         sector=_sector(record.get("sector")),
         anaphors=tuple(a.lower() for a in _strings(record.get("anaphors"))),
         members=tuple(_strings(record.get("members"))),
+        seat=str(record["seat"]) if record.get("seat") else None,
     )
     kb.organisations[code] = org
+    for metonym in _strings(record.get("metonyms")):
+        kb.seated.setdefault(fold(metonym), []).insert(0, code)
+    if org.seat:
+        kb.seated.setdefault(fold(org.seat), []).append(code)
     if org.group:
         kb.groups.setdefault(org.group, code)
     for text in [org.name, *_strings(record.get("names"))]:

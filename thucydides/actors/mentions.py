@@ -72,12 +72,12 @@ def _longest(tokens: list[Token], start: int, trie: dict[str, object]) -> Hit | 
 
 
 def _case_ok(entry: Entry, tokens: list[Token], lo: int, hi: int) -> bool:
+    """Proper names start with a capital ("US", not "us"); short acronyms must be in capitals ("WHO", not "Who")."""
     if not entry.proper:
         return True
     first = tokens[lo].text
-    last = tokens[hi].text
-    if first.islower() and first.lower() not in _PARTICLES:
+    if entry.caps and not first.isupper():
         return False
-    if last.islower() and last != "'s" and hi != lo:
+    if first.islower() and first.lower() not in _PARTICLES:
         return False
     return not (entry.kind in ("person", "surname") and tokens[hi].pos not in ("PROPN", "NOUN", "ADJ", "X"))

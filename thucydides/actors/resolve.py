@@ -274,6 +274,8 @@ class ActorResolver:
             parts.country = entry.ref
             parts.name = self.kb.describe(entry.ref)
             parts.how.append(f"{kind} of {parts.name}")
+        elif kind == "capital" and not place and self._seat_of_organisation(token, parts):
+            return
         elif kind == "capital":
             parts.country = entry.ref
             parts.name = self.kb.describe(entry.ref)
@@ -297,6 +299,21 @@ class ActorResolver:
             parts.how.append(f"agent '{entry.term}'")
             if token.pos == "PROPN" and token.ent == "PERSON":
                 parts.is_person = True
+
+    def _seat_of_organisation(self, token: Token, parts: Parts) -> bool:
+        """"Brussels said": the EU or NATO, whichever the story is about, not Belgium."""
+        country = self.kb.countries.get(next((e.ref for e in self.hit_at[token.i].entries if e.kind == "capital"), ""))
+        if country is None or not country.ambiguous_capital:
+            return False
+        orgs = self.kb.seated.get(token.norm, [])
+        if not orgs:
+            return False
+        mentioned = [o for m in self._recent(token.i) if (o := self._org_of(m.actor)) in orgs]
+        chosen = mentioned[0] if mentioned else orgs[0]
+        parts.org = chosen
+        parts.name = self.kb.describe(chosen)
+        parts.how.append(f"'{token.text}' is the seat of {parts.name}")
+        return True
 
     def _choose(self, hit: Hit) -> Entry | None:
         """Pick among the entries of an ambiguous name: people in office win, then the rest."""
@@ -567,7 +584,11 @@ class ActorResolver:
         assert sentence is not None
         sectors = list(parts.sectors)
         if parts.org and not parts.person:
-            sectors = [s for s in sectors if s != "GOV"]
+            org = self.kb.organisations.get(parts.org)
+            if org is not None and org.type == "IMG":
+                sectors = list(org.sector)
+            else:
+                sectors = [s for s in sectors if s != "GOV"]
         sectors = sectors[:_MAX_SECTORS]
         group = None
         if parts.org:

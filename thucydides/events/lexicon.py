@@ -100,7 +100,8 @@ def lexicon_files(extra: Iterable[Path] = ()) -> tuple[list[Path], list[Path]]:
 
 def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
     classes, files = lexicon_files(extra)
-    return cached("lexicon", fingerprint([*classes, *files]), lambda: build_lexicon(classes, files))
+    key = fingerprint([*classes, *files, Path(__file__)])
+    return cached("lexicon", key, lambda: build_lexicon(classes, files))
 
 
 def build_lexicon(class_files: Iterable[Path], files: Iterable[Path]) -> Lexicon:

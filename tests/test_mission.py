@@ -1,0 +1,51 @@
+"""The mission's story, retold in the built-in example article, coded by the full shipped pipeline."""
+
+import pytest
+
+from thucydides.cli.code import EXAMPLE_DATE, example_path
+from thucydides.models import Event
+from thucydides.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def events(pipeline: Pipeline) -> list[Event]:
+    return pipeline.code_text(example_path().read_text(encoding="utf-8"), EXAMPLE_DATE, article_id="japan_nato")
+
+
+def _has(events: list[Event], source: str, target: str, roots: tuple[str, ...]) -> bool:
+    def key(actor: object) -> str:
+        return "" if actor is None else (actor.group or actor.country or "")  # type: ignore[attr-defined]
+
+    return any(key(e.source) == source and key(e.target) == target and e.cameo_root in roots for e in events)
+
+
+def test_japan_expresses_intent_to_cooperate_with_nato(events: list[Event]) -> None:
+    assert _has(events, "JPN", "NAT", ("03",))
+
+
+def test_japan_and_nato_consult(events: list[Event]) -> None:
+    assert _has(events, "JPN", "NAT", ("04",)) or _has(events, "NAT", "JPN", ("04",))
+
+
+@pytest.mark.parametrize("country", ["CHN", "PRK", "RUS"])
+def test_nato_disapproves_of_the_military_cooperation_of_china_north_korea_and_russia(
+    events: list[Event], country: str
+) -> None:
+    assert _has(events, "NAT", country, ("11",))
+
+
+def test_beijing_criticises_nato(events: list[Event]) -> None:
+    assert any(
+        e.cameo.startswith("111") and e.source and e.source.country == "CHN" and e.target and e.target.group == "NAT"
+        for e in events
+    )
+
+
+def test_secretary_general_is_coded_as_nato_on_the_story_date(events: list[Event]) -> None:
+    rutte = [e.source for e in events if e.source and "Rutte" in e.source.text]
+    assert rutte and all(a.group == "NAT" for a in rutte)
+
+
+def test_defence_minister_is_coded_as_japanese_government_military(events: list[Event]) -> None:
+    nakatani = [e.source for e in events if e.source and "Nakatani" in e.source.text]
+    assert nakatani and all(a.code == "JPNGOVMIL" for a in nakatani)

@@ -1,0 +1,83 @@
+"""Date/place stage: when and where each coded event happened.
+
+For every sentence with events, :class:`Situator` finds the time expressions
+(:mod:`thucydides.when`) and the place names (:mod:`thucydides.where`) of the parse,
+and gives each event the date and the place that belong to its trigger. What an
+article has said about places so far (countries, states, names already resolved)
+helps read the places of its later sentences ("Paris" after "Paris, Texas").
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable
+from dataclasses import replace
+
+from .actors.kb import KnowledgeBase, load_kb
+from .actors.resolve import ActorResolver
+from .models import Article, Event
+from .parse import Sentence
+from .when import date_event, is_background, scan, trigger_tokens
+from .where.gazetteer import Gazetteer, load_gazetteer
+from .where.places import Placer, Story, Words
+
+
+class Situator:
+    """Fills in ``date``, ``date_precision``, ``current`` and ``location`` of coded events."""
+
+    def __init__(self, placer: Placer) -> None:
+        self.placer = placer
+        self._stories: weakref.WeakKeyDictionary[ActorResolver, Story] = weakref.WeakKeyDictionary()
+
+    @classmethod
+    def load(cls, kb: KnowledgeBase | None = None, gazetteer: Gazetteer | None = None) -> Situator:
+        """The stage with the shipped gazetteer, speaking the knowledge base's country codes."""
+        kb = kb if kb is not None else load_kb()
+        codes: dict[str, str] = {}
+        fips: dict[str, str] = {}
+        for country in kb.countries.values():
+            if country.iso2:
+                codes.setdefault(country.iso2, country.code)
+                if country.fips:
+                    fips.setdefault(country.iso2, country.fips)
+        return cls(Placer(gazetteer or load_gazetteer(), Words.load(), codes, fips))
+
+    @property
+    def places(self) -> Placer:
+        """The place lookup that actor resolution uses (``country_of``)."""
+        return self.placer
+
+    def situate(
+        self, article: Article, sentence: Sentence, events: Iterable[Event], resolver: ActorResolver
+    ) -> list[Event]:
+        """The events of one sentence with their date, precision, background flag and place."""
+        story = self.story(resolver)
+        exprs = scan(sentence)
+        mentions = self.placer.mentions(sentence, resolver, story)
+        out: list[Event] = []
+        for event in events:
+            trigger = trigger_tokens(sentence, event.trigger.start, event.trigger.end)
+            when = date_event(sentence, trigger, exprs, article.date)
+            mention = self.placer.locate(sentence, trigger, event.cameo, mentions)
+            out.append(
+                replace(
+                    event,
+                    date=when.date if when is not None else article.date,
+                    date_precision=when.precision if when is not None else "day",
+                    current=event.current and not is_background(when, article.date),
+                    location=mention.location if mention is not None else None,
+                )
+            )
+        self.placer.remember(story, mentions, resolver)
+        return out
+
+    def story(self, resolver: ActorResolver) -> Story:
+        """The place memory of the article that ``resolver`` is reading."""
+        story = self._stories.get(resolver)
+        if story is None:
+            story = self._stories[resolver] = Story()
+        for code in resolver.countries_seen:
+            iso2 = self.placer.iso2.get(code)
+            if iso2 and iso2 not in story.countries:
+                story.countries[iso2] = 1
+        return story

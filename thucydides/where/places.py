@@ -1,0 +1,393 @@
+"""Where an event happened: place names found in the parse and resolved against the gazetteer.
+
+:meth:`Placer.mentions` finds the place names of a sentence (runs of proper nouns, or a
+known site such as "the Yokosuka naval base") with the syntactic role each plays: the
+object of a locative preposition ("in Tokyo"), the object of a verb ("struck Kharkiv"),
+a modifier ("the Tokyo talks") or something else (a subject or a possessor, which is
+an actor, not a place). Each is resolved to the most likely gazetteer entry given a
+qualifier ("Wiesbaden, Germany", "Paris, Texas"), the words around it ("the Donetsk
+region"), the countries and places the story has named so far, and population.
+:meth:`Placer.locate` then picks the place of one event: a phrase attached to its
+trigger, else one in its clause, else one in a clause that governs it, else nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..actors.resolve import ActorResolver
+from ..models import Location
+from ..parse import Sentence, Token
+from ..resources import data_path, load_yaml
+from ..when import clause_of, height
+from .gazetteer import Gazetteer, Place, norm
+
+_NAME_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_NOT_PLACE_ENTS = frozenset({"PERSON", "NORP", "ORG", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"})
+_NOMINAL_LINKS = frozenset({"compound", "nmod", "amod", "appos", "conj", "poss", "npadvmod"})
+_MAX_CANDIDATES = 30
+_SITE_PRIOR = 6.5
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word lists of ``data/places/words.yaml``."""
+
+    locative: frozenset[str]
+    directional: frozenset[str]
+    source: frozenset[str]
+    on_features: frozenset[str]
+    region_words: frozenset[str]
+    city_words: frozenset[str]
+    site_words: frozenset[str]
+    connectors: frozenset[str]
+    place_codes: tuple[str, ...]
+
+    @classmethod
+    def load(cls) -> Words:
+        data: dict[str, Any] = load_yaml(data_path("places", "words.yaml"))
+        fields = {name: frozenset(str(w) for w in data.get(name) or ()) for name in cls.__dataclass_fields__}
+        fields["place_codes"] = tuple(str(c) for c in data.get("place_codes") or ())  # type: ignore[assignment]
+        return cls(**fields)  # type: ignore[arg-type]
+
+
+@dataclass
+class Story:
+    """What one article has said so far about places: countries (ISO2), divisions, names resolved."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    adm1: set[str] = field(default_factory=set)
+    resolved: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name at tokens ``lo``..``hi``, its role in the parse and the place it names."""
+
+    lo: int
+    hi: int
+    role: str  # pp | obj | of | mod | other
+    prep: str
+    attach: int
+    place: Place
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    lo: int
+    hi: int
+    key: str
+    places: tuple[Place, ...]
+    hint: str = ""
+    qualifier: tuple[Place, ...] = ()
+
+
+class Placer:
+    """Finds and resolves the place names of sentences; picks the place of each event."""
+
+    def __init__(self, gazetteer: Gazetteer, words: Words, codes: dict[str, str], fips: dict[str, str]) -> None:
+        self.gaz = gazetteer
+        self.words = words
+        self.codes = codes  # ISO2 → the knowledge base's country code
+        self.iso2 = {code: iso2 for iso2, code in codes.items()}
+        self.fips = fips  # ISO2 → FIPS 10-4
+
+    # -- the place of an event ------------------------------------------------------------
+    def locate(self, sentence: Sentence, trigger: list[int], cameo: str, mentions: list[Mention]) -> Mention | None:
+        """The place of the event whose trigger is at ``trigger``, or None when the sentence gives none."""
+        if not trigger or not mentions:
+            return None
+        ranked = [(self._tier(sentence, trigger, cameo, m), abs(m.lo - trigger[0]), m.lo, m) for m in mentions]
+        usable = [r for r in ranked if r[0] is not None]
+        return min(usable, key=lambda r: r[:3])[3] if usable else None
+
+    def _tier(self, sentence: Sentence, trigger: list[int], cameo: str, m: Mention) -> float | None:
+        """How closely a mention belongs to the event; lower is closer, None is not at all."""
+        own = set(trigger)
+        placed = cameo.startswith(self.words.place_codes)
+        if m.role in ("obj", "of") and m.attach in own:
+            return 1 if placed else None
+        if m.role == "mod":
+            return 2 if m.attach in own else None
+        if m.role != "pp" or not self._fits(m, placed):
+            return None
+        # "to Ukraine" names a recipient as often as a place: it gives way to "in Wiesbaden".
+        weaker = 3.5 if m.prep not in self.words.locative and m.place.feature in ("country", "adm1") else 0.5
+        if m.attach in own or self._light(sentence, m.attach, own):
+            return 0 + weaker * (m.prep not in self.words.locative)
+        clause = clause_of(sentence, min(trigger, key=lambda k: height(sentence, k)))
+        here = clause_of(sentence, m.attach)
+        if here == clause:
+            verbal = sentence.tokens[m.attach].pos in ("VERB", "AUX")
+            return (1 if verbal else 2) + weaker * (m.prep not in self.words.locative)
+        if m.prep in self.words.locative and self._governs(sentence, here, clause):
+            return 3
+        return None
+
+    def _fits(self, m: Mention, placed: bool) -> bool:
+        """Whether a prepositional phrase says where: "in Tokyo" always; "to Japan" only for visits and acts."""
+        if m.prep == "on":
+            return m.place.feature in self.words.on_features
+        if m.prep in self.words.locative:
+            return True
+        return placed or m.place.feature in ("city", "site")
+
+    def _light(self, sentence: Sentence, attach: int, own: set[int]) -> bool:
+        """A light verb whose object is the trigger ("held talks in Tokyo")."""
+        return any(sentence.tokens[k].head == attach and sentence.tokens[k].dep in ("dobj", "attr") for k in own)
+
+    def _governs(self, sentence: Sentence, clause: int, inner: int) -> bool:
+        """Whether ``clause`` is ``inner`` or one of the clauses above it, or a participle hanging from one."""
+        tokens = sentence.tokens
+        head = tokens[clause]
+        if head.dep in ("advcl", "acl") and head.tag in ("VBG", "VBN") and not sentence.kids(head, "nsubj", "mark"):
+            clause = clause_of(sentence, head.head)
+        j = inner
+        for _ in range(8):
+            if j == clause:
+                return True
+            if tokens[j].head == j or tokens[j].dep in ("relcl", "acl"):
+                return False
+            j = clause_of(sentence, tokens[j].head)
+        return False
+
+    # -- finding names --------------------------------------------------------------------
+    def mentions(self, sentence: Sentence, resolver: ActorResolver | None, story: Story) -> list[Mention]:
+        spans = self._qualify(sentence, self._spans(sentence, resolver))
+        here = Story(Counter(story.countries), story.adm1, story.resolved)
+        for span in spans:
+            if len(span.places) == 1 and span.places[0].feature == "country":
+                here.countries[span.places[0].iso2] += 1
+        found: list[Mention] = []
+        for span in spans:
+            place = self.best(span.key, span.places, here, span.hint, span.qualifier)
+            if place is None or not self._plausible(sentence, span, place, here):
+                continue
+            role, prep, attach = self._role(sentence, span)
+            location = self.location(place, sentence, span.lo, span.hi)
+            found.append(Mention(span.lo, span.hi, role, prep, attach, place, location))
+        return found
+
+    def _spans(self, sentence: Sentence, resolver: ActorResolver | None) -> list[_Span]:
+        spans: list[_Span] = []
+        for lo, hi in self._runs(sentence):
+            spans.extend(self._split(sentence, lo, hi, resolver))
+        return spans
+
+    def _runs(self, sentence: Sentence) -> Iterable[tuple[int, int]]:
+        """Maximal runs of name tokens, joined by connectors ("Strait of Hormuz") and site words."""
+        tokens = sentence.tokens
+        i, n = 0, len(tokens)
+        while i < n:
+            if not self._name_token(tokens[i]):
+                i += 1
+                continue
+            j = i
+            while True:
+                if j + 1 < n and self._name_token(tokens[j + 1]):
+                    j += 1
+                elif j + 2 < n and tokens[j + 1].lower in self.words.connectors and self._name_token(tokens[j + 2]):
+                    j += 2
+                else:
+                    break
+            while j + 1 < n and tokens[j + 1].lower in self.words.site_words:
+                j += 1
+            yield i, j
+            i = j + 1
+
+    def _name_token(self, t: Token) -> bool:
+        if not t.text[:1].isupper() or t.ent in ("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+            return False
+        return t.pos == "PROPN" or t.ent in _NAME_ENTS or (t.pos in ("NOUN", "ADJ") and t.i > 0)
+
+    def _split(self, sentence: Sentence, lo: int, hi: int, resolver: ActorResolver | None) -> list[_Span]:
+        """The longest known names inside a run, left to right."""
+        found: list[_Span] = []
+        s = lo
+        while s <= hi:
+            for e in range(hi, s - 1, -1):
+                span = self._span(sentence, s, e, resolver)
+                if span is not None:
+                    found.append(span)
+                    s = e
+                    break
+            s += 1
+        return found
+
+    def _span(self, sentence: Sentence, s: int, e: int, resolver: ActorResolver | None) -> _Span | None:
+        tokens = sentence.tokens
+        if tokens[s].lower in self.words.connectors or tokens[e].lower in self.words.connectors:
+            return None
+        text = sentence.text[tokens[s].start - sentence.start : tokens[e].end - sentence.start]
+        key = norm(text)
+        hit = resolver.hit_at.get(s) if resolver is not None else None
+        if hit is not None and hit.lo == s and hit.hi == e:
+            kinds = hit.kinds()
+            if kinds & {"org", "person", "surname", "agent"} and not kinds & {"country", "capital", "seat"}:
+                return None
+            country = next((en.ref for en in hit.entries if en.kind == "country"), None)
+            if country is not None and "capital" not in kinds:
+                place = self.gaz.country(self.iso2.get(country) or self.gaz.iso2_of(country) or "")
+                return _Span(s, e, key, (place,)) if place is not None else None
+        places = tuple(self.gaz.lookup(text)[:_MAX_CANDIDATES])
+        if not places:
+            return None
+        return _Span(s, e, key, places, self._hint(tokens, s, e))
+
+    def _hint(self, tokens: list[Token], s: int, e: int) -> str:
+        after = tokens[e + 1].lower if e + 1 < len(tokens) else ""
+        before = tokens[s - 2].lower if s >= 2 and tokens[s - 1].lower == "of" else ""
+        if after in self.words.region_words or before in self.words.region_words:
+            return "adm1"
+        if after in self.words.city_words or before in self.words.city_words:
+            return "city"
+        return ""
+
+    def _qualify(self, sentence: Sentence, spans: list[_Span]) -> list[_Span]:
+        """Fold "Wiesbaden, Germany" and "Paris, Texas" into one span qualified by the second name."""
+        tokens = sentence.tokens
+        out: list[_Span] = []
+        skip = -1
+        for k, span in enumerate(spans):
+            if k == skip:
+                continue
+            nxt = spans[k + 1] if k + 1 < len(spans) else None
+            if nxt is not None and nxt.lo == span.hi + 2 and tokens[span.hi + 1].text == ",":
+                wider = tuple(p for p in nxt.places if p.feature in ("country", "adm1"))
+                if wider and any(_within(p, q) for p in span.places for q in wider):
+                    out.append(_Span(span.lo, span.hi, span.key, span.places, span.hint, wider))
+                    skip = k + 1
+                    continue
+            out.append(span)
+        return out
+
+    # -- choosing among places of one name ------------------------------------------------
+    def best(
+        self, key: str, places: Iterable[Place], story: Story, hint: str = "", qualifier: tuple[Place, ...] = ()
+    ) -> Place | None:
+        scored = [(self._score(p, key, story, hint, qualifier), -p.row, p) for p in places]
+        return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+    def _score(self, p: Place, key: str, story: Story, hint: str, qualifier: tuple[Place, ...]) -> float:
+        score = _SITE_PRIOR if p.feature == "site" else math.log10(p.population + 10)
+        score += {"country": 1.5, "adm1": 3.0 if hint == "adm1" else -1.5}.get(p.feature, 0.0)
+        if hint == "adm1" and p.feature == "city":
+            score -= 2.0
+        if hint == "city" and p.feature == "city":
+            score += 2.0
+        if norm(p.name) == key:
+            score += 0.7
+        if qualifier:
+            score += 8.0 if any(_within(p, q) for q in qualifier) else -8.0
+        return score + self._context(p, key, story)
+
+    def _context(self, p: Place, key: str, story: Story) -> float:
+        score = 0.0
+        if story.resolved.get(key) == p.row:
+            score += 10.0
+        if p.iso2 in story.countries:
+            score += 1.5
+        elif p.iso2 in self.gaz.info and any(n in story.countries for n in self.gaz.info[p.iso2].neighbours):
+            score += 0.5
+        if p.adm1 and f"{p.iso2}.{p.adm1}" in story.adm1:
+            score += 2.0
+        return score
+
+    def _plausible(self, sentence: Sentence, span: _Span, place: Place, story: Story) -> bool:
+        """Reject small towns read into names that the parser took for people or organisations."""
+        if place.feature in ("country", "site") or span.qualifier or span.hint:
+            return True
+        ents = {sentence.tokens[k].ent for k in range(span.lo, span.hi + 1)}
+        known = place.iso2 in story.countries or story.resolved.get(span.key) == place.row
+        if ents & _NOT_PLACE_ENTS and not ents & _NAME_ENTS:
+            return known or place.population >= 100_000
+        return known or place.population >= 1000 or bool(ents & _NAME_ENTS)
+
+    def _role(self, sentence: Sentence, span: _Span) -> tuple[str, str, int]:
+        """How the name is used: object of a preposition, of a verb, of a noun ("of"), modifier, or other."""
+        tokens = sentence.tokens
+        j = next((k for k in range(span.lo, span.hi + 1) if not span.lo <= tokens[k].head <= span.hi), span.hi)
+        first: tuple[str, str, int] | None = None
+        for _ in range(8):
+            t = tokens[j]
+            if t.head == j:
+                break
+            head = tokens[t.head]
+            if t.dep == "pobj" and head.lower == "of" and tokens[head.head].pos in ("NOUN", "PROPN"):
+                first = first or ("of", "of", head.head)
+                j = head.head
+            elif t.dep == "pobj":
+                word = head.lower
+                if word in self.words.locative | self.words.directional | self.words.source:
+                    return "pp", word, head.head
+                break
+            elif t.dep in _NOMINAL_LINKS:
+                if t.dep in ("compound", "nmod", "amod") and head.pos == "NOUN" and not self._place_noun(head):
+                    first = first or ("mod", "", t.head)
+                j = t.head
+            else:
+                if t.dep in ("dobj", "nsubjpass", "dative") and first is None:
+                    return "obj", "", t.head
+                break
+        return first or ("other", "", tokens[j].head)
+
+    def _place_noun(self, t: Token) -> bool:
+        words = self.words
+        return t.lower in words.region_words or t.lower in words.city_words or t.lower in words.site_words
+
+    # -- output -----------------------------------------------------------------------------
+    def location(self, p: Place, sentence: Sentence | None = None, lo: int = -1, hi: int = -1) -> Location:
+        text, start, end = sentence.span_text(lo, hi) if sentence is not None and lo >= 0 else ("", -1, -1)
+        country = self.codes.get(p.iso2) or (self.gaz.info[p.iso2].iso3 if p.iso2 in self.gaz.info else None)
+        fips = self.fips.get(p.iso2) or (self.gaz.info[p.iso2].fips if p.iso2 in self.gaz.info else None)
+        adm1 = f"{fips}{p.adm1}" if fips and p.adm1 and p.feature in ("city", "adm1") else None
+        return Location(
+            name=p.name,
+            country=country,
+            lat=p.lat if p.feature != "country" or p.lat or p.lon else None,
+            lon=p.lon if p.feature != "country" or p.lat or p.lon else None,
+            adm1=adm1,
+            geonames_id=p.geonames_id,
+            feature=p.feature,
+            fips=fips or None,
+            text=text,
+            start=start,
+            end=end,
+        )
+
+    def remember(self, story: Story, mentions: list[Mention], resolver: ActorResolver | None) -> None:
+        """Add what a sentence said to the story: its places, and the countries its actors belong to."""
+        for m in mentions:
+            if m.role == "other" and m.place.feature != "country":
+                continue
+            story.resolved.setdefault(norm(m.location.text), m.place.row)
+            if m.place.iso2:
+                story.countries[m.place.iso2] += 1
+            if m.place.adm1:
+                story.adm1.add(f"{m.place.iso2}.{m.place.adm1}")
+        if resolver is None:
+            return
+        for hit in resolver.hits:
+            for entry in hit.entries:
+                if entry.kind in ("country", "adjective", "capital", "seat") and entry.ref in self.iso2:
+                    story.countries[self.iso2[entry.ref]] += 1
+
+    def country_of(self, name: str, context: frozenset[str]) -> str | None:
+        """The country code of a place name, for actor resolution ("arrived in Yokosuka" → JPN)."""
+        story = Story(countries=Counter(self.iso2.get(c) or self.gaz.iso2_of(c) or c for c in context))
+        place = self.best(norm(name), self.gaz.lookup(name)[:_MAX_CANDIDATES], story)
+        if place is None or not place.iso2:
+            return None
+        return self.location(place).country
+
+
+def _within(p: Place, wider: Place) -> bool:
+    """Whether ``p`` lies in the country or first-level division ``wider``."""
+    if p.row == wider.row or p.iso2 != wider.iso2:
+        return False
+    return wider.feature == "country" or (wider.feature == "adm1" and p.adm1 == wider.adm1 and p.feature != "adm1")
