@@ -17,7 +17,7 @@ from .actors.kb import KnowledgeBase, load_kb
 from .actors.resolve import ActorResolver
 from .models import Article, Event
 from .parse import Sentence
-from .when import date_event, is_background, scan, trigger_tokens
+from .when import date_event, is_background, scan, told_as_background, trigger_tokens
 from .where.gazetteer import Gazetteer, load_gazetteer
 from .where.places import Placer, Story, Words
 
@@ -64,7 +64,9 @@ class Situator:
                     event,
                     date=when.date if when is not None else article.date,
                     date_precision=when.precision if when is not None else "day",
-                    current=event.current and not is_background(when, article.date),
+                    current=event.current
+                    and not is_background(when, article.date)
+                    and not told_as_background(sentence, trigger),
                     location=mention.location if mention is not None else None,
                 )
             )

@@ -175,6 +175,15 @@ def clause_of(sentence: Sentence, i: int) -> int:
     return j
 
 
+def scene_of(sentence: Sentence, i: int) -> int:
+    """The clause of token ``i``, counting a bare participle ("Speaking in Warsaw, ...") with its governor."""
+    clause = clause_of(sentence, i)
+    head = sentence.tokens[clause]
+    if head.dep in ("advcl", "acl") and head.tag in ("VBG", "VBN") and not sentence.kids(head, "nsubj", "mark"):
+        return clause_of(sentence, head.head)
+    return clause
+
+
 def trigger_tokens(sentence: Sentence, start: int, end: int) -> list[int]:
     """Indices of the tokens inside the article offsets ``start``..``end``."""
     return [t.i for t in sentence.tokens if start <= t.start < end]
@@ -405,7 +414,7 @@ def choose(sentence: Sentence, trigger: list[int], exprs: list[TimeExpr]) -> Tim
         return min(direct, key=lambda e: height(sentence, e.anchor))
     clauses = _clause_chain(sentence, trigger)
     for clause in clauses:
-        here = [e for e in exprs if e.anchor >= 0 and clause_of(sentence, e.anchor) == clause]
+        here = [e for e in exprs if e.anchor >= 0 and scene_of(sentence, e.anchor) == clause]
         if here:
             return here[0]
     return None
@@ -415,12 +424,12 @@ def _clause_chain(sentence: Sentence, trigger: list[int]) -> list[int]:
     """The trigger's clause, then the clauses it shares a time with (through xcomp and conj)."""
     tokens = sentence.tokens
     top = min(trigger, key=lambda k: height(sentence, k))
-    chain = [clause_of(sentence, top)]
+    chain = [scene_of(sentence, top)]
     for _ in range(4):
         head = tokens[chain[-1]]
         if head.dep not in ("xcomp", "conj") or head.head == head.i:
             break
-        chain.append(clause_of(sentence, head.head))
+        chain.append(scene_of(sentence, head.head))
     return chain
 
 
@@ -580,6 +589,18 @@ def period_end(when: When) -> dt.date:
     if when.precision == "year":
         return dt.date(when.date.year, 12, 31)
     return when.date
+
+
+def told_as_background(sentence: Sentence, trigger: Iterable[int]) -> bool:
+    """A perfect participle ("having provided"), a past perfect ("had sent") or "already"."""
+    for i in trigger:
+        t = sentence.tokens[i]
+        aux = {a.lower for a in sentence.kids(t, "aux", "auxpass")}
+        if "having" in aux or ("had" in aux and t.tag == "VBN"):
+            return True
+        if any(a.lower == "already" for a in sentence.kids(t, "advmod")):
+            return True
+    return False
 
 
 def is_background(when: When | None, published: dt.date | None) -> bool:

@@ -67,11 +67,37 @@ class Person:
     roles: tuple[Role, ...]
 
     def role_on(self, day: dt.date | None) -> Role | None:
-        """The role held on ``day``; with several, the most recently started one."""
+        """The role held on ``day``. With several, the senior one: a head of state or government
+        before a minister, a substantive office before an acting one, then the latest started."""
         if day is None:
             return self.roles[-1] if self.roles else None
         current = [r for r in self.roles if r.holds_on(day)]
-        return max(current, key=lambda r: r.start) if current else None
+        return max(current, key=lambda r: (_seniority(r.title), r.start)) if current else None
+
+
+_SENIOR_TITLES = (
+    "supreme leader",
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emperor",
+    "emir",
+    "sultan",
+    "crown prince",
+    "secretary general",
+    "secretary-general",
+    "general secretary",
+)
+
+
+def _seniority(title: str) -> int:
+    lowered = title.lower()
+    acting = any(w in lowered for w in ("acting", "interim", "ad interim", "caretaker"))
+    senior = any(lowered.startswith(t) or lowered == t for t in _SENIOR_TITLES) and "vice" not in lowered
+    return (2 if senior else 1) - (2 if acting else 0)
 
 
 @dataclass(frozen=True, slots=True)

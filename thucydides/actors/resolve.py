@@ -301,7 +301,7 @@ class ActorResolver:
                 parts.is_person = True
 
     def _seat_of_organisation(self, token: Token, parts: Parts) -> bool:
-        """"Brussels said": the EU or NATO, whichever the story is about, not Belgium."""
+        """ "Brussels said": the EU or NATO, whichever the story is about, not Belgium."""
         country = self.kb.countries.get(next((e.ref for e in self.hit_at[token.i].entries if e.kind == "capital"), ""))
         if country is None or not country.ambiguous_capital:
             return False
@@ -591,15 +591,17 @@ class ActorResolver:
                 sectors = [s for s in sectors if s != "GOV"]
         sectors = sectors[:_MAX_SECTORS]
         group = None
+        own: tuple[str, ...] = ()
         if parts.org:
             org = self.kb.organisations.get(parts.org)
             group = org.group if org is not None else parts.org[-3:]
             base = parts.org
             country = org.country if org is not None else None
+            own = org.sector if org is not None else ()
         else:
             base = parts.country or ""
             country = parts.country
-        code = base + "".join(s for s in sectors if not base.endswith(s))
+        code = base + "".join(s for s in sectors if not base.endswith(s) and s not in own)
         lo, hi = self.span(token.i)
         text, start, end = sentence.span_text(lo, hi)
         entity = parts.person or parts.org or parts.country

@@ -36,7 +36,7 @@ def resolve(text: str, date: dt.date | None, actor_files: tuple[str, ...]) -> in
             f"{actor.text!r} → {actor.code}  (country {actor.country or '-'}, group {actor.group or '-'}, "
             f"sector {'/'.join(actor.sector) or '-'})"
         )
-        click.echo(f"    {actor.name or ''}: {actor.how}")
+        click.echo(f"    {actor.how}")
     return 0
 
 

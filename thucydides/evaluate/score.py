@@ -92,8 +92,6 @@ class EventScores:
     records: int = 0
 
 
-
-
 def score_events(records: list[GoldRecord], coded: list[list[Event]]) -> EventScores:
     scores = EventScores()
     for record, events in zip(records, coded, strict=True):

@@ -44,6 +44,7 @@ class Place:
     population: int
     geonames_id: int | None
     feature: str
+    curated: bool = False  # from the project's sites table
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ class Gazetteer:
     info: dict[str, CountryInfo] = field(default_factory=dict)
     country_rows: dict[str, int] = field(default_factory=dict)
     adm1_rows: dict[str, int] = field(default_factory=dict)
+    sites_from: int = -1
 
     # -- lookups ------------------------------------------------------------------------
     def lookup(self, text: str) -> list[Place]:
@@ -95,6 +97,7 @@ class Gazetteer:
             population=self.pop_col[row],
             geonames_id=gid if gid > 0 else None,
             feature=FEATURES[self.feature_col[row]],
+            curated=0 <= self.sites_from <= row,
         )
 
     def country(self, iso2: str) -> Place | None:
@@ -169,8 +172,12 @@ def _geonames_dir() -> Path:
 
 def gazetteer_files() -> list[Path]:
     source = _geonames_dir()
-    return [source / "countries.json", source / "cities500.json", DATA_DIR / "places" / "adm1.tsv",
-            DATA_DIR / "places" / "sites.tsv"]
+    return [
+        source / "countries.json",
+        source / "cities500.json",
+        DATA_DIR / "places" / "adm1.tsv",
+        DATA_DIR / "places" / "sites.tsv",
+    ]
 
 
 def load_gazetteer() -> Gazetteer:
@@ -269,6 +276,7 @@ def _add_adm1(gaz: Gazetteer, path: Path, centres: _Centres) -> None:
 
 def _add_sites(gaz: Gazetteer, path: Path) -> None:
     iso2_of = {c.iso3: c.iso2 for c in gaz.info.values()}
+    gaz.sites_from = len(gaz.names)
     for number, r in _rows(path):
         try:
             iso2 = iso2_of.get(r["country"], "") if r["country"] else ""

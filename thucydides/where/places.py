@@ -46,12 +46,14 @@ class Words:
     site_words: frozenset[str]
     connectors: frozenset[str]
     place_codes: tuple[str, ...]
+    object_codes: tuple[str, ...]
 
     @classmethod
     def load(cls) -> Words:
         data: dict[str, Any] = load_yaml(data_path("places", "words.yaml"))
         fields = {name: frozenset(str(w) for w in data.get(name) or ()) for name in cls.__dataclass_fields__}
-        fields["place_codes"] = tuple(str(c) for c in data.get("place_codes") or ())  # type: ignore[assignment]
+        for name in ("place_codes", "object_codes"):
+            fields[name] = tuple(str(c) for c in data.get(name) or ())  # type: ignore[assignment]
         return cls(**fields)  # type: ignore[arg-type]
 
 
@@ -103,28 +105,32 @@ class Placer:
         if not trigger or not mentions:
             return None
         ranked = [(self._tier(sentence, trigger, cameo, m), abs(m.lo - trigger[0]), m.lo, m) for m in mentions]
-        usable = [r for r in ranked if r[0] is not None]
-        return min(usable, key=lambda r: r[:3])[3] if usable else None
+        usable = sorted((r for r in ranked if r[0] is not None), key=lambda r: r[:3])
+        if not usable:
+            return None
+        best = usable[0]
+        finer = [r for r in usable[1:] if r[0] <= best[0] + 1.5 and _finer(r[3].place, best[3].place)]  # type: ignore[operator]
+        return finer[0][3] if finer else best[3]
 
     def _tier(self, sentence: Sentence, trigger: list[int], cameo: str, m: Mention) -> float | None:
         """How closely a mention belongs to the event; lower is closer, None is not at all."""
         own = set(trigger)
-        placed = cameo.startswith(self.words.place_codes)
         if m.role in ("obj", "of") and m.attach in own:
-            return 1 if placed else None
+            return 1 if cameo.startswith(self.words.object_codes) else None
         if m.role == "mod":
             return 2 if m.attach in own else None
-        if m.role != "pp" or not self._fits(m, placed):
+        if m.role != "pp" or not self._fits(m, cameo.startswith(self.words.place_codes)):
             return None
         # "to Ukraine" names a recipient as often as a place: it gives way to "in Wiesbaden".
-        weaker = 3.5 if m.prep not in self.words.locative and m.place.feature in ("country", "adm1") else 0.5
+        weaker = 0.0 if m.prep in self.words.locative else 3.5 if m.place.feature in ("country", "adm1") else 0.5
         if m.attach in own or self._light(sentence, m.attach, own):
-            return 0 + weaker * (m.prep not in self.words.locative)
+            return weaker
         clause = clause_of(sentence, min(trigger, key=lambda k: height(sentence, k)))
         here = clause_of(sentence, m.attach)
-        if here == clause:
-            verbal = sentence.tokens[m.attach].pos in ("VERB", "AUX")
-            return (1 if verbal else 2) + weaker * (m.prep not in self.words.locative)
+        if sentence.tokens[m.attach].pos in ("VERB", "AUX") and here == clause:
+            return 1 + weaker
+        if self._argument(sentence, m.attach, own, clause):
+            return 2 + weaker
         if m.prep in self.words.locative and self._governs(sentence, here, clause):
             return 3
         return None
@@ -132,10 +138,27 @@ class Placer:
     def _fits(self, m: Mention, placed: bool) -> bool:
         """Whether a prepositional phrase says where: "in Tokyo" always; "to Japan" only for visits and acts."""
         if m.prep == "on":
-            return m.place.feature in self.words.on_features
+            return m.place.feature in self.words.on_features or placed
         if m.prep in self.words.locative:
             return True
         return placed or m.place.feature in ("city", "site")
+
+    def _argument(self, sentence: Sentence, noun: int, own: set[int], clause: int) -> bool:
+        """Whether a noun is an argument of the event ("police in Paris arrested", "at a meeting in Brussels")."""
+        tokens = sentence.tokens
+        preps = self.words.locative | self.words.directional | self.words.source
+        j = noun
+        for _ in range(6):
+            if j in own or j == clause:
+                return True
+            t = tokens[j]
+            if t.dep in ("nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "conj", "appos"):
+                j = t.head
+            elif t.dep == "pobj" and tokens[t.head].lower in preps:
+                j = tokens[t.head].head
+            else:
+                return False
+        return False
 
     def _light(self, sentence: Sentence, attach: int, own: set[int]) -> bool:
         """A light verb whose object is the trigger ("held talks in Tokyo")."""
@@ -274,7 +297,7 @@ class Placer:
         return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 
     def _score(self, p: Place, key: str, story: Story, hint: str, qualifier: tuple[Place, ...]) -> float:
-        score = _SITE_PRIOR if p.feature == "site" else math.log10(p.population + 10)
+        score = _SITE_PRIOR if p.curated else math.log10(p.population + 10)
         score += {"country": 1.5, "adm1": 3.0 if hint == "adm1" else -1.5}.get(p.feature, 0.0)
         if hint == "adm1" and p.feature == "city":
             score -= 2.0
@@ -319,7 +342,8 @@ class Placer:
                 break
             head = tokens[t.head]
             if t.dep == "pobj" and head.lower == "of" and tokens[head.head].pos in ("NOUN", "PROPN"):
-                first = first or ("of", "of", head.head)
+                if not self._place_noun(tokens[head.head]):
+                    first = first or ("of", "of", head.head)
                 j = head.head
             elif t.dep == "pobj":
                 word = head.lower
@@ -384,6 +408,23 @@ class Placer:
         if place is None or not place.iso2:
             return None
         return self.location(place).country
+
+
+def _finer(p: Place, than: Place) -> bool:
+    """Whether ``p`` is a more precise place inside ``than`` ("Jenin" rather than "the West Bank")."""
+    rank = {"country": 0, "adm1": 1, "site": 2, "city": 2}
+    if rank[p.feature] <= rank[than.feature]:
+        return False
+    if than.feature == "country":
+        return p.iso2 == than.iso2
+    return _distance(p, than) < 150.0
+
+
+def _distance(a: Place, b: Place) -> float:
+    """Great-circle distance in kilometres."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _within(p: Place, wider: Place) -> bool:
