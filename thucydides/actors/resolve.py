@@ -51,6 +51,10 @@ _HE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _IT = frozenset({"it", "its", "itself"})
 _THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
 _NON_ACTOR_NOUNS = frozenset({"country", "nation", "state", "government", "kingdom", "republic"})
+_PAIR_NOUNS = frozenset(
+    {"man", "woman", "leader", "minister", "official", "president", "diplomat", "side", "country", "nation",
+     "government", "party", "both", "state", "neighbour", "neighbor", "ally", "capital"}
+)
 _MAX_SECTORS = 2
 
 
@@ -159,6 +163,9 @@ class ActorResolver:
         "NATO's partnerships") stands for the actors it belongs to.
         """
         assert self.sentence is not None
+        pair = self._the_two(self.sentence.tokens[i])
+        if pair:
+            return pair
         result: list[Actor] = []
         for j in self.conjuncts(i):
             own = self.actor(j, place, inner=False)
@@ -171,6 +178,26 @@ class ActorResolver:
                 if all(actor.start != a.start for a in result):
                     result.append(actor)
         return result
+
+    def _the_two(self, token: Token) -> list[Actor]:
+        """"The two men", "both sides", "the two countries": the last two actors of that kind."""
+        sentence = self.sentence
+        assert sentence is not None
+        if token.lemma not in _PAIR_NOUNS:
+            return []
+        words = {sentence.tokens[c].lower for c in token.children}
+        if not ({"two", "both"} & words or token.lower == "both"):
+            return []
+        want_person = token.lemma in ("man", "woman", "leader", "minister", "official", "president", "diplomat")
+        found: list[Actor] = []
+        for m in self._recent(token.i):
+            if want_person and not m.is_person:
+                continue
+            if all(m.actor.entity_id != a.entity_id or m.actor.code != a.code for a in found):
+                found.append(self._rebind(m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}"))
+            if len(found) == 2:
+                return found
+        return []
 
     def conjuncts(self, i: int) -> list[int]:
         assert self.sentence is not None
@@ -571,12 +598,30 @@ class ActorResolver:
         )
 
     def _fill_from_discourse(self, token: Token, parts: Parts) -> None:
-        """A bare sector ("police", "the army") gets the story's main country."""
+        """A bare sector ("police", "the army") gets the country where the sentence happens, else the story's."""
+        place = self._sentence_place_country()
+        if place is not None:
+            parts.country = place
+            parts.how.append(f"country of the place named in the sentence ({self.kb.describe(place)})")
+            return
         if not self.countries_seen:
             return
         country = max(self.countries_seen.items(), key=lambda kv: kv[1])[0]
         parts.country = country
         parts.how.append(f"country of the story ({self.kb.describe(country)})")
+
+    def _sentence_place_country(self) -> str | None:
+        """The country of a capital or state named as a place ("In Beijing, ...", "in Kenya")."""
+        sentence = self.sentence
+        assert sentence is not None
+        for hit in self.hits:
+            token = sentence.tokens[hit.hi]
+            head = sentence.tokens[token.head]
+            if token.dep == "pobj" and head.lower in _LOCATIVE:
+                entry = hit.first("capital", "country")
+                if entry is not None:
+                    return entry.ref
+        return None
 
     # -- output ---------------------------------------------------------------------
     def _build(self, token: Token, parts: Parts) -> Actor:

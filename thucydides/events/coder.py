@@ -97,7 +97,8 @@ def _pairs(c: Candidate) -> Iterable[tuple[Actor | None, Actor | None]]:
 
 
 def _same(a: Actor, b: Actor) -> bool:
-    return a.start == b.start or (a.code == b.code and a.entity_id == b.entity_id and a.entity_id is not None)
+    """An actor acting on itself is a coding error, not an event."""
+    return a.start == b.start or a.code == b.code
 
 
 def _confidence(c: Candidate, source: Actor | None, target: Actor | None) -> float:

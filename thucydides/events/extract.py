@@ -292,6 +292,10 @@ class EventFinder:
 
     def _controller(self, sentence: Sentence, token: Token) -> tuple[Token, Category] | None:
         """The control word governing ``token``, if any ("wants to join", "desire to deepen")."""
+        if token.pos in ("NOUN", "PROPN"):
+            governor = self._light_governor(sentence, token)
+            if governor is not None and governor.lemma != "be":
+                token = governor
         head = sentence.tokens[token.head]
         if token.head == token.i:
             return None
@@ -316,7 +320,7 @@ class EventFinder:
         control = self.control
         name: str | None = None
         if token.pos in ("VERB", "AUX"):
-            lemma = token.lemma
+            lemma = next((k for k in verb_keys(token) if k in control.verb_category), token.lemma)
             particle = next(
                 (sentence.tokens[c].lower for c in token.children if sentence.tokens[c].dep in ("prt", "prep")), None
             )
@@ -506,6 +510,16 @@ class EventFinder:
                 depth += 1
             j = t.head
         return depth
+
+
+def verb_keys(token: Token) -> list[str]:
+    """The lemma, and base forms guessed from the text for when the lemmatiser errs ("hoped" → "hop")."""
+    keys = [token.lemma]
+    word = token.lower
+    for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("es", ""), ("s", ""), ("ing", "e"), ("ing", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            keys.append(word[: -len(suffix)] + repl)
+    return keys
 
 
 def _position(sentence: Sentence, token: Token) -> str | None:
