@@ -35,12 +35,15 @@ class Situator:
         kb = kb if kb is not None else load_kb()
         codes: dict[str, str] = {}
         fips: dict[str, str] = {}
+        capitals: dict[str, str] = {}
         for country in kb.countries.values():
+            if country.capitals:
+                capitals[country.code] = country.capitals[0]
             if country.iso2:
                 codes.setdefault(country.iso2, country.code)
                 if country.fips:
                     fips.setdefault(country.iso2, country.fips)
-        return cls(Placer(gazetteer or load_gazetteer(), Words.load(), codes, fips))
+        return cls(Placer(gazetteer or load_gazetteer(), Words.load(), codes, fips, capitals))
 
     @property
     def places(self) -> Placer:

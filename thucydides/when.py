@@ -179,9 +179,11 @@ def scene_of(sentence: Sentence, i: int) -> int:
     """The clause of token ``i``, counting a bare participle ("Speaking in Warsaw, ...") with its governor."""
     clause = clause_of(sentence, i)
     head = sentence.tokens[clause]
-    if head.dep in ("advcl", "acl") and head.tag in ("VBG", "VBN") and not sentence.kids(head, "nsubj", "mark"):
-        return clause_of(sentence, head.head)
-    return clause
+    if head.dep not in ("advcl", "acl") or head.tag not in ("VBG", "VBN") or sentence.kids(head, "nsubj", "mark"):
+        return clause
+    if any(a.lower == "having" for a in sentence.kids(head, "aux", "auxpass")):
+        return clause
+    return clause_of(sentence, head.head)
 
 
 def trigger_tokens(sentence: Sentence, start: int, end: int) -> list[int]:

@@ -52,8 +52,26 @@ _IT = frozenset({"it", "its", "itself"})
 _THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
 _NON_ACTOR_NOUNS = frozenset({"country", "nation", "state", "government", "kingdom", "republic"})
 _PAIR_NOUNS = frozenset(
-    {"man", "woman", "leader", "minister", "official", "president", "diplomat", "side", "country", "nation",
-     "government", "party", "both", "state", "neighbour", "neighbor", "ally", "capital"}
+    {
+        "man",
+        "woman",
+        "leader",
+        "minister",
+        "official",
+        "president",
+        "diplomat",
+        "side",
+        "country",
+        "nation",
+        "government",
+        "party",
+        "both",
+        "state",
+        "neighbour",
+        "neighbor",
+        "ally",
+        "capital",
+    }
 )
 _MAX_SECTORS = 2
 
@@ -180,7 +198,7 @@ class ActorResolver:
         return result
 
     def _the_two(self, token: Token) -> list[Actor]:
-        """"The two men", "both sides", "the two countries": the last two actors of that kind."""
+        """ "The two men", "both sides", "the two countries": the last two actors of that kind."""
         sentence = self.sentence
         assert sentence is not None
         if token.lemma not in _PAIR_NOUNS:

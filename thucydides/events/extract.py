@@ -19,6 +19,7 @@ from .control import Category, Control
 from .lexicon import Lexicon
 from .match import Match, Matcher, is_passive
 
+_VERBAL_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl"})
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"})
 _DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "into", "upon", "for")
 _LOCATIVE_PREPS = frozenset({"in", "at", "to", "into", "for", "toward", "towards", "from"})
@@ -113,11 +114,13 @@ class EventFinder:
             if pos is None:
                 continue
             best = self.matcher.best(sentence, token, pos)
-            if best is None and pos == "noun" and token.pos == "VERB":
+            if best is None and pos == "adjective" and token.dep in _VERBAL_DEPS:
                 best = self.matcher.best(sentence, token, "verb")
             if best is not None:
                 found[token.i] = best
-        return found
+        # A noun that a pattern needed as its object ("called for talks") is part of that event.
+        consumed = {k for m in found.values() for k in m.consumed}
+        return {i: m for i, m in found.items() if i not in consumed}
 
     def _light_verbs(self, sentence: Sentence, matches: dict[int, Match]) -> set[int]:
         """Light verbs whose object is an event noun give way to it."""
@@ -136,7 +139,9 @@ class EventFinder:
             head = sentence.tokens[token.head]
             if token.dep == "pobj":
                 head = sentence.tokens[head.head] if head.dep in ("prep", "prt") else head
-            if head.pos in ("VERB", "AUX") and (head.lemma in self.control.light or head.lemma == "be"):
+            if head.pos in ("VERB", "AUX") and (
+                head.lemma == "be" or any(k in self.control.light for k in verb_keys(head))
+            ):
                 return head
         return None
 
@@ -516,7 +521,16 @@ def verb_keys(token: Token) -> list[str]:
     """The lemma, and base forms guessed from the text for when the lemmatiser errs ("hoped" → "hop")."""
     keys = [token.lemma]
     word = token.lower
-    for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("es", ""), ("s", ""), ("ing", "e"), ("ing", "")):
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ed", "e"),
+        ("ed", ""),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ing", "e"),
+        ("ing", ""),
+    ):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             keys.append(word[: -len(suffix)] + repl)
     return keys
@@ -527,6 +541,6 @@ def _position(sentence: Sentence, token: Token) -> str | None:
         return "verb"
     if token.pos in ("NOUN", "PROPN"):
         return "noun"
-    if token.pos == "ADJ" and token.dep in ("acomp", "amod", "oprd", "ROOT", "conj"):
+    if token.pos == "ADJ" and token.dep in ("acomp", "amod", "oprd", "ROOT", "conj", "ccomp", "xcomp", "advcl"):
         return "adjective"
     return None

@@ -19,7 +19,7 @@ PREPOSITIONS = frozenset(
     """
 with to against on of for from in into over about at by out up off down back away across through
 toward towards between among under upon onto behind after around as like within without beyond near
-along amid amidst despite during inside outside past since than via before
+along amid amidst despite during inside outside past since than via before aside together ahead forward
 """.split()
 )
 POSITIONS = ("verb", "noun", "adjective")

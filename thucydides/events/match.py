@@ -8,8 +8,9 @@ from ..parse import Sentence, Token
 from .lexicon import Lexicon, Pattern, Slot
 
 _OBJECT_DEPS = ("dobj", "dative", "attr", "oprd", "obj", "iobj")
-_PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "advmod", "pcomp", "mark", "acomp", "xcomp"})
+_PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "advmod", "pcomp", "mark", "acomp", "xcomp", "npadvmod"})
 _PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
+_MODIFIER_DEPS = ("compound", "amod", "nmod")
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +21,8 @@ class Match:
     target: int | None
     source: int | None
     target_prep: str | None
+    consumed: tuple[int, ...] = ()
+    score: int = 0
 
 
 def is_passive(sentence: Sentence, token: Token) -> bool:
@@ -27,21 +30,38 @@ def is_passive(sentence: Sentence, token: Token) -> bool:
 
 
 def word_forms(sentence: Sentence, token: Token) -> set[str]:
-    """The forms a lexicon word may take to match ``token``: lemma, text, and compounds with it."""
-    forms = {token.lemma, token.lower}
-    left = [
-        sentence.tokens[c]
-        for c in token.children
-        if c < token.i and sentence.tokens[c].dep in ("compound", "amod", "nmod")
-    ]
+    """The forms a lexicon word may take to match ``token``.
+
+    Its lemma and text; joined with the compounds and adjectives before it
+    ("humanitarian_aid", "air_defence"); and hyphenated words put back together
+    ("cease-fire" → "ceasefire", "cease-fire", "cease_fire").
+    """
+    bases = {token.lemma, token.lower}
+    forms = set(bases)
+    tokens = sentence.tokens
+    k = token.i
+    if k >= 2 and tokens[k - 1].text in ("-", "\u2010") and tokens[k - 1].start + 1 == token.start:
+        prev = tokens[k - 2].lower
+        for base in bases:
+            forms.update({f"{prev}{base}", f"{prev}-{base}", f"{prev}_{base}"})
+    left = sorted(
+        (tokens[c] for c in token.children if c < token.i and tokens[c].dep in _MODIFIER_DEPS),
+        key=lambda t: t.i,
+    )
     for mod in left:
-        for base in (token.lemma, token.lower):
+        for base in bases:
             forms.add(f"{mod.lower}_{base}")
             forms.add(f"{mod.lemma}_{base}")
     if len(left) >= 2:
-        words = "_".join(m.lower for m in sorted(left, key=lambda t: t.i))
+        words = "_".join(m.lower for m in left)
         forms.add(f"{words}_{token.lemma}")
+        forms.add(f"{words}_{token.lower}")
     return forms
+
+
+def _member_length(forms: set[str], words: frozenset[str]) -> int:
+    """How many words the longest matching class member has: "humanitarian_aid" beats "aid"."""
+    return max((f.count("_") + 1 for f in forms & words), default=0)
 
 
 class Matcher:
@@ -58,7 +78,7 @@ class Matcher:
             found = self.match(sentence, token, pattern)
             if found is None:
                 continue
-            score = pattern.specificity * 1000 - order
+            score = (pattern.specificity * 10 + found.score) * 10000 - order
             if score > best_score:
                 best, best_score = found, score
         return best
@@ -68,9 +88,12 @@ class Matcher:
         if first is None:
             return None
         used: set[int] = set()
+        consumed: list[int] = []
+        holders = [token]
         target: int | None = None
         source: int | None = None
         target_prep: str | None = None
+        score = 0
         passive = pattern.pos == "verb" and is_passive(sentence, token)
         for slot in pattern.slots:
             if slot.prep is None:
@@ -78,7 +101,7 @@ class Matcher:
                 if filler is None:
                     return None
             else:
-                prep = self._prep(sentence, token, slot.prep, used)
+                prep = self._prep(sentence, holders, slot.prep, used)
                 if prep is None:
                     return None
                 used.add(prep.i)
@@ -88,11 +111,15 @@ class Matcher:
                 if filler is None:
                     return None
             used.add(filler)
+            holders.append(sentence.tokens[filler])
             if slot.role == "target":
                 target, target_prep = filler, slot.prep
             elif slot.role == "source":
                 source = filler
-        return Match(pattern, token.i, first, target, source, target_prep)
+            else:
+                consumed.append(filler)
+                score += _member_length(word_forms(sentence, sentence.tokens[filler]), slot.words)
+        return Match(pattern, token.i, first, target, source, target_prep, tuple(consumed), score)
 
     def _trigger_start(self, sentence: Sentence, token: Token, pattern: Pattern) -> int | None:
         need = pattern.trigger[:-1]
@@ -133,8 +160,9 @@ class Matcher:
             return obj.i
         return None
 
-    def _prep(self, sentence: Sentence, token: Token, word: str, used: set[int]) -> Token | None:
-        for holder in self._prep_holders(sentence, token):
+    def _prep(self, sentence: Sentence, holders: list[Token], word: str, used: set[int]) -> Token | None:
+        """The preposition ``word`` on the trigger, on a word matched before it, or where spaCy misattaches it."""
+        for holder in self._prep_holders(sentence, holders):
             for c in holder.children:
                 child = sentence.tokens[c]
                 if c in used or child.dep not in _PREP_DEPS:
@@ -143,13 +171,15 @@ class Matcher:
                     return child
         return None
 
-    def _prep_holders(self, sentence: Sentence, token: Token) -> list[Token]:
-        """The trigger, and where a misattached preposition may hang: its object or its governor."""
-        holders = [token]
-        holders.extend(sentence.kids(token, "dobj"))
+    def _prep_holders(self, sentence: Sentence, holders: list[Token]) -> list[Token]:
+        token = holders[0]
+        out = list(reversed(holders))
+        out.extend(sentence.kids(token, "dobj", "prt"))
+        for h in holders:
+            out.extend(sentence.kids(h, "prep", "prt"))
         if token.pos in ("NOUN", "PROPN") and token.dep in ("dobj", "attr", "nsubjpass", "pobj"):
-            holders.append(sentence.tokens[token.head])
-        return holders
+            out.append(sentence.tokens[token.head])
+        return out
 
     def _prep_object(self, sentence: Sentence, prep: Token, slot: Slot) -> int | None:
         objs = sentence.kids(prep, "pobj", "pcomp", "dobj")

@@ -23,7 +23,7 @@ from ..actors.resolve import ActorResolver
 from ..models import Location
 from ..parse import Sentence, Token
 from ..resources import data_path, load_yaml
-from ..when import clause_of, height
+from ..when import MONTHS, WEEKDAYS, clause_of, height, scene_of
 from .gazetteer import Gazetteer, Place, norm
 
 _NAME_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -45,6 +45,10 @@ class Words:
     city_words: frozenset[str]
     site_words: frozenset[str]
     connectors: frozenset[str]
+    object_verbs: frozenset[str]
+    area_words: frozenset[str]
+    generic: frozenset[str]
+    aside: frozenset[str]
     place_codes: tuple[str, ...]
     object_codes: tuple[str, ...]
 
@@ -77,6 +81,7 @@ class Mention:
     attach: int
     place: Place
     location: Location
+    capital: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,17 +92,26 @@ class _Span:
     places: tuple[Place, ...]
     hint: str = ""
     qualifier: tuple[Place, ...] = ()
+    capital: bool = False
 
 
 class Placer:
     """Finds and resolves the place names of sentences; picks the place of each event."""
 
-    def __init__(self, gazetteer: Gazetteer, words: Words, codes: dict[str, str], fips: dict[str, str]) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        words: Words,
+        codes: dict[str, str],
+        fips: dict[str, str],
+        capitals: dict[str, str] | None = None,
+    ) -> None:
         self.gaz = gazetteer
         self.words = words
         self.codes = codes  # ISO2 → the knowledge base's country code
         self.iso2 = {code: iso2 for iso2, code in codes.items()}
         self.fips = fips  # ISO2 → FIPS 10-4
+        self.capitals = capitals or {}  # country code → the name of its capital
 
     # -- the place of an event ------------------------------------------------------------
     def locate(self, sentence: Sentence, trigger: list[int], cameo: str, mentions: list[Mention]) -> Mention | None:
@@ -115,8 +129,12 @@ class Placer:
     def _tier(self, sentence: Sentence, trigger: list[int], cameo: str, m: Mention) -> float | None:
         """How closely a mention belongs to the event; lower is closer, None is not at all."""
         own = set(trigger)
+        clause = scene_of(sentence, min(trigger, key=lambda k: height(sentence, k)))
+        antecedent = self._antecedent(sentence, clause)
+        if m.lo <= antecedent <= m.hi:
+            return 2
         if m.role in ("obj", "of") and m.attach in own:
-            return 1 if cameo.startswith(self.words.object_codes) else None
+            return 1 if self._object_place(sentence, m, cameo) else None
         if m.role == "mod":
             return 2 if m.attach in own else None
         if m.role != "pp" or not self._fits(m, cameo.startswith(self.words.place_codes)):
@@ -125,15 +143,20 @@ class Placer:
         weaker = 0.0 if m.prep in self.words.locative else 3.5 if m.place.feature in ("country", "adm1") else 0.5
         if m.attach in own or self._light(sentence, m.attach, own):
             return weaker
-        clause = clause_of(sentence, min(trigger, key=lambda k: height(sentence, k)))
         here = clause_of(sentence, m.attach)
-        if sentence.tokens[m.attach].pos in ("VERB", "AUX") and here == clause:
+        if sentence.tokens[m.attach].pos in ("VERB", "AUX") and scene_of(sentence, m.attach) == clause:
             return 1 + weaker
-        if self._argument(sentence, m.attach, own, clause):
-            return 2 + weaker
-        if m.prep in self.words.locative and self._governs(sentence, here, clause):
+        if m.prep in self.words.locative and self._argument(sentence, m.attach, own, clause):
+            return 2
+        if m.prep in self.words.locative and antecedent == m.attach:
+            return 2
+        if m.prep in self.words.locative and m.attach == here and self._governs(sentence, here, clause):
             return 3
         return None
+
+    def _object_place(self, sentence: Sentence, m: Mention, cameo: str) -> bool:
+        """Whether the object of the trigger is where it happened ("visited Tokyo", "recaptured Sudzha")."""
+        return cameo.startswith(self.words.object_codes) or sentence.tokens[m.attach].lemma in self.words.object_verbs
 
     def _fits(self, m: Mention, placed: bool) -> bool:
         """Whether a prepositional phrase says where: "in Tokyo" always; "to Japan" only for visits and acts."""
@@ -143,21 +166,27 @@ class Placer:
             return True
         return placed or m.place.feature in ("city", "site")
 
+    def _antecedent(self, sentence: Sentence, clause: int) -> int:
+        """The noun a relative clause is about ("the command in Wiesbaden, which coordinates aid")."""
+        head = sentence.tokens[clause]
+        return head.head if head.dep in ("relcl", "acl") and head.head != head.i else -1
+
     def _argument(self, sentence: Sentence, noun: int, own: set[int], clause: int) -> bool:
-        """Whether a noun is an argument of the event ("police in Paris arrested", "at a meeting in Brussels")."""
+        """Whether a noun belongs to the event ("police in Paris arrested", "clashed with rebels in Rakhine").
+
+        Not a noun in a phrase of time or cause ("after a collision near the shoal").
+        """
         tokens = sentence.tokens
-        preps = self.words.locative | self.words.directional | self.words.source
         j = noun
-        for _ in range(6):
+        for _ in range(8):
             if j in own or j == clause:
                 return True
             t = tokens[j]
-            if t.dep in ("nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "conj", "appos"):
-                j = t.head
-            elif t.dep == "pobj" and tokens[t.head].lower in preps:
-                j = tokens[t.head].head
-            else:
+            if t.head == j or t.pos not in ("NOUN", "PROPN", "PRON", "NUM"):
                 return False
+            if t.dep == "pobj" and tokens[t.head].lower in self.words.aside:
+                return False
+            j = tokens[t.head].head if t.dep == "pobj" else t.head
         return False
 
     def _light(self, sentence: Sentence, attach: int, own: set[int]) -> bool:
@@ -189,18 +218,39 @@ class Placer:
         found: list[Mention] = []
         for span in spans:
             place = self.best(span.key, span.places, here, span.hint, span.qualifier)
-            if place is None or not self._plausible(sentence, span, place, here):
+            if place is None:
                 continue
             role, prep, attach = self._role(sentence, span)
+            if not self._plausible(sentence, span, place, here, role):
+                continue
             location = self.location(place, sentence, span.lo, span.hi)
-            found.append(Mention(span.lo, span.hi, role, prep, attach, place, location))
+            found.append(Mention(span.lo, span.hi, role, prep, attach, place, location, span.capital))
         return found
 
     def _spans(self, sentence: Sentence, resolver: ActorResolver | None) -> list[_Span]:
         spans: list[_Span] = []
         for lo, hi in self._runs(sentence):
             spans.extend(self._split(sentence, lo, hi, resolver))
-        return spans
+        if resolver is not None:
+            spans.extend(self._capital_spans(sentence, resolver))
+        return sorted(spans, key=lambda s: s.lo)
+
+    def _capital_spans(self, sentence: Sentence, resolver: ActorResolver) -> list[_Span]:
+        """ "the Japanese capital", "Ukraine's capital": the capital city of the country named."""
+        found: list[_Span] = []
+        for t in sentence.tokens:
+            if t.lemma != "capital" or t.pos != "NOUN":
+                continue
+            for child in sentence.kids(t, "amod", "compound", "poss", "nmod"):
+                hit = resolver.hit_at.get(child.i)
+                code = next((e.ref for e in hit.entries if e.kind in ("country", "adjective")), None) if hit else None
+                iso2 = self.iso2.get(code or "")
+                name = self.capitals.get(code or "")
+                if iso2 and name:
+                    places = tuple(p for p in self.gaz.lookup(name) if p.iso2 == iso2 and p.feature == "city")
+                    if places:
+                        found.append(_Span(t.i, t.i, norm(name), places[:1], "city", capital=True))
+        return found
 
     def _runs(self, sentence: Sentence) -> Iterable[tuple[int, int]]:
         """Maximal runs of name tokens, joined by connectors ("Strait of Hormuz") and site words."""
@@ -212,7 +262,9 @@ class Placer:
                 continue
             j = i
             while True:
-                if j + 1 < n and self._name_token(tokens[j + 1]):
+                if j + 2 < n and tokens[j + 1].text == "-" and _glued(tokens, j + 1) and _glued(tokens, j + 2):
+                    j += 2
+                elif j + 1 < n and self._name_token(tokens[j + 1]):
                     j += 1
                 elif j + 2 < n and tokens[j + 1].lower in self.words.connectors and self._name_token(tokens[j + 2]):
                     j += 2
@@ -224,7 +276,9 @@ class Placer:
             i = j + 1
 
     def _name_token(self, t: Token) -> bool:
-        if not t.text[:1].isupper() or t.ent in ("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+        if not t.text[:1].isupper() or t.ent in ("NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+            return False
+        if t.ent in ("DATE", "TIME") and (t.lower.rstrip(".") in MONTHS or t.lower in WEEKDAYS):
             return False
         return t.pos == "PROPN" or t.ent in _NAME_ENTS or (t.pos in ("NOUN", "ADJ") and t.i > 0)
 
@@ -244,30 +298,49 @@ class Placer:
 
     def _span(self, sentence: Sentence, s: int, e: int, resolver: ActorResolver | None) -> _Span | None:
         tokens = sentence.tokens
-        if tokens[s].lower in self.words.connectors or tokens[e].lower in self.words.connectors:
+        if any(tokens[k].text.islower() and tokens[k].lower in self.words.connectors for k in (s, e)):
+            return None
+        if s == e and tokens[s].lower in self.words.generic:
+            return None
+        if resolver is not None and self._actor_name(resolver, s, e):
             return None
         text = sentence.text[tokens[s].start - sentence.start : tokens[e].end - sentence.start]
         key = norm(text)
         hit = resolver.hit_at.get(s) if resolver is not None else None
+        capital = False
         if hit is not None and hit.lo == s and hit.hi == e:
             kinds = hit.kinds()
             if kinds & {"org", "person", "surname", "agent"} and not kinds & {"country", "capital", "seat"}:
                 return None
-            country = next((en.ref for en in hit.entries if en.kind == "country"), None)
-            if country is not None and "capital" not in kinds:
-                place = self.gaz.country(self.iso2.get(country) or self.gaz.iso2_of(country) or "")
-                return _Span(s, e, key, (place,)) if place is not None else None
+            capital = "capital" in kinds
+            country = self._kb_country(hit.entries) if not capital else None
+            if country is not None:
+                return _Span(s, e, key, (country,))
         places = tuple(self.gaz.lookup(text)[:_MAX_CANDIDATES])
         if not places:
             return None
-        return _Span(s, e, key, places, self._hint(tokens, s, e))
+        return _Span(s, e, key, places, self._hint(tokens, s, e), capital=capital)
+
+    def _actor_name(self, resolver: ActorResolver, s: int, e: int) -> bool:
+        """Whether the tokens are part of the name of a person or organisation the knowledge base knows."""
+        hit = resolver.hit_at.get(s)
+        if hit is None or not (hit.lo <= s and e <= hit.hi):
+            return False
+        kinds = hit.kinds()
+        return bool(kinds & {"org", "person", "surname"}) and not kinds & {"country", "capital", "seat"}
+
+    def _kb_country(self, entries: Iterable[Any]) -> Place | None:
+        code = next((en.ref for en in entries if en.kind == "country"), None)
+        if code is None:
+            return None
+        return self.gaz.country(self.iso2.get(code) or self.gaz.iso2_of(code) or "")
 
     def _hint(self, tokens: list[Token], s: int, e: int) -> str:
         after = tokens[e + 1].lower if e + 1 < len(tokens) else ""
         before = tokens[s - 2].lower if s >= 2 and tokens[s - 1].lower == "of" else ""
         if after in self.words.region_words or before in self.words.region_words:
             return "adm1"
-        if after in self.words.city_words or before in self.words.city_words:
+        if after in self.words.city_words or before in self.words.city_words or after in self.words.site_words:
             return "city"
         return ""
 
@@ -321,14 +394,14 @@ class Placer:
             score += 2.0
         return score
 
-    def _plausible(self, sentence: Sentence, span: _Span, place: Place, story: Story) -> bool:
+    def _plausible(self, sentence: Sentence, span: _Span, place: Place, story: Story, role: str) -> bool:
         """Reject small towns read into names that the parser took for people or organisations."""
-        if place.feature in ("country", "site") or span.qualifier or span.hint:
+        if place.feature in ("country", "site") or place.curated or span.qualifier or span.hint or span.capital:
             return True
         ents = {sentence.tokens[k].ent for k in range(span.lo, span.hi + 1)}
         known = place.iso2 in story.countries or story.resolved.get(span.key) == place.row
         if ents & _NOT_PLACE_ENTS and not ents & _NAME_ENTS:
-            return known or place.population >= 100_000
+            return known or place.population >= (5000 if role in ("pp", "obj") else 100_000)
         return known or place.population >= 1000 or bool(ents & _NAME_ENTS)
 
     def _role(self, sentence: Sentence, span: _Span) -> tuple[str, str, int]:
@@ -361,8 +434,8 @@ class Placer:
         return first or ("other", "", tokens[j].head)
 
     def _place_noun(self, t: Token) -> bool:
-        words = self.words
-        return t.lower in words.region_words or t.lower in words.city_words or t.lower in words.site_words
+        w = self.words
+        return any(t.lower in group for group in (w.region_words, w.city_words, w.site_words, w.area_words))
 
     # -- output -----------------------------------------------------------------------------
     def location(self, p: Place, sentence: Sentence | None = None, lo: int = -1, hi: int = -1) -> Location:
@@ -408,6 +481,11 @@ class Placer:
         if place is None or not place.iso2:
             return None
         return self.location(place).country
+
+
+def _glued(tokens: list[Token], i: int) -> bool:
+    """Whether token ``i`` follows the previous one with no space ("Mar-a-Lago")."""
+    return i > 0 and tokens[i].start == tokens[i - 1].end
 
 
 def _finer(p: Place, than: Place) -> bool:

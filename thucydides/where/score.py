@@ -50,7 +50,8 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
             try:
                 record = json.loads(line)
                 dt.date.fromisoformat(record["date"])
-                record["text"], record["events"]  # noqa: B018
+                if not isinstance(record["text"], str) or not isinstance(record["events"], list):
+                    raise ValueError("'text' must be a string and 'events' a list")
             except (ValueError, KeyError, TypeError) as err:
                 raise InputError(Errors.E302, path=path, line=number, detail=str(err)) from None
             records.append(record)
