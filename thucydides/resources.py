@@ -102,6 +102,9 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
         with tmp.open("wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for stale in path.parent.glob(f"{name}-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass
     return value

@@ -57,10 +57,12 @@ class Situator:
         story = self.story(resolver)
         exprs = scan(sentence)
         mentions = self.placer.mentions(sentence, resolver, story)
+        events = list(events)
+        triggers = [trigger_tokens(sentence, e.trigger.start, e.trigger.end) for e in events]
+        everything = {k for trigger in triggers for k in trigger}
         out: list[Event] = []
-        for event in events:
-            trigger = trigger_tokens(sentence, event.trigger.start, event.trigger.end)
-            when = date_event(sentence, trigger, exprs, article.date)
+        for event, trigger in zip(events, triggers, strict=True):
+            when = date_event(sentence, trigger, exprs, article.date, everything)
             mention = self.placer.locate(sentence, trigger, event.cameo, mentions)
             out.append(
                 replace(

@@ -13,124 +13,65 @@ A date of week, month or year precision is the first day of that period.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from .parse import Sentence, Token
+from .resources import data_path, load_yaml
 
-WEEKDAYS = {d: n for n, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-MONTHS = {
-    m: n
-    for n, m in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-}
-MONTHS.update(
-    {
-        "jan": 1,
-        "feb": 2,
-        "mar": 3,
-        "apr": 4,
-        "jun": 6,
-        "jul": 7,
-        "aug": 8,
-        "sep": 9,
-        "sept": 9,
-        "oct": 10,
-        "nov": 11,
-        "dec": 12,
-    }
-)
-NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "several": 3,
-    "few": 3,
-}
-UNITS = {
-    "day": "day",
-    "days": "day",
-    "week": "week",
-    "weeks": "week",
-    "month": "month",
-    "months": "month",
-    "year": "year",
-    "years": "year",
-}
-RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-SHIFTS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "earlier": 0, "later": 0}
-PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
-MONTH_PARTS = frozenset({"early", "mid", "late", "end", "beginning", "middle", "start"})
-SINCE = frozenset({"since"})
-# Verbs and nouns whose complement happens later: "plans to meet", "is due to visit".
-FUTURE_GOVERNORS = frozenset(
-    {
-        "plan",
-        "intend",
-        "expect",
-        "schedule",
-        "set",
-        "due",
-        "prepare",
-        "aim",
-        "hope",
-        "seek",
-        "agree",
-        "promise",
-        "pledge",
-        "vow",
-        "want",
-        "propose",
-        "offer",
-        "invite",
-        "decide",
-        "threaten",
-        "wish",
-        "likely",
-        "poised",
-        "scheduled",
-        "expected",
-        "go",
-        "tend",
-        "arrange",
-        "ready",
-        "prepared",
-        "about",
-        "vote",
-    }
-)
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "could", "might", "may"})
-PRESENT_STATIVE = frozenset({"say", "be", "have", "tell", "claim", "accuse", "deny", "insist", "warn"})
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "pcomp"})
-PRECISIONS = ("day", "week", "month", "year")
 STALE_DAYS = 31
+_Match = tuple[int, int, str, tuple[int, ...], int]
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The words of time in ``data/places/time_words.yaml``."""
+
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    numbers: dict[str, int]
+    units: dict[str, str]
+    relative_days: dict[str, int]
+    shifts: dict[str, int]
+    parts_of_day: frozenset[str]
+    month_parts: frozenset[str]
+    year_prepositions: frozenset[str]
+    since: frozenset[str]
+    future_governors: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    present_reporting: frozenset[str]
+
+
+@functools.cache
+def calendar() -> Calendar:
+    data: dict[str, Any] = load_yaml(data_path("places", "time_words.yaml"))
+    months = {m: n for n, m in enumerate(data["months"], start=1)}
+    months.update(data["month_abbreviations"])
+    sets = {
+        name: frozenset(data[name])
+        for name in (
+            "parts_of_day",
+            "month_parts",
+            "year_prepositions",
+            "since",
+            "future_governors",
+            "future_auxiliaries",
+            "present_reporting",
+        )
+    }
+    return Calendar(
+        weekdays={d: n for n, d in enumerate(data["weekdays"])},
+        months=months,
+        numbers=dict(data["numbers"]),
+        units=dict(data["units"]),
+        relative_days=dict(data["relative_days"]),
+        shifts=dict(data["shifts"]),
+        **sets,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,13 +156,13 @@ def scan(sentence: Sentence) -> list[TimeExpr]:
             i += 1
             continue
         lo, hi, kind, value, shift = match
-        since = lo > 0 and tokens[lo - 1].lower in SINCE
+        since = lo > 0 and tokens[lo - 1].lower in calendar().since
         found.append(TimeExpr(lo, hi, _anchor(sentence, lo, hi), kind, value, shift, since))
         i = hi + 1
     return found
 
 
-def _match_at(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], int] | None:
+def _match_at(tokens: list[Token], i: int) -> _Match | None:
     for matcher in (_iso, _relative_day, _shifted, _ago, _month_date, _day_month, _weekday, _year):
         found = matcher(tokens, i)
         if found is not None:
@@ -233,51 +174,51 @@ def _word(tokens: list[Token], i: int) -> str:
     return tokens[i].lower.rstrip(".") if 0 <= i < len(tokens) else ""
 
 
-def _iso(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], int] | None:
+def _iso(tokens: list[Token], i: int) -> _Match | None:
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", tokens[i].text)
     if m is None or not _valid(int(m[1]), int(m[2]), int(m[3])):
         return None
     return i, i, "date", (int(m[1]), int(m[2]), int(m[3])), 0
 
 
-def _relative_day(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], int] | None:
+def _relative_day(tokens: list[Token], i: int) -> _Match | None:
     word = _word(tokens, i)
-    if word in RELATIVE_DAYS:
-        hi = i + 1 if _word(tokens, i + 1) in PARTS_OF_DAY else i
-        return i, hi, "relday", (RELATIVE_DAYS[word],), 0
-    if word in ("last", "this") and _word(tokens, i + 1) in PARTS_OF_DAY:
+    if word in calendar().relative_days:
+        hi = i + 1 if _word(tokens, i + 1) in calendar().parts_of_day else i
+        return i, hi, "relday", (calendar().relative_days[word],), 0
+    if word in ("last", "this") and _word(tokens, i + 1) in calendar().parts_of_day:
         return i, i + 1, "relday", (-1 if word == "last" else 0,), 0
     return None
 
 
-def _shifted(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], int] | None:
+def _shifted(tokens: list[Token], i: int) -> _Match | None:
     """ "last week", "earlier this month", "next year", "last Tuesday", "this weekend"."""
     lo, j = i, i
     if _word(tokens, j) in ("earlier", "later") and _word(tokens, j + 1) == "this":
         j += 1
     word = _word(tokens, j)
-    if word not in SHIFTS or (word == "this" and j == i and _word(tokens, i - 1) == "earlier"):
+    if word not in calendar().shifts or (word == "this" and j == i and _word(tokens, i - 1) == "earlier"):
         return None
-    shift = SHIFTS[word]
+    shift = calendar().shifts[word]
     unit = _word(tokens, j + 1)
     if unit in ("week", "month", "year"):
         return lo, j + 1, {"week": "week", "month": "rmonth", "year": "ryear"}[unit], (), shift
     if unit in ("weekend",):
         return lo, j + 1, "weekend", (), shift
-    if unit in WEEKDAYS and tokens[j + 1].text[0].isupper():
-        hi = j + 2 if _word(tokens, j + 2) in PARTS_OF_DAY else j + 1
-        return lo, hi, "weekday", (WEEKDAYS[unit],), shift
+    if unit in calendar().weekdays and tokens[j + 1].text[0].isupper():
+        hi = j + 2 if _word(tokens, j + 2) in calendar().parts_of_day else j + 1
+        return lo, hi, "weekday", (calendar().weekdays[unit],), shift
     return None
 
 
-def _ago(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], int] | None:
+def _ago(tokens: list[Token], i: int) -> _Match | None:
     count = _count(_word(tokens, i))
     if count is None:
         return None
     j = i + 1
     if _word(tokens, j) in ("few", "couple"):
         j += 1 + (_word(tokens, j + 1) == "of")
-    unit = UNITS.get(_word(tokens, j))
+    unit = calendar().units.get(_word(tokens, j))
     if unit is None or _word(tokens, j + 1) != "ago":
         return None
     return i, j + 1, "ago", (count, ("day", "week", "month", "year").index(unit)), -1
@@ -286,12 +227,12 @@ def _ago(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], i
 def _count(word: str) -> int | None:
     if word.isdigit() and len(word) <= 3:
         return int(word)
-    return NUMBERS.get(word)
+    return calendar().numbers.get(word)
 
 
 def _is_month(tokens: list[Token], i: int) -> bool:
     t = tokens[i] if 0 <= i < len(tokens) else None
-    if t is None or _word(tokens, i) not in MONTHS or not t.text[0].isupper():
+    if t is None or _word(tokens, i) not in calendar().months or not t.text[0].isupper():
         return False
     if t.lower in ("may", "march", "mar", "jan", "sat") and (t.tag == "MD" or t.pos in ("VERB", "AUX")):
         return False
@@ -325,14 +266,14 @@ def _year_at(tokens: list[Token], i: int) -> int | None:
     return int(tokens[i].text)
 
 
-def _month_date(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], int] | None:
+def _month_date(tokens: list[Token], i: int) -> _Match | None:
     """ "June 3", "June 3, 2025", "June 2025", "mid-June", "in March"."""
     lo = i
-    if _word(tokens, i) in MONTH_PARTS:
+    if _word(tokens, i) in calendar().month_parts:
         i += 1 + (_word(tokens, i + 1) in ("-", "of"))
     if not _is_month(tokens, i):
         return None
-    month = MONTHS[_word(tokens, i)]
+    month = calendar().months[_word(tokens, i)]
     day = _day_number(tokens, i + 1)
     if day is not None and _year_at(tokens, i + 1) is None:
         hi = i + 1
@@ -344,7 +285,7 @@ def _month_date(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, 
     return lo, i + (year is not None), "month", (year or 0, month), 0
 
 
-def _day_month(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], int] | None:
+def _day_month(tokens: list[Token], i: int) -> _Match | None:
     """ "3 June", "3 June 2025", "the 3rd of June"."""
     day = _day_number(tokens, i)
     if day is None:
@@ -353,18 +294,18 @@ def _day_month(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, .
     if not _is_month(tokens, j):
         return None
     year = _year_at(tokens, j + 1)
-    return i, j + (year is not None), "date", (year or 0, MONTHS[_word(tokens, j)], day), 0
+    return i, j + (year is not None), "date", (year or 0, calendar().months[_word(tokens, j)], day), 0
 
 
-def _weekday(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], int] | None:
+def _weekday(tokens: list[Token], i: int) -> _Match | None:
     word = _word(tokens, i)
-    if word not in WEEKDAYS or not tokens[i].text[0].isupper():
+    if word not in calendar().weekdays or not tokens[i].text[0].isupper():
         return None
-    hi = i + 1 if _word(tokens, i + 1) in PARTS_OF_DAY else i
-    return i, hi, "weekday", (WEEKDAYS[word],), 0
+    hi = i + 1 if _word(tokens, i + 1) in calendar().parts_of_day else i
+    return i, hi, "weekday", (calendar().weekdays[word],), 0
 
 
-def _year(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], int] | None:
+def _year(tokens: list[Token], i: int) -> _Match | None:
     m = re.fullmatch(r"((?:19|20)\d0)s", tokens[i].text)
     if m is not None:
         return i, i, "decade", (int(m[1]),), 0
@@ -372,7 +313,7 @@ def _year(tokens: list[Token], i: int) -> tuple[int, int, str, tuple[int, ...], 
     if year is None:
         return None
     before = _word(tokens, i - 1)
-    if tokens[i].ent == "DATE" or before in ("in", "since", "until", "by", "from", "during", "of", "early", "late"):
+    if tokens[i].ent == "DATE" or before in calendar().year_prepositions:
         return i, i, "year", (year,), 0
     return None
 
@@ -397,13 +338,31 @@ def _anchor(sentence: Sentence, lo: int, hi: int) -> int:
 
 
 def date_event(
-    sentence: Sentence, trigger: Iterable[int], exprs: list[TimeExpr], published: dt.date | None
+    sentence: Sentence,
+    trigger: Iterable[int],
+    exprs: list[TimeExpr],
+    published: dt.date | None,
+    others: Iterable[int] = (),
 ) -> When | None:
-    """The date of the event whose trigger is at the given tokens, or None when the text gives none."""
-    expr = choose(sentence, list(trigger), exprs)
+    """The date of the event whose trigger is at the given tokens, or None when the text gives none.
+
+    ``others`` are the trigger tokens of the sentence's other events: a month or a year on an event
+    that is the object of this one ("praised the visit in March") is that event's, not this one's.
+    """
+    trigger = list(trigger)
+    taken = {k for k in others if k not in trigger and _object_of(sentence, k, trigger)}
+    expr = choose(sentence, trigger, [e for e in exprs if e.anchor not in taken or e.kind in _RECENT])
     if expr is None:
         return None
     return resolve(expr, published, direction(sentence, expr.anchor))
+
+
+_RECENT = frozenset({"weekday", "relday", "week", "weekend", "ago"})
+
+
+def _object_of(sentence: Sentence, k: int, trigger: list[int]) -> bool:
+    t = sentence.tokens[k]
+    return t.pos == "NOUN" and t.head in trigger and t.dep in ("dobj", "nsubjpass", "attr")
 
 
 def choose(sentence: Sentence, trigger: list[int], exprs: list[TimeExpr]) -> TimeExpr | None:
@@ -414,7 +373,7 @@ def choose(sentence: Sentence, trigger: list[int], exprs: list[TimeExpr]) -> Tim
     direct = [e for e in exprs if e.anchor in own]
     if direct:
         return min(direct, key=lambda e: height(sentence, e.anchor))
-    clauses = _clause_chain(sentence, trigger)
+    clauses = clause_chain(sentence, trigger)
     for clause in clauses:
         here = [e for e in exprs if e.anchor >= 0 and scene_of(sentence, e.anchor) == clause]
         if here:
@@ -422,7 +381,7 @@ def choose(sentence: Sentence, trigger: list[int], exprs: list[TimeExpr]) -> Tim
     return None
 
 
-def _clause_chain(sentence: Sentence, trigger: list[int]) -> list[int]:
+def clause_chain(sentence: Sentence, trigger: list[int]) -> list[int]:
     """The trigger's clause, then the clauses it shares a time with (through xcomp and conj)."""
     tokens = sentence.tokens
     top = min(trigger, key=lambda k: height(sentence, k))
@@ -440,7 +399,7 @@ def direction(sentence: Sentence, anchor: int) -> int:
     if anchor < 0:
         return 0
     tokens = sentence.tokens
-    if tokens[anchor].lemma in FUTURE_GOVERNORS and tokens[anchor].pos in ("ADJ", "NOUN"):
+    if tokens[anchor].lemma in calendar().future_governors and tokens[anchor].pos in ("ADJ", "NOUN"):
         return 1
     j = anchor
     for _ in range(4):
@@ -453,18 +412,18 @@ def direction(sentence: Sentence, anchor: int) -> int:
 
 def _tense(sentence: Sentence, t: Token, depth: int) -> int:
     aux = [a.lower for a in sentence.kids(t, "aux", "auxpass")]
-    if any(a in FUTURE_AUX for a in aux):
+    if any(a in calendar().future_auxiliaries for a in aux):
         return 1
     if "to" in aux or t.dep == "xcomp":
         head = sentence.head_of(t)
-        if head.lemma in FUTURE_GOVERNORS or head.lower in FUTURE_GOVERNORS:
+        if head.lemma in calendar().future_governors or head.lower in calendar().future_governors:
             return 1
         if depth < 3 and head.i != t.i and head.pos in ("VERB", "AUX", "ADJ"):
             return _tense(sentence, head, depth + 1)
         return 1 if head.pos == "NOUN" else 0
     if any(a in ("had", "has", "have", "did", "was", "were") for a in aux) or t.tag in ("VBD", "VBN"):
         return -1
-    if t.tag in ("VBZ", "VBP") and t.lemma not in PRESENT_STATIVE:
+    if t.tag in ("VBZ", "VBP") and t.lemma not in calendar().present_reporting:
         return 1
     if t.tag == "VBG" and any(a in ("is", "are", "am", "'s", "'re") for a in aux):
         return 1

@@ -218,10 +218,10 @@ def _geo_columns(loc: Location | None) -> list[str]:
     elif loc.country == "USA" and loc.feature == "adm1":
         geo_type = "2"
     fips = loc.fips or ""
-    adm1 = f"{fips}{loc.adm1}" if fips and loc.adm1 else fips
+    adm1 = loc.adm1 or fips
     return [
         geo_type,
-        loc.name,
+        loc.full_name or loc.name,
         fips,
         adm1,
         "",

@@ -116,6 +116,7 @@ class Memory:
     agent_terms: tuple[str, ...]
     plural: bool
     person: str | None
+    words: frozenset[str] = frozenset()
 
 
 class ActorResolver:
@@ -459,7 +460,7 @@ class ActorResolver:
         if m.actor.group:
             parts.org = self._org_of(m.actor)
         parts.person = m.person
-        parts.add_sectors(m.actor.sector)
+        parts.sectors = list(m.actor.sector)
         parts.name = m.actor.name
         parts.how.append(why)
 
@@ -477,7 +478,9 @@ class ActorResolver:
         det = sentence.child(token, "det")
         if det is None or det.lower not in ("the", "this", "that"):
             return
-        if self._left_tokens(token) - {det.i}:
+        hit = self.hit_at.get(token.i)
+        own = set(range(hit.lo, hit.hi + 1)) if hit is not None else set()
+        if self._left_tokens(token) - {det.i} - own:
             return
         word = token.lemma
         orgs = self.kb.anaphors.get(word)
@@ -496,12 +499,14 @@ class ActorResolver:
                     return
         if parts.agent_terms:
             term = parts.agent_terms[-1]
-            for m in self._recent(token.i):
-                if term in m.agent_terms or (
-                    m.is_person and set(parts.sectors) <= set(m.actor.sector) and parts.sectors
-                ):
-                    self._copy_memory(m, parts, f"'the {term}' refers to {m.actor.name or m.actor.text}")
-                    return
+            recent = self._recent(token.i)
+            words = set(term.split())
+            same_title = [m for m in recent if term in m.agent_terms or words <= m.words]
+            same_sector = [
+                m for m in recent if m.is_person and parts.sectors and set(parts.sectors) <= set(m.actor.sector)
+            ]
+            for m in (same_title or same_sector)[:1]:
+                self._copy_memory(m, parts, f"'the {term}' refers to {m.actor.name or m.actor.text}")
 
     def _apply_modifier(self, hit: Hit, token: Token, parts: Parts) -> None:
         entry = self._choose(hit)
@@ -648,10 +653,8 @@ class ActorResolver:
         sectors = list(parts.sectors)
         if parts.org and not parts.person:
             org = self.kb.organisations.get(parts.org)
-            if org is not None and org.type == "IMG":
-                sectors = list(org.sector)
-            else:
-                sectors = [s for s in sectors if s != "GOV"]
+            armed = org is not None and org.type == "IMG"
+            sectors = list(org.sector) if armed and org is not None else [s for s in sectors if s != "GOV"]
         sectors = sectors[:_MAX_SECTORS]
         group = None
         own: tuple[str, ...] = ()
@@ -739,6 +742,7 @@ class ActorResolver:
             agent_terms=terms + left_terms,
             plural=token.tag in ("NNS", "NNPS"),
             person=parts_person,
+            words=frozenset(actor.text.lower().replace("-", " ").split()),
         )
 
 

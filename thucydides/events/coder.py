@@ -9,6 +9,7 @@ from ..actors.resolve import ActorResolver
 from ..models import Actor, Article, Event, Explanation, Span
 from ..parse import Sentence
 from .extract import Candidate, EventFinder
+from .model import EventModel
 from .taxonomy import Taxonomy
 
 
@@ -20,21 +21,27 @@ def event_id(article_id: str, sentence_index: int, trigger_start: int, code: str
 class EventCoder:
     """Codes the events of one sentence at a time."""
 
-    def __init__(self, finder: EventFinder, taxonomy: Taxonomy) -> None:
+    def __init__(self, finder: EventFinder, taxonomy: Taxonomy, model: EventModel | None = None) -> None:
         self.finder = finder
         self.taxonomy = taxonomy
+        self.model = model
 
     def code(self, article: Article, sentence: Sentence, resolver: ActorResolver) -> list[Event]:
         candidates = self.finder.find(sentence, resolver)
+        if self.model is not None:
+            candidates = self.model.arbitrate(sentence, candidates, self.finder, resolver)
         with_actors = [c for c in candidates if c.sources or c.targets]
         chosen = with_actors if with_actors else candidates[:1]
         events: list[Event] = []
         seen: set[tuple[str, str, str]] = set()
         for c in chosen:
-            for source, target in _pairs(c):
+            for source, found_target in _pairs(c):
+                target = (
+                    None
+                    if source is not None and found_target is not None and _same(source, found_target)
+                    else found_target
+                )
                 key = (c.code, source.code if source else "", target.code if target else "")
-                if source is not None and target is not None and _same(source, target):
-                    continue
                 if key in seen:
                     continue
                 seen.add(key)
@@ -84,6 +91,13 @@ class EventCoder:
 def _pairs(c: Candidate) -> Iterable[tuple[Actor | None, Actor | None]]:
     sources: list[Actor | None] = list(c.sources) or [None]
     targets: list[Actor | None] = list(c.targets) or [None]
+    if c.sources and c.sources == c.targets:
+        # "talks between Japan and NATO": each with each other, never with itself
+        for a in c.sources:
+            for b in c.sources:
+                if a is not b:
+                    yield a, b
+        return
     if c.sources and not c.targets and len(c.sources) > 1 and c.code[:2] in ("04", "05", "06", "19"):
         # "Japan and NATO held talks": a reciprocal event between the conjoined actors
         for a in c.sources:
@@ -98,7 +112,7 @@ def _pairs(c: Candidate) -> Iterable[tuple[Actor | None, Actor | None]]:
 
 def _same(a: Actor, b: Actor) -> bool:
     """An actor acting on itself is a coding error, not an event."""
-    return a.start == b.start or a.code == b.code
+    return a.code == b.code or (a.start == b.start and a.entity_id == b.entity_id)
 
 
 def _confidence(c: Candidate, source: Actor | None, target: Actor | None) -> float:

@@ -19,9 +19,11 @@ from .control import Category, Control
 from .lexicon import Lexicon
 from .match import Match, Matcher, is_passive
 
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_ADDRESS_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind", "warn", "notify", "promise"})
 _VERBAL_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl"})
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"})
-_DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "into", "upon", "for")
+_DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "upon", "for")
 _LOCATIVE_PREPS = frozenset({"in", "at", "to", "into", "for", "toward", "towards", "from"})
 _PLACE_CODES = frozenset({"042", "043", "044", "192", "191", "1382", "1381"})
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
@@ -98,6 +100,8 @@ class EventFinder:
         self._fold_controls(sentence, candidates)
         self._fold_negation(sentence, candidates)
         self._speech(sentence, candidates)
+        self._weapon_subjects(sentence, candidates)
+        self._argument_nouns(sentence, candidates)
         result = [c for c in candidates.values() if not self._hypothetical(sentence, c)]
         for c in result:
             self._actors(sentence, c, resolver)
@@ -111,7 +115,7 @@ class EventFinder:
         found: dict[int, Match] = {}
         for token in sentence.tokens:
             pos = _position(sentence, token)
-            if pos is None:
+            if pos is None or (pos == "noun" and token.dep == "compound"):
                 continue
             best = self.matcher.best(sentence, token, pos)
             if best is None and pos == "adjective" and token.dep in _VERBAL_DEPS:
@@ -138,7 +142,9 @@ class EventFinder:
         if token.dep in ("dobj", "attr", "nsubjpass", "oprd") or (token.dep == "pobj" and token.head != token.i):
             head = sentence.tokens[token.head]
             if token.dep == "pobj":
-                head = sentence.tokens[head.head] if head.dep in ("prep", "prt") else head
+                if head.lower not in ("in", "into", "on") or head.dep not in ("prep", "prt"):
+                    return None
+                head = sentence.tokens[head.head]
             if head.pos in ("VERB", "AUX") and (
                 head.lemma == "be" or any(k in self.control.light for k in verb_keys(head))
             ):
@@ -155,7 +161,10 @@ class EventFinder:
             subject = self._default_source(sentence, token, pattern.pos)
             targets = subject
         else:
-            targets = self._default_target(sentence, token, pattern.pos, set(sources))
+            targets = self._default_target(sentence, token, pattern.pos, set(sources), set(found.consumed))
+        speech = token.lemma in self.control.speech and pattern.code[:2] == "01"
+        if speech and found.target is None and not self._addressed(sentence, token):
+            targets = []  # what was said is not whom it was said to
         place = found.target_prep in _LOCATIVE_PREPS or pattern.code in _PLACE_CODES
         return Candidate(
             trigger=token.i,
@@ -168,7 +177,7 @@ class EventFinder:
             reason=f"'{token.text}' matches the {pattern.pos} pattern '{pattern.text}' → {pattern.code}",
             specificity=pattern.specificity,
             place_target=place,
-            speech=token.lemma in self.control.speech and pattern.code[:2] == "01",
+            speech=speech,
         )
 
     # -- sources and targets ------------------------------------------------------------
@@ -245,14 +254,18 @@ class EventFinder:
             return []
         return []
 
-    def _default_target(self, sentence: Sentence, token: Token, pos: str, sources: set[int]) -> list[int]:
+    def _default_target(
+        self, sentence: Sentence, token: Token, pos: str, sources: set[int], consumed: set[int] | None = None
+    ) -> list[int]:
+        """Whom an event is done to when its pattern does not say: the object, or a usual preposition's object."""
+        consumed = consumed or set()
         if pos == "verb":
-            objs = [c for c in token.children if sentence.tokens[c].dep in ("dobj", "dative")]
+            objs = [c for c in token.children if sentence.tokens[c].dep in ("dobj", "dative") and c not in consumed]
             if is_passive(sentence, token):
                 objs = [c for c in token.children if sentence.tokens[c].dep == "nsubjpass"] + objs
             if objs:
                 return objs[:1]
-        holders = [token]
+        holders = [token, *(sentence.tokens[k] for k in sorted(consumed))]
         governor = self._light_governor(sentence, token) if pos == "noun" else None
         if governor is not None:
             holders.append(governor)
@@ -463,9 +476,16 @@ class EventFinder:
                 continue
             token = sentence.tokens[c.trigger]
             said = [k for k in candidates if k != i and self._governed_by(sentence, k, token)]
-            addressee = sentence.child(token, "dobj", "dative")
-            if said and (addressee is None or addressee.pos not in ("PROPN", "NOUN", "PRON")):
+            if said and not self._addressed(sentence, token):
                 del candidates[i]
+
+    def _addressed(self, sentence: Sentence, token: Token) -> bool:
+        """Whether a speech verb names whom it was said to: "told Rutte", "said to reporters"."""
+        if any(k in _ADDRESS_VERBS for k in verb_keys(token)):
+            obj = sentence.child(token, "dobj", "dative")
+            if obj is not None and obj.pos in ("PROPN", "NOUN", "PRON"):
+                return True
+        return any(p.lower == "to" and sentence.child(p, "pobj") is not None for p in sentence.kids(token, "prep"))
 
     def _governed_by(self, sentence: Sentence, k: int, token: Token) -> bool:
         j = k
@@ -477,6 +497,33 @@ class EventFinder:
                 return t.dep in ("ccomp", "xcomp", "parataxis", "advcl", "dobj", "conj")
             j = t.head
         return False
+
+    def _argument_nouns(self, sentence: Sentence, candidates: dict[int, Candidate]) -> None:
+        """An event noun that is what another event is about ("criticised the cooperation between
+        China and Russia") is coded only when its own actor is explicit ("praised Hegseth's visit")."""
+        arguments = {k for c in candidates.values() for k in (*c.target_tokens, *c.source_tokens)}
+        for i in list(candidates):
+            c = candidates[i]
+            token = sentence.tokens[c.trigger]
+            if c.trigger not in arguments or token.pos not in ("NOUN", "PROPN"):
+                continue
+            own = {k for k in token.children if sentence.tokens[k].dep in ("poss", "compound", "amod", "nmod")}
+            if not (set(c.source_tokens) & own):
+                del candidates[i]
+
+    def _weapon_subjects(self, sentence: Sentence, candidates: dict[int, Candidate]) -> None:
+        """ "A car bomb killed five": the weapon noun's code (1832) is the killing's code."""
+        for i in list(candidates):
+            c = candidates.get(i)
+            if c is None or c.code[:2] not in _VIOLENT_ROOTS or len(c.source_tokens) != 1:
+                continue
+            weapon = candidates.get(c.source_tokens[0])
+            if weapon is None or weapon.code[:2] not in _VIOLENT_ROOTS or weapon.trigger == c.trigger:
+                continue
+            c.code = weapon.code
+            c.reason = f"{weapon.reason}, which {c.reason.split(' matches')[0]}"
+            c.source_tokens = weapon.source_tokens
+            del candidates[weapon.trigger]
 
     # -- modality ---------------------------------------------------------------------
     def _hypothetical(self, sentence: Sentence, c: Candidate) -> bool:

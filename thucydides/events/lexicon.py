@@ -136,8 +136,10 @@ def _load_entry(lexicon: Lexicon, path: Path, number: int, entry: Any) -> None:
         raise DataError(Errors.E202, path=path, code=code)
     for section, pos in _SECTIONS.items():
         for text in entry.get(section) or []:
-            pattern = parse_pattern(str(text), code, pos, lexicon.classes, f"{path.name}:{where}")
-            lexicon.add(pattern)
+            first, _, rest = str(text).strip().partition(" ")
+            for trigger in first.split("|"):
+                line = f"{trigger} {rest}".strip()
+                lexicon.add(parse_pattern(line, code, pos, lexicon.classes, f"{path.name}:{where}"))
 
 
 def _norm(word: Any) -> str:

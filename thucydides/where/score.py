@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import math
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -34,8 +33,8 @@ from ..errors import Errors, InputError
 from ..models import Article, Event, Explanation, Location, Plover, Span
 from ..parse import Sentence
 from ..pipeline import Pipeline
-from .gazetteer import norm
-from .places import Placer, Story
+from .gazetteer import Story, distance, norm
+from .places import Placer
 
 PLACE_KM = 25.0
 
@@ -196,7 +195,7 @@ def _same_place(placer: Placer, gold: dict[str, Any], loc: Location | None) -> b
     if target is None or loc.lat is None or loc.lon is None:
         return False
     gid, lat, lon = target
-    return (gid is not None and gid == loc.geonames_id) or _km(lat, lon, loc.lat, loc.lon) <= PLACE_KM
+    return (gid is not None and gid == loc.geonames_id) or distance(lat, lon, loc.lat, loc.lon) <= PLACE_KM
 
 
 def gold_place(
@@ -209,14 +208,8 @@ def gold_place(
     places = [p for p in placer.gaz.lookup(name) if not country or p.iso2 == iso2]
     story = Story()
     story.countries[iso2] += 1
-    best = placer.best(norm(name), places, story)
+    best = placer.gaz.best(norm(name), places, story)
     return (best.geonames_id, best.lat, best.lon) if best is not None else None
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _miss(record: dict[str, Any], gold: dict[str, Any], event: Event, checks: dict[str, bool]) -> dict[str, Any]:

@@ -1,0 +1,131 @@
+"""The date/place stage in the pipeline: the mission story's places and dates, background events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from thucydides.actors.resolve import ActorResolver
+from thucydides.clean import clean
+from thucydides.models import Article, Event, Explanation, Plover, Span
+from thucydides.pipeline import Pipeline
+from thucydides.situate import Situator
+
+TUESDAY = dt.date(2025, 6, 3)
+
+STORY = (
+    "Japan and NATO held consultations in Tokyo on Tuesday on deepening their defence cooperation.\n\n"
+    "On Wednesday the secretary general will tour the Japanese frigate Mogami at the Yokosuka naval base.\n\n"
+    "A Spanish frigate visited Yokosuka on Wednesday.\n\n"
+    "Japan wants to join the alliance's Ukraine assistance command in Wiesbaden, Germany.\n\n"
+    "Having already provided $12 billion to Ukraine since 2022, Japan pledged further support.\n\n"
+    "Beijing criticised the talks on Monday."
+)
+TRIGGERS = {
+    "consultations": "040",
+    "tour": "042",
+    "visited": "042",
+    "join": "030",
+    "provided": "071",
+    "pledged": "032",
+    "criticised": "111",
+}
+
+
+def bare_event(article: Article, word: str, cameo: str) -> Event:
+    start = re.search(rf"\b{word}\b", article.text).start()  # type: ignore[union-attr]
+    return Event(
+        event_id=word, article_id=article.id, sentence_index=0, sentence="", sentence_start=0, date=article.date,
+        source=None, target=None, cameo=cameo, quad_class=0, goldstein=0.0, plover=Plover(event=""),
+        trigger=Span(word, start, start + len(word)), confidence=0.0,
+        explanation=Explanation(producer="test", rule="", reason=""),
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def situated(pipeline: Pipeline) -> dict[str, Event]:
+    """The story's events, placed at known triggers and situated one sentence at a time."""
+    situator = pipeline.situator
+    assert isinstance(situator, Situator)
+    article = Article(id="story", text=STORY, date=TUESDAY)
+    events = [bare_event(article, word, cameo) for word, cameo in TRIGGERS.items()]
+    parsed = next(iter(pipeline.parser.parse([clean(article)])))
+    resolver = ActorResolver(pipeline.kb, TUESDAY, places=situator.places)
+    out: dict[str, Event] = {}
+    for sentence in parsed.sentences:
+        resolver.start(sentence)
+        mine = [e for e in events if sentence.start <= e.trigger.start < sentence.end]
+        out.update((e.event_id, e) for e in situator.situate(article, sentence, mine, resolver))
+        resolver.finish()
+    return out
+
+
+def test_pipeline_loads_the_stage_with_a_place_lookup_for_actor_resolution(pipeline: Pipeline) -> None:
+    assert isinstance(pipeline.situator, Situator)
+    assert pipeline.situator.places.country_of("Yokosuka", frozenset()) == "JPN"
+
+
+@pytest.mark.slow
+def test_the_consultations_are_in_tokyo_on_the_day_of_the_story(situated: dict[str, Event]) -> None:
+    event = situated["consultations"]
+    assert event.location is not None and (event.location.name, event.location.country) == ("Tokyo", "JPN")
+    assert (event.date, event.date_precision, event.current) == (TUESDAY, "day", True)
+
+
+@pytest.mark.slow
+def test_the_frigate_visit_is_at_yokosuka_on_the_coming_wednesday(situated: dict[str, Event]) -> None:
+    event = situated["tour"]
+    assert event.location is not None and event.location.name == "Yokosuka Naval Base"
+    assert event.location.country == "JPN" and event.location.feature == "site"
+    assert event.date == dt.date(2025, 6, 4)
+
+
+@pytest.mark.slow
+def test_a_past_wednesday_in_a_tuesday_story_is_the_previous_week(situated: dict[str, Event]) -> None:
+    event = situated["visited"]
+    assert event.date == dt.date(2025, 5, 28)
+    assert event.location is not None and event.location.country == "JPN"
+
+
+@pytest.mark.slow
+def test_the_assistance_command_is_in_wiesbaden_germany(situated: dict[str, Event]) -> None:
+    location = situated["join"].location
+    assert location is not None and (location.name, location.country, location.fips) == ("Wiesbaden", "DEU", "GM")
+    assert location.adm1 == "GM05" and location.geonames_id is not None
+
+
+@pytest.mark.slow
+def test_aid_given_since_2022_is_background_and_the_pledge_is_news(situated: dict[str, Event]) -> None:
+    provided, pledged = situated["provided"], situated["pledged"]
+    assert not provided.current and (provided.date, provided.date_precision) == (dt.date(2022, 1, 1), "year")
+    assert pledged.current and pledged.date == TUESDAY
+
+
+@pytest.mark.slow
+def test_beijing_criticising_is_an_actor_not_a_place(situated: dict[str, Event]) -> None:
+    event = situated["criticised"]
+    assert event.location is None and event.date == dt.date(2025, 6, 2)
+
+
+def test_an_event_keeps_the_background_flag_the_coder_set(pipeline: Pipeline) -> None:
+    situator = pipeline.situator
+    assert isinstance(situator, Situator)
+    article = Article(id="a", text="Japan met NATO.", date=TUESDAY)
+    parsed = next(iter(pipeline.parser.parse([clean(article)])))
+    sentence = parsed.sentences[0]
+    resolver = ActorResolver(pipeline.kb, TUESDAY, places=situator.places)
+    resolver.start(sentence)
+    event = bare_event(article, "met", "040")
+    background = Event(**{**{f: getattr(event, f) for f in event.__dataclass_fields__}, "current": False})
+    (done,) = situator.situate(article, sentence, [background], resolver)
+    assert not done.current and done.date == TUESDAY and done.location is None
+
+
+@pytest.mark.slow
+def test_code_text_fills_in_date_and_place_end_to_end(pipeline: Pipeline) -> None:
+    events = pipeline.code_text("Japan's defence minister met NATO's chief in Tokyo on Monday.", TUESDAY)
+    met = [e for e in events if e.trigger.text == "met"]
+    assert met, "the event lexicon no longer codes 'met'"
+    assert all(e.date == dt.date(2025, 6, 2) and e.location and e.location.name == "Tokyo" for e in met)

@@ -1,0 +1,236 @@
+"""Event dates: the weekday rule, explicit and month-only dates, plans, and background events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from thucydides.clean import clean
+from thucydides.models import Article
+from thucydides.parse import Sentence, SpacyParser, sentence_from_conll
+from thucydides.when import (
+    TimeExpr,
+    When,
+    date_event,
+    direction,
+    is_background,
+    resolve,
+    scan,
+    told_as_background,
+    trigger_tokens,
+)
+
+TUESDAY = dt.date(2025, 6, 3)  # the mission story's publication date
+PAST, UNKNOWN, FUTURE = -1, 0, 1
+MONDAY, TUE, WEDNESDAY = 0, 1, 2
+
+
+def weekday(day: int, shift: int = 0) -> TimeExpr:
+    return TimeExpr(lo=0, hi=0, anchor=-1, kind="weekday", value=(day,), shift=shift)
+
+
+# -- the weekday rule ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tense", [PAST, UNKNOWN, FUTURE])
+def test_on_tuesday_in_a_story_published_on_a_tuesday_is_that_day(tense: int) -> None:
+    assert resolve(weekday(TUE), TUESDAY, tense) == When(TUESDAY, "day")
+
+
+def test_on_monday_is_the_day_before_a_tuesday_story() -> None:
+    assert resolve(weekday(MONDAY), TUESDAY, PAST) == When(dt.date(2025, 6, 2), "day")
+
+
+def test_on_wednesday_in_the_past_tense_is_the_previous_weeks_wednesday() -> None:
+    assert resolve(weekday(WEDNESDAY), TUESDAY, PAST) == When(dt.date(2025, 5, 28), "day")
+
+
+def test_on_wednesday_in_the_future_tense_is_the_coming_one() -> None:
+    assert resolve(weekday(WEDNESDAY), TUESDAY, FUTURE) == When(dt.date(2025, 6, 4), "day")
+
+
+def test_next_wednesday_is_the_coming_one_whatever_the_tense() -> None:
+    assert resolve(weekday(WEDNESDAY, shift=1), TUESDAY, UNKNOWN) == When(dt.date(2025, 6, 4), "day")
+
+
+def test_last_tuesday_in_a_tuesday_story_is_a_week_before() -> None:
+    assert resolve(weekday(TUE, shift=-1), TUESDAY, PAST) == When(dt.date(2025, 5, 27), "day")
+
+
+# -- month-only, explicit and relative dates ----------------------------------------------------
+
+
+def month(number: int, year: int = 0) -> TimeExpr:
+    return TimeExpr(lo=0, hi=0, anchor=-1, kind="month", value=(year, number))
+
+
+def test_in_march_in_the_past_is_march_of_the_publication_year_with_month_precision() -> None:
+    assert resolve(month(3), TUESDAY, PAST) == When(dt.date(2025, 3, 1), "month")
+
+
+def test_in_september_in_the_past_is_last_year_when_september_is_still_to_come() -> None:
+    assert resolve(month(9), TUESDAY, PAST) == When(dt.date(2024, 9, 1), "month")
+
+
+def test_in_march_in_the_future_is_next_year() -> None:
+    assert resolve(month(3), TUESDAY, FUTURE) == When(dt.date(2026, 3, 1), "month")
+
+
+def test_a_month_with_its_year_keeps_that_year() -> None:
+    assert resolve(month(10, 2023), TUESDAY, FUTURE) == When(dt.date(2023, 10, 1), "month")
+
+
+def test_a_day_without_a_year_is_the_latest_one_for_past_events() -> None:
+    expr = TimeExpr(lo=0, hi=0, anchor=-1, kind="date", value=(0, 12, 24))
+    assert resolve(expr, TUESDAY, PAST) == When(dt.date(2024, 12, 24), "day")
+    assert resolve(expr, TUESDAY, FUTURE) == When(dt.date(2025, 12, 24), "day")
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "shift", "expected"),
+    [
+        ("relday", (-1,), 0, When(dt.date(2025, 6, 2), "day")),
+        ("week", (), -1, When(dt.date(2025, 5, 26), "week")),
+        ("week", (), 1, When(dt.date(2025, 6, 9), "week")),
+        ("rmonth", (), 0, When(dt.date(2025, 6, 1), "month")),
+        ("rmonth", (), -1, When(dt.date(2025, 5, 1), "month")),
+        ("ryear", (), -1, When(dt.date(2024, 1, 1), "year")),
+        ("ago", (2, 0), -1, When(dt.date(2025, 6, 1), "day")),
+    ],
+)
+def test_relative_periods_start_on_their_first_day(
+    kind: str, value: tuple[int, ...], shift: int, expected: When
+) -> None:
+    assert resolve(TimeExpr(0, 0, -1, kind, value, shift), TUESDAY, PAST) == expected
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert resolve(weekday(TUE), None, PAST) is None
+    assert resolve(TimeExpr(0, 0, -1, "year", (2014,)), None, PAST) == When(dt.date(2014, 1, 1), "year")
+
+
+# -- background ------------------------------------------------------------------------------------
+
+
+def test_since_starts_a_background_period() -> None:
+    assert is_background(When(dt.date(2022, 1, 1), "year", since=True), TUESDAY)
+
+
+def test_a_year_before_the_story_is_background() -> None:
+    assert is_background(When(dt.date(2014, 1, 1), "year"), TUESDAY)
+    assert not is_background(When(dt.date(2025, 1, 1), "year"), TUESDAY)
+
+
+def test_last_month_is_news_but_three_months_ago_is_background() -> None:
+    assert not is_background(When(dt.date(2025, 5, 1), "month"), TUESDAY)
+    assert is_background(When(dt.date(2025, 3, 1), "month"), TUESDAY)
+
+
+def test_no_date_is_not_background() -> None:
+    assert not is_background(None, TUESDAY)
+
+
+# -- from the parse ---------------------------------------------------------------------------
+
+
+Parse = Callable[[str], Sentence]
+
+
+@pytest.fixture(scope="module")
+def parse(parser: SpacyParser) -> Parse:
+    def run(text: str) -> Sentence:
+        parsed = next(iter(parser.parse([clean(Article(id="t", text=text, date=TUESDAY))])))
+        return parsed.sentences[0]
+
+    return run
+
+
+def _date(sentence: Sentence, word: str, published: dt.date = TUESDAY) -> When | None:
+    token = next(t for t in sentence.tokens if t.text == word)
+    return date_event(sentence, [token.i], scan(sentence), published)
+
+
+@pytest.mark.slow
+def test_scan_finds_explicit_dates_in_both_orders(parse: Parse) -> None:
+    sentence = parse("Talks were held on 3 June 2025 and again on June 5, 2025 in Geneva.")
+    found = [(e.kind, e.value) for e in scan(sentence)]
+    assert found == [("date", (2025, 6, 3)), ("date", (2025, 6, 5))]
+
+
+@pytest.mark.slow
+def test_scan_reads_last_week_earlier_this_month_and_days_ago(parse: Parse) -> None:
+    sentence = parse("Protests erupted last week, three days ago and earlier this month, officials said yesterday.")
+    assert [e.kind for e in scan(sentence)] == ["week", "ago", "rmonth", "relday"]
+
+
+@pytest.mark.slow
+def test_may_the_modal_verb_is_not_a_month(parse: Parse) -> None:
+    assert scan(parse("The minister may visit Seoul.")) == []
+
+
+@pytest.mark.slow
+def test_the_date_attached_to_the_trigger_wins_over_another_in_the_sentence(parse: Parse) -> None:
+    sentence = parse("Japan said on Tuesday that its frigate visited Yokosuka on Monday.")
+    assert _date(sentence, "visited") == When(dt.date(2025, 6, 2), "day")
+    assert _date(sentence, "said") == When(TUESDAY, "day")
+
+
+@pytest.mark.slow
+def test_a_date_in_a_relative_clause_does_not_apply_to_the_main_event(parse: Parse) -> None:
+    sentence = parse("The minister, who visited Kyiv in April, met the ambassador in Berlin.")
+    assert _date(sentence, "visited") == When(dt.date(2025, 4, 1), "month")
+    assert _date(sentence, "met") is None
+
+
+@pytest.mark.slow
+def test_plans_and_the_future_tense_count_forward(parse: Parse) -> None:
+    coming, previous = When(dt.date(2025, 6, 4), "day"), When(dt.date(2025, 5, 28), "day")
+    assert _date(parse("The ministers plan to meet in Geneva on Wednesday."), "meet") == coming
+    assert _date(parse("The frigate will visit Yokosuka on Wednesday."), "visit") == coming
+    assert _date(parse("The frigate visited Yokosuka on Wednesday."), "visited") == previous
+
+
+@pytest.mark.slow
+def test_a_participle_shares_the_date_of_its_clause(parse: Parse) -> None:
+    sentence = parse("A car bomb exploded in Manbij on Saturday, killing four people.")
+    assert _date(sentence, "killing") == When(dt.date(2025, 5, 31), "day")
+
+
+def test_a_month_on_an_event_that_is_the_object_is_that_events() -> None:
+    sentence = sentence_from_conll(
+        """
+        1 Rutte Rutte PROPN NNP _ 2 nsubj
+        2 praised praise VERB VBD _ 0 ROOT
+        3 the the DET DT _ 4 det
+        4 visit visit NOUN NN _ 2 dobj
+        5 in in ADP IN _ 4 prep
+        6 March March PROPN NNP _ 5 pobj
+        """
+    )
+    praised, visit = 1, 3
+    exprs = scan(sentence)
+    assert date_event(sentence, [praised], exprs, TUESDAY, others=[praised, visit]) is None
+    assert date_event(sentence, [visit], exprs, TUESDAY, others=[praised, visit]) == When(dt.date(2025, 3, 1), "month")
+
+
+@pytest.mark.slow
+def test_perfect_participles_and_past_perfects_are_told_as_background(parse: Parse) -> None:
+    sentence = parse("Having already provided $60 billion, Washington had sent more tanks.")
+    for word in ("provided", "sent"):
+        token = next(t for t in sentence.tokens if t.text == word)
+        assert told_as_background(sentence, [token.i])
+
+
+def test_direction_reads_the_auxiliary_of_a_hand_made_parse() -> None:
+    sentence = sentence_from_conll(
+        """
+        1 Rutte Rutte PROPN NNP _ 3 nsubj
+        2 will will AUX MD _ 3 aux
+        3 visit visit VERB VB _ 0 ROOT
+        4 Tokyo Tokyo PROPN NNP _ 3 dobj
+        """
+    )
+    assert direction(sentence, 2) == FUTURE
+    assert trigger_tokens(sentence, sentence.tokens[2].start, sentence.tokens[2].end) == [2]

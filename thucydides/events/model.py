@@ -1,0 +1,154 @@
+"""The statistical layer: a linear classifier that checks, reorders and completes the rules.
+
+Two multinomial logistic models over the features of ``features.py`` and the
+parser's sentence vector: one over the five coarse CAMEO classes, one over the 20
+roots. Trained by ``scripts/train_model.py`` from public data (see
+docs/evaluation.md); inference here needs only NumPy. When the rules' main event
+disagrees with a confident class prediction, a rule event of the predicted class
+is moved first; when the rules find nothing (or nothing of a confidently
+predicted class), the model adds an event of its own, marked ``producer: model``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..parse import Sentence
+from ..resources import DATA_DIR
+from .features import sentence_features
+from .taxonomy import FIVE_CLASS_NAMES, five_class
+
+if TYPE_CHECKING:
+    from ..actors.resolve import ActorResolver
+    from .extract import Candidate, EventFinder
+
+MODEL_PATH = DATA_DIR / "model" / "events.npz"
+
+
+@dataclass
+class LinearModel:
+    labels: list[str]
+    vocab: dict[str, int]
+    weights: np.ndarray  # (features + dense, labels)
+    bias: np.ndarray
+    dense: int
+
+    def probabilities(self, features: list[str], vector: Any) -> np.ndarray:
+        scores = self.bias.astype(np.float64).copy()
+        idx = [self.vocab[f] for f in set(features) if f in self.vocab]
+        if idx:
+            scores += self.weights[idx].sum(axis=0)
+        if self.dense and vector is not None and len(vector) == self.dense:
+            scores += np.asarray(vector, dtype=np.float64) @ self.weights[len(self.vocab) :]
+        scores -= scores.max()
+        exp = np.exp(scores)
+        return exp / exp.sum()  # type: ignore[no-any-return]
+
+
+@dataclass
+class EventModel:
+    five: LinearModel
+    roots: LinearModel
+    reorder: float
+    add: float
+    fallback: float
+
+    def classify(self, sentence: Sentence, candidates: list[Candidate]) -> tuple[np.ndarray, np.ndarray]:
+        features = sentence_features(sentence, candidates)
+        return self.five.probabilities(features, sentence.vector), self.roots.probabilities(features, sentence.vector)
+
+    def arbitrate(
+        self, sentence: Sentence, candidates: list[Candidate], finder: EventFinder, resolver: ActorResolver
+    ) -> list[Candidate]:
+        """The candidates, reordered or completed where the classifier is confident the rules erred."""
+        p5, proots = self.classify(sentence, candidates)
+        k = int(p5.argmax())
+        if candidates and five_class(candidates[0].code) == k:
+            return candidates
+        if candidates and p5[k] >= self.reorder:
+            for n, c in enumerate(candidates[1:], start=1):
+                if five_class(c.code) == k and (c.sources or c.targets):
+                    c.reason += f"; moved first: the classifier puts the sentence in class {k} ({p5[k]:.2f})"
+                    return [c, *candidates[:n], *candidates[n + 1 :]]
+        threshold = self.add if candidates else self.fallback
+        if p5[k] < threshold:
+            return candidates
+        made = self._model_candidate(sentence, k, p5[k], proots, finder, resolver)
+        return [made, *candidates] if made is not None else candidates
+
+    def _model_candidate(
+        self, sentence: Sentence, k: int, pk: float, proots: np.ndarray, finder: EventFinder, resolver: ActorResolver
+    ) -> Candidate | None:
+        from .extract import Candidate
+
+        allowed = [(p, label) for p, label in zip(proots, self.roots.labels, strict=True) if five_class(label) == k]
+        if not allowed:
+            return None
+        proot, root = max(allowed)
+        token = sentence.tokens[sentence.root]
+        sources = finder.subject(sentence, token)
+        targets = finder._default_target(sentence, token, "verb", set(sources))
+        c = Candidate(
+            trigger=token.i,
+            first=token.i,
+            last=token.i,
+            code=f"{root}0",
+            source_tokens=sources,
+            target_tokens=targets,
+            rule="model: events.npz (five-class and root classifiers)",
+            reason=(
+                f"the classifier puts the sentence in class {k} ({FIVE_CLASS_NAMES[k]}, p={pk:.2f}) "
+                f"and root {root} (p={proot:.2f}); main verb '{token.text}'"
+            ),
+            specificity=0,
+            producer="model",
+        )
+        finder._actors(sentence, c, resolver)
+        if not (c.sources or c.targets):
+            return None
+        return c
+
+
+def _linear(data: Any, prefix: str) -> LinearModel:
+    vocab_list = [str(v) for v in data[f"{prefix}_vocab"]]
+    return LinearModel(
+        labels=[str(v) for v in data[f"{prefix}_labels"]],
+        vocab={f: i for i, f in enumerate(vocab_list)},
+        weights=data[f"{prefix}_weights"].astype(np.float32),
+        bias=data[f"{prefix}_bias"].astype(np.float32),
+        dense=int(data[f"{prefix}_dense"]),
+    )
+
+
+@lru_cache(maxsize=2)
+def load_model(path: Path = MODEL_PATH) -> EventModel | None:
+    """The shipped model, or None when the package has none (the rules then work alone)."""
+    if not path.exists():
+        return None
+    with np.load(path, allow_pickle=False) as data:
+        thresholds = data["thresholds"]
+        return EventModel(
+            five=_linear(data, "five"),
+            roots=_linear(data, "roots"),
+            reorder=float(thresholds[0]),
+            add=float(thresholds[1]),
+            fallback=float(thresholds[2]),
+        )
+
+
+def save_model(path: Path, five: LinearModel, roots: LinearModel, thresholds: tuple[float, float, float]) -> None:
+    arrays: dict[str, Any] = {"thresholds": np.array(thresholds, dtype=np.float32)}
+    for prefix, model in (("five", five), ("roots", roots)):
+        vocab = sorted(model.vocab, key=model.vocab.__getitem__)
+        arrays[f"{prefix}_vocab"] = np.array(vocab, dtype=str)
+        arrays[f"{prefix}_labels"] = np.array(model.labels, dtype=str)
+        arrays[f"{prefix}_weights"] = model.weights.astype(np.float16)
+        arrays[f"{prefix}_bias"] = model.bias.astype(np.float32)
+        arrays[f"{prefix}_dense"] = np.array(model.dense)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, **arrays)
