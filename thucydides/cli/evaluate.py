@@ -47,7 +47,16 @@ def evaluate(
     return 0
 
 
-@click.command()
+@click.group(invoke_without_command=True)
+@click.pass_context
+def bench(ctx: click.Context) -> int:
+    """Benchmarks. Without a subcommand, `bench coder`: coding speed against bare spaCy."""
+    if ctx.invoked_subcommand is None:
+        return ctx.invoke(bench_coder)  # type: ignore[no-any-return]
+    return 0
+
+
+@bench.command("coder")
 @click.argument("paths", nargs=-1, type=str)
 @click.option(
     "--articles", "limit", type=click.IntRange(min=1), default=1000, show_default=True, help="Articles to code."
@@ -61,7 +70,7 @@ def evaluate(
     help="Process counts to try (default 1 and 2).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
-def bench(paths: tuple[str, ...], limit: int, workers: tuple[int, ...], as_json: bool) -> int:
+def bench_coder(paths: tuple[str, ...], limit: int, workers: tuple[int, ...], as_json: bool) -> int:
     """Measure end-to-end words/second against the bare spaCy pipeline on the same texts, and peak memory.
 
     PATHS are the texts to code (any input `code` accepts); without them the
