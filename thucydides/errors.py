@@ -53,6 +53,42 @@ class Errors:
     E404 = "Unknown actor or dyad '{name}'. List what the store holds with 'thucydides actors top'."
     E405 = "Invalid query parameter '{name}': {detail}."
     E406 = "This server is read-only. Start it with --write-token to allow changes."
+    # 41x: the event store file
+    E411 = (
+        "The store {path} is being written by another process ({holder}). One writer at a time: "
+        "wait for it to finish, or write to another file with --store."
+    )
+    E412 = "The store {path} cannot be opened: {detail}. Check the path, and that it is a thucydides store."
+    E413 = (
+        "The store {path} stayed busy for {seconds:.0f}s (a writer is committing, or readers hold it). "
+        "Try again, or give a longer timeout."
+    )
+    E414 = "The store {path} does not exist. Create it with: thucydides ingest PATH... --store {path}"
+    E415 = "The store {path} is open read-only. Open it with read_only=False to ingest or import."
+    E416 = (
+        "The store {path} has schema version {found}; this thucydides reads version {expected}. "
+        "Export it with the version that wrote it, or ingest the articles again into a new store."
+    )
+    # 42x: GDELT files
+    E421 = (
+        "{path}:{line}: not a GDELT 2.0 events line: expected 61 tab-separated columns, found {found}. "
+        "Pass GDELT 2.0 event files (*.export.CSV), not mentions or GKG files."
+    )
+    E422 = "{path}:{line}: the column {column} holds {value!r}, which is not {kind}. Fix or drop the line."
+    E423 = "{path}: the file cannot be read ({detail}). Check that it exists and that you may read it."
+    # 43x: analysis
+    E431 = (
+        "Unknown actor '{name}': no country, group or actor code in the store matches it, and the knowledge base "
+        "has no such name. List the store's actors with: thucydides top-dyads"
+    )
+    E432 = "Invalid {name} {value!r}: {detail}."
+    # 44x: export and import
+    E441 = "Unknown export format '{name}'. Choose one of: {known}."
+    E442 = (
+        "Parquet input needs the Parquet reader of the scale engine (thucydides.scale.parquet), "
+        "which this installation lacks ({detail}). Ingest the original articles instead."
+    )
+    E443 = "Cannot write {path}: {detail}. Check the directory exists and that you may write there."
 
     # 5xx: scaling
     E501 = "Cannot connect to the Ray cluster at {address}: {detail}. Start it with 'ray start --head'."

@@ -14,7 +14,7 @@ from pathlib import Path
 from .actors.kb import KnowledgeBase, load_kb
 from .actors.resolve import ActorResolver
 from .clean import clean
-from .events.coder import EventCoder
+from .events.coder import EventCoder, targets_from_places
 from .events.control import load_control
 from .events.extract import EventFinder
 from .events.lexicon import Lexicon, load_lexicon
@@ -78,7 +78,7 @@ class Pipeline:
             resolver.start(sentence)
             found = self.coder.code(article, sentence, resolver)
             if self.situator is not None:
-                found = self.situator.situate(article, sentence, found, resolver)
+                found = targets_from_places(self.situator.situate(article, sentence, found, resolver), self.kb)
             events.extend(found)
             resolver.finish()
         return CodedArticle(article=article, events=tuple(events), sentences=len(parsed.sentences))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -14,12 +15,18 @@ from .options import dictionary_options, make_config, workers_option
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the headline figures as JSON instead of tables.")
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N records of each file.")
+@click.option(
+    "--rules-only",
+    is_flag=True,
+    help="Switch the statistical layer off (for files it was trained on, this is the fair figure).",
+)
 @workers_option
 @dictionary_options
 def evaluate(
     gold: tuple[Path, ...],
     as_json: bool,
     limit: int | None,
+    rules_only: bool,
     workers: int | None,
     actor_files: tuple[str, ...],
     lexicon_files: tuple[str, ...],
@@ -35,7 +42,7 @@ def evaluate(
     from ..evaluate.run import evaluate_file, summary
     from ..parallel import default_workers
 
-    config = make_config(actor_files, lexicon_files)
+    config = dataclasses.replace(make_config(actor_files, lexicon_files), classifier=not rules_only)
     results = []
     for path in gold:
         evaluation = evaluate_file(path, config, workers or default_workers(), limit)

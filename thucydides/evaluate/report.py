@@ -8,6 +8,8 @@ from .score import EventScores
 
 
 def render(evaluation: Evaluation) -> str:
+    if evaluation.places is not None:
+        return _places(evaluation)
     lines = [f"## {evaluation.gold.path.name} ({evaluation.gold.kind}, {len(evaluation.gold.records)} records)", ""]
     if evaluation.events is not None:
         lines += _events(evaluation.events)
@@ -60,3 +62,18 @@ def _confusion(s: EventScores) -> list[str]:
         lines.append(f"| {root} | " + " | ".join(str(row.get(k, 0)) if row.get(k) else "." for k in coded) + " |")
     lines.append("")
     return lines
+
+
+def _places(evaluation: Evaluation) -> str:
+    p = evaluation.places or {}
+    return "\n".join(
+        [
+            f"## {evaluation.gold.path.name} (places and dates, {p['records']} records)",
+            "",
+            f"gold events coded: {p['matched_events']} of {p['gold_events']}",
+            f"of those: event-location country accuracy {p['country_accuracy']:.3f}, place accuracy "
+            f"{p['place_accuracy']:.3f}, date accuracy {p['date_accuracy']:.3f}, "
+            f"background flag accuracy {p['current_accuracy']:.3f}",
+            "",
+        ]
+    )

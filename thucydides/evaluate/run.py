@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..models import Article, CodedArticle, Event
 from ..parallel import code_items
-from ..pipeline import PipelineConfig
+from ..pipeline import Pipeline, PipelineConfig
 from .gold import GoldSet, read_gold
 from .score import ClassScores, EventScores, SpanScores, score_classes, score_events, score_spans
 
@@ -20,22 +22,40 @@ class Evaluation:
     events: EventScores | None = None
     classes: ClassScores | None = None
     spans: SpanScores | None = None
+    places: dict[str, Any] | None = None
+
+
+def is_places_gold(path: Path) -> bool:
+    """Place-and-date gold JSONL: its events name a trigger and a place rather than actors."""
+    if path.suffix.lower() not in (".jsonl", ".ndjson"):
+        return False
+    with path.open(encoding="utf-8") as handle:
+        first = next((line for line in handle if line.strip()), "{}")
+    events = json.loads(first).get("events") or [{}]
+    return "trigger" in events[0] and "place" in events[0]
+
+
+def evaluate_places(path: Path, config: PipelineConfig, limit: int | None) -> Evaluation:
+    from ..where.score import load_gold, score_places
+
+    records = load_gold(path)[:limit]
+    pipeline = Pipeline.load(config)
+    result = score_places(pipeline, records)
+    return Evaluation(gold=GoldSet(path=path, kind="places"), coded=[], places=result)
 
 
 def evaluate_file(
     path: Path, config: PipelineConfig | None = None, workers: int = 1, limit: int | None = None
 ) -> Evaluation:
     """Code every record of the gold file at ``path`` and score it against the gold codes."""
+    config = config or PipelineConfig()
+    if is_places_gold(path):
+        return evaluate_places(path, config, limit)
     gold = read_gold(path)
     if limit is not None:
         gold.records = gold.records[:limit]
-    config = config or PipelineConfig()
     if gold.actor_files:
-        config = PipelineConfig(
-            model=config.model,
-            actor_files=(*config.actor_files, *(str(p) for p in gold.actor_files)),
-            lexicon_files=config.lexicon_files,
-        )
+        config = dataclasses.replace(config, actor_files=(*config.actor_files, *(str(p) for p in gold.actor_files)))
     coded = code_records(gold, config, workers)
     result = Evaluation(gold=gold, coded=coded)
     if gold.kind == "events":
@@ -63,6 +83,8 @@ def summary(evaluation: Evaluation) -> dict[str, Any]:
         "kind": evaluation.gold.kind,
         "records": len(evaluation.gold.records),
     }
+    if evaluation.places is not None:
+        out.update({k: v for k, v in evaluation.places.items() if k != "misses"})
     if evaluation.events is not None:
         s = evaluation.events
         for name, prf in s.metrics.items():

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable
 
+from ..actors.kb import KnowledgeBase
 from ..actors.resolve import ActorResolver
 from ..models import Actor, Article, Event, Explanation, Span
 from ..parse import Sentence
@@ -88,6 +90,9 @@ class EventCoder:
         )
 
 
+_RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+
+
 def _pairs(c: Candidate) -> Iterable[tuple[Actor | None, Actor | None]]:
     sources: list[Actor | None] = list(c.sources) or [None]
     targets: list[Actor | None] = list(c.targets) or [None]
@@ -98,7 +103,7 @@ def _pairs(c: Candidate) -> Iterable[tuple[Actor | None, Actor | None]]:
                 if a is not b:
                     yield a, b
         return
-    if c.sources and not c.targets and len(c.sources) > 1 and c.code[:2] in ("04", "05", "06", "19"):
+    if c.sources and not c.targets and len(c.sources) > 1 and c.code[:2] in _RECIPROCAL_ROOTS:
         # "Japan and NATO held talks": a reciprocal event between the conjoined actors
         for a in c.sources:
             for b in c.sources:
@@ -124,3 +129,31 @@ def _confidence(c: Candidate, source: Actor | None, target: Actor | None) -> flo
     if c.producer == "model":
         score = min(score, 0.6)
     return round(min(score, 0.99), 3)
+
+
+_VISIT_CODES = frozenset({"042", "044"})
+
+
+def targets_from_places(events: list[Event], kb: KnowledgeBase) -> list[Event]:
+    """A visit with no target was paid to the country where it took place ("visited a memorial in Jerusalem")."""
+    out: list[Event] = []
+    for event in events:
+        loc = event.location
+        source_country = event.source.country if event.source else None
+        if event.cameo[:3] in _VISIT_CODES and event.target is None and loc is not None and loc.country:
+            if loc.country != source_country and loc.country in kb.countries:
+                target = Actor(
+                    code=loc.country,
+                    country=loc.country,
+                    group=None,
+                    sector=(),
+                    name=kb.countries[loc.country].name,
+                    text=loc.text or loc.name,
+                    start=loc.start,
+                    end=loc.end,
+                    how=f"the country of the place visited ({loc.name})",
+                    entity_id=loc.country,
+                )
+                event = dataclasses.replace(event, target=target)
+        out.append(event)
+    return out

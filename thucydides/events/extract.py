@@ -20,6 +20,8 @@ from .lexicon import Lexicon
 from .match import Match, Matcher, is_passive
 
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+_CLAUSE_DEMANDS = frozenset({"demand", "insist", "require", "order", "command", "urge", "ask"})
 _ADDRESS_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind", "warn", "notify", "promise"})
 _VERBAL_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl"})
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"})
@@ -102,7 +104,10 @@ class EventFinder:
         self._speech(sentence, candidates)
         self._weapon_subjects(sentence, candidates)
         self._argument_nouns(sentence, candidates)
+        self._reported_future(sentence, candidates)
         result = [c for c in candidates.values() if not self._hypothetical(sentence, c)]
+        if result:
+            resolver.actor_mentions()  # so that "he" and "it" can refer to anyone named earlier in the sentence
         for c in result:
             self._actors(sentence, c, resolver)
             c.depth = self._depth(sentence, c.trigger)
@@ -257,14 +262,17 @@ class EventFinder:
     def _default_target(
         self, sentence: Sentence, token: Token, pos: str, sources: set[int], consumed: set[int] | None = None
     ) -> list[int]:
-        """Whom an event is done to when its pattern does not say: the object, or a usual preposition's object."""
+        """Whom an event is done to when its pattern does not say, best guess first: the object; the
+        owner of what the pattern matched ("rejected Greece's request"); a usual preposition's object.
+        The first of these that turns out to be an actor is the target."""
         consumed = consumed or set()
+        found: list[int] = []
         if pos == "verb":
             objs = [c for c in token.children if sentence.tokens[c].dep in ("dobj", "dative") and c not in consumed]
             if is_passive(sentence, token):
                 objs = [c for c in token.children if sentence.tokens[c].dep == "nsubjpass"] + objs
-            if objs:
-                return objs[:1]
+            found.extend(objs[:1])
+        found.extend(sorted(consumed))
         holders = [token, *(sentence.tokens[k] for k in sorted(consumed))]
         governor = self._light_governor(sentence, token) if pos == "noun" else None
         if governor is not None:
@@ -272,20 +280,22 @@ class EventFinder:
         for holder in holders:
             for prep_word in _DEFAULT_TARGET_PREPS:
                 for prep in sentence.kids(holder, "prep"):
-                    if prep.lower == prep_word:
-                        obj = sentence.child(prep, "pobj")
-                        if obj is not None and obj.i not in sources:
-                            return [obj.i]
+                    obj = sentence.child(prep, "pobj") if prep.lower == prep_word else None
+                    if obj is not None and obj.i not in sources:
+                        found.append(obj.i)
         for prep in sentence.kids(token, "prep"):
-            if prep.lower in ("between", "among"):
-                obj = sentence.child(prep, "pobj")
-                if obj is not None:
-                    return [obj.i]
-        return []
+            obj = sentence.child(prep, "pobj") if prep.lower in ("between", "among") else None
+            if obj is not None:
+                found.append(obj.i)
+        return [k for k in dict.fromkeys(found) if k not in sources]
 
     def _actors(self, sentence: Sentence, c: Candidate, resolver: ActorResolver) -> None:
         c.sources = [a for i in c.source_tokens for a in resolver.actors(i)]
-        c.targets = [a for i in c.target_tokens for a in resolver.actors(i, place=c.place_target)]
+        c.targets = []
+        for i in c.target_tokens:  # the first candidate that is an actor
+            c.targets = resolver.actors(i, place=c.place_target)
+            if c.targets:
+                break
         if not c.sources and c.targets and len(c.targets) > 1 and self._between(sentence, c):
             c.sources = c.targets[:]
 
@@ -329,7 +339,7 @@ class EventFinder:
             category = self._category_of(sentence, holder)
             if category is None:
                 continue
-            if clausal and token.dep == "ccomp" and (category.name != "demand" or holder.lemma in self.control.speech):
+            if clausal and token.dep == "ccomp" and (category.name != "demand" or holder.lemma not in _CLAUSE_DEMANDS):
                 continue
             return holder, category
         return None
@@ -524,6 +534,23 @@ class EventFinder:
             c.reason = f"{weapon.reason}, which {c.reason.split(' matches')[0]}"
             c.source_tokens = weapon.source_tokens
             del candidates[weapon.trigger]
+
+    def _reported_future(self, sentence: Sentence, candidates: dict[int, Candidate]) -> None:
+        """"Australia said it would change its rules": a promise, coded as intent (03x)."""
+        intent = self.control.categories["intent"]
+        for c in candidates.values():
+            token = sentence.tokens[c.trigger]
+            would = next((a for a in sentence.kids(token, "aux") if a.lower in ("would", "will", "'ll", "shall")), None)
+            if would is None or token.dep != "ccomp" or any(m.startswith("intent") for m in c.modifiers):
+                continue
+            head = sentence.tokens[token.head]
+            if not any(k in self.control.speech for k in verb_keys(head)):
+                continue
+            code = intent.combine(c.code)
+            if code is not None and c.code[:2] in _COOPERATIVE_ROOTS:
+                c.reason = f"'{would.text}' in what was said makes it a promise: {c.reason}"
+                c.modifiers.append(f"intent:{would.text}")
+                c.code = code
 
     # -- modality ---------------------------------------------------------------------
     def _hypothetical(self, sentence: Sentence, c: Candidate) -> bool:

@@ -1,0 +1,133 @@
+"""Rows of the store's tables, built from coded articles as Arrow tables.
+
+An article is identified by the SHA-256 of its text; a deduplicated event by a
+hash of (date, source code, target code, CAMEO code, place); every coded event
+is a mention of one such event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlparse
+
+import pyarrow as pa
+
+from .. import __version__
+from ..models import Article, CodedArticle, Event
+from ..records import full_record
+from ..writers import gdelt_id, gdelt_row
+from .gdelt import parse_row
+from .schema import ARTICLE_ARROW, EVENT_ARROW, MENTION_ARROW
+
+CODER_VERSION = f"thucydides {__version__}"
+
+
+def content_hash(text: str) -> str:
+    """The article's identity in the store: SHA-256 of its text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def event_key(event: Event) -> int:
+    """The GlobalEventID of the deduplicated event ``event`` reports: date, source, target, code, place."""
+    loc = event.location
+    place = "" if loc is None else str(loc.geonames_id or loc.name)
+    parts = (
+        event.date.isoformat() if event.date else "",
+        event.source.code if event.source else "",
+        event.target.code if event.target else "",
+        event.cameo,
+        place,
+    )
+    return gdelt_id(hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest())
+
+
+def source_name(article: Article) -> str:
+    """The outlet an article came from: its source, else its URL's host, else empty."""
+    if article.source:
+        return article.source
+    return urlparse(article.url).netloc if article.url else ""
+
+
+def stamp(moment: dt.datetime) -> int:
+    """GDELT's DATEADDED form of a time: YYYYMMDDHHMMSS as an integer."""
+    return int(moment.strftime("%Y%m%d%H%M%S"))
+
+
+@dataclass
+class BatchRows:
+    """The rows one batch of new articles adds to each table."""
+
+    articles: pa.Table
+    mentions: pa.Table
+    events: pa.Table
+
+
+def batch_rows(coded: Sequence[tuple[str, CodedArticle]], now: dt.datetime) -> BatchRows:
+    """Rows for ``coded`` (pairs of content hash and coded article), all stamped ``now``."""
+    articles = [_article_row(key, item, now) for key, item in coded]
+    mentions: list[dict[str, Any]] = []
+    events: dict[int, list[Any]] = {}
+    for key, item in coded:
+        url = item.article.url or ""
+        for event in item.events:
+            global_id = event_key(event)
+            mentions.append(_mention_row(global_id, key, item.article, event, now))
+            if global_id not in events:
+                events[global_id] = _event_row(global_id, event, url, now, len(events))
+    return BatchRows(
+        articles=pa.Table.from_pylist(articles, schema=ARTICLE_ARROW),
+        mentions=pa.Table.from_pylist(mentions, schema=MENTION_ARROW),
+        events=_columns(events.values(), EVENT_ARROW),
+    )
+
+
+def _article_row(key: str, item: CodedArticle, now: dt.datetime) -> dict[str, Any]:
+    a = item.article
+    return {
+        "article_key": key,
+        "id": a.id,
+        "url": a.url,
+        "source": a.source,
+        "title": a.title,
+        "date": a.date,
+        "origin": a.origin,
+        "text": a.text,
+        "sentences": item.sentences,
+        "events": len(item.events),
+        "added": now,
+        "coder_version": CODER_VERSION,
+    }
+
+
+def _mention_row(global_id: int, key: str, article: Article, event: Event, now: dt.datetime) -> dict[str, Any]:
+    row = full_record(event)
+    row["date"] = event.date
+    row.update(
+        GlobalEventID=global_id,
+        article_key=key,
+        added=now,
+        source_name=source_name(article),
+        identifier=article.url or article.id,
+        coder_version=CODER_VERSION,
+    )
+    return row
+
+
+def _event_row(global_id: int, event: Event, url: str, now: dt.datetime, order: int) -> list[Any]:
+    strings = gdelt_row(event, url)
+    strings[0] = str(global_id)
+    strings[-2] = str(stamp(now))
+    if event.date is None:
+        strings[1:5] = ["", "", "", ""]
+    typed = parse_row(strings, "coded event", 0)
+    extras = [event.date, now, None, event.current, event.date_precision, "coded", order]
+    return [*typed, *extras]
+
+
+def _columns(rows: Iterable[list[Any]], schema: pa.Schema) -> pa.Table:
+    columns = list(zip(*rows, strict=True)) or [() for _ in schema]
+    return pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(columns, schema, strict=True)], schema=schema)
