@@ -226,7 +226,10 @@ class ActorResolver:
             tok = self.sentence.tokens[stack.pop()]
             for c in tok.children:
                 child = self.sentence.tokens[c]
-                if child.dep == "conj" and child.pos in ("PROPN", "NOUN", "PRON", "ADJ", "NUM"):
+                listed = child.dep == "appos" and any(
+                    self.sentence.tokens[k].dep in ("cc", "conj") for k in child.children
+                )
+                if (child.dep == "conj" or listed) and child.pos in ("PROPN", "NOUN", "PRON", "ADJ", "NUM"):
                     out.append(c)
                     stack.append(c)
         return sorted(out)

@@ -21,6 +21,7 @@ from .match import Match, Matcher, is_passive
 
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+_THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 _CLAUSE_DEMANDS = frozenset({"demand", "insist", "require", "order", "command", "urge", "ask"})
 _ADDRESS_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind", "warn", "notify", "promise"})
 _VERBAL_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl"})
@@ -111,7 +112,9 @@ class EventFinder:
         for c in result:
             self._actors(sentence, c, resolver)
             c.depth = self._depth(sentence, c.trigger)
-            c.current = c.current and not self._background(sentence, sentence.tokens[c.trigger])
+            c.current = c.current and not self._background(
+                sentence, self.clause_head(sentence, sentence.tokens[c.trigger])
+            )
         result.sort(key=lambda c: (c.depth, c.first))
         return result
 
@@ -339,7 +342,11 @@ class EventFinder:
             category = self._category_of(sentence, holder)
             if category is None:
                 continue
-            if clausal and token.dep == "ccomp" and (category.name != "demand" or holder.lemma not in _CLAUSE_DEMANDS):
+            infinitive = any(
+                sentence.tokens[k].dep == "aux" and sentence.tokens[k].lower == "to" for k in token.children
+            )
+            finite_clause = clausal and token.dep == "ccomp" and not infinitive
+            if finite_clause and (category.name != "demand" or holder.lemma not in _CLAUSE_DEMANDS):
                 continue
             return holder, category
         return None
@@ -371,6 +378,7 @@ class EventFinder:
     def _fold(
         self, sentence: Sentence, candidates: dict[int, Candidate], c: Candidate, controller: Token, category: Category
     ) -> None:
+        category = self._refine(sentence, c, controller, category)
         code = category.combine(c.code)
         if controller.i in candidates and controller.i != c.trigger:
             del candidates[controller.i]
@@ -397,6 +405,18 @@ class EventFinder:
             current=c.current,
             place_target=c.place_target,
         )
+
+    def _refine(self, sentence: Sentence, c: Candidate, controller: Token, category: Category) -> Category:
+        """ "Obama wants Putin to attack" is an appeal; "wants to attack" is a threat, not an intent."""
+        categories = self.control.categories
+        own_subject = sentence.child(sentence.tokens[c.trigger], "nsubj") is not None
+        if category.name == "intent" and controller.pos == "VERB" and (
+            sentence.child(controller, "dobj") is not None or own_subject
+        ):
+            return categories["appeal"]
+        if category.name == "intent" and c.code[:2] in _THREAT_ROOTS:
+            return categories["threaten"]
+        return category
 
     def _control_source(self, sentence: Sentence, controller: Token) -> list[int]:
         if controller.pos == "NOUN":
@@ -463,7 +483,7 @@ class EventFinder:
         negation = self.control.negation
         for i in list(candidates):
             c = candidates[i]
-            token = sentence.tokens[c.trigger]
+            token = self.clause_head(sentence, sentence.tokens[c.trigger])
             negated = sentence.child(token, "neg")
             if negated is None and token.pos == "NOUN":
                 det = sentence.child(token, "det")
@@ -536,16 +556,19 @@ class EventFinder:
             del candidates[weapon.trigger]
 
     def _reported_future(self, sentence: Sentence, candidates: dict[int, Candidate]) -> None:
-        """"Australia said it would change its rules": a promise, coded as intent (03x)."""
+        """ "Australia said it would change its rules": a promise, coded as intent (03x)."""
         intent = self.control.categories["intent"]
         for c in candidates.values():
-            token = sentence.tokens[c.trigger]
+            token = self.clause_head(sentence, sentence.tokens[c.trigger])
             would = next((a for a in sentence.kids(token, "aux") if a.lower in ("would", "will", "'ll", "shall")), None)
             if would is None or token.dep != "ccomp" or any(m.startswith("intent") for m in c.modifiers):
                 continue
             head = sentence.tokens[token.head]
             if not any(k in self.control.speech for k in verb_keys(head)):
                 continue
+            c.modifiers.append(f"future:{would.text}")
+            if any(m.startswith("negated") for m in c.modifiers):
+                continue  # "said it would not provide support" is already a rejection
             code = intent.combine(c.code)
             if code is not None and c.code[:2] in _COOPERATIVE_ROOTS:
                 c.reason = f"'{would.text}' in what was said makes it a promise: {c.reason}"
@@ -553,9 +576,17 @@ class EventFinder:
                 c.code = code
 
     # -- modality ---------------------------------------------------------------------
+    def clause_head(self, sentence: Sentence, token: Token) -> Token:
+        """The verb that carries tense, negation and mood for an event: the light verb of an event noun."""
+        if token.pos in ("NOUN", "PROPN"):
+            governor = self._light_governor(sentence, token)
+            if governor is not None and governor.lemma != "be":
+                return governor
+        return token
+
     def _hypothetical(self, sentence: Sentence, c: Candidate) -> bool:
-        token = sentence.tokens[c.trigger]
-        if any(m.startswith(("intent", "appeal", "demand", "threaten", "reject")) for m in c.modifiers):
+        token = self.clause_head(sentence, sentence.tokens[c.trigger])
+        if any(m.startswith(("intent", "appeal", "demand", "threaten", "reject", "future")) for m in c.modifiers):
             return False
         j = token.i
         for _ in range(8):

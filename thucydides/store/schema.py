@@ -210,7 +210,8 @@ def arrow_schema(columns: list[tuple[str, str]]) -> pa.Schema:
     """The Arrow schema of rows for a table of ``columns`` (as in the DDL)."""
     fields = []
     for name, kind in columns:
-        arrow_type = _ARROW_NESTED.get(name) or _ARROW_SCALARS[kind.split()[0]]
+        nested = kind.startswith("STRUCT")
+        arrow_type = _ARROW_NESTED[name] if nested else _ARROW_SCALARS[kind.split()[0]]
         fields.append(pa.field(name, arrow_type))
     return pa.schema(fields)
 

@@ -1,0 +1,216 @@
+"""Ingest: store coded articles, one transaction per batch, idempotent by content hash.
+
+Each batch of articles is written in one transaction (articles, their mentions, and
+the deduplicated events they report), so a process killed at any moment leaves every
+article either stored with all its events or not stored at all. An article whose text
+is already in the store is counted as a duplicate and stores nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+
+from ..models import Article, CodedArticle, Rejection
+from .rows import batch_rows, content_hash
+from .store import first_value
+
+if TYPE_CHECKING:
+    from ..pipeline import PipelineConfig
+    from .store import Store
+
+MAX_BATCH_EVENTS = 200_000
+
+UPDATE_COUNTS = """
+UPDATE events SET NumMentions = c.mentions, NumSources = c.sources, NumArticles = c.articles,
+                  is_current = c.is_current, first_mention = c.first_mention
+FROM (
+    SELECT GlobalEventID, count(*) AS mentions,
+           count(DISTINCT coalesce(nullif(source_name, ''), article_key)) AS sources,
+           count(DISTINCT article_key) AS articles, bool_or("current") AS is_current,
+           min(mention_seq) AS first_mention
+    FROM mentions
+    WHERE GlobalEventID IN (SELECT GlobalEventID FROM batch_events)
+    GROUP BY GlobalEventID
+) c
+WHERE events.GlobalEventID = c.GlobalEventID
+"""
+INSERT_EVENTS = """
+INSERT INTO events BY NAME
+SELECT * EXCLUDE (ord) FROM batch_events b
+WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.GlobalEventID = b.GlobalEventID)
+"""
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest read and stored: ``read == coded + rejected + duplicate`` always holds."""
+
+    read: int = 0
+    coded: int = 0
+    rejected: int = 0
+    duplicate: int = 0
+    mentions: int = 0
+    new_events: int = 0
+    seconds: float = 0.0
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"read {self.read} articles: stored {self.coded}, already in the store {self.duplicate}, "
+            f"rejected {self.rejected}; {self.mentions} event mentions, {self.new_events} new events "
+            f"in {self.seconds:.1f}s"
+        )
+
+
+def ingest(
+    store: Store,
+    results: Iterable[CodedArticle | Rejection],
+    progress: bool = False,
+    batch: int = 64,
+    on_reject: Callable[[Rejection], None] | None = None,
+    summary: IngestSummary | None = None,
+) -> IngestSummary:
+    """Store every coded article of ``results``; rejections are counted (and passed to ``on_reject``)."""
+    summary = summary or IngestSummary()
+    started = time.perf_counter() - summary.seconds
+    pending: list[CodedArticle] = []
+    events = 0
+    with _progress_bar(progress) as bar:
+        for result in results:
+            summary.read += 1
+            bar.update(1)
+            if isinstance(result, Rejection):
+                _reject(summary, result, on_reject)
+                continue
+            pending.append(result)
+            events += len(result.events)
+            if len(pending) >= batch or events >= MAX_BATCH_EVENTS:
+                write_batch(store, pending, summary)
+                pending, events = [], 0
+        if pending:
+            write_batch(store, pending, summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _reject(summary: IngestSummary, rejection: Rejection, on_reject: Callable[[Rejection], None] | None) -> None:
+    summary.rejected += 1
+    summary.rejections.append(rejection)
+    if on_reject is not None:
+        on_reject(rejection)
+
+
+def write_batch(store: Store, batch: list[CodedArticle], summary: IngestSummary) -> None:
+    """Store ``batch`` in one transaction, leaving out articles already stored (by content hash)."""
+    keyed = _unique([(content_hash(item.article.text), item) for item in batch])
+    with store.writing() as con:
+        known = _known(con, [key for key, _ in keyed])
+        new = [(key, item) for key, item in keyed if key not in known]
+        summary.duplicate += len(batch) - len(new)
+        if not new:
+            return
+        rows = batch_rows(new, dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0))
+        summary.new_events += _insert(con, rows.articles, rows.mentions, rows.events)
+    summary.coded += len(new)
+    summary.mentions += rows.mentions.num_rows
+
+
+def _unique(keyed: list[tuple[str, CodedArticle]]) -> list[tuple[str, CodedArticle]]:
+    seen: dict[str, CodedArticle] = {}
+    for key, item in keyed:
+        seen.setdefault(key, item)
+    return list(seen.items())
+
+
+def _known(con: duckdb.DuckDBPyConnection, keys: list[str]) -> set[str]:
+    rows = con.execute("SELECT article_key FROM articles WHERE article_key IN (SELECT unnest(?))", [keys]).fetchall()
+    return {row[0] for row in rows}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, articles: Any, mentions: Any, events: Any) -> int:
+    before = _event_count(con)
+    con.register("batch_articles", articles)
+    con.register("batch_mentions", mentions)
+    con.register("batch_events", events)
+    try:
+        con.execute("INSERT INTO articles BY NAME SELECT * FROM batch_articles")
+        con.execute("INSERT INTO mentions BY NAME SELECT nextval('mention_seq') AS mention_seq, * FROM batch_mentions")
+        con.execute(INSERT_EVENTS)
+        con.execute(UPDATE_COUNTS)
+    finally:
+        for name in ("batch_articles", "batch_mentions", "batch_events"):
+            con.unregister(name)
+    return _event_count(con) - before
+
+
+def _event_count(con: duckdb.DuckDBPyConnection) -> int:
+    return int(first_value(con, "SELECT count(*) FROM events"))
+
+
+def known_hashes(store: Store) -> set[str]:
+    """Content hashes of every stored article."""
+    with store.reading() as con:
+        return {row[0] for row in con.execute("SELECT article_key FROM articles").fetchall()}
+
+
+def skip_known(items: Iterable[Article | Rejection], known: set[str], summary: IngestSummary) -> Iterator[Any]:
+    """Drop articles already stored before they are coded, counting each as read and duplicate."""
+    for item in items:
+        if isinstance(item, Article) and content_hash(item.text) in known:
+            summary.read += 1
+            summary.duplicate += 1
+            continue
+        yield item
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str],
+    date: dt.date | None = None,
+    workers: int | None = None,
+    config: PipelineConfig | None = None,
+    progress: bool = False,
+    on_reject: Callable[[Rejection], None] | None = None,
+    batch: int = 64,
+) -> IngestSummary:
+    """Read, code and store the articles under ``paths`` (Parquet files of coded articles are stored as they are).
+
+    Articles already in the store are skipped before coding, so a re-run after a crash
+    codes only the rest.
+    """
+    from ..parallel import code_items, default_workers
+    from ..pipeline import PipelineConfig
+    from ..readers import read_paths
+    from .parquet import coded_parquet, split_parquet
+
+    summary = IngestSummary()
+    paths, parquet = split_parquet(paths)
+    if parquet:
+        ingest(store, coded_parquet(parquet), progress, batch, on_reject, summary)
+    if paths:
+        items = skip_known(read_paths(paths, date), known_hashes(store), summary)
+        results = code_items(items, config or PipelineConfig(), workers or default_workers())
+        ingest(store, results, progress, batch, on_reject, summary)
+    return summary
+
+
+class _NoBar:
+    def update(self, _n: int) -> None:
+        return None
+
+
+def _progress_bar(enabled: bool) -> Any:
+    if not enabled or not sys.stderr.isatty():
+        from contextlib import nullcontext
+
+        return nullcontext(_NoBar())
+    from tqdm import tqdm
+
+    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)

@@ -1,0 +1,38 @@
+"""Parquet in: the coded articles the Ray engine writes (``thucydides.scale.parquet``).
+
+A path is Parquet input when it is a ``.parquet`` file or a directory holding
+``.parquet`` files; everything else goes through the ordinary readers and the coder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import Errors, StoreError
+from ..models import CodedArticle
+
+
+def is_parquet(path: Path) -> bool:
+    if path.is_dir():
+        return any(path.rglob("*.parquet"))
+    return path.suffix.lower() == ".parquet"
+
+
+def split_parquet(paths: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(other paths, Parquet paths), each in the order given."""
+    other: list[str] = []
+    parquet: list[str] = []
+    for name in paths:
+        (parquet if name != "-" and is_parquet(Path(name)) else other).append(name)
+    return other, parquet
+
+
+def coded_parquet(paths: Iterable[str]) -> Iterator[CodedArticle]:
+    """The coded articles stored in Parquet by the scale engine."""
+    try:
+        from ..scale.parquet import read_parquet  # type: ignore[import-not-found,unused-ignore]
+    except ImportError as err:
+        raise StoreError(Errors.E442, detail=str(err)) from None
+    for path in paths:
+        yield from read_parquet(path)

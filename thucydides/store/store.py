@@ -1,0 +1,181 @@
+"""The event store: one DuckDB file (or memory) holding articles, mentions and deduplicated events.
+
+    with Store.open("thucydides.duckdb") as store:
+        summary = store.ingest(coded_articles)
+    with Store.open("thucydides.duckdb", read_only=True) as store:
+        rows = store.rows("SELECT EventRootCode, count(*) AS n FROM events GROUP BY ALL")
+
+``Store.open(":memory:")`` gives a store in memory (for tests and notebooks). How one
+writer and many readers share a file is explained in :mod:`thucydides.store.locking`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+
+from ..errors import Errors, StoreError
+from ..models import CodedArticle, Rejection
+from .locking import WriterLock, connect
+from .schema import DDL, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from .gdelt import ImportSummary
+    from .ingest import IngestSummary
+
+DEFAULT_PATH = "thucydides.duckdb"
+MEMORY = ":memory:"
+
+
+def first_value(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> Any:
+    """The first column of the first row of a query (None when it has no rows); the result is consumed."""
+    rows = con.execute(sql, list(params)).fetchall()
+    return rows[0][0] if rows else None
+
+
+class Store:
+    """A handle on the store. Open it with :meth:`Store.open`; close it (or use ``with``) when done."""
+
+    def __init__(self, path: Path | None, read_only: bool, timeout: float) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.timeout = timeout
+        self._lock: WriterLock | None = None
+        self._conn: duckdb.DuckDBPyConnection | None = None
+        self._depth = 0
+
+    @classmethod
+    def open(cls, path: str | Path = DEFAULT_PATH, read_only: bool = False, timeout: float = 30.0) -> Store:
+        """Open (creating it when writable) the store at ``path``, or in memory for ``":memory:"``.
+
+        A writable store takes the writer lock at once: a second writer gets E411.
+        ``timeout`` is how long to wait for the file while another process commits.
+        """
+        if str(path) == MEMORY:
+            store = cls(None, False, timeout)
+            store._conn = duckdb.connect(MEMORY)
+        else:
+            store = cls(Path(path), read_only, timeout)
+            store._claim()
+        store._prepare()
+        return store
+
+    def _claim(self) -> None:
+        assert self.path is not None
+        if self.read_only and not self.path.exists():
+            raise StoreError(Errors.E414, path=self.path)
+        if not self.read_only:
+            self._lock = WriterLock(self.path)
+            self._lock.acquire(self.path)
+
+    def _prepare(self) -> None:
+        if self.read_only:
+            with self.reading() as con:
+                self._check_version(con)
+            return
+        with self.writing() as con:
+            for statement in DDL:
+                con.execute(statement)
+            con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+            self._check_version(con)
+
+    def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:
+        try:
+            found = first_value(con, "SELECT value FROM meta WHERE key = 'schema_version'") or "none"
+        except duckdb.CatalogException:
+            found = "none"
+        if found != str(SCHEMA_VERSION):
+            raise StoreError(Errors.E416, path=self.path, found=found, expected=SCHEMA_VERSION)
+
+    def close(self) -> None:
+        if self._conn is not None and self.path is None:
+            self._conn.close()
+            self._conn = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.read_only else "writer"
+        return f"Store({str(self.path or MEMORY)!r}, {mode})"
+
+    # -- connections ----------------------------------------------------------
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection for queries, open for the ``with`` block (nested blocks share it)."""
+        with self._connection() as con:
+            yield con
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection inside one transaction, committed at the end of the block (rolled back on error)."""
+        if self.read_only:
+            raise StoreError(Errors.E415, path=self.path)
+        with self._connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def _connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        if self._conn is None:
+            assert self.path is not None
+            self._conn = connect(self.path, self.read_only, self.timeout)
+        self._depth += 1
+        try:
+            yield self._conn
+        finally:
+            self._depth -= 1
+            if self._depth == 0 and self.path is not None:
+                self._conn.close()
+                self._conn = None
+
+    # -- queries --------------------------------------------------------------
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run one query (parameters as ``?``) and return its rows as dicts."""
+        with self.reading() as con:
+            result = con.execute(sql, list(params))
+            names = [d[0] for d in result.description or []]
+            return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        with self.reading() as con:
+            return first_value(con, sql, params)
+
+    def counts(self) -> dict[str, int]:
+        """How many articles, mentions and deduplicated events the store holds."""
+        with self.reading() as con:
+            return {
+                table: int(first_value(con, f"SELECT count(*) FROM {table}"))
+                for table in ("articles", "mentions", "events")
+            }
+
+    # -- writing --------------------------------------------------------------
+    def ingest(
+        self, results: Iterable[CodedArticle | Rejection], progress: bool = False, batch: int = 64
+    ) -> IngestSummary:
+        """Store coded articles, ``batch`` articles per transaction; see :func:`thucydides.store.ingest.ingest`."""
+        from .ingest import ingest
+
+        return ingest(self, results, progress=progress, batch=batch)
+
+    def import_gdelt(self, paths: Iterable[str | Path]) -> ImportSummary:
+        """Import GDELT 2.0 event files; see :func:`thucydides.store.gdelt.import_gdelt`."""
+        from .gdelt import import_gdelt
+
+        return import_gdelt(self, paths)
