@@ -157,50 +157,79 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Any:
         raise ThucydidesError(Errors.E001, model=model) from None
 
 
+_ATTRS = ("ORTH", "IDX", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_TYPE", "ENT_IOB", "SENT_START")
+_IOB = ("", "I", "O", "B")
+
+
 def convert_doc(doc: Any, offset: int, first_index: int) -> list[Sentence]:
-    """Turn a spaCy ``Doc`` into our sentences, offsets shifted by ``offset``."""
+    """Turn a spaCy ``Doc`` into our sentences, offsets shifted by ``offset``.
+
+    Reads the token attributes as one integer array (``Doc.to_array``) rather than
+    attribute by attribute: the conversion is on the hot path of every article.
+    """
+    if len(doc) == 0:
+        return []
+    array = doc.to_array(list(_ATTRS))
+    heads = array[:, 6].astype("int64").tolist()  # relative heads are signed; the rest are string hashes
+    rows = array.tolist()
+    for row, head in zip(rows, heads, strict=True):
+        row[6] = head
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}
+
+    def name(key: int) -> str:
+        found = names.get(key)
+        if found is None:
+            found = names[key] = strings[key] if key else ""
+        return found
+
+    starts = [k for k, row in enumerate(rows) if row[9] == 1 or k == 0]
+    bounds = list(zip(starts, [*starts[1:], len(rows)], strict=True))
     sentences: list[Sentence] = []
-    text = doc.text
-    for sent in doc.sents:
-        base = sent.start
-        tokens: list[Token] = []
-        root = 0
-        for t in sent:
-            i = t.i - base
-            head = t.head.i - base
-            if head == i or t.dep_ == "ROOT":
-                root = i
-            tokens.append(
-                Token(
-                    i=i,
-                    text=t.text,
-                    start=t.idx + offset,
-                    lemma=t.lemma_.lower(),
-                    pos=t.pos_,
-                    tag=t.tag_,
-                    dep=t.dep_,
-                    head=head,
-                    ent=t.ent_type_,
-                    ent_iob=t.ent_iob_ or "O",
-                )
-            )
-        for tok in tokens:
-            if tok.head != tok.i:
-                tokens[tok.head].children.append(tok.i)
-        if not tokens or all(tok.pos == "SPACE" for tok in tokens):
-            continue
-        start_char = sent.start_char
-        sentences.append(
-            Sentence(
-                index=first_index + len(sentences),
-                start=start_char + offset,
-                text=text[start_char : sent.end_char],
-                tokens=tokens,
-                root=root,
-                vector=_mean_vector(doc, sent.start, sent.end),
+    for lo, hi in bounds:
+        sentence = _sentence(doc, rows[lo:hi], lo, name, offset, first_index + len(sentences))
+        if sentence is not None:
+            sentences.append(sentence)
+    return sentences
+
+
+def _sentence(doc: Any, rows: list[list[int]], base: int, name: Any, offset: int, index: int) -> Sentence | None:
+    tokens: list[Token] = []
+    root = 0
+    for i, (orth, idx, lemma, pos, tag, dep, head, ent, iob, _start) in enumerate(rows):
+        head_i = i + head  # HEAD is stored relative to the token
+        if head == 0:
+            root = i
+        tokens.append(
+            Token(
+                i=i,
+                text=name(orth),
+                start=idx + offset,
+                lemma=name(lemma).lower(),
+                pos=name(pos),
+                tag=name(tag),
+                dep=name(dep),
+                head=head_i,
+                ent=name(ent),
+                ent_iob=_IOB[iob] or "O",
             )
         )
-    return sentences
+    for tok in tokens:
+        if tok.head != tok.i:
+            tokens[tok.head].children.append(tok.i)
+    if all(tok.pos == "SPACE" for tok in tokens):
+        return None
+    start_char = tokens[0].start - offset
+    last = next(t for t in reversed(tokens) if t.pos != "SPACE")
+    end_char = last.start - offset + len(last.text)
+    return Sentence(
+        index=index,
+        start=start_char + offset,
+        text=doc.text[start_char:end_char],
+        tokens=tokens,
+        root=root,
+        vector=_mean_vector(doc, base, base + len(rows)),
+    )
 
 
 def _mean_vector(doc: Any, start: int, end: int) -> Any:

@@ -149,8 +149,13 @@ def scan(sentence: Sentence) -> list[TimeExpr]:
     """Every time expression of the sentence, left to right."""
     tokens = sentence.tokens
     found: list[TimeExpr] = []
+    starters = _starters()
     i = 0
     while i < len(tokens):
+        word = tokens[i].lower.rstrip(".")
+        if word not in starters and not any(ch.isdigit() for ch in word):
+            i += 1
+            continue
         match = _match_at(tokens, i)
         if match is None:
             i += 1
@@ -160,6 +165,15 @@ def scan(sentence: Sentence) -> list[TimeExpr]:
         found.append(TimeExpr(lo, hi, _anchor(sentence, lo, hi), kind, value, shift, since))
         i = hi + 1
     return found
+
+
+@functools.cache
+def _starters() -> frozenset[str]:
+    """Every word that can begin a time expression (besides numbers written in digits)."""
+    cal = calendar()
+    words = set(cal.weekdays) | set(cal.months) | set(cal.numbers) | set(cal.relative_days) | set(cal.shifts)
+    words |= cal.month_parts | {"earlier", "later", "last", "this", "next", "the", "a", "an", "few", "couple"}
+    return frozenset(words)
 
 
 def _match_at(tokens: list[Token], i: int) -> _Match | None:

@@ -160,7 +160,7 @@ def fill_events(store: Store, n_events: int, seed: float = 0.5) -> None:
 
 
 def bench_queries(directory: Path, n_events: int = 10_000_000) -> list[BenchResult]:
-    from ..analysis import actor_network, dyad_timeline
+    from ..analysis import Scope, actor_network, dyad_timeline
 
     with Store.open(directory / "query.duckdb") as store:
         fill_events(store, n_events)
@@ -169,7 +169,7 @@ def bench_queries(directory: Path, n_events: int = 10_000_000) -> list[BenchResu
         dyad_timeline(store, "USA", "CHN", freq="month")
         timeline = time.perf_counter() - started
         started = time.perf_counter()
-        actor_network(store, start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31))
+        actor_network(store, Scope(start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31)))
         network = time.perf_counter() - started
         year = store.scalar("SELECT count(*) FROM events WHERE event_date BETWEEN '2023-01-01' AND '2023-12-31'")
     return [

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import duckdb
+import pyarrow as pa
 
 from ..models import Article, CodedArticle, Rejection
+from .derive import INSERT_NEW_EVENTS, UPDATE_COUNTS
 from .rows import batch_rows, content_hash
 from .store import first_value
 
@@ -26,27 +28,6 @@ if TYPE_CHECKING:
     from .store import Store
 
 MAX_BATCH_EVENTS = 200_000
-
-UPDATE_COUNTS = """
-UPDATE events SET NumMentions = c.mentions, NumSources = c.sources, NumArticles = c.articles,
-                  is_current = c.is_current, first_mention = c.first_mention
-FROM (
-    SELECT GlobalEventID, count(*) AS mentions,
-           count(DISTINCT coalesce(nullif(source_name, ''), article_key)) AS sources,
-           count(DISTINCT article_key) AS articles, bool_or("current") AS is_current,
-           min(mention_seq) AS first_mention
-    FROM mentions
-    WHERE GlobalEventID IN (SELECT GlobalEventID FROM batch_events)
-    GROUP BY GlobalEventID
-) c
-WHERE events.GlobalEventID = c.GlobalEventID
-"""
-INSERT_EVENTS = """
-INSERT INTO events BY NAME
-SELECT * EXCLUDE (ord) FROM batch_events b
-WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.GlobalEventID = b.GlobalEventID)
-"""
-
 
 @dataclass
 class IngestSummary:
@@ -117,7 +98,7 @@ def write_batch(store: Store, batch: list[CodedArticle], summary: IngestSummary)
         if not new:
             return
         rows = batch_rows(new, dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0))
-        summary.new_events += _insert(con, rows.articles, rows.mentions, rows.events)
+        summary.new_events += _insert(con, rows.articles, rows.mentions)
     summary.coded += len(new)
     summary.mentions += rows.mentions.num_rows
 
@@ -134,19 +115,18 @@ def _known(con: duckdb.DuckDBPyConnection, keys: list[str]) -> set[str]:
     return {row[0] for row in rows}
 
 
-def _insert(con: duckdb.DuckDBPyConnection, articles: Any, mentions: Any, events: Any) -> int:
+def _insert(con: duckdb.DuckDBPyConnection, articles: pa.Table, mentions: pa.Table) -> int:
     before = _event_count(con)
     con.register("batch_articles", articles)
     con.register("batch_mentions", mentions)
-    con.register("batch_events", events)
     try:
         con.execute("INSERT INTO articles BY NAME SELECT * FROM batch_articles")
         con.execute("INSERT INTO mentions BY NAME SELECT nextval('mention_seq') AS mention_seq, * FROM batch_mentions")
-        con.execute(INSERT_EVENTS)
+        con.execute(INSERT_NEW_EVENTS)
         con.execute(UPDATE_COUNTS)
     finally:
-        for name in ("batch_articles", "batch_mentions", "batch_events"):
-            con.unregister(name)
+        con.unregister("batch_articles")
+        con.unregister("batch_mentions")
     return _event_count(con) - before
 
 

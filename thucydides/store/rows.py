@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
@@ -19,9 +19,8 @@ import pyarrow as pa
 
 from .. import __version__
 from ..models import Actor, Article, CodedArticle, Event, Explanation, Location
-from ..writers import gdelt_id, gdelt_row
-from .gdelt import parse_row
-from .schema import ARTICLE_ARROW, EVENT_ARROW, MENTION_ARROW
+from ..writers import gdelt_id
+from .schema import ARTICLE_ARROW, MENTION_ARROW
 
 CODER_VERSION = f"thucydides {__version__}"
 
@@ -52,36 +51,21 @@ def source_name(article: Article) -> str:
     return urlparse(article.url).netloc if article.url else ""
 
 
-def stamp(moment: dt.datetime) -> int:
-    """GDELT's DATEADDED form of a time: YYYYMMDDHHMMSS as an integer."""
-    return int(moment.strftime("%Y%m%d%H%M%S"))
-
-
 @dataclass
 class BatchRows:
     """The rows one batch of new articles adds to each table."""
 
     articles: pa.Table
     mentions: pa.Table
-    events: pa.Table
 
 
 def batch_rows(coded: Sequence[tuple[str, CodedArticle]], now: dt.datetime) -> BatchRows:
     """Rows for ``coded`` (pairs of content hash and coded article), all stamped ``now``."""
     articles = [_article_row(key, item, now) for key, item in coded]
-    mentions: list[dict[str, Any]] = []
-    events: dict[int, list[Any]] = {}
-    for key, item in coded:
-        url = item.article.url or ""
-        for event in item.events:
-            global_id = event_key(event)
-            mentions.append(_mention_row(global_id, key, item.article, event, now))
-            if global_id not in events:
-                events[global_id] = _event_row(global_id, event, url, now, len(events))
+    mentions = [_mention_row(event_key(e), key, item.article, e, now) for key, item in coded for e in item.events]
     return BatchRows(
         articles=pa.Table.from_pylist(articles, schema=ARTICLE_ARROW),
         mentions=pa.Table.from_pylist(mentions, schema=MENTION_ARROW),
-        events=_columns(events.values(), EVENT_ARROW),
     )
 
 
@@ -160,19 +144,3 @@ def _explanation(explanation: Explanation) -> dict[str, Any]:
         "reason": explanation.reason,
         "modifiers": explanation.modifiers,
     }
-
-
-def _event_row(global_id: int, event: Event, url: str, now: dt.datetime, order: int) -> list[Any]:
-    strings = gdelt_row(event, url)
-    strings[0] = str(global_id)
-    strings[-2] = str(stamp(now))
-    if event.date is None:
-        strings[1:5] = ["", "", "", ""]
-    typed = parse_row(strings, "coded event", 0)
-    extras = [event.date, now, None, event.current, event.date_precision, "coded", order]
-    return [*typed, *extras]
-
-
-def _columns(rows: Iterable[list[Any]], schema: pa.Schema) -> pa.Table:
-    columns = list(zip(*rows, strict=True)) or [() for _ in schema]
-    return pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(columns, schema, strict=True)], schema=schema)

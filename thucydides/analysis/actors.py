@@ -1,0 +1,87 @@
+"""Which events an actor name stands for: by country, known group, or actor-code prefix.
+
+``JPN`` matches every Japanese actor (``JPN``, ``JPNGOV``, ``JPNMIL``); ``NAT`` NATO by
+its known-group code; ``USAGOV`` every code starting so; a name from the knowledge base
+(``NATO``, ``Japan``) is turned into its code first. Prefix the kind to be explicit:
+``country:JPN``, ``group:NAT``, ``code:USAGOV``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import Errors, StoreError
+from ..store import Store
+
+KINDS = ("country", "group", "code")
+_CONDITIONS = {
+    "country": "Actor{n}CountryCode = ?",
+    "group": "Actor{n}KnownGroupCode = ?",
+    "code": "starts_with(Actor{n}Code, ?)",
+}
+# The key an actor is counted under when dyads and networks group events: country, else group, else code.
+ACTOR_KEY = "coalesce(Actor{n}CountryCode, Actor{n}KnownGroupCode, Actor{n}Code)"
+
+
+@dataclass(frozen=True)
+class ActorSpec:
+    """An actor as a filter on events: ``kind`` (country, group or code prefix) and ``value``."""
+
+    text: str
+    kind: str
+    value: str
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+    def condition(self, role: int) -> tuple[str, list[Any]]:
+        """SQL matching this actor as Actor1 (``role`` 1, the source) or Actor2 (the target)."""
+        return _CONDITIONS[self.kind].format(n=role), [self.value]
+
+
+def actor_key(role: int) -> str:
+    return ACTOR_KEY.format(n=role)
+
+
+def resolve_actor(store: Store, text: str) -> ActorSpec:
+    """The :class:`ActorSpec` for ``text``; E431 when neither the store nor the knowledge base knows it."""
+    kind, _, value = text.partition(":") if ":" in text else ("", "", text)
+    value = value.strip().upper()
+    if kind:
+        if kind not in KINDS:
+            raise StoreError(Errors.E432, name="actor kind", value=kind, detail=f"use one of {', '.join(KINDS)}")
+        return ActorSpec(text, kind, value)
+    for candidate in (value, *_kb_codes(text)):
+        for kind in KINDS:
+            spec = ActorSpec(text, kind, candidate)
+            if _present(store, spec):
+                return spec
+    raise StoreError(Errors.E431, name=text)
+
+
+def _present(store: Store, spec: ActorSpec) -> bool:
+    first, params = spec.condition(1)
+    second, more = spec.condition(2)
+    sql = f"SELECT 1 FROM events WHERE {first} OR {second} LIMIT 1"
+    return bool(store.rows(sql, [*params, *more]))
+
+
+def _kb_codes(name: str) -> list[str]:
+    """Codes the knowledge base gives a name: a country's code, an organisation's group and code."""
+    from ..actors.kb import load_kb, tokenize_name
+    from ..parse import fold
+
+    kb = load_kb()
+    node: dict[str, Any] | None = kb.trie
+    for word in tokenize_name(name):
+        node = node.get(fold(word)) if node is not None else None
+    codes: list[str] = []
+    for entry in (node or {}).get("", []):
+        if entry.kind in ("country", "adjective", "capital"):
+            codes.append(entry.ref)
+        elif entry.kind == "org" and entry.ref in kb.organisations:
+            org = kb.organisations[entry.ref]
+            codes.extend(code for code in (org.group, org.code) if code)
+    return codes
