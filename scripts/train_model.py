@@ -80,12 +80,12 @@ def load_examples(shared: Path, seed: int) -> list[Example]:
                 if label in PLOVER_CLASS:
                     first = row["text"].split(". ")[0].strip() + "."
                     out.append(Example(first, PLOVER_CLASS[label], PLOVER_ROOT[label], 0.3, -1))
-    gold_files = sorted((shared / "petrarch").glob("*.xml")) + sorted(
-        (ROOT / "tests" / "data" / "gold").glob("lexicon_examples_*.jsonl")
-    )
+    # PETRARCH's unit-test records use a toy verb dictionary whose codes are not CAMEO's: left out.
+    gold_files = [shared / "petrarch" / "PETR2_GSR_validation.xml"]
+    gold_files += sorted((ROOT / "tests" / "data" / "gold").glob("lexicon_examples_*.jsonl"))
     for path in gold_files:
         for record in read_gold(path).records:
-            if record.events:
+            if record.events and 1 <= int(record.events[0].code[:2]) <= 20:
                 code = record.events[0].code
                 out.append(Example(record.text, five_class(code), code[:2], 1.0, -1))
     return out

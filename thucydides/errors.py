@@ -92,7 +92,22 @@ class Errors:
 
     # 5xx: scaling
     E501 = "Cannot connect to the Ray cluster at {address}: {detail}. Start it with 'ray start --head'."
-    E502 = "The feed {url} cannot be read: {detail}."
+    E502 = "The feed {url} cannot be read: {detail}. Check the address, or pass a saved copy of the feed as a file."
+    E503 = (
+        "The output directory {path} already holds files. Write each job to a new directory (or remove this one), "
+        "so that no article is counted twice."
+    )
+    E504 = "--format parquet writes a directory of files partitioned by day: give it with -o DIRECTORY."
+    E505 = (
+        "The watch checkpoint {path} cannot be used: {detail}. Move it away to start afresh "
+        "(articles already in the store are still skipped, by content hash)."
+    )
+    E506 = "Cannot watch {path}: {detail}. Give an existing directory, or --feed URL_OR_FILE."
+    E507 = "--engine ray reads files that every node can reach; standard input (-) cannot be sent. Save it to a file."
+    E508 = (
+        "The Ray job failed on the cluster: {detail}. Check that every node has the same thucydides installed "
+        "(pip install 'thucydides[ray]') and can read the input paths."
+    )
 
     # 6xx: dates and places
     E601 = (

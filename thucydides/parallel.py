@@ -2,7 +2,8 @@
 
 Each worker process builds its own pipeline once (the spaCy model is loaded once
 per worker) and codes batches of articles. At most ``2 × workers`` batches are in
-flight, so memory stays flat however long the input is.
+flight, so memory stays flat however long the input is; results come back in input
+order, so the output does not depend on the number of workers.
 """
 
 from __future__ import annotations
@@ -20,33 +21,48 @@ from .pipeline import Pipeline, PipelineConfig
 Item = Article | Rejection
 Result = CodedArticle | Rejection
 
+BATCH = 32
 _WORKER: Pipeline | None = None
 
 
 def default_workers() -> int:
+    """All cores this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
     return max(1, os.cpu_count() or 1)
 
 
-def code_items(items: Iterable[Item], config: PipelineConfig, workers: int = 1, batch: int = 32) -> Iterator[Result]:
-    """Code every article in ``items``; rejections pass through. Output order = input order."""
+def code_items(
+    items: Iterable[Item],
+    config: PipelineConfig,
+    workers: int = 1,
+    batch: int = BATCH,
+    pipeline: Pipeline | None = None,
+) -> Iterator[Result]:
+    """Code every article in ``items``; rejections pass through. Output order = input order.
+
+    With one worker the articles are coded in this process, by ``pipeline`` when one
+    is given (a long-running caller keeps its pipeline loaded) or by a new one.
+    """
     if workers <= 1:
-        yield from _serial(items, Pipeline.load(config))
+        yield from _serial(items, pipeline or Pipeline.load(config), batch)
         return
     yield from _parallel(items, config, workers, batch)
 
 
-def _serial(items: Iterable[Item], pipeline: Pipeline) -> Iterator[Result]:
-    for chunk in _batches(items, 32):
-        yield from _code_batch(pipeline, chunk)
+def _serial(items: Iterable[Item], pipeline: Pipeline, batch: int) -> Iterator[Result]:
+    for chunk in batches(items, batch):
+        yield from code_batch(pipeline, chunk)
 
 
-def _code_batch(pipeline: Pipeline, chunk: list[Item]) -> list[Result]:
+def code_batch(pipeline: Pipeline, chunk: list[Item]) -> list[Result]:
+    """Code the articles of ``chunk``, keeping its rejections in their places."""
     articles = [i for i in chunk if isinstance(i, Article)]
     coded = iter(pipeline.code(articles))
     return [next(coded) if isinstance(i, Article) else i for i in chunk]
 
 
-def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     chunk: list[Item] = []
     for item in items:
         chunk.append(item)
@@ -64,7 +80,7 @@ def _init_worker(config: PipelineConfig) -> None:
 
 def _work(chunk: list[Item]) -> list[Result]:
     assert _WORKER is not None
-    return _code_batch(_WORKER, chunk)
+    return code_batch(_WORKER, chunk)
 
 
 def _context() -> Any:
@@ -75,7 +91,7 @@ def _context() -> Any:
 def _parallel(items: Iterable[Item], config: PipelineConfig, workers: int, batch: int) -> Iterator[Result]:
     with _context().Pool(workers, initializer=_init_worker, initargs=(config,)) as pool:
         pending: deque[Any] = deque()
-        for chunk in _batches(items, batch):
+        for chunk in batches(items, batch):
             pending.append(pool.apply_async(_work, (chunk,)))
             while len(pending) >= 2 * workers:
                 yield from pending.popleft().get()

@@ -11,6 +11,7 @@ from .actors import ActorSpec, actor_key, resolve_actor
 from .scope import FREQS, Scope, check_choice, quad_sums
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_FIELDS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,9 @@ def actor_network(store: Store, scope: Scope | None = None, min_events: int = 1)
     """The network as a directed graph: edge attributes as :func:`network_edges`, node attribute ``events``."""
     graph = nx.DiGraph()
     for edge in network_edges(store, scope, min_events):
-        graph.add_edge(edge["source"], edge["target"], **{k: v for k, v in edge.items() if k not in ("source", "target")})
+        graph.add_edge(
+            edge["source"], edge["target"], **{k: v for k, v in edge.items() if k not in ("source", "target")}
+        )
     for node in graph.nodes:
         graph.nodes[node]["events"] = sum(d["events"] for *_, d in graph.in_edges(node, data=True)) + sum(
             d["events"] for *_, d in graph.out_edges(node, data=True)

@@ -13,7 +13,7 @@ import networkx as nx
 
 from ..errors import Errors, StoreError
 from .alerts import Alert
-from .dyads import QUAD_NAMES, DyadTimeline
+from .dyads import QUAD_FIELDS, QUAD_NAMES, DyadTimeline
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -46,17 +46,21 @@ def plot_dyad(timeline: DyadTimeline, path: str | Path, title: str | None = None
     """Stacked bars of events per QuadClass per period, with the mean Goldstein score as a line."""
     figure = _figure()
     ax = figure.add_subplot()
-    starts = [p.start for p in timeline.periods]
+    from matplotlib import dates
+
+    starts = dates.date2num([p.start for p in timeline.periods])
     width = {"day": 0.8, "week": 5.5, "month": 24, "year": 300}[timeline.freq]
     bottom = [0] * len(starts)
-    for quad, field in ((1, "verbal_cooperation"), (2, "material_cooperation"), (3, "verbal_conflict"),
-                        (4, "material_conflict")):  # fmt: skip
+    for quad, field in enumerate(QUAD_FIELDS, start=1):
         heights = [getattr(p, field) for p in timeline.periods]
         ax.bar(starts, heights, width, bottom=bottom, color=QUAD_COLOURS[quad], label=QUAD_NAMES[quad], align="edge")
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
     unit = "mentions" if timeline.unit == "mentions" else "events (deduplicated)"
     ax.set_ylabel(f"{unit} per {timeline.freq}")
     ax.set_xlabel(f"{timeline.freq} (start date)")
+    locator = dates.AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))
     goldstein = ax.twinx()
     means = [p.goldstein_mean for p in timeline.periods]
     goldstein.plot(starts, [float("nan") if m is None else m for m in means], "k.-", label="mean Goldstein score")
@@ -64,10 +68,11 @@ def plot_dyad(timeline: DyadTimeline, path: str | Path, title: str | None = None
     goldstein.axhline(0, color="grey", linewidth=0.6, linestyle=":")
     goldstein.set_ylabel("mean Goldstein score (−10 conflict … +10 cooperation)")
     arrow = "→" if timeline.directed else "↔"
-    ax.set_title(title or f"{timeline.source.label} {arrow} {timeline.target.label}: events by kind, per {timeline.freq}")
+    ax.set_title(
+        title or f"{timeline.source.label} {arrow} {timeline.target.label}: events by kind, per {timeline.freq}"
+    )
     handles = ax.get_legend_handles_labels()[0] + goldstein.get_legend_handles_labels()[0]
     ax.legend(handles=handles, loc="upper left", fontsize="small")
-    figure.autofmt_xdate()
     return _save(figure, path)
 
 
@@ -83,7 +88,9 @@ def plot_network(graph: nx.DiGraph, path: str | Path, title: str = "Actor networ
     if sub.number_of_nodes():
         layout = nx.spring_layout(sub, weight="events", seed=1)
         biggest = max(d["events"] for *_, d in sub.edges(data=True)) if sub.number_of_edges() else 1
-        colours = ["#2ca25f" if d["net"] > 0 else "#de2d26" if d["net"] < 0 else "#999999" for *_, d in sub.edges(data=True)]
+        colours = [
+            "#2ca25f" if d["net"] > 0 else "#de2d26" if d["net"] < 0 else "#999999" for *_, d in sub.edges(data=True)
+        ]
         widths = [0.5 + 6 * d["events"] / biggest for *_, d in sub.edges(data=True)]
         nx.draw_networkx_edges(sub, layout, ax=ax, edge_color=colours, width=widths, alpha=0.7)
         sizes = [80 + 1200 * graph.nodes[n]["events"] / max(graph.nodes[m]["events"] for m in nodes) for n in sub]
@@ -117,8 +124,14 @@ def plot_alerts(found: list[Alert], path: str | Path, top: int = 15, title: str 
     labels = [f"{a.key} ({a.kind}), {a.measure}" for a in shown]
     rows = range(len(shown))
     ax.barh([r + 0.2 for r in rows], [a.current for a in shown], 0.4, color="#de2d26", label="this week")
-    ax.barh([r - 0.2 for r in rows], [a.baseline_mean for a in shown], 0.4, xerr=[a.baseline_sd for a in shown],
-            color="#bdbdbd", label="mean of the 4 weeks before (± 1 sd)")  # fmt: skip
+    ax.barh(
+        [r - 0.2 for r in rows],
+        [a.baseline_mean for a in shown],
+        0.4,
+        xerr=[a.baseline_sd for a in shown],
+        color="#bdbdbd",
+        label="mean of the 4 weeks before (± 1 sd)",
+    )
     ax.set_yticks(list(rows), labels, fontsize="small")
     ax.set_xlabel("events per week")
     week = found[0].week_end.isoformat() if found else "—"

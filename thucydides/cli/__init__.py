@@ -9,8 +9,10 @@ import click
 from .. import __version__
 from ..errors import ThucydidesError
 from .actors import actors
+from .analysis import COMMANDS as ANALYSIS_COMMANDS
 from .code import code, demo
 from .evaluate import bench, evaluate
+from .store import bench_store, export, import_gdelt, ingest
 from .taxonomy import codes
 
 
@@ -20,8 +22,9 @@ def cli() -> None:
     """thucydides: who did what to whom, when and where — political event data from news text."""
 
 
-for command in (code, demo, evaluate, bench, actors, codes):
+for command in (code, demo, evaluate, bench, actors, codes, ingest, export, import_gdelt, *ANALYSIS_COMMANDS):
     cli.add_command(command)
+bench.add_command(bench_store)
 
 
 def main() -> None:

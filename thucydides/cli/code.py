@@ -10,11 +10,13 @@ from typing import TextIO
 
 import click
 
+from ..errors import Errors, ThucydidesError
 from ..models import Rejection
 from ..resources import data_path
-from ..run import code_paths
+from ..run import Engine, code_paths, code_to_parquet
 from ..writers import FORMATS
 from .options import dictionary_options, make_config, parse_date, workers_option
+from .scale import engine_options
 
 EXAMPLE = "japan_nato.txt"
 EXAMPLE_DATE = dt.date(2025, 6, 3)
@@ -28,12 +30,20 @@ def example_path() -> Path:
 @click.command()
 @click.argument("paths", nargs=-1, type=str)
 @click.option("--date", callback=parse_date, help="Publication date (YYYY-MM-DD) for articles that carry none.")
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([*sorted(FORMATS), "parquet"]),
+    default="jsonl",
+    show_default=True,
+    help="parquet writes coded articles to the directory -o, partitioned by day (docs/scaling.md).",
+)
+@click.option("-o", "--output", type=click.Path(writable=True), help="Write here instead of stdout.")
 @click.option("--explain", is_flag=True, help="Add to each event the rule or model that produced it, and why.")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar on a terminal.")
 @click.option("--example", is_flag=True, help="Code the built-in example article.")
 @workers_option
+@engine_options
 @dictionary_options
 def code(
     paths: tuple[str, ...],
@@ -44,6 +54,8 @@ def code(
     progress: bool,
     example: bool,
     workers: int | None,
+    engine: str,
+    address: str | None,
     actor_files: tuple[str, ...],
     lexicon_files: tuple[str, ...],
 ) -> int:
@@ -51,26 +63,36 @@ def code(
 
     PATHS are text files (one article each), JSONL files (one article per line:
     id, text, optional date, title, url, source), HTML pages, directories (read
-    recursively) or - for standard input. Events are written in input order.
-    The exit status is 1 when any input was rejected.
+    recursively), Parquet files with id and text columns, or - for standard
+    input. Events are written in input order. All cores are used; --engine ray
+    codes on a Ray cluster instead. The exit status is 1 when any input was rejected.
     """
     if example:
         paths = (*paths, str(example_path()))
         date = date or EXAMPLE_DATE
     if not paths:
         raise click.UsageError("Give at least one PATH (or - for standard input, or --example).")
-    with _open(output) as out:
-        summary = code_paths(
-            paths,
-            out,
-            fmt=fmt,
-            date=date,
-            workers=workers,
-            explain=explain,
-            config=make_config(actor_files, lexicon_files),
-            on_reject=_report,
-            progress=progress,
-        )
+    run_on = Engine(engine, workers, address)
+    config = make_config(actor_files, lexicon_files)
+    if fmt == "parquet":
+        if output is None:
+            raise ThucydidesError(Errors.E504)
+        summary = code_to_parquet(paths, output, date, config, _report, progress, run_on)
+    else:
+        if output is not None and Path(output).is_dir():
+            raise click.BadParameter(f"{output} is a directory; only --format parquet writes one.", param_hint="-o")
+        with _open(output) as out:
+            summary = code_paths(
+                paths,
+                out,
+                fmt=fmt,
+                date=date,
+                explain=explain,
+                config=config,
+                on_reject=_report,
+                progress=progress,
+                engine=run_on,
+            )
     click.echo(summary.line(), err=True)
     return 1 if summary.rejected else 0
 

@@ -37,6 +37,8 @@ class EventCoder:
         events: list[Event] = []
         seen: set[tuple[str, str, str]] = set()
         for c in chosen:
+            if c.code not in self.taxonomy and c.code[:3] not in self.taxonomy:
+                continue  # a code from a user lexicon that the taxonomy does not know
             for source, found_target in _pairs(c):
                 target = (
                     None

@@ -86,7 +86,11 @@ class EventModel:
     ) -> Candidate | None:
         from .extract import Candidate
 
-        allowed = [(p, label) for p, label in zip(proots, self.roots.labels, strict=True) if five_class(label) == k]
+        allowed = [
+            (p, label)
+            for p, label in zip(proots, self.roots.labels, strict=True)
+            if label.isdigit() and 1 <= int(label) <= 20 and five_class(label) == k
+        ]
         if not allowed:
             return None
         proot, root = max(allowed)

@@ -20,8 +20,8 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import Errors, StoreError
-from .store import first_value
 from .schema import EVENT_ARROW, GDELT_NAMES, GDELT_TYPES
+from .store import first_value
 
 if TYPE_CHECKING:
     from .store import Store

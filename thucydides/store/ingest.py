@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 MAX_BATCH_EVENTS = 200_000
 
+
 @dataclass
 class IngestSummary:
     """What an ingest read and stored: ``read == coded + rejected + duplicate`` always holds."""

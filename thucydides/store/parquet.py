@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import Errors, StoreError
-from ..models import CodedArticle
+from ..models import CodedArticle, Rejection
 
 
 def is_parquet(path: Path) -> bool:
@@ -28,11 +28,12 @@ def split_parquet(paths: Iterable[str]) -> tuple[list[str], list[str]]:
     return other, parquet
 
 
-def coded_parquet(paths: Iterable[str]) -> Iterator[CodedArticle]:
-    """The coded articles stored in Parquet by the scale engine."""
+def coded_parquet(paths: Iterable[str]) -> Iterator[CodedArticle | Rejection]:
+    """The coded articles (then the rejected inputs) stored in Parquet by the scale engine."""
     try:
-        from ..scale.parquet import read_parquet  # type: ignore[import-not-found,unused-ignore]
+        from ..scale.parquet import read_parquet, read_rejections
     except ImportError as err:
         raise StoreError(Errors.E442, detail=str(err)) from None
     for path in paths:
         yield from read_parquet(path)
+        yield from read_rejections(path)

@@ -134,7 +134,8 @@ class Store:
     @contextlib.contextmanager
     def _connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
         if self._conn is None:
-            assert self.path is not None
+            if self.path is None:
+                raise StoreError(Errors.E412, path=MEMORY, detail="the store has been closed")
             self._conn = connect(self.path, self.read_only, self.timeout)
         self._depth += 1
         try:

@@ -1,0 +1,74 @@
+import datetime as dt
+
+import pytest
+
+from thucydides.analysis import Scope, dyad_timeline, resolve_actor, top_dyads
+from thucydides.errors import StoreError
+from thucydides.store import Store
+
+from ..store.factory import coded, event, story
+
+
+@pytest.fixture()
+def filled(store: Store) -> Store:
+    store.ingest(
+        [
+            story(1, event("JPN", "NAT", "036", day="2025-01-10"), event("JPNGOV", "NAT", "061", day="2025-01-20")),
+            story(2, event("JPN", "NAT", "111", day="2025-03-05"), event("NAT", "JPN", "057", day="2025-03-06")),
+            story(3, event("CHN", "NAT", "130", day="2025-03-07"), event("CHN", "NAT", "173", day="2025-03-08")),
+            story(4, event("JPN", "NAT", "036", day="2025-01-10", place="Tokyo")),
+            coded("a repeat", event("JPN", "NAT", "036", day="2025-01-10", place="Tokyo")),
+        ]
+    )
+    return store
+
+
+def test_monthly_timeline_counts_each_quad_class_and_fills_empty_months(filled: Store) -> None:
+    timeline = dyad_timeline(filled, "JPN", "NAT", "month")
+    assert [p.start for p in timeline.periods] == [dt.date(2025, 1, 1), dt.date(2025, 2, 1), dt.date(2025, 3, 1)]
+    january, february, march = timeline.periods
+    assert (january.verbal_cooperation, january.material_cooperation, january.total) == (2, 1, 3)
+    assert january.goldstein_sum == pytest.approx(4.0 + 6.4 + 4.0)
+    assert february.total == 0 and february.goldstein_mean is None
+    assert (march.verbal_conflict, march.total, march.goldstein_mean) == (1, 1, -2.0)
+
+
+def test_undirected_timeline_adds_the_other_direction(filled: Store) -> None:
+    directed = dyad_timeline(filled, "JPN", "NAT", "month")
+    both = dyad_timeline(filled, "JPN", "NAT", "month", directed=False)
+    assert both.total == directed.total + 1
+    assert both.periods[-1].verbal_cooperation == 1
+
+
+def test_counting_mentions_counts_every_report(filled: Store) -> None:
+    events = dyad_timeline(filled, "JPN", "NAT", "month").periods[0].total
+    mentions = dyad_timeline(filled, "JPN", "NAT", "month", scope=Scope(unit="mentions")).periods[0].total
+    assert (events, mentions) == (3, 4)
+
+
+def test_weeks_start_on_monday_and_a_scope_bounds_the_periods(filled: Store) -> None:
+    scope = Scope(start=dt.date(2025, 3, 1), end=dt.date(2025, 3, 31))
+    weeks = dyad_timeline(filled, "NATO", "JPN", "week", directed=False, scope=scope).periods
+    assert weeks[0].start == dt.date(2025, 2, 24) and all(p.start.weekday() == 0 for p in weeks)
+    assert sum(p.total for p in weeks) == 2
+
+
+def test_actors_resolve_by_country_group_code_prefix_and_name(filled: Store) -> None:
+    assert resolve_actor(filled, "jpn").kind == "country"
+    assert (resolve_actor(filled, "NAT").kind, resolve_actor(filled, "NATO").value) == ("group", "NAT")
+    assert (resolve_actor(filled, "JPNGOV").kind, resolve_actor(filled, "code:JPNGOV").value) == ("code", "JPNGOV")
+    assert dyad_timeline(filled, "JPNGOV", "NAT").total == 1
+
+
+def test_an_unknown_actor_is_a_numbered_error(filled: Store) -> None:
+    with pytest.raises(StoreError) as caught:
+        dyad_timeline(filled, "Atlantis", "NAT")
+    assert caught.value.code == "E431" and "Atlantis" in str(caught.value)
+
+
+def test_top_dyads_merge_directions_and_rank_by_events(filled: Store) -> None:
+    rows = top_dyads(filled)
+    assert [(r["source"], r["target"], r["events"]) for r in rows] == [("JPN", "NAT", 5), ("CHN", "NAT", 2)]
+    assert rows[1]["conflict"] == 2 and rows[1]["goldstein_mean"] == pytest.approx(-4.7)
+    directed = top_dyads(filled, directed=True)
+    assert ("NAT", "JPN", 1) in [(r["source"], r["target"], r["events"]) for r in directed]

@@ -1,0 +1,229 @@
+"""Stream articles from paths without holding a whole file: JSONL line by line, Parquet by row group.
+
+:func:`stream_paths` yields the same articles and rejections, in the same order, as
+:func:`thucydides.readers.read_paths`, each with the number of input bytes consumed
+so far, so that a progress bar can tell the time left and memory stays flat however
+large a file is. It also reads Parquet files with ``id``/``text`` columns (and
+optionally ``date``, ``title``, ``url``, ``source``). :func:`stream_file` reads one
+open file and serves both engines: the local one and the Ray datasource.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import itertools
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol
+
+from ..errors import Errors, InputError
+from ..models import Article, Rejection
+from ..readers import (
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
+    READABLE_SUFFIXES,
+    _read_html_bytes,
+    _read_text_bytes,
+    parse_date,
+    parse_jsonl_line,
+    read_stream,
+)
+
+Item = Article | Rejection
+PARQUET_SUFFIXES = {".parquet"}
+STREAMED_SUFFIXES = READABLE_SUFFIXES | PARQUET_SUFFIXES
+_STRING_FIELDS = ("title", "url", "source")
+CHUNK = 1 << 20
+
+
+class Readable(Protocol):
+    """A binary file opened for reading: a local file, or a stream Ray opens on shared storage."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+def input_files(paths: Iterable[str]) -> Iterator[str]:
+    """Expand directories (recursively, hidden files skipped, in name order); ``-`` and files pass through."""
+    for name in paths:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            yield from (str(p) for p in _walk(path))
+        else:
+            yield name
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    for child in sorted(directory.rglob("*")):
+        relative = child.relative_to(directory).parts
+        if any(part.startswith(".") for part in relative) or not child.is_file():
+            continue
+        if child.suffix.lower() in STREAMED_SUFFIXES:
+            yield child
+
+
+def total_bytes(files: Iterable[str]) -> int | None:
+    """The size of all input files, or None when one of them is standard input."""
+    total = 0
+    for name in files:
+        if name == "-":
+            return None
+        try:
+            total += Path(name).stat().st_size
+        except OSError:
+            continue
+    return total
+
+
+def stream_paths(paths: Iterable[str], default_date: dt.date | None = None) -> Iterator[tuple[Item, int]]:
+    """Yield every article (or rejection) under ``paths`` with the input bytes consumed after it."""
+    done = 0
+    for name in input_files(paths):
+        if name == "-":
+            used = 0
+            for item, used in _stdin(sys.stdin.buffer, default_date):
+                yield item, done + used
+            done += used
+            continue
+        size = 0
+        for item, size in _local_file(Path(name), default_date):
+            yield item, done + size
+        done += size
+
+
+def _local_file(path: Path, default_date: dt.date | None) -> Iterator[tuple[Item, int]]:
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is drained
+    except OSError as err:
+        yield _rejection(InputError(Errors.E106, origin=str(path), detail=err.strerror or str(err))), 0
+        return
+    with handle:
+        yield from stream_file(handle, str(path), default_date)
+
+
+def stream_file(handle: Readable, name: str, default_date: dt.date | None = None) -> Iterator[tuple[Item, int]]:
+    """Read one open file, choosing the reader by the suffix of ``name``; yields (item, bytes read so far)."""
+    suffix = Path(name).suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _jsonl(lines(handle), name, default_date)
+    elif suffix in PARQUET_SUFFIXES:
+        yield from _parquet(handle, name, default_date)
+    else:
+        data = handle.read()
+        stem = Path(name).stem
+        reader = _read_html_bytes if suffix in HTML_SUFFIXES else _read_text_bytes
+        yield reader(data, name, stem, default_date), len(data)
+
+
+def lines(handle: Readable, chunk: int = CHUNK) -> Iterator[bytes]:
+    """The lines of a binary stream, each with its ``\\n``, read ``chunk`` bytes at a time."""
+    pieces: list[bytes] = []
+    while data := handle.read(chunk):
+        start = 0
+        while (end := data.find(b"\n", start)) >= 0:
+            pieces.append(data[start : end + 1])
+            yield b"".join(pieces)
+            pieces = []
+            start = end + 1
+        pieces.append(data[start:])
+    if rest := b"".join(pieces):
+        yield rest
+
+
+def _jsonl(source: Iterable[bytes], origin: str, default_date: dt.date | None) -> Iterator[tuple[Item, int]]:
+    used = 0
+    found = False
+    for number, raw in enumerate(source, start=1):
+        used += len(raw)
+        if not raw.strip():
+            continue
+        found = True
+        try:
+            item: Item = parse_jsonl_line(raw, f"{origin}:{number}", default_date)
+        except InputError as err:
+            item = _rejection(err)
+        yield item, used
+    if not found:
+        yield _rejection(InputError(Errors.E101, origin=origin)), used
+
+
+def _stdin(stream: BinaryIO, default_date: dt.date | None) -> Iterator[tuple[Item, int]]:
+    """JSONL on standard input is streamed; text or HTML is read whole, as :func:`read_stream` does."""
+    head: list[bytes] = []
+    for raw in stream:
+        head.append(raw)
+        if raw.strip():
+            break
+    if b"".join(head).lstrip()[:1] == b"{":
+        yield from _jsonl(itertools.chain(head, stream), "<stdin>", default_date)
+        return
+    data = b"".join(head) + stream.read()
+    for item in read_stream(io.BytesIO(data), "<stdin>", default_date):
+        yield item, len(data)
+
+
+def _parquet(handle: Any, origin: str, default_date: dt.date | None) -> Iterator[tuple[Item, int]]:
+    import pyarrow.parquet as pq
+
+    if not handle.seekable():
+        handle = io.BytesIO(handle.read())
+    size = handle.seek(0, io.SEEK_END)
+    try:
+        parquet = pq.ParquetFile(handle)
+    except (OSError, ValueError) as err:
+        yield _rejection(InputError(Errors.E106, origin=origin, detail=str(err))), size
+        return
+    rows = max(1, parquet.metadata.num_rows)
+    wanted = [c for c in ("id", "text", "date", *_STRING_FIELDS) if c in parquet.schema_arrow.names]
+    number = 0
+    for batch in parquet.iter_batches(batch_size=256, columns=wanted):
+        for record in batch.to_pylist():
+            number += 1
+            yield _parquet_item(record, f"{origin}:{number}", default_date), size * number // rows
+
+
+def _parquet_item(record: dict[str, Any], where: str, default_date: dt.date | None) -> Item:
+    try:
+        return _parquet_article(record, where, default_date)
+    except InputError as err:
+        return _rejection(err)
+
+
+def _parquet_article(record: dict[str, Any], where: str, default_date: dt.date | None) -> Article:
+    """One Parquet row as an article, checked as a JSONL line is."""
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(Errors.E105, origin=where)
+    for key in _STRING_FIELDS:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise InputError(Errors.E110, origin=where, name=key, kind=type(value).__name__)
+    date = _row_date(record.get("date"), where) or default_date
+    article_id = record.get("id")
+    if article_id is None or str(article_id) == "":
+        article_id = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return Article(
+        id=str(article_id),
+        text=text,
+        date=date,
+        title=record.get("title"),
+        url=record.get("url"),
+        source=record.get("source"),
+        origin=where,
+    )
+
+
+def _row_date(value: object, where: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return parse_date(str(value), where)
+
+
+def _rejection(err: InputError) -> Rejection:
+    return Rejection(origin=str(err.fields.get("origin", "")), code=err.code, message=err.message)
