@@ -169,7 +169,10 @@ def macro_f1(gold: list[int], pred: list[int | None]) -> float:
 
 
 GRID = [
-    (r, a, f) for r in (0.0, 0.4, 0.5, 0.6, 0.7) for a in (0.0, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01) for f in (0.0, 0.3, 0.5)
+    (r, a, f)
+    for r in (0.0, 0.4, 0.5, 0.6, 0.7)
+    for a in (0.0, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
+    for f in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)
 ]
 
 
@@ -193,7 +196,7 @@ def cross_validate(
         return macro_f1(gold, [final_class(e, probs[id(e)], *t) for e in held])
 
     unconstrained = max(GRID, key=score)
-    best = max((t for t in GRID if t[1] >= min_add), key=score)
+    best = max((t for t in GRID if t[1] >= min_add and t[2] >= min_add - 0.1), key=score)
     return best, {
         "rules": macro_f1(gold, rules),
         "model": macro_f1(gold, model_only),

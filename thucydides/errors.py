@@ -108,6 +108,7 @@ class Errors:
         "The Ray job failed on the cluster: {detail}. Check that every node has the same thucydides installed "
         "(pip install 'thucydides[ray]') and can read the input paths."
     )
+    E509 = "{origin}: the feed entry has no text, and its page ({url}) could not be read. It is skipped."
 
     # 6xx: dates and places
     E601 = (

@@ -13,7 +13,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from .models import Article, CodedArticle, Rejection
 from .pipeline import Pipeline, PipelineConfig
@@ -22,6 +22,7 @@ Item = Article | Rejection
 Result = CodedArticle | Rejection
 
 BATCH = 32
+T = TypeVar("T")
 _WORKER: Pipeline | None = None
 
 
@@ -62,8 +63,9 @@ def code_batch(pipeline: Pipeline, chunk: list[Item]) -> list[Result]:
     return [next(coded) if isinstance(i, Article) else i for i in chunk]
 
 
-def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    chunk: list[Item] = []
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
+    chunk: list[T] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= size:

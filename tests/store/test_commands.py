@@ -16,10 +16,16 @@ from .factory import event, story
 def store_file(tmp_path: Path) -> str:
     path = tmp_path / "events.duckdb"
     with Store.open(path) as store:
-        store.ingest([
-            story(i, event("JPN", "NAT", "036", day=f"2025-0{1 + i % 5}-10"), event("RUS", "UKR", "190",
-                  day=f"2025-0{1 + i % 5}-12")) for i in range(10)
-        ])  # fmt: skip
+        store.ingest(
+            [
+                story(
+                    i,
+                    event("JPN", "NAT", "036", day=f"2025-0{1 + i % 5}-10"),
+                    event("RUS", "UKR", "190", day=f"2025-0{1 + i % 5}-12"),
+                )
+                for i in range(10)
+            ]
+        )
     return str(path)
 
 

@@ -74,3 +74,11 @@ def test_readers_query_while_another_process_writes(store_path: Path) -> None:
         seen.append(reader.counts()["articles"])
     assert seen == sorted(seen) and seen[-1] == total
     assert any(0 < n < total for n in seen), seen  # some reads saw a store half-way through the ingest
+
+
+def test_a_store_of_another_schema_version_is_refused(store_path: Path) -> None:
+    with Store.open(store_path) as store, store.writing() as con:
+        con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError) as caught:
+        Store.open(store_path, read_only=True)
+    assert caught.value.code == "E416" and "99" in str(caught.value)

@@ -53,12 +53,21 @@ def resolve_actor(store: Store, text: str) -> ActorSpec:
         if kind not in KINDS:
             raise StoreError(Errors.E432, name="actor kind", value=kind, detail=f"use one of {', '.join(KINDS)}")
         return ActorSpec(text, kind, value)
-    for candidate in (value, *_kb_codes(text)):
+    found = _first_present(store, text, [value])
+    if found is None:  # not a code: perhaps a name the knowledge base knows
+        found = _first_present(store, text, _kb_codes(text))
+    if found is None:
+        raise StoreError(Errors.E431, name=text)
+    return found
+
+
+def _first_present(store: Store, text: str, candidates: list[str]) -> ActorSpec | None:
+    for candidate in candidates:
         for kind in KINDS:
             spec = ActorSpec(text, kind, candidate)
             if _present(store, spec):
                 return spec
-    raise StoreError(Errors.E431, name=text)
+    return None
 
 
 def _present(store: Store, spec: ActorSpec) -> bool:

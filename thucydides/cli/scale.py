@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import signal
+import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
 
+from ..errors import Errors, ThucydidesError
 from ..run import ENGINES
+from .options import dictionary_options, make_config, parse_date
+from .store import report_rejection, store_option
 
 
 def engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -26,3 +33,113 @@ def engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
         help="local: processes on this machine (--workers); ray: a Ray cluster (pip install 'thucydides[ray]').",
     )(func)
     return func
+
+
+@click.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--feed", "feeds", multiple=True, metavar="URL_OR_FILE", help="An RSS or Atom feed to follow. Repeatable.")
+@store_option
+@click.option(
+    "--checkpoint",
+    "checkpoint_path",
+    type=click.Path(dir_okay=False),
+    help="Where watch remembers what it stored [default: STORE.watch].",
+)
+@click.option("--once", is_flag=True, help="Store what is there now, then exit (for cron jobs and tests).")
+@click.option(
+    "--interval", type=click.FloatRange(min=0.1), default=60.0, show_default=True, help="Seconds between two polls."
+)
+@click.option(
+    "--settle",
+    type=click.FloatRange(min=0),
+    default=1.0,
+    show_default=True,
+    help="Read a file once nobody has written to it for this many seconds.",
+)
+@click.option(
+    "--fetch/--no-fetch", default=True, help="Fetch the page a feed entry links to (else use the entry's own text)."
+)
+@click.option("--date", callback=parse_date, help="Publication date (YYYY-MM-DD) for articles that carry none.")
+@click.option(
+    "--batch", type=click.IntRange(min=1), default=16, show_default=True, help="Articles stored per transaction."
+)
+@click.option(
+    "--workers",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes to code with; more than 1 pays off for a large backlog.",
+)
+@dictionary_options
+def watch(
+    directory: Path | None,
+    feeds: tuple[str, ...],
+    store_path: str,
+    checkpoint_path: str | None,
+    once: bool,
+    interval: float,
+    settle: float,
+    fetch: bool,
+    date: dt.date | None,
+    batch: int,
+    workers: int,
+    actor_files: tuple[str, ...],
+    lexicon_files: tuple[str, ...],
+) -> int:
+    """Code news as it arrives into the store, each article once.
+
+    Watches DIRECTORY for new or changed files (anything `code` reads) and/or
+    follows each --feed (RSS or Atom, a URL or a file), coding every article not
+    yet stored (by URL and by content) into --store. It remembers what it stored
+    in a checkpoint beside the store, so it can be stopped, or killed, and
+    started again: nothing is lost and nothing is stored twice. Ctrl-C stops it.
+    """
+    from ..scale.checkpoint import Checkpoint, default_path
+    from ..scale.watch import DirectorySource, FeedSource, Source, Watcher
+    from ..store import Store
+
+    if directory is None and not feeds:
+        raise click.UsageError("Give a DIRECTORY to watch, or --feed URL_OR_FILE, or both.")
+    if directory is not None and not directory.is_dir():
+        raise ThucydidesError(Errors.E506, path=directory, detail="it is not a directory")
+    sources: list[Source] = [FeedSource(f, fetch) for f in feeds]
+    if directory is not None:
+        sources.insert(0, DirectorySource(directory, date, settle))
+    stop = _stop_on_signals()
+    with Store.open(store_path) as store, Checkpoint.open(checkpoint_path or default_path(store_path)) as checkpoint:
+        watcher = Watcher(
+            store,
+            checkpoint,
+            sources,
+            make_config(actor_files, lexicon_files),
+            workers,
+            batch,
+            on_reject=report_rejection,
+            on_error=_report_error,
+        )
+        summary = watcher.run(once=once, interval=interval, stop=stop)
+    if summary.recovered or summary.forgotten:
+        click.echo(
+            f"resumed an interrupted run: {summary.recovered} articles were stored, "
+            f"{summary.forgotten} were read again",
+            err=True,
+        )
+    click.echo(summary.line(), err=True)
+    return 1 if summary.ingest.rejected or summary.errors else 0
+
+
+def _report_error(err: ThucydidesError) -> None:
+    click.echo(f"thucydides: {err}", err=True)
+
+
+def _stop_on_signals() -> threading.Event:
+    """An event set by Ctrl-C or SIGTERM: the watcher finishes its batch and exits."""
+    stop = threading.Event()
+
+    def handle(_signum: int, _frame: Any) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGINT, handle)
+    signal.signal(signal.SIGTERM, handle)
+    return stop

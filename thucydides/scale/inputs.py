@@ -88,12 +88,13 @@ def stream_paths(paths: Iterable[str], default_date: dt.date | None = None) -> I
             done += used
             continue
         size = 0
-        for item, size in _local_file(Path(name), default_date):
+        for item, size in stream_local(Path(name), default_date):
             yield item, done + size
         done += size
 
 
-def _local_file(path: Path, default_date: dt.date | None) -> Iterator[tuple[Item, int]]:
+def stream_local(path: Path, default_date: dt.date | None = None) -> Iterator[tuple[Item, int]]:
+    """Read one local file (E106 when it cannot be opened); yields (item, bytes read so far)."""
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is drained
     except OSError as err:

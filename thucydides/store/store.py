@@ -62,7 +62,11 @@ class Store:
         else:
             store = cls(Path(path), read_only, timeout)
             store._claim()
-        store._prepare()
+        try:
+            store._prepare()
+        except BaseException:
+            store.close()
+            raise
         return store
 
     def _claim(self) -> None:
