@@ -588,6 +588,9 @@ class ActorResolver:
         assert sentence is not None
         if token.pos not in ("NOUN", "PROPN", "NUM"):
             return None
+        for child in sentence.kids(token, "appos"):
+            if self.actor(child.i, inner=False) is not None:
+                return child.i  # "his counterpart, Italian President Sergio Mattarella"
         for child in sentence.kids(token, "poss"):
             return child.i
         for child in sentence.kids(token, "prep"):
@@ -687,6 +690,24 @@ class ActorResolver:
             entity_id=entity,
         )
 
+    def uncoded(self, i: int) -> Actor | None:
+        """The noun phrase at ``i`` as an actor the knowledge base does not know: no code, but its span."""
+        sentence = self.sentence
+        assert sentence is not None
+        lo, hi = self.span(i)
+        text, start, end = sentence.span_text(lo, hi)
+        return Actor(
+            code="",
+            country=None,
+            group=None,
+            sector=(),
+            name=None,
+            text=text,
+            start=start,
+            end=end,
+            how="no actor known for this noun phrase",
+        )
+
     def span(self, i: int) -> tuple[int, int]:
         """Token range of the noun phrase headed by ``i``: its subtree without clauses and conjuncts."""
         sentence = self.sentence
@@ -697,7 +718,8 @@ class ActorResolver:
             k = stack.pop()
             lo, hi = min(lo, k), max(hi, k)
             for c in sentence.tokens[k].children:
-                if sentence.tokens[c].dep not in _SPAN_EXCLUDE:
+                child = sentence.tokens[c]
+                if child.dep not in _SPAN_EXCLUDE and not _clausal_modifier(sentence, child):
                     stack.append(c)
         tokens = sentence.tokens
         while hi > lo and tokens[hi].pos == "PUNCT" and tokens[hi].text not in ")]":
@@ -751,3 +773,14 @@ class ActorResolver:
 
 def _iso(day: dt.date | None) -> str:
     return day.isoformat() if day else "now"
+
+
+def _clausal_modifier(sentence: Sentence, token: Token) -> bool:
+    """A clause hanging off a noun ("the decision to recognise ...", "the suggestion that ..."): not part of its span."""
+    if token.dep != "acl":
+        return False
+    return any(sentence.tokens[k].dep in ("aux", "mark", "nsubj") for k in token.children) or token.tag in (
+        "VB",
+        "VBZ",
+        "VBP",
+    )

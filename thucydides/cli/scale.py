@@ -37,7 +37,9 @@ def engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 @click.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--feed", "feeds", multiple=True, metavar="URL_OR_FILE", help="An RSS or Atom feed to follow. Repeatable.")
+@click.option(
+    "--feed", "feeds", multiple=True, metavar="URL_OR_FILE", help="An RSS or Atom feed to follow. Repeatable."
+)
 @store_option
 @click.option(
     "--checkpoint",

@@ -28,7 +28,10 @@ def render(evaluation: Evaluation) -> str:
         for key, prf in sp.exact.items():
             lines.append(f"| {key} (exact) | {prf.precision:.3f} | {prf.recall:.3f} | {prf.f1:.3f} |")
         o = sp.overlap
-        lines += [f"| all (overlap) | {o.precision:.3f} | {o.recall:.3f} | {o.f1:.3f} |", ""]
+        lines.append(f"| all (overlap) | {o.precision:.3f} | {o.recall:.3f} | {o.f1:.3f} |")
+        for key, prf in sp.main.items():
+            lines.append(f"| {key} (exact, main event only) | {prf.precision:.3f} | {prf.recall:.3f} | {prf.f1:.3f} |")
+        lines.append("")
     return "\n".join(lines)
 
 

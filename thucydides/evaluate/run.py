@@ -107,4 +107,6 @@ def summary(evaluation: Evaluation) -> dict[str, Any]:
         for key, prf in sp.exact.items():
             out[f"span F1 ({key}, exact)"] = round(prf.f1, 3)
         out["span F1 (overlap)"] = round(sp.overlap.f1, 3)
+        for key, prf in sp.main.items():
+            out[f"span F1 ({key}, exact, main event)"] = round(prf.f1, 3)
     return out

@@ -205,6 +205,7 @@ def score_classes(records: list[GoldRecord], coded: list[list[Event]]) -> ClassS
 class SpanScores:
     exact: dict[str, PRF] = field(default_factory=lambda: {"source": PRF(), "target": PRF(), "all": PRF()})
     overlap: PRF = field(default_factory=PRF)
+    main: dict[str, PRF] = field(default_factory=lambda: {"source": PRF(), "target": PRF(), "all": PRF()})
 
 
 def predicted_spans(events: list[Event]) -> set[tuple[str, int, int]]:
@@ -218,17 +219,24 @@ def predicted_spans(events: list[Event]) -> set[tuple[str, int, int]]:
 
 
 def score_spans(records: list[GoldRecord], coded: list[list[Event]]) -> SpanScores:
+    """Exact and overlapping span F1 of the actors of all events, and of the main (first) event only."""
     scores = SpanScores()
     for record, events in zip(records, coded, strict=True):
         pred = predicted_spans(events)
         gold = _gold_spans(record, pred)
-        for role, key in (("S", "source"), ("T", "target")):
-            p = [f"{s}:{e}" for r, s, e in pred if r == role]
-            g = [f"{s}:{e}" for r, s, e in gold if r == role]
-            scores.exact[key].add(p, g)
-            scores.exact["all"].add([f"{role}{x}" for x in p], [f"{role}{x}" for x in g])
+        _exact(scores.exact, pred, gold)
         _overlap(scores.overlap, pred, gold)
+        main = predicted_spans(events[:1])
+        _exact(scores.main, main, _gold_spans(record, main))
     return scores
+
+
+def _exact(prfs: dict[str, PRF], pred: set[tuple[str, int, int]], gold: set[tuple[str, int, int]]) -> None:
+    for role, key in (("S", "source"), ("T", "target")):
+        p = [f"{s}:{e}" for r, s, e in pred if r == role]
+        g = [f"{s}:{e}" for r, s, e in gold if r == role]
+        prfs[key].add(p, g)
+        prfs["all"].add([f"{role}{x}" for x in p], [f"{role}{x}" for x in g])
 
 
 def _gold_spans(record: GoldRecord, pred: set[tuple[str, int, int]]) -> set[tuple[str, int, int]]:

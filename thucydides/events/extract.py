@@ -299,8 +299,20 @@ class EventFinder:
             c.targets = resolver.actors(i, place=c.place_target)
             if c.targets:
                 break
+        if not c.targets and c.target_tokens and self._argument(sentence, c, c.target_tokens[0]):
+            uncoded = resolver.uncoded(c.target_tokens[0])
+            c.targets = [uncoded] if uncoded is not None else []
         if not c.sources and c.targets and len(c.targets) > 1 and self._between(sentence, c):
             c.sources = c.targets[:]
+
+    def _argument(self, sentence: Sentence, c: Candidate, i: int) -> bool:
+        """Whether token ``i`` is the event's grammatical object: kept as an uncoded target if no actor."""
+        token = sentence.tokens[i]
+        if token.pos not in ("NOUN", "PROPN", "NUM") or c.producer != "rule":
+            return False
+        if token.dep in ("dobj", "nsubjpass", "dative"):
+            return token.head == c.trigger
+        return token.dep == "pobj" and sentence.tokens[token.head].head == c.trigger
 
     def _between(self, sentence: Sentence, c: Candidate) -> bool:
         return any(p.lower in ("between", "among") for p in sentence.kids(sentence.tokens[c.trigger], "prep"))
@@ -410,8 +422,10 @@ class EventFinder:
         """ "Obama wants Putin to attack" is an appeal; "wants to attack" is a threat, not an intent."""
         categories = self.control.categories
         own_subject = sentence.child(sentence.tokens[c.trigger], "nsubj") is not None
-        if category.name == "intent" and controller.pos == "VERB" and (
-            sentence.child(controller, "dobj") is not None or own_subject
+        if (
+            category.name == "intent"
+            and controller.pos == "VERB"
+            and (sentence.child(controller, "dobj") is not None or own_subject)
         ):
             return categories["appeal"]
         if category.name == "intent" and c.code[:2] in _THREAT_ROOTS:

@@ -85,9 +85,7 @@ class Checkpoint:
 
     def add_pending(self, digest: str, url: str | None) -> None:
         """Record an article about to be coded; durable at the next :meth:`commit`."""
-        self._con.execute(
-            "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?)", (digest, url or None, PENDING, _now())
-        )
+        self._con.execute("INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?)", (digest, url or None, PENDING, _now()))
 
     def add_done(self, digest: str, url: str | None) -> None:
         """Record an article that needs no coding (e.g. a feed entry without text), committed at once."""

@@ -29,7 +29,15 @@ from ..errors import Errors, ThucydidesError
 from ..models import CodedArticle, Rejection
 from ..parallel import BATCH, code_batch
 from ..pipeline import Pipeline, PipelineConfig
-from .parquet import PARTITION, check_new_directory, count_parquet, read_rejections, results_table, table_items, table_results
+from .parquet import (
+    PARTITION,
+    check_new_directory,
+    count_parquet,
+    read_rejections,
+    results_table,
+    table_items,
+    table_results,
+)
 
 if TYPE_CHECKING:
     from ..run import Engine, Summary
