@@ -776,7 +776,7 @@ def _iso(day: dt.date | None) -> str:
 
 
 def _clausal_modifier(sentence: Sentence, token: Token) -> bool:
-    """A clause hanging off a noun ("the decision to recognise ...", "the suggestion that ..."): not part of its span."""
+    """A clause hanging off a noun ("the decision to recognise ...", "the suggestion that ..."): not in its span."""
     if token.dep != "acl":
         return False
     return any(sentence.tokens[k].dep in ("aux", "mark", "nsubj") for k in token.children) or token.tag in (

@@ -2,7 +2,8 @@
 
 For every actor and every (undirected) dyad, conflict events (QuadClass 3–4) and
 cooperation events (1–2) are counted in the week ending ``as_of`` and in each of the
-four weeks before it. An alert is raised when this week's count departs from the
+four weeks before it (events dated only to the month or year are left out: they
+belong to no week). An alert is raised when this week's count departs from the
 baseline mean by more than ``threshold`` standard deviations (the deviation is taken as
 at least 1, so that a quiet baseline does not turn every event into an alert) and by
 at least ``min_events`` events.
@@ -63,6 +64,7 @@ WEEKLY = """
 WITH scoped AS (
     SELECT {one} AS a, {two} AS b, QuadClass, {weight} AS w, (?::DATE - event_date) // 7 AS week
     FROM events WHERE {where} AND event_date > ?::DATE - ? AND event_date <= ?::DATE
+        AND coalesce(date_precision, 'day') IN ('day', 'week')
 ), keyed AS (
     SELECT a AS key, 'actor' AS kind, QuadClass, w, week FROM scoped WHERE a IS NOT NULL
     UNION ALL SELECT b, 'actor', QuadClass, w, week FROM scoped WHERE b IS NOT NULL AND b IS DISTINCT FROM a
@@ -81,7 +83,7 @@ def alerts(
     min_events: int = 3,
     scope: Scope | None = None,
 ) -> list[Alert]:
-    """Alerts for the week ending ``as_of`` (default: the last event date in the store), strongest first."""
+    """Alerts for the week ending ``as_of`` (default: :func:`latest_date`), strongest first."""
     scope = scope or Scope()
     as_of = as_of or latest_date(store, scope)
     if as_of is None:
@@ -111,6 +113,11 @@ def _alert(
 
 
 def latest_date(store: Store, scope: Scope) -> dt.date | None:
+    """The last event date up to the last publication date (or today): later dates are plans, not news."""
     where, params = scope.where()
-    value = store.scalar(f"SELECT max(event_date) FROM events WHERE {where}", params)
+    sql = (
+        f"SELECT max(event_date) FROM events WHERE {where} "
+        "AND event_date <= coalesce((SELECT max(date) FROM articles), current_date)"
+    )
+    value = store.scalar(sql, params)
     return value if isinstance(value, dt.date) else None

@@ -138,24 +138,26 @@ _VISIT_CODES = frozenset({"042", "044"})
 
 def targets_from_places(events: list[Event], kb: KnowledgeBase) -> list[Event]:
     """A visit with no target was paid to the country where it took place ("visited a memorial in Jerusalem")."""
-    out: list[Event] = []
-    for event in events:
-        loc = event.location
-        source_country = event.source.country if event.source else None
-        if event.cameo[:3] in _VISIT_CODES and event.target is None and loc is not None and loc.country:
-            if loc.country != source_country and loc.country in kb.countries:
-                target = Actor(
-                    code=loc.country,
-                    country=loc.country,
-                    group=None,
-                    sector=(),
-                    name=kb.countries[loc.country].name,
-                    text=loc.text or loc.name,
-                    start=loc.start,
-                    end=loc.end,
-                    how=f"the country of the place visited ({loc.name})",
-                    entity_id=loc.country,
-                )
-                event = dataclasses.replace(event, target=target)
-        out.append(event)
-    return out
+    return [_visit_target(event, kb) for event in events]
+
+
+def _visit_target(event: Event, kb: KnowledgeBase) -> Event:
+    loc = event.location
+    if event.cameo[:3] not in _VISIT_CODES or event.target is not None or loc is None or not loc.country:
+        return event
+    source_country = event.source.country if event.source else None
+    if loc.country == source_country or loc.country not in kb.countries:
+        return event
+    target = Actor(
+        code=loc.country,
+        country=loc.country,
+        group=None,
+        sector=(),
+        name=kb.countries[loc.country].name,
+        text=loc.text or loc.name,
+        start=loc.start,
+        end=loc.end,
+        how=f"the country of the place visited ({loc.name})",
+        entity_id=loc.country,
+    )
+    return dataclasses.replace(event, target=target)

@@ -81,9 +81,7 @@ class LocalCluster:
         log = self._logs / f"node-{len(self._nodes)}.log"
         command = [ray_command(), "start", *args, f"--num-cpus={self.cpus}", "--disable-usage-stats", "--block"]
         with open(log, "wb") as out:
-            node = subprocess.Popen(
-                command, stdout=out, stderr=subprocess.STDOUT, env=self.env, start_new_session=True
-            )
+            node = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=self.env, start_new_session=True)
         self._nodes.append(node)
         deadline = time.monotonic() + self.timeout
         while READY not in log.read_text(encoding="utf-8", errors="replace"):
