@@ -7,8 +7,8 @@ Training data (public, read from ../shared/data, never copied into the project):
 - ConfliBERT's five-class CAMEO sentences (conflibert/cameo_class_train.tsv);
 - the first sentence of each synthetic PLOVER story (plover/NGEC_gpt_synthetic_events_*.csv.zip),
   its PLOVER type mapped to a five-class label and a representative root (down-weighted);
-- PETRARCH's validation records (petrarch/*.xml), root of the first coded event;
-and the project's own example sentences (tests/data/gold/lexicon_examples_*.jsonl).
+and the project's own example sentences (tests/data/gold/lexicon_examples_*.jsonl), root of the
+first coded event. PETRARCH's records are not used: they stay a development set the model never sees.
 
 The features include what the rules found, so the model learns when to trust them.
 Five-fold cross-validation on the ConfliBERT sentences (the other sets always in
@@ -80,9 +80,9 @@ def load_examples(shared: Path, seed: int) -> list[Example]:
                 if label in PLOVER_CLASS:
                     first = row["text"].split(". ")[0].strip() + "."
                     out.append(Example(first, PLOVER_CLASS[label], PLOVER_ROOT[label], 0.3, -1))
-    # PETRARCH's unit-test records use a toy verb dictionary whose codes are not CAMEO's: left out.
-    gold_files = [shared / "petrarch" / "PETR2_GSR_validation.xml"]
-    gold_files += sorted((ROOT / "tests" / "data" / "gold").glob("lexicon_examples_*.jsonl"))
+    # PETRARCH's unit-test records use a toy verb dictionary whose codes are not CAMEO's, and the
+    # PETRARCH2 GSR records are kept out as a development set the model never sees.
+    gold_files = sorted((ROOT / "tests" / "data" / "gold").glob("lexicon_examples_*.jsonl"))
     for path in gold_files:
         for record in read_gold(path).records:
             if record.events and 1 <= int(record.events[0].code[:2]) <= 20:

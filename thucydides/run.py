@@ -201,6 +201,7 @@ class Progress:
         self._by_bytes = by_bytes
         self._started = time.perf_counter()
         self._shown = 0.0
+        self._articles = 0
 
     @classmethod
     def start(cls, enabled: bool, total: int | None) -> Progress | None:
@@ -210,17 +211,23 @@ class Progress:
         return cls(make_bar(total), total is not None)
 
     def advance(self, articles: int, done_bytes: int | None) -> None:
+        self._articles = articles
         if self._by_bytes and done_bytes is not None:
             self._bar.update(done_bytes - self._bar.n)
             now = time.perf_counter()
             if now - self._shown >= 0.5:
                 self._shown = now
-                rate = articles / (now - self._started)
-                self._bar.set_postfix_str(f"{articles} articles, {rate:.1f} articles/s", refresh=False)
+                self._show_rate(now, refresh=False)
         else:
             self._bar.update(articles - self._bar.n)
 
+    def _show_rate(self, now: float, refresh: bool) -> None:
+        rate = self._articles / (now - self._started) if now > self._started else 0.0
+        self._bar.set_postfix_str(f"{self._articles} articles, {rate:.1f} articles/s", refresh=refresh)
+
     def close(self) -> None:
+        if self._by_bytes:
+            self._show_rate(time.perf_counter(), refresh=True)
         self._bar.close()
 
 

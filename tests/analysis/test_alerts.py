@@ -58,3 +58,8 @@ def test_actor_summary_counts_roles_kinds_and_partners(weekly: Store) -> None:
     assert summary.quad_counts["material_conflict"] == 20
     assert summary.partners == [{"partner": "UKR", "events": 20, "cooperation": 0, "conflict": 20}]
     assert summary.codes == [{"root": "19", "events": 20}] and summary.last_date == AS_OF
+
+
+def test_events_dated_after_the_news_do_not_move_the_default_week(weekly: Store) -> None:
+    weekly.ingest([story(999, event("USA", "CHN", "190", day="2049-01-01"))])
+    assert alerts(weekly) == alerts(weekly, AS_OF)

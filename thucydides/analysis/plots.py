@@ -63,7 +63,8 @@ def plot_dyad(timeline: DyadTimeline, path: str | Path, title: str | None = None
     ax.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))
     goldstein = ax.twinx()
     means = [p.goldstein_mean for p in timeline.periods]
-    goldstein.plot(starts, [float("nan") if m is None else m for m in means], "k.-", label="mean Goldstein score")
+    middles = [x + width / 2 for x in starts]
+    goldstein.plot(middles, [float("nan") if m is None else m for m in means], "k.-", label="mean Goldstein score")
     goldstein.set_ylim(-10, 10)
     goldstein.axhline(0, color="grey", linewidth=0.6, linestyle=":")
     goldstein.set_ylabel("mean Goldstein score (−10 conflict … +10 cooperation)")
@@ -76,13 +77,15 @@ def plot_dyad(timeline: DyadTimeline, path: str | Path, title: str | None = None
     return _save(figure, path)
 
 
-def plot_network(graph: nx.DiGraph, path: str | Path, title: str = "Actor network", top: int = 40) -> Path:
-    """The ``top`` busiest actors; edges green for net cooperation, red for net conflict, width by events."""
+def plot_network(
+    graph: nx.DiGraph, path: str | Path, title: str = "Actor network", top: int = 40, edges: int = 100
+) -> Path:
+    """The ``top`` busiest actors and their ``edges`` busiest links: green for net cooperation, red for conflict."""
     from matplotlib.lines import Line2D
 
     nodes = sorted(graph.nodes, key=lambda n: -graph.nodes[n].get("events", 0))[:top]
-    sub = _undirected(graph.subgraph(nodes))
-    figure = _figure(10, 8)
+    sub = _busiest(_undirected(graph.subgraph(nodes)), edges)
+    figure = _figure(11, 8)
     ax = figure.add_subplot()
     ax.set_axis_off()
     if sub.number_of_nodes():
@@ -102,9 +105,17 @@ def plot_network(graph: nx.DiGraph, path: str | Path, title: str = "Actor networ
         Line2D([0], [0], color="#999999", lw=1, label="line width: number of events"),
         Line2D([0], [0], marker="o", color="w", markerfacecolor="#fdd49e", markersize=10, label="circle size: events"),
     ]
-    ax.legend(handles=legend, loc="lower left", fontsize="small")
-    ax.set_title(title)
+    ax.legend(handles=legend, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small")
+    ax.set_title(f"{title}: the {len(nodes)} actors with most events, their {sub.number_of_edges()} busiest links")
     return _save(figure, path)
+
+
+def _busiest(graph: nx.Graph, edges: int) -> nx.Graph:
+    kept = sorted(graph.edges(data=True), key=lambda e: -e[2]["events"])[:edges]
+    out = nx.Graph()
+    out.add_nodes_from(graph.nodes)
+    out.add_edges_from(kept)
+    return out
 
 
 def _undirected(graph: Any) -> nx.Graph:

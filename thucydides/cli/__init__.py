@@ -12,6 +12,7 @@ from .actors import actors
 from .analysis import COMMANDS as ANALYSIS_COMMANDS
 from .code import code, demo
 from .evaluate import bench, evaluate
+from .scale import bench_scale, watch
 from .store import bench_store, export, import_gdelt, ingest
 from .taxonomy import codes
 
@@ -22,9 +23,10 @@ def cli() -> None:
     """thucydides: who did what to whom, when and where — political event data from news text."""
 
 
-for command in (code, demo, evaluate, bench, actors, codes, ingest, export, import_gdelt, *ANALYSIS_COMMANDS):
+for command in (code, demo, evaluate, bench, actors, codes, ingest, export, import_gdelt, watch, *ANALYSIS_COMMANDS):
     cli.add_command(command)
 bench.add_command(bench_store)
+bench.add_command(bench_scale)
 
 
 def main() -> None:

@@ -145,3 +145,37 @@ def _stop_on_signals() -> threading.Event:
     signal.signal(signal.SIGINT, handle)
     signal.signal(signal.SIGTERM, handle)
     return stop
+
+
+@click.command("scale")
+@click.argument("paths", nargs=-1, type=str)
+@click.option(
+    "--articles", "limit", type=click.IntRange(min=1), default=1000, show_default=True, help="Articles per timed job."
+)
+@click.option(
+    "--memory-factor",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="Also code the whole corpus repeated this many times with two processes, for peak memory (0: skip).",
+)
+@click.option("--ray/--no-ray", "use_ray", default=True, help="Also time a Ray cluster of one, then two nodes.")
+@click.option(
+    "--cores-per-machine", type=click.IntRange(min=1), default=16, show_default=True, help="For the projection."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def bench_scale(
+    paths: tuple[str, ...], limit: int, memory_factor: int, use_ray: bool, cores_per_machine: int, as_json: bool
+) -> int:
+    """Measure scaling: 1 → 2 processes, 1 → 2 Ray nodes on this machine, memory, and project to GDELT sizes.
+
+    PATHS are the texts (default: the synthetic stories in ../shared/data, else the
+    built-in example). See docs/performance.md, section Scaling.
+    """
+    import json
+
+    from ..scale.bench import render, run_scale_bench
+
+    result = run_scale_bench(list(paths), limit, memory_factor, use_ray, cores_per_machine)
+    click.echo(json.dumps(result, indent=2) if as_json else render(result))
+    return 0

@@ -24,9 +24,12 @@ from types import TracebackType
 from ..errors import Errors, ThucydidesError
 
 READY = "Ray runtime started"
-_ALIVE = (
-    "import ray, sys; ray.init(address=sys.argv[1], logging_level='ERROR', log_to_driver=False); "
-    "print(sum(1 for n in ray.nodes() if n['Alive']))"
+_CONNECT = "import ray, sys; ray.init(address=sys.argv[1], logging_level='ERROR', log_to_driver=False); "
+_ALIVE = _CONNECT + "print(sum(1 for n in ray.nodes() if n['Alive']))"
+# Ray keeps finished actors in its table for a while; where they ran is in their address.
+_ACTOR_NODES = _CONNECT + (
+    "print(' '.join(sorted({a['Address']['NodeID'] for a in ray._private.state.actors().values() "
+    "if sys.argv[2] in a.get('ActorClassName', '')})))"
 )
 
 
@@ -91,16 +94,23 @@ class LocalCluster:
             time.sleep(0.2)
 
     def alive_nodes(self) -> int:
-        """How many nodes the cluster itself reports alive (asked from a fresh process)."""
+        """How many nodes ``ray.nodes()`` reports alive (asked from a fresh process)."""
+        words = self._ask(_ALIVE)
+        return int(words[-1]) if words else 0
+
+    def actor_nodes(self, class_name: str) -> set[str]:
+        """The ids of the nodes on which actors of ``class_name`` ran (e.g. ``RayCoder``)."""
+        return set(self._ask(_ACTOR_NODES, class_name))
+
+    def _ask(self, script: str, *args: str) -> list[str]:
         result = subprocess.run(
-            [sys.executable, "-c", _ALIVE, self.address],
+            [sys.executable, "-c", script, self.address, *args],
             capture_output=True,
             text=True,
             env=self.env,
             timeout=self.timeout,
         )
-        lines = result.stdout.split()
-        return int(lines[-1]) if result.returncode == 0 and lines else 0
+        return result.stdout.split() if result.returncode == 0 else []
 
     def wait_for(self, nodes: int) -> None:
         deadline = time.monotonic() + self.timeout

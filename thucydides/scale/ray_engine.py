@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -81,7 +82,7 @@ def ray_code_to_parquet(
 
     check_new_directory(directory)
     started = time.perf_counter()
-    dataset = coded_dataset(files, config, engine, date, progress)
+    dataset = coded_dataset(files, config, engine, date, progress and sys.stderr.isatty())
     try:
         dataset.write_parquet(str(directory), partition_cols=[PARTITION])
     except _ray_errors() as err:

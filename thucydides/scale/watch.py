@@ -203,7 +203,8 @@ class Watcher:
         first = next(items, None)
         if first is not None:
             pipeline = self._loaded() if self.workers <= 1 else None
-            results = code_items(itertools.chain([first], items), self.config, self.workers, pipeline=pipeline)
+            stream = itertools.chain([first], items)
+            results = code_items(stream, self.config, self.workers, batch=self.batch, pipeline=pipeline)
             stored = 0
             for chunk in batches(results, self.batch):
                 self._store(chunk)
