@@ -51,6 +51,7 @@ _HE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _IT = frozenset({"it", "its", "itself"})
 _THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
 _NON_ACTOR_NOUNS = frozenset({"country", "nation", "state", "government", "kingdom", "republic"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _PAIR_NOUNS = frozenset(
     {
         "man",
@@ -273,6 +274,8 @@ class ActorResolver:
             used.update(range(head_hit.lo, head_hit.hi + 1))
         elif token.ent == "PERSON" and token.pos == "PROPN":
             self._unknown_person(token, parts)
+        elif token.ent in _PLACE_ENTS and token.pos == "PROPN":
+            self._place(token, parts)
         if head_hit is None or "agent" in head_hit.kinds():
             self._anaphor(token, parts)
         # A common noun that is no actor ("cooperation", "warplanes") takes only a country
@@ -567,6 +570,14 @@ class ActorResolver:
     def _borrow(self, token: Token, parts: Parts, why: str) -> None:
         if self._depth > 2:
             return
+        if token.pos == "PRON":
+            found = self._pronoun(token)
+            if found is not None and (found.country or found.group):
+                parts.country = found.country
+                parts.org = self._org_of(found) if found.group else None
+                parts.name = parts.name or found.name
+                parts.how.append(f"country from {why}, which refers to {found.name or found.text}")
+            return
         self._depth += 1
         try:
             other = self._compose(token.i, False)
@@ -640,7 +651,7 @@ class ActorResolver:
         parts.how.append(f"country of the story ({self.kb.describe(country)})")
 
     def _sentence_place_country(self) -> str | None:
-        """The country of a capital or state named as a place ("In Beijing, ...", "in Kenya")."""
+        """The country of a place the sentence happens in ("In Beijing, ...", "in Kenya", "in Rafah")."""
         sentence = self.sentence
         assert sentence is not None
         for hit in self.hits:
@@ -650,7 +661,40 @@ class ActorResolver:
                 entry = hit.first("capital", "country")
                 if entry is not None:
                     return entry.ref
+        for token in sentence.tokens:
+            head = sentence.tokens[token.head]
+            if (
+                token.dep == "pobj"
+                and head.lower in _LOCATIVE
+                and token.ent in _PLACE_ENTS
+                and token.i not in self.hit_at
+            ):
+                country = self._place_country(token)
+                if country is not None:
+                    return country
         return None
+
+    def _place(self, token: Token, parts: Parts) -> None:
+        """A town or region the knowledge base does not hold: its country, from the gazetteer."""
+        country = self._place_country(token)
+        if country is not None:
+            parts.country = country
+            parts.name = parts.name or self.kb.describe(country)
+            parts.how.append(f"'{token.text}' is a place in {self.kb.describe(country)}")
+
+    def _place_country(self, token: Token) -> str | None:
+        if self.places is None:
+            return None
+        sentence = self.sentence
+        assert sentence is not None
+        lo = hi = token.i
+        tokens = sentence.tokens
+        while lo > 0 and tokens[lo].ent_iob == "I" and tokens[lo - 1].ent == token.ent:
+            lo -= 1
+        while hi + 1 < len(tokens) and tokens[hi + 1].ent_iob == "I":
+            hi += 1
+        name = sentence.span_text(lo, hi)[0]
+        return self.places.country_of(name, frozenset(self.countries_seen))
 
     # -- output ---------------------------------------------------------------------
     def _build(self, token: Token, parts: Parts) -> Actor:

@@ -45,12 +45,34 @@ class EventCoder:
                     if source is not None and found_target is not None and _same(source, found_target)
                     else found_target
                 )
+                if target is None and source is not None:
+                    target = self._domestic(c.code, source)
                 key = (c.code, source.code if source else "", target.code if target else "")
                 if key in seen:
                     continue
                 seen.add(key)
                 events.append(self._event(article, sentence, c, source, target))
         return events
+
+    def _domestic(self, code: str, source: Actor) -> Actor | None:
+        """A domestic event with no target named concerns the source's own state."""
+        sector = self.finder.control.domestic_target(code)
+        if sector is None or not source.country or source.group:
+            return None
+        if sector and sector in source.sector:
+            return None  # the government acting on itself is no event
+        return Actor(
+            code=source.country + sector,
+            country=source.country,
+            group=None,
+            sector=(sector,) if sector else (),
+            name=None,
+            text="",
+            start=-1,
+            end=-1,
+            how=f"domestic event: the target is {source.country}'s own {'government' if sector else 'state'}",
+            entity_id=source.country,
+        )
 
     def _event(
         self, article: Article, sentence: Sentence, c: Candidate, source: Actor | None, target: Actor | None

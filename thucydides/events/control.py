@@ -41,6 +41,14 @@ class Control:
     light: frozenset[str]
     verb_category: dict[str, str] = field(default_factory=dict)
     noun_category: dict[str, str] = field(default_factory=dict)
+    domestic: tuple[str, ...] = ()
+    domestic_government: tuple[str, ...] = ()
+
+    def domestic_target(self, code: str) -> str | None:
+        """For a domestic event with no target: "GOV" (against the government), "" (the state), or None."""
+        if not code.startswith(self.domestic):
+            return None
+        return "GOV" if code.startswith(self.domestic_government) else ""
 
 
 def _category(name: str, raw: dict[str, Any]) -> Category:
@@ -73,4 +81,6 @@ def load_control() -> Control:
         light=frozenset(raw["light"]["verbs"]),
         verb_category=verb_category,
         noun_category=noun_category,
+        domestic=tuple(str(c) for c in raw["domestic"]["codes"]),
+        domestic_government=tuple(str(c) for c in raw["domestic"]["government"]),
     )
