@@ -1,3 +1,46 @@
-"""thucydides: political event data from news text, coded in CAMEO and PLOVER."""
+"""thucydides: political event data from news text, coded in CAMEO and PLOVER.
+
+    >>> from thucydides import Pipeline
+    >>> pipeline = Pipeline.load()
+    >>> events = pipeline.code_text("Russia attacked Ukraine on Monday.", "2025-06-03")
+
+The public API is re-exported here; everything else is internal.
+"""
 
 __version__ = "0.1.0"
+
+from .errors import DataError, Errors, InputError, SettingsError, StoreError, ThucydidesError  # noqa: E402
+from .models import Actor, Article, CodedArticle, Event, Explanation, Location, Plover, Rejection, Span  # noqa: E402
+from .pipeline import Pipeline, PipelineConfig  # noqa: E402
+from .readers import read_paths  # noqa: E402
+from .records import event_from_record, full_record  # noqa: E402
+from .run import Summary, code_paths  # noqa: E402
+from .writers import Writer, event_record  # noqa: E402
+
+__all__ = [
+    "Actor",
+    "Article",
+    "CodedArticle",
+    "DataError",
+    "Errors",
+    "Event",
+    "Explanation",
+    "InputError",
+    "Location",
+    "Pipeline",
+    "PipelineConfig",
+    "Plover",
+    "Rejection",
+    "SettingsError",
+    "Span",
+    "StoreError",
+    "Summary",
+    "ThucydidesError",
+    "Writer",
+    "__version__",
+    "code_paths",
+    "event_from_record",
+    "event_record",
+    "full_record",
+    "read_paths",
+]

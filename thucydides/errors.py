@@ -47,6 +47,13 @@ class Errors:
     E401 = "Unknown output format '{name}'. Choose one of: {known}."
     E405 = "Invalid query parameter '{name}': {detail}."
     E406 = "This server is read-only. Start it with --write-token to allow changes."
+    # 46x: the web server
+    E461 = "Missing or wrong write token. Send the token given to --write-token as 'Authorization: Bearer TOKEN'."
+    E462 = "No event {event_id} in the store. Event ids are the 'id' values that /api/events lists."
+    E463 = "Invalid server setting {name} {value!r}: {detail}."
+    E464 = "No page or API endpoint at {path}. The API is described at /api/openapi.json; pages are linked from /."
+    E465 = "The request body is not valid: {detail}. Send JSON such as {{\"text\": \"...\", \"date\": \"2025-06-03\"}}."
+    E469 = "Unexpected server error ({detail}). Please report it with the request that caused it."
     # 41x: the event store file
     E411 = (
         "The store {path} is being written by another process ({holder}). One writer at a time: "

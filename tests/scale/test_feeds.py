@@ -17,7 +17,8 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Atom News</title><id>urn:x</id><updated>2025-06-02T10:00:00Z</updated>
 <entry><title>Talks</title><id>urn:e1</id><link href="http://127.0.0.1:9/never"/>
 <updated>2025-06-02T10:00:00Z</updated>
-<content type="html">&lt;p&gt;Japan held talks with NATO.&lt;/p&gt;&lt;p&gt;They met in Brussels.&lt;/p&gt;</content></entry>
+<content type="html">&lt;p&gt;Japan held talks with NATO.&lt;/p&gt;&lt;p&gt;They met in Brussels.&lt;/p&gt;
+</content></entry>
 </feed>"""
 
 

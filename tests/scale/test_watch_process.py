@@ -1,4 +1,4 @@
-"""``thucydides watch`` as a real process, killed with SIGKILL mid-run and started again: nothing lost, nothing twice."""
+"""``thucydides watch`` as a real process, killed with SIGKILL mid-run and restarted: nothing lost or doubled."""
 
 from __future__ import annotations
 

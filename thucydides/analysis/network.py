@@ -87,7 +87,11 @@ def blocs(
     store: Store, scope: Scope | None = None, min_events: int = 1, min_size: int = 2, seed: int = 0
 ) -> list[Bloc]:
     """Communities of the cooperation network (Louvain, networkx), largest first; singletons dropped."""
-    network = actor_network(store, scope, min_events)
+    return blocs_of(actor_network(store, scope, min_events), min_size, seed)
+
+
+def blocs_of(network: nx.DiGraph, min_size: int = 2, seed: int = 0) -> list[Bloc]:
+    """The blocs of a network made by :func:`actor_network`, largest first; singletons dropped."""
     coop = cooperation_graph(network)
     communities = nx.community.louvain_communities(coop, weight="weight", seed=seed)
     found = [_bloc(network, coop, set(c)) for c in communities if len(c) >= min_size]

@@ -119,8 +119,8 @@ def describe(event: object, explain: bool) -> str:
     from ..models import Event
 
     assert isinstance(event, Event)
-    src = event.source.code if event.source else "-"
-    tgt = event.target.code if event.target else "-"
+    src = (event.source.code or "?") if event.source else "-"
+    tgt = (event.target.code or "?") if event.target else "-"
     place = f" @ {event.location.name}" if event.location else ""
     when = event.date.isoformat() if event.date else "-"
     line = f"{when}  {src:>12} → {tgt:<12} {event.cameo:<5} {event.plover.event:<10} «{event.trigger.text}»{place}"

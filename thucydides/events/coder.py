@@ -165,7 +165,8 @@ def targets_from_places(events: list[Event], kb: KnowledgeBase) -> list[Event]:
 
 def _visit_target(event: Event, kb: KnowledgeBase) -> Event:
     loc = event.location
-    if event.cameo[:3] not in _VISIT_CODES or event.target is not None or loc is None or not loc.country:
+    named = event.target is not None and event.target.code
+    if event.cameo[:3] not in _VISIT_CODES or named or loc is None or not loc.country:
         return event
     source_country = event.source.country if event.source else None
     if loc.country == source_country or loc.country not in kb.countries:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import socket
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -138,6 +139,8 @@ def connect(address: str | None, workers: int | None = None) -> Any:
         raise ThucydidesError(Errors.E006, package="ray[data]", feature="--engine ray", extra="ray") from None
     if ray.is_initialized():
         return ray
+    if address is not None:
+        check_reachable(address)
     options: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
     if address is None and workers is not None:
         options["num_cpus"] = workers
@@ -146,6 +149,17 @@ def connect(address: str | None, workers: int | None = None) -> Any:
     except (ConnectionError, RuntimeError, ValueError) as err:
         raise ThucydidesError(Errors.E501, address=address or "a new local instance", detail=_first_line(err)) from None
     return ray
+
+
+def check_reachable(address: str, timeout: float = 10.0) -> None:
+    """Fail at once (E501) when nothing listens at a ``host:port`` address; Ray itself would retry for minutes."""
+    host, _, port = address.rpartition(":")
+    if "://" in address or not host or not port.isdigit():
+        return  # "auto", "ray://…": Ray finds or checks these itself
+    try:
+        socket.create_connection((host, int(port)), timeout=timeout).close()
+    except OSError as err:
+        raise ThucydidesError(Errors.E501, address=address, detail=err.strerror or str(err)) from None
 
 
 def shutdown() -> None:
