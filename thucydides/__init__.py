@@ -9,13 +9,13 @@ The public API is re-exported here; everything else is internal.
 
 __version__ = "0.1.0"
 
-from .errors import DataError, Errors, InputError, SettingsError, StoreError, ThucydidesError  # noqa: E402
-from .models import Actor, Article, CodedArticle, Event, Explanation, Location, Plover, Rejection, Span  # noqa: E402
-from .pipeline import Pipeline, PipelineConfig  # noqa: E402
-from .readers import read_paths  # noqa: E402
-from .records import event_from_record, full_record  # noqa: E402
-from .run import Summary, code_paths  # noqa: E402
-from .writers import Writer, event_record  # noqa: E402
+from .errors import DataError, Errors, InputError, SettingsError, StoreError, ThucydidesError
+from .models import Actor, Article, CodedArticle, Event, Explanation, Location, Plover, Rejection, Span
+from .pipeline import Pipeline, PipelineConfig
+from .readers import read_paths
+from .records import event_from_record, full_record
+from .run import Summary, code_paths
+from .writers import Writer, event_record
 
 __all__ = [
     "Actor",
