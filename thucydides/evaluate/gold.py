@@ -38,6 +38,7 @@ class GoldRecord:
     label: int | None = None
     spans: tuple[tuple[str, int, int], ...] = ()
     skip: bool = False
+    plover: str | None = None
 
 
 @dataclass
@@ -58,6 +59,8 @@ def read_gold(path: Path) -> GoldSet:
         return read_class_tsv(path)
     if suffix in (".txt", ".conll"):
         return read_span_conll(path)
+    if path.name.lower().endswith((".csv", ".csv.zip")):
+        return read_plover_csv(path)
     raise DataError(Errors.E301, path=path)
 
 
@@ -267,3 +270,35 @@ def _span_record(path: Path, n: int, rows: list[tuple[str, str]]) -> GoldRecord:
     if current is not None:
         spans.append((role, starts[current[0]], starts[current[-1]] + len(tokens[current[-1]])))
     return GoldRecord(id=f"{path.stem}-{n}", text=text, spans=tuple(spans))
+
+
+# -- PLOVER-labelled stories -----------------------------------------------------------------
+
+PLOVER_EVENTS = frozenset(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION "
+    "MOBILIZE COERCE ASSAULT".split()
+)
+
+
+def read_plover_csv(path: Path) -> GoldSet:
+    """Stories or sentences with a PLOVER event type: a CSV (or a zip holding one) with ``text`` and ``label``."""
+    gold = GoldSet(path=path, kind="plover")
+    for number, row in enumerate(_csv_rows(path), start=2):
+        label = (row.get("label") or "").strip().upper()
+        text = row.get("text") or ""
+        if label not in PLOVER_EVENTS or not text.strip():
+            raise DataError(Errors.E302, path=path, line=number, detail="needs a 'text' and a PLOVER event 'label'")
+        gold.records.append(GoldRecord(id=f"{path.stem}-{number}", text=text, plover=label))
+    return gold
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    import csv
+    import io
+    import zipfile
+
+    if path.suffix.lower() == ".zip":
+        with zipfile.ZipFile(path) as archive, archive.open(archive.namelist()[0]) as handle:
+            return list(csv.DictReader(io.TextIOWrapper(handle, encoding="utf-8")))
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))

@@ -22,6 +22,8 @@ def render(evaluation: Evaluation) -> str:
             row = " | ".join(str(v) for v in c.confusion[k])
             lines.append(f"| {k} {FIVE_CLASS_NAMES[k]} | {row} | {c.f1(k):.3f} |")
         lines.append("")
+    if evaluation.plover is not None:
+        lines += _plover(evaluation)
     if evaluation.spans is not None:
         sp = evaluation.spans
         lines += ["| spans | precision | recall | F1 |", "|---|---|---|---|"]
@@ -80,3 +82,16 @@ def _places(evaluation: Evaluation) -> str:
             "",
         ]
     )
+
+
+def _plover(evaluation: Evaluation) -> list[str]:
+    p = evaluation.plover
+    assert p is not None
+    lines = [f"PLOVER event-type accuracy {p.accuracy:.3f}, macro-F1 {p.macro_f1:.3f} ({p.total} texts)", ""]
+    lines += ["| gold | right | coded as (most often) | F1 |", "|---|---|---|---|"]
+    for label in sorted(p.confusion):
+        row = p.confusion[label]
+        wrong = ", ".join(f"{k} {v}" for k, v in row.most_common(4) if k != label)
+        lines.append(f"| {label} | {row[label]} of {sum(row.values())} | {wrong} | {p.f1(label):.3f} |")
+    lines.append("")
+    return lines

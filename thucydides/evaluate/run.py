@@ -12,7 +12,16 @@ from ..models import Article, CodedArticle, Event
 from ..parallel import code_items
 from ..pipeline import Pipeline, PipelineConfig
 from .gold import GoldSet, read_gold
-from .score import ClassScores, EventScores, SpanScores, score_classes, score_events, score_spans
+from .score import (
+    ClassScores,
+    EventScores,
+    PloverScores,
+    SpanScores,
+    score_classes,
+    score_events,
+    score_plover,
+    score_spans,
+)
 
 
 @dataclass
@@ -23,6 +32,7 @@ class Evaluation:
     classes: ClassScores | None = None
     spans: SpanScores | None = None
     places: dict[str, Any] | None = None
+    plover: PloverScores | None = None
 
 
 def is_places_gold(path: Path) -> bool:
@@ -62,6 +72,8 @@ def evaluate_file(
         result.events = score_events(gold.records, coded)
     elif gold.kind == "classes":
         result.classes = score_classes(gold.records, coded)
+    elif gold.kind == "plover":
+        result.plover = score_plover(gold.records, coded)
     else:
         result.spans = score_spans(gold.records, coded)
     return result
@@ -102,6 +114,9 @@ def summary(evaluation: Evaluation) -> dict[str, Any]:
         out["five-class macro-F1"] = round(c.macro_f1, 3)
         out["five-class accuracy"] = round(c.accuracy, 3)
         out["per-class F1"] = [round(c.f1(k), 3) for k in range(5)]
+    if evaluation.plover is not None:
+        out["PLOVER event-type accuracy"] = round(evaluation.plover.accuracy, 3)
+        out["PLOVER event-type macro-F1"] = round(evaluation.plover.macro_f1, 3)
     if evaluation.spans is not None:
         sp = evaluation.spans
         for key, prf in sp.exact.items():

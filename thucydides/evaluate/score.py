@@ -259,3 +259,47 @@ def _overlap(prf: PRF, pred: set[tuple[str, int, int]], gold: set[tuple[str, int
             prf.tp += 1
             matched_gold.add(hit)
     prf.fn += len(gold) - len(matched_gold)
+
+
+# -- PLOVER event types --------------------------------------------------------------------------
+
+
+@dataclass
+class PloverScores:
+    confusion: dict[str, Counter[str]] = field(default_factory=dict)
+    total: int = 0
+    right: int = 0
+
+    def add(self, gold: str, predicted: str | None) -> None:
+        self.confusion.setdefault(gold, Counter())[predicted or "none"] += 1
+        self.total += 1
+        self.right += gold == predicted
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+    def f1(self, label: str) -> float:
+        tp = self.confusion.get(label, Counter())[label]
+        fp = sum(row[label] for g, row in self.confusion.items() if g != label)
+        fn = sum(self.confusion.get(label, Counter()).values()) - tp
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+    @property
+    def macro_f1(self) -> float:
+        labels = sorted(self.confusion)
+        return sum(self.f1(k) for k in labels) / len(labels) if labels else 0.0
+
+
+def score_plover(records: list[GoldRecord], coded: list[list[Event]]) -> PloverScores:
+    """The PLOVER type of a text's main event against its label.
+
+    The main event is the first one coded, passing over bare statements (CAMEO 01),
+    which PLOVER does not count as events of their own, when anything else was coded.
+    """
+    scores = PloverScores()
+    for record, events in zip(records, coded, strict=True):
+        if record.plover is not None:
+            main = next((e for e in events if e.cameo_root != "01"), events[0] if events else None)
+            scores.add(record.plover, main.plover.event if main else None)
+    return scores
