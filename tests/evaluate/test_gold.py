@@ -73,7 +73,17 @@ def test_detokenize_glues_punctuation() -> None:
 
 
 def test_unknown_gold_format_is_a_clear_error(tmp_path: Path) -> None:
-    path = tmp_path / "gold.csv"
+    path = tmp_path / "gold.docx"
     path.write_text("x", encoding="utf-8")
     with pytest.raises(DataError, match="E301"):
+        read_gold(path)
+
+
+def test_plover_csv_with_labels_and_a_bad_row(tmp_path: Path) -> None:
+    path = tmp_path / "stories.csv"
+    path.write_text('text,label\n"Police arrested ten activists.",coerce\n"Talks began.",CONSULT\n', encoding="utf-8")
+    gold = read_gold(path)
+    assert gold.kind == "plover" and [r.plover for r in gold.records] == ["COERCE", "CONSULT"]
+    path.write_text("text,label\nSomething happened.,PARTY\n", encoding="utf-8")
+    with pytest.raises(DataError, match="stories.csv:2"):
         read_gold(path)

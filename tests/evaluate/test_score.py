@@ -1,5 +1,5 @@
 from thucydides.evaluate.gold import GoldEvent, GoldRecord
-from thucydides.evaluate.score import PRF, country_level, score_classes, score_events, score_spans
+from thucydides.evaluate.score import PRF, country_level, score_classes, score_events, score_plover, score_spans
 
 from ..test_writers import make_event
 
@@ -43,3 +43,9 @@ def test_span_scores_exact_match() -> None:
     record = GoldRecord(id="1", text="x", spans=(("S", 0, 24), ("T", 30, 34), ("T", 40, 45)))
     scores = score_spans([record], [[event]])
     assert scores.exact["all"].tp == 2 and scores.exact["all"].fn == 1 and scores.exact["all"].fp == 0
+
+
+def test_plover_score_passes_over_statements() -> None:
+    records = [GoldRecord(id="1", text="x", plover="AGREE"), GoldRecord(id="2", text="y", plover="ASSAULT")]
+    scores = score_plover(records, [[make_event(cameo="010"), make_event()], []])
+    assert scores.right == 1 and scores.confusion["ASSAULT"]["none"] == 1 and scores.accuracy == 0.5
