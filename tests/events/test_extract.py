@@ -87,3 +87,12 @@ def test_every_event_explains_itself(mini_pipeline: Pipeline) -> None:
     assert event.explanation.producer == "rule"
     assert "attack *" in event.explanation.rule and "190" in event.explanation.reason
     assert event.trigger.text == "attacked" and event.source is not None and "Russia" in event.source.how
+
+
+def test_reported_future_is_a_promise_or_a_threat(mini_pipeline: Pipeline) -> None:
+    assert ("RUS", "UKR", "1384") in _codes(mini_pipeline, "Russia said it would attack Ukraine.")
+    assert ("JPN", "KOR", "036") in _codes(mini_pipeline, "Japan said it would meet South Korea.")
+
+
+def test_domestic_event_targets_the_sources_own_state(mini_pipeline: Pipeline) -> None:
+    assert _codes(mini_pipeline, "Protesters marched in Seoul.") == [("KORCVL", "KORGOV", "141")]

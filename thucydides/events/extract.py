@@ -583,6 +583,12 @@ class EventFinder:
             c.modifiers.append(f"future:{would.text}")
             if any(m.startswith("negated") for m in c.modifiers):
                 continue  # "said it would not provide support" is already a rejection
+            if c.code[:2] in _THREAT_ROOTS:
+                threat = self.control.categories["threaten"].combine(c.code)
+                if threat is not None:
+                    c.reason = f"'{would.text}' in what was said makes it a threat: {c.reason}"
+                    c.code = threat
+                continue
             code = intent.combine(c.code)
             if code is not None and c.code[:2] in _COOPERATIVE_ROOTS:
                 c.reason = f"'{would.text}' in what was said makes it a promise: {c.reason}"
