@@ -192,6 +192,7 @@ def cross_validate(
     gold = [e.label for e in held]
     rules = [e.rule_classes[0] if e.rule_classes else None for e in held]
     model_only = [int(probs[id(e)].argmax()) for e in held]
+
     def score(t: tuple[float, float, float]) -> float:
         return macro_f1(gold, [final_class(e, probs[id(e)], *t) for e in held])
 

@@ -7,14 +7,13 @@
 The public API is re-exported here; everything else is internal.
 """
 
-__version__ = "0.1.0"
-
 from .errors import DataError, Errors, InputError, SettingsError, StoreError, ThucydidesError
 from .models import Actor, Article, CodedArticle, Event, Explanation, Location, Plover, Rejection, Span
 from .pipeline import Pipeline, PipelineConfig
 from .readers import read_paths
 from .records import event_from_record, full_record
 from .run import Summary, code_paths
+from .version import __version__
 from .writers import Writer, event_record
 
 __all__ = [

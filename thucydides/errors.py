@@ -52,7 +52,7 @@ class Errors:
     E462 = "No event {event_id} in the store. Event ids are the 'id' values that /api/events lists."
     E463 = "Invalid server setting {name} {value!r}: {detail}."
     E464 = "No page or API endpoint at {path}. The API is described at /api/openapi.json; pages are linked from /."
-    E465 = "The request body is not valid: {detail}. Send JSON such as {{\"text\": \"...\", \"date\": \"2025-06-03\"}}."
+    E465 = 'The request body is not valid: {detail}. Send JSON such as {{"text": "...", "date": "2025-06-03"}}.'
     E469 = "Unexpected server error ({detail}). Please report it with the request that caused it."
     # 41x: the event store file
     E411 = (

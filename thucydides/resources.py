@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from . import __version__
 from .errors import DataError, Errors
+from .version import __version__
 
 DATA_DIR = Path(__file__).parent / "data"
 T = TypeVar("T")

@@ -14,9 +14,9 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
-from . import __version__
 from .errors import Errors, SettingsError
 from .models import Actor, Event, Location
+from .version import __version__
 
 GDELT_COLUMNS = [
     "GlobalEventID",

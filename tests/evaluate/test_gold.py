@@ -85,5 +85,5 @@ def test_plover_csv_with_labels_and_a_bad_row(tmp_path: Path) -> None:
     gold = read_gold(path)
     assert gold.kind == "plover" and [r.plover for r in gold.records] == ["COERCE", "CONSULT"]
     path.write_text("text,label\nSomething happened.,PARTY\n", encoding="utf-8")
-    with pytest.raises(DataError, match="stories.csv:2"):
+    with pytest.raises(DataError, match=r"stories\.csv:2"):
         read_gold(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -40,3 +41,9 @@ def test_the_default_code_path_never_imports_ray() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_missing_input_is_named_before_the_cluster_is_asked(tmp_path: Path) -> None:
+    with pytest.raises(ThucydidesError) as err:
+        coded_dataset([str(tmp_path / "nope.jsonl")], PipelineConfig(), Engine("ray"), None)
+    assert err.value.code == "E106" and "nope.jsonl" in err.value.message

@@ -9,6 +9,7 @@ its known-group code; ``USAGOV`` every code starting so; a name from the knowled
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..errors import Errors, StoreError
@@ -55,7 +56,7 @@ def resolve_actor(store: Store, text: str) -> ActorSpec:
         return ActorSpec(text, kind, value)
     found = _first_present(store, text, [value])
     if found is None:  # not a code: perhaps a name the knowledge base knows
-        found = _first_present(store, text, _kb_codes(text))
+        found = _first_present(store, text, list(_kb_codes(text)))
     if found is None:
         raise StoreError(Errors.E431, name=text)
     return found
@@ -77,8 +78,13 @@ def _present(store: Store, spec: ActorSpec) -> bool:
     return bool(store.rows(sql, [*params, *more]))
 
 
-def _kb_codes(name: str) -> list[str]:
-    """Codes the knowledge base gives a name: a country's code, an organisation's group and code."""
+@lru_cache(maxsize=4096)
+def _kb_codes(name: str) -> tuple[str, ...]:
+    """Codes the knowledge base gives a name: a country's code, an organisation's group and code.
+
+    Cached for the process: loading the knowledge base takes a quarter of a second,
+    and the web server asks for names on many requests.
+    """
     from ..actors.kb import load_kb, tokenize_name
     from ..parse import fold
 
@@ -93,4 +99,4 @@ def _kb_codes(name: str) -> list[str]:
         elif entry.kind == "org" and entry.ref in kb.organisations:
             org = kb.organisations[entry.ref]
             codes.extend(code for code in (org.group, org.code) if code)
-    return codes
+    return tuple(codes)

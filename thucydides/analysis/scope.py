@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..errors import Errors, StoreError
@@ -91,12 +92,17 @@ def plover_codes(event: str) -> list[str]:
 
 def place_fips(country: str) -> str:
     """The FIPS 10-4 code GDELT's ActionGeo_CountryCode uses for an ISO alpha-3 country code."""
+    found = _fips_codes().get(country.upper())
+    if found is None:
+        raise StoreError(Errors.E432, name="country", value=country, detail="give an ISO 3166 alpha-3 code, e.g. UKR")
+    return found
+
+
+@lru_cache(maxsize=1)
+def _fips_codes() -> dict[str, str]:
     from ..actors.kb import load_kb
 
-    found = load_kb().countries.get(country.upper())
-    if found is None or not found.fips:
-        raise StoreError(Errors.E432, name="country", value=country, detail="give an ISO 3166 alpha-3 code, e.g. UKR")
-    return found.fips
+    return {code: country.fips for code, country in load_kb().countries.items() if country.fips}
 
 
 def check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:

@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from .. import __version__
 from ..errors import ThucydidesError
+from ..version import __version__
 from .actors import actors
 from .analysis import COMMANDS as ANALYSIS_COMMANDS
 from .code import code, demo
@@ -15,6 +15,7 @@ from .evaluate import bench, evaluate
 from .scale import bench_scale, watch
 from .store import bench_store, export, import_gdelt, ingest
 from .taxonomy import codes
+from .web import bench_web, serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,8 +26,10 @@ def cli() -> None:
 
 for command in (code, demo, evaluate, bench, actors, codes, ingest, export, import_gdelt, watch, *ANALYSIS_COMMANDS):
     cli.add_command(command)
+cli.add_command(serve)
 bench.add_command(bench_store)
 bench.add_command(bench_scale)
+bench.add_command(bench_web)
 
 
 def main() -> None:

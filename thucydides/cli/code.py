@@ -99,10 +99,19 @@ def code(
 
 @click.command()
 @click.option("--explain/--no-explain", default=True, help="Show why each code was given.")
-def demo(explain: bool) -> int:
-    """Code the built-in example article and show its events, one per line."""
+@click.option(
+    "--store",
+    "store_path",
+    default="thucydides.duckdb",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Also keep the coded example in this store, for 'thucydides serve'.",
+)
+def demo(explain: bool, store_path: str) -> int:
+    """Code the built-in example article, show its events one per line, and store them."""
     from ..pipeline import Pipeline
     from ..readers import read_file
+    from ..store import Store
 
     article = next(iter(read_file(example_path(), EXAMPLE_DATE)))
     assert not isinstance(article, Rejection)
@@ -112,6 +121,9 @@ def demo(explain: bool) -> int:
     for event in coded.events:
         click.echo(describe(event, explain))
     click.echo(f"\n{len(coded.events)} events from {coded.sentences} sentences.", err=True)
+    with Store.open(store_path) as store:
+        store.ingest([coded])
+    click.echo(f"Stored in {store_path}; explore it in a browser with: thucydides serve --store {store_path}", err=True)
     return 0
 
 

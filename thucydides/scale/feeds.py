@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from ..errors import Errors, ThucydidesError
 from ..html import extract_html
 from ..models import Article, Rejection
+from ..version import __version__
 
 USER_AGENT = f"thucydides/{__version__} (political event coder; feed reader)"
 TIMEOUT = 20.0

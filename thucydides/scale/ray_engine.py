@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from ..errors import Errors, ThucydidesError
+from ..errors import Errors, InputError, ThucydidesError
 from ..models import CodedArticle, Rejection
 from ..parallel import BATCH, code_batch
 from ..pipeline import Pipeline, PipelineConfig
@@ -103,6 +103,9 @@ def coded_dataset(
     """The lazy Ray dataset of results: read ``files``, code them in a pool of ``RayCoder`` actors."""
     if "-" in files:
         raise ThucydidesError(Errors.E507)
+    for name in files:
+        if "://" not in name and not Path(name).exists():
+            raise InputError(Errors.E106, origin=name, detail="no such file or directory")
     ray = connect(engine.address, engine.workers)
     from ray.data import DataContext
 

@@ -17,8 +17,8 @@ from urllib.parse import urlparse
 
 import pyarrow as pa
 
-from .. import __version__
 from ..models import Actor, Article, CodedArticle, Event, Explanation, Location
+from ..version import __version__
 from ..writers import gdelt_id
 from .schema import ARTICLE_ARROW, MENTION_ARROW
 

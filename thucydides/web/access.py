@@ -64,9 +64,12 @@ class StoreAccess:
     @contextlib.contextmanager
     def read(self) -> Iterator[Store]:
         """The store opened read-only, with one connection for the whole block."""
-        with self._lock.shared(), Store.open(self.path, read_only=True, timeout=self.timeout) as store:
-            with store.reading():
-                yield store
+        with (
+            self._lock.shared(),
+            Store.open(self.path, read_only=True, timeout=self.timeout) as store,
+            store.reading(),
+        ):
+            yield store
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Store]:

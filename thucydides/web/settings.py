@@ -47,7 +47,10 @@ class ServerConfig:
             raise SettingsError(Errors.E463, name="port", value=self.port, detail="give a number from 0 to 65535")
         if self.write_token is not None and len(self.write_token) < 16:
             raise SettingsError(
-                Errors.E463, name="write token", value="…", detail="give at least 16 characters (e.g. openssl rand -hex 16)"
+                Errors.E463,
+                name="write token",
+                value="…",
+                detail="give at least 16 characters (e.g. openssl rand -hex 16)",
             )
 
     @property

@@ -1,0 +1,72 @@
+import datetime as dt
+
+import pytest
+
+from thucydides.analysis import EventQuery, Scope, event_detail, find_events
+from thucydides.errors import StoreError
+from thucydides.store import Store
+
+from ..store.factory import coded, event, story
+
+
+@pytest.fixture()
+def filled(store: Store) -> Store:
+    store.ingest(
+        [
+            story(
+                1,
+                event("JPN", "NAT", "036", day="2025-01-10", place="Tokyo"),
+                event("NAT", "JPN", "057", day="2025-01-20"),
+            ),
+            story(2, event("CHN", "NAT", "130", day="2025-03-07"), event("CHNMIL", "JPN", "190", day="2025-03-08")),
+            coded("a repeat", event("JPN", "NAT", "036", day="2025-01-10", place="Tokyo")),
+            story(3, event("RUS", "UKR", "190", day="2025-03-09", current=False)),
+        ]
+    )
+    return store
+
+
+def test_find_events_pages_newest_first_without_background_events(filled: Store) -> None:
+    page = find_events(filled, limit=2)
+    assert (page.total, len(page.events)) == (4, 2)
+    assert [e.date for e in page.events] == [dt.date(2025, 3, 8), dt.date(2025, 3, 7)]
+    rest = find_events(filled, limit=2, offset=2)
+    assert {e.id for e in rest.events}.isdisjoint({e.id for e in page.events})
+
+
+def test_a_dyad_is_directed_or_both_ways_and_an_actor_either_side(filled: Store) -> None:
+    assert find_events(filled, EventQuery(source="JPN", target="NAT")).total == 1
+    assert find_events(filled, EventQuery(source="JPN", target="NAT", directed=False)).total == 2
+    assert find_events(filled, EventQuery(actor="CHN")).total == 2
+    assert find_events(filled, EventQuery(target="JPN")).total == 2
+
+
+def test_scope_filters_on_kind_code_plover_and_place(filled: Store) -> None:
+    assert find_events(filled, scope=Scope(quad_classes=(4,))).total == 1
+    assert find_events(filled, scope=Scope(codes=("13",))).total == 1
+    assert find_events(filled, scope=Scope(plover="ASSAULT")).total == 1
+    with pytest.raises(StoreError) as caught:
+        Scope(codes=("x",))
+    assert caught.value.code == "E432"
+
+
+def test_words_match_the_sentence_or_the_actor_names(filled: Store) -> None:
+    assert find_events(filled, EventQuery(text="did 130")).total == 1
+    assert find_events(filled, EventQuery(text="chnmil")).total == 1
+
+
+def test_sorting_by_goldstein_and_reports(filled: Store) -> None:
+    assert find_events(filled, sort="most_conflictual").events[0].cameo == "190"
+    top = find_events(filled, sort="most_reported").events[0]
+    assert (top.cameo, top.mentions, top.articles) == ("036", 2, 2)
+    with pytest.raises(StoreError):
+        find_events(filled, sort="random")
+
+
+def test_event_detail_lists_every_mention_and_its_article(filled: Store) -> None:
+    repeated = find_events(filled, sort="most_reported").events[0]
+    detail = event_detail(filled, int(repeated.id))
+    assert detail is not None and len(detail.mentions) == 2 and len(detail.articles) == 2
+    assert detail.code.name and detail.code.quad_name == "verbal cooperation"
+    assert detail.mentions[0].trigger.text == "did" and detail.mentions[0].reason == "hand-made"
+    assert event_detail(filled, 1) is None

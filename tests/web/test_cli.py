@@ -1,0 +1,33 @@
+"""``thucydides serve`` and ``thucydides demo --store`` on the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from thucydides.cli import cli
+from thucydides.errors import StoreError
+
+
+def test_serve_refuses_a_store_that_does_not_exist(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path / "none.duckdb"), "--port", "0"])
+    assert isinstance(result.exception, StoreError) and result.exception.code == "E414"
+
+
+def test_serve_documents_its_safe_defaults() -> None:
+    text = CliRunner().invoke(cli, ["serve", "--help"]).output
+    assert "127.0.0.1" in text and "8765" in text and "read-only" in text and "THUCYDIDES_WRITE_TOKEN" in text
+
+
+@pytest.mark.slow
+def test_demo_keeps_the_example_in_a_store_that_serve_can_show(tmp_path: Path) -> None:
+    from thucydides.store import Store
+
+    path = tmp_path / "demo.duckdb"
+    result = CliRunner().invoke(cli, ["demo", "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    with Store.open(path, read_only=True) as store:
+        counts = store.counts()
+    assert counts["articles"] == 1 and counts["events"] > 5

@@ -1,0 +1,59 @@
+"""``thucydides serve`` (the web API and dashboard) and ``thucydides bench web``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..web.settings import SETTINGS
+
+_SETTINGS = {s.name: s for s in SETTINGS}
+
+
+def _setting(name: str, *decls: str, **more: Any) -> Callable[..., Any]:
+    setting = _SETTINGS[name]
+    return click.option(
+        *decls, default=setting.default, show_default=setting.default is not None, help=setting.help, **more
+    )
+
+
+@click.command()
+@_setting("store", "--store", "store_path", type=click.Path(dir_okay=False))
+@_setting("host", "--host")
+@_setting("port", "--port", type=click.IntRange(0, 65535))
+@_setting("write_token", "--write-token", envvar="THUCYDIDES_WRITE_TOKEN", show_envvar=True)
+def serve(store_path: str, host: str, port: int, write_token: str | None) -> int:
+    """Serve the store as a JSON API (/api) and a dashboard (/) in the browser.
+
+    Read-only and answering this computer only, unless told otherwise. See docs/web.md.
+    """
+    from ..web import ServerConfig
+    from ..web import serve as run
+
+    config = ServerConfig(store=Path(store_path), host=host, port=port, write_token=write_token)
+    mode = "writes allowed with the token" if write_token else "read-only"
+    where = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
+    click.echo(f"thucydides: serving {store_path} at {where} ({mode}); Ctrl-C stops it", err=True)
+    if not config.loopback:
+        click.echo(f"thucydides: warning: listening on {host}, so other computers can reach this server", err=True)
+    run(config)
+    return 0
+
+
+@click.command("web")
+@click.option(
+    "--events", type=click.IntRange(min=1000), default=1_000_000, show_default=True, help="Events in the store."
+)
+@click.option("--repeat", type=click.IntRange(min=1), default=3, show_default=True, help="Timed requests per view.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def bench_web(events: int, repeat: int, as_json: bool) -> int:
+    """Time every API view and dashboard page on a synthetic store (target: under one second each)."""
+    from ..store.bench import render, to_json
+    from ..web.bench import run_web_bench
+
+    results = run_web_bench(events, repeat)
+    click.echo(to_json(results) if as_json else render(results))
+    return 0 if all(r.passed for r in results) else 1
