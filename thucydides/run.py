@@ -113,8 +113,9 @@ def code_to_parquet(
     engine: Engine | None = None,
 ) -> Summary:
     """Code the articles under ``paths`` into Parquet under ``directory``, partitioned by day."""
-    from .scale.parquet import write_parquet
+    from .scale.parquet import check_new_directory, write_parquet
 
+    check_new_directory(directory)
     engine = engine or Engine()
     files = list(input_files(paths))
     if engine.name == "ray":

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from thucydides.cli.code import EXAMPLE_DATE, example_path
@@ -17,6 +18,7 @@ from thucydides.scale.parquet import (
     EVENT,
     ITEMS,
     count_parquet,
+    holds_coded_articles,
     items_table,
     read_parquet,
     read_rejections,
@@ -120,3 +122,12 @@ def test_items_survive_the_table_that_carries_them_to_ray_workers() -> None:
         Article(id="b", text="China criticised NATO."),
     ]
     assert list(table_items(items_table(items))) == items
+
+
+def test_coded_parquet_is_told_apart_from_parquet_of_articles_to_code(tmp_path: Path) -> None:
+    write_parquet([CodedArticle(Article(id="a", text="Japan met NATO."))], tmp_path / "coded")
+    pq.write_table(pa.table({"id": ["a"], "text": ["Japan met NATO."]}), tmp_path / "raw.parquet")
+    assert holds_coded_articles(tmp_path / "coded")
+    assert holds_coded_articles(next((tmp_path / "coded").rglob("*.parquet")))
+    assert not holds_coded_articles(tmp_path / "raw.parquet")
+    assert not holds_coded_articles(tmp_path / "nothing-here")

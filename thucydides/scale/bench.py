@@ -94,6 +94,18 @@ def job() -> None:
 
 
 def _peak_mb(who: int) -> float:
+    """Peak resident memory of this process (``RUSAGE_SELF``) or of its largest child, in MB.
+
+    For this process the kernel's high-water mark of its own memory (``VmHWM``) is
+    used where there is one: ``ru_maxrss`` would also count the memory of the
+    process that started it, which a child inherits across ``exec``.
+    """
+    if who == resource.RUSAGE_SELF:
+        status = Path("/proc/self/status")
+        if status.exists():
+            for line in status.read_text(encoding="ascii").splitlines():
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024.0, 1)
     return round(resource.getrusage(who).ru_maxrss / 1024.0, 1)
 
 
@@ -124,36 +136,37 @@ def efficiency(runs: Sequence[Run]) -> float | None:
 
 
 def projection(
-    per_core: float, events_per_article: float, cores: int, core_eff: float, node_eff: float
+    per_core: float, ratios: Sequence[float], cores: int, core_eff: float, node_eff: float
 ) -> dict[str, Any]:
-    """Hours for a GDELT-sized day on one machine of ``cores`` cores, and days for ten years on N machines.
+    """Time for a GDELT-sized day and for ten years of them, at each number of events per article in ``ratios``.
 
     A machine codes ``per_core × cores × core_eff`` articles a second; N machines
     ``N × node_eff`` times that (one machine needs no cluster).
     """
     per_machine = per_core * cores * core_eff
-    days = []
-    for events in GDELT_EVENTS_PER_DAY:
-        articles = events / events_per_article
-        backfill = {
-            m: round(articles * TEN_YEARS_DAYS / (per_machine * m * (node_eff if m > 1 else 1.0)) / 86_400, 1)
-            for m in MACHINES
-        }
-        days.append(
-            {
-                "events_per_day": events,
-                "articles_per_day": round(articles),
-                "hours_one_core": round(articles / per_core / 3600, 2),
-                "hours_one_machine": round(articles / per_machine / 3600, 2),
-                "ten_years_days_on_machines": backfill,
-            }
-        )
+    rows = []
+    for ratio in ratios:
+        for events in GDELT_EVENTS_PER_DAY:
+            articles = events / ratio
+            rows.append(
+                {
+                    "events_per_day": events,
+                    "events_per_article": round(ratio, 2),
+                    "articles_per_day": round(articles),
+                    "hours_per_day_one_core": round(articles / per_core / 3600, 2),
+                    "minutes_per_day_one_machine": round(articles / per_machine / 60, 1),
+                    "ten_years_hours": {
+                        m: round(articles * TEN_YEARS_DAYS / (per_machine * m * (node_eff if m > 1 else 1.0)) / 3600, 1)
+                        for m in MACHINES
+                    },
+                }
+            )
     return {
         "per_core": round(per_core, 2),
         "cores_per_machine": cores,
         "core_efficiency": core_eff,
         "node_efficiency": node_eff,
-        "days": days,
+        "rows": rows,
     }
 
 
@@ -179,7 +192,7 @@ def run_scale_bench(
         "ray_efficiency": efficiency(ray),
         "memory": [_row(r) for r in big],
         "events_per_article": round(ratio, 2),
-        "projection": projection(one.rate, ratio, cores, core_eff, efficiency(ray) or core_eff),
+        "projection": projection(one.rate, (ratio, 1.0), cores, core_eff, efficiency(ray) or core_eff),
     }
 
 
@@ -214,18 +227,19 @@ def render(result: dict[str, Any]) -> str:
 
 
 def _render_projection(p: dict[str, Any]) -> str:
-    head = " | ".join(f"{m} machines" for m in MACHINES)
+    head = " / ".join(f"{m} machine{'s' if m > 1 else ''}" for m in MACHINES)
     lines = [
-        f"projection at {p['per_core']} articles/s per core, {p['cores_per_machine']} cores per machine, "
+        f"Projection at {p['per_core']} articles/s per core, {p['cores_per_machine']} cores per machine, "
         f"efficiency {p['core_efficiency']} across cores and {p['node_efficiency']} across machines:",
         "",
-        f"| events/day | articles/day | hours on 1 core | hours on 1 machine | ten years, days on: {head} |",
-        "|---|---|---|---|---|",
+        f"| events/day | events/article | articles/day | one day, hours on 1 core | one day, minutes on 1 machine "
+        f"| ten years, hours on: {head} |",
+        "|---|---|---|---|---|---|",
     ]
-    for d in p["days"]:
-        backfill = " / ".join(f"{v}" for v in d["ten_years_days_on_machines"].values())
+    for r in p["rows"]:
+        backfill = " / ".join(f"{v:,}" for v in r["ten_years_hours"].values())
         lines.append(
-            f"| {d['events_per_day']:,} | {d['articles_per_day']:,} | {d['hours_one_core']} | "
-            f"{d['hours_one_machine']} | {backfill} |"
+            f"| {r['events_per_day']:,} | {r['events_per_article']} | {r['articles_per_day']:,} | "
+            f"{r['hours_per_day_one_core']} | {r['minutes_per_day_one_machine']} | {backfill} |"
         )
     return "\n".join(lines)

@@ -224,6 +224,16 @@ def _tables(results: Iterable[Result], size: int) -> Iterator[pa.Table]:
     yield results_table(chunk)
 
 
+def holds_coded_articles(path: str | Path) -> bool:
+    """Whether ``path`` (a Parquet file, or a directory of them) holds coded articles written by this module,
+    rather than articles still to code (``id``/``text`` columns, which ``code`` reads)."""
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    first = path if path.is_file() else next(iter(sorted(path.rglob("*.parquet"))), None)
+    return first is not None and {"kind", "events"} <= set(pq.read_schema(first).names)
+
+
 def _dataset(path: str | Path) -> pads.Dataset:
     return pads.dataset(str(path), format="parquet", partitioning="hive", schema=RESULTS)
 
