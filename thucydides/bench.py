@@ -16,7 +16,9 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
+from .errors import Errors, ThucydidesError
 from .models import Article
 from .readers import read_paths
 
@@ -70,6 +72,15 @@ def _stories(path: Path) -> Iterator[Article]:
 
 
 def _peak_mb(who: int) -> float:
+    """Peak resident memory. For this process, the kernel's high-water mark (VmHWM) where there is one:
+    ``ru_maxrss`` of a forked or spawned child can include memory it shares with its parent."""
+    if who == resource.RUSAGE_SELF:
+        try:
+            for line in Path("/proc/self/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+        except OSError:
+            pass
     return resource.getrusage(who).ru_maxrss / 1024.0
 
 
@@ -108,10 +119,22 @@ def measure(name: str, articles: list[Article], workers: int) -> Measurement:
     else:
         process = ctx.Process(target=_ours, args=(articles, workers, queue))
     process.start()
-    seconds, events, peak_main, peak_children = queue.get()
+    seconds, events, peak_main, peak_children = _result(queue, process)
     process.join()
     words = sum(len(a.text.split()) for a in articles)
     return Measurement(name, workers, seconds, words, len(articles), events, peak_main, peak_children)
+
+
+def _result(queue: Any, process: Any) -> tuple[float, int, float, float]:
+    """The measurement a child sends back; a clear error, not a hang, if the child dies first."""
+    import queue as queues
+
+    while True:
+        try:
+            return queue.get(timeout=5)  # type: ignore[no-any-return]
+        except queues.Empty:
+            if not process.is_alive():
+                raise ThucydidesError(Errors.E007, code=process.exitcode) from None
 
 
 def run_bench(paths: list[str], limit: int = 1000, workers: tuple[int, ...] = (1, 2)) -> dict[str, object]:

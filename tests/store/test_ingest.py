@@ -87,3 +87,18 @@ def test_articles_are_identified_by_their_text(store: Store) -> None:
     summary = store.ingest([coded("one text", event("JPN", "NAT"), source="a syndicating site")])
     assert summary.duplicate == 1
     assert store.scalar("SELECT count(*) FROM articles WHERE source = 'AP'") == 1
+
+
+def test_parquet_of_articles_to_code_is_coded_not_taken_as_coded(store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from thucydides.store import ingest_paths
+
+    path = tmp_path / "to_code.parquet"
+    pq.write_table(
+        pa.table({"id": ["a", "b"], "text": ["Russia attacked Ukraine.", "Japan held talks with NATO."]}), path
+    )
+    summary = ingest_paths(store, [str(path)], date=dt.date(2025, 6, 3), workers=1)
+    assert (summary.read, summary.rejected) == (2, 0)
+    assert store.counts()["articles"] == 2 and store.counts()["mentions"] >= 2

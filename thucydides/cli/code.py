@@ -15,8 +15,7 @@ from ..models import Rejection
 from ..resources import data_path
 from ..run import Engine, code_paths, code_to_parquet
 from ..writers import FORMATS
-from .options import dictionary_options, make_config, parse_date, workers_option
-from .scale import engine_options
+from .options import dictionary_options, engine_options, make_config, parse_date, workers_option
 
 EXAMPLE = "japan_nato.txt"
 EXAMPLE_DATE = dt.date(2025, 6, 3)

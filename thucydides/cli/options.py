@@ -10,6 +10,7 @@ import click
 
 from ..parallel import default_workers
 from ..pipeline import PipelineConfig
+from ..run import ENGINES
 
 
 def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -52,3 +53,21 @@ def workers_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def make_config(actor_files: tuple[str, ...], lexicon_files: tuple[str, ...]) -> PipelineConfig:
     return PipelineConfig(actor_files=tuple(actor_files), lexicon_files=tuple(lexicon_files))
+
+
+def engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--engine and --address: code on this machine's cores, or on a Ray cluster."""
+    func = click.option(
+        "--address",
+        default=None,
+        metavar="HOST:PORT",
+        help="The Ray cluster to use with --engine ray (default: start Ray on this machine; 'auto' finds one).",
+    )(func)
+    func = click.option(
+        "--engine",
+        type=click.Choice(ENGINES),
+        default="local",
+        show_default=True,
+        help="local: processes on this machine (--workers); ray: a Ray cluster (pip install 'thucydides[ray]').",
+    )(func)
+    return func

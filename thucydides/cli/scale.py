@@ -5,34 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import signal
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from ..errors import Errors, ThucydidesError
-from ..run import ENGINES
 from .options import dictionary_options, make_config, parse_date
 from .store import report_rejection, store_option
-
-
-def engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--engine and --address: code on this machine's cores, or on a Ray cluster."""
-    func = click.option(
-        "--address",
-        default=None,
-        metavar="HOST:PORT",
-        help="The Ray cluster to use with --engine ray (default: start Ray on this machine; 'auto' finds one).",
-    )(func)
-    func = click.option(
-        "--engine",
-        type=click.Choice(ENGINES),
-        default="local",
-        show_default=True,
-        help="local: processes on this machine (--workers); ray: a Ray cluster (pip install 'thucydides[ray]').",
-    )(func)
-    return func
 
 
 @click.command()

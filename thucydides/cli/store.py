@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from ..models import Rejection
-from .options import dictionary_options, make_config, parse_date, workers_option
+from .options import dictionary_options, engine_options, make_config, parse_date, workers_option
 
 DEFAULT_STORE = "thucydides.duckdb"
 
@@ -35,6 +35,7 @@ def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
 )
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar on a terminal.")
 @workers_option
+@engine_options
 @dictionary_options
 def ingest(
     paths: tuple[str, ...],
@@ -43,6 +44,8 @@ def ingest(
     batch: int,
     progress: bool,
     workers: int | None,
+    engine: str,
+    address: str | None,
     actor_files: tuple[str, ...],
     lexicon_files: tuple[str, ...],
 ) -> int:
@@ -53,6 +56,7 @@ def ingest(
     Articles already in the store (same text) are skipped; a run that was killed
     can simply be started again. The exit status is 1 when any input was rejected.
     """
+    from ..run import Engine
     from ..store import Store, ingest_paths
 
     with Store.open(store_path) as store:
@@ -65,6 +69,7 @@ def ingest(
             progress=progress,
             on_reject=report_rejection,
             batch=batch,
+            engine=Engine(engine, workers, address),
         )
         counts = store.counts()
     click.echo(summary.line(), err=True)

@@ -22,13 +22,11 @@ from typing import Any, BinaryIO, Protocol
 from ..errors import Errors, InputError
 from ..models import Article, Rejection
 from ..readers import (
-    HTML_SUFFIXES,
     JSONL_SUFFIXES,
     READABLE_SUFFIXES,
-    _read_html_bytes,
-    _read_text_bytes,
     parse_date,
     parse_jsonl_line,
+    read_document,
     read_stream,
 )
 
@@ -113,9 +111,7 @@ def stream_file(handle: Readable, name: str, default_date: dt.date | None = None
         yield from _parquet(handle, name, default_date)
     else:
         data = handle.read()
-        stem = Path(name).stem
-        reader = _read_html_bytes if suffix in HTML_SUFFIXES else _read_text_bytes
-        yield reader(data, name, stem, default_date), len(data)
+        yield read_document(data, name, default_date), len(data)
 
 
 def lines(handle: Readable, chunk: int = CHUNK) -> Iterator[bytes]:

@@ -23,6 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as pads
 
+from ..arrow import ACTOR, LOCATION, SPAN
 from ..errors import Errors, ThucydidesError
 from ..models import Article, CodedArticle, Event, Rejection
 from ..records import article_from_record, article_record, event_from_record, full_record
@@ -35,37 +36,6 @@ UNDATED = "undated"
 REJECTED = "rejected"
 ROWS_PER_FILE = 4096
 
-_ACTOR = pa.struct(
-    [
-        ("code", pa.string()),
-        ("country", pa.string()),
-        ("group", pa.string()),
-        ("sector", pa.list_(pa.string())),
-        ("name", pa.string()),
-        ("text", pa.string()),
-        ("start", pa.int32()),
-        ("end", pa.int32()),
-        ("how", pa.string()),
-        ("entity_id", pa.string()),
-    ]
-)
-_LOCATION = pa.struct(
-    [
-        ("name", pa.string()),
-        ("country", pa.string()),
-        ("lat", pa.float64()),
-        ("lon", pa.float64()),
-        ("adm1", pa.string()),
-        ("geonames_id", pa.int64()),
-        ("feature", pa.string()),
-        ("fips", pa.string()),
-        ("full_name", pa.string()),
-        ("text", pa.string()),
-        ("start", pa.int32()),
-        ("end", pa.int32()),
-    ]
-)
-_SPAN = pa.struct([("text", pa.string()), ("start", pa.int32()), ("end", pa.int32())])
 EVENT = pa.struct(
     [
         ("event_id", pa.string()),
@@ -76,13 +46,13 @@ EVENT = pa.struct(
         ("date", pa.date32()),
         ("date_precision", pa.string()),
         ("current", pa.bool_()),
-        ("source", _ACTOR),
-        ("target", _ACTOR),
+        ("source", ACTOR),
+        ("target", ACTOR),
         ("cameo", pa.string()),
         ("quad_class", pa.int8()),
         ("goldstein", pa.float64()),
         ("plover", pa.struct([("event", pa.string()), ("mode", pa.string()), ("context", pa.list_(pa.string()))])),
-        ("trigger", _SPAN),
+        ("trigger", SPAN),
         ("confidence", pa.float64()),
         (
             "explanation",
@@ -95,7 +65,7 @@ EVENT = pa.struct(
                 ]
             ),
         ),
-        ("location", _LOCATION),
+        ("location", LOCATION),
     ]
 )
 _ARTICLE_FIELDS: list[tuple[str, pa.DataType]] = [

@@ -19,6 +19,7 @@ import duckdb
 import pyarrow as pa
 
 from ..models import Article, CodedArticle, Rejection
+from ..run import Engine
 from .derive import INSERT_NEW_EVENTS, UPDATE_COUNTS
 from .rows import batch_rows, content_hash
 from .store import first_value
@@ -160,15 +161,15 @@ def ingest_paths(
     progress: bool = False,
     on_reject: Callable[[Rejection], None] | None = None,
     batch: int = 64,
+    engine: Engine | None = None,
 ) -> IngestSummary:
     """Read, code and store the articles under ``paths`` (Parquet files of coded articles are stored as they are).
 
-    Articles already in the store are skipped before coding, so a re-run after a crash
-    codes only the rest.
+    Input is streamed. On this machine, articles already in the store are skipped before
+    coding, so a re-run after a crash codes only the rest; on a Ray cluster (``engine``)
+    everything is coded there and duplicates are dropped when stored.
     """
-    from ..parallel import code_items, default_workers
     from ..pipeline import PipelineConfig
-    from ..readers import read_paths
     from .parquet import coded_parquet, split_parquet
 
     summary = IngestSummary()
@@ -176,10 +177,24 @@ def ingest_paths(
     if parquet:
         ingest(store, coded_parquet(parquet), progress, batch, on_reject, summary)
     if paths:
-        items = skip_known(read_paths(paths, date), known_hashes(store), summary)
-        results = code_items(items, config or PipelineConfig(), workers or default_workers())
+        results = _coded(store, paths, date, config or PipelineConfig(), engine or Engine(workers=workers), summary)
         ingest(store, results, progress, batch, on_reject, summary)
     return summary
+
+
+def _coded(
+    store: Store, paths: list[str], date: dt.date | None, config: PipelineConfig, engine: Engine, summary: IngestSummary
+) -> Iterator[CodedArticle | Rejection]:
+    from ..parallel import code_items, default_workers
+    from ..scale.inputs import input_files, stream_paths
+
+    files = list(input_files(paths))
+    if engine.name == "ray":
+        from ..scale.ray_engine import ray_code_items
+
+        return ray_code_items(files, config, engine, date)
+    items = skip_known((item for item, _used in stream_paths(files, date)), known_hashes(store), summary)
+    return code_items(items, config, engine.workers or default_workers())
 
 
 class _NoBar:

@@ -14,9 +14,15 @@ from ..models import CodedArticle, Rejection
 
 
 def is_parquet(path: Path) -> bool:
+    """Parquet of coded articles (stored as it is), not Parquet of articles still to code."""
     if path.is_dir():
-        return any(path.rglob("*.parquet"))
-    return path.suffix.lower() == ".parquet"
+        if not any(path.rglob("*.parquet")):
+            return False
+    elif path.suffix.lower() != ".parquet":
+        return False
+    from ..scale.parquet import holds_coded_articles
+
+    return holds_coded_articles(path)
 
 
 def split_parquet(paths: Iterable[str]) -> tuple[list[str], list[str]]:

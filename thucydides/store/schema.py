@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from ..arrow import ACTOR, LOCATION, SPAN
+
 SCHEMA_VERSION = 1
 
 # The 61 columns of GDELT 2.0 events with the types of GDELT's own BigQuery schema.
@@ -150,36 +152,6 @@ DDL: list[str] = [
     ONE_A_DAY,
 ]
 
-_ACTOR_ARROW = pa.struct(
-    [
-        ("code", pa.string()),
-        ("country", pa.string()),
-        ("group", pa.string()),
-        ("sector", pa.list_(pa.string())),
-        ("name", pa.string()),
-        ("text", pa.string()),
-        ("start", pa.int32()),
-        ("end", pa.int32()),
-        ("how", pa.string()),
-        ("entity_id", pa.string()),
-    ]
-)
-_LOCATION_ARROW = pa.struct(
-    [
-        ("name", pa.string()),
-        ("country", pa.string()),
-        ("lat", pa.float64()),
-        ("lon", pa.float64()),
-        ("adm1", pa.string()),
-        ("geonames_id", pa.int64()),
-        ("feature", pa.string()),
-        ("fips", pa.string()),
-        ("full_name", pa.string()),
-        ("text", pa.string()),
-        ("start", pa.int32()),
-        ("end", pa.int32()),
-    ]
-)
 _ARROW_SCALARS = {
     "BIGINT": pa.int64(),
     "INTEGER": pa.int32(),
@@ -190,11 +162,11 @@ _ARROW_SCALARS = {
     "BOOLEAN": pa.bool_(),
 }
 _ARROW_NESTED = {
-    "source": _ACTOR_ARROW,
-    "target": _ACTOR_ARROW,
-    "location": _LOCATION_ARROW,
+    "source": ACTOR,
+    "target": ACTOR,
+    "location": LOCATION,
     "plover": pa.struct([("event", pa.string()), ("mode", pa.string()), ("context", pa.list_(pa.string()))]),
-    "trigger": pa.struct([("text", pa.string()), ("start", pa.int32()), ("end", pa.int32())]),
+    "trigger": SPAN,
     "explanation": pa.struct(
         [
             ("producer", pa.string()),
