@@ -100,3 +100,25 @@ def test_unknown_person_with_title_and_nationality_is_coded_by_them(
 ) -> None:
     (actor,) = _actor_at(parser, mini_kb, "Ukrainian Defence Minister Ivan Placeholdenko met him.", "Placeholdenko")
     assert actor.code == "UKRGOVMIL"
+
+
+def _resolver_at(parser: SpacyParser, kb: KnowledgeBase, text: str) -> tuple[ActorResolver, Sentence]:
+    resolver = ActorResolver(kb, dt.date(2025, 6, 3))
+    (sentence,) = _sentences(parser, text)
+    resolver.start(sentence)
+    resolver.actor_mentions()  # as the event finder does, so that pronouns see the names before them
+    return resolver, sentence
+
+
+def test_owner_that_is_the_source_is_passed_over(parser: SpacyParser, mini_kb: KnowledgeBase) -> None:
+    resolver, sentence = _resolver_at(parser, mini_kb, "Russia lifted its blockade of Ukraine.")
+    blockade = next(t for t in sentence.tokens if t.text == "blockade")
+    assert [a.code for a in resolver.actors(blockade.i)] == ["RUS"]
+    assert [a.code for a in resolver.actors(blockade.i, avoid=frozenset({"RUS"}))] == ["UKR"]
+
+
+def test_a_quantity_of_actors_spans_the_whole_phrase(parser: SpacyParser, mini_kb: KnowledgeBase) -> None:
+    resolver, sentence = _resolver_at(parser, mini_kb, "Police detained dozens of Ukrainian soldiers.")
+    dozens = next(t for t in sentence.tokens if t.text == "dozens")
+    (actor,) = resolver.actors(dozens.i)
+    assert actor.country == "UKR" and actor.text == "dozens of Ukrainian soldiers"

@@ -11,6 +11,7 @@ are resolved against the actors mentioned earlier in the same article.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -51,7 +52,33 @@ _HE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _IT = frozenset({"it", "its", "itself"})
 _THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
 _NON_ACTOR_NOUNS = frozenset({"country", "nation", "state", "government", "kingdom", "republic"})
-_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_ENTS = frozenset({"GPE", "FAC"})
+_QUANTITIES = frozenset(
+    {
+        "number",
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "score",
+        "scores",
+        "group",
+        "handful",
+        "couple",
+        "majority",
+        "some",
+        "many",
+        "several",
+        "most",
+        "all",
+        "each",
+        "both",
+    }
+)
 _PAIR_NOUNS = frozenset(
     {
         "man",
@@ -176,11 +203,13 @@ class ActorResolver:
         return i
 
     # -- public: actors of an argument ------------------------------------------------
-    def actors(self, i: int, place: bool = False) -> list[Actor]:
+    def actors(self, i: int, place: bool = False, avoid: frozenset[str] = frozenset()) -> list[Actor]:
         """The actor at token ``i`` and those conjoined with it ("China, North Korea and Russia").
 
         A noun that is not an actor itself ("the cooperation of China and Russia",
-        "NATO's partnerships") stands for the actors it belongs to.
+        "NATO's partnerships") stands for the actors it belongs to; ``avoid`` (actor codes,
+        usually the event's source) passes over an owner that is the source itself ("France
+        lifted its blockade of the U.K." is done to the U.K.).
         """
         assert self.sentence is not None
         pair = self._the_two(self.sentence.tokens[i])
@@ -189,15 +218,25 @@ class ActorResolver:
         result: list[Actor] = []
         for j in self.conjuncts(i):
             own = self.actor(j, place, inner=False)
-            if own is not None:
-                group = [own]
-            else:
-                inner = self._inner_token(self.sentence.tokens[j])
-                group = self.actors(inner, place) if inner is not None else []
+            group = [own] if own is not None else self._owners(j, place, avoid)
             for actor in group:
                 if all(actor.start != a.start for a in result):
                     result.append(actor)
         return result
+
+    def _owners(self, j: int, place: bool, avoid: frozenset[str]) -> list[Actor]:
+        assert self.sentence is not None
+        token = self.sentence.tokens[j]
+        for inner in self._inner_tokens(token):
+            group = self.actors(inner, place, avoid)
+            own_possessor = self.sentence.tokens[inner].dep == "poss"  # "its blockade of the U.K.": not "its"
+            if group and not (own_possessor and all(_entity(a) in avoid for a in group)):
+                if token.lemma in _QUANTITIES:  # "a number of Armenian websites": the whole phrase is the actor
+                    lo, hi = self.span(j)
+                    text, start, end = self.sentence.span_text(lo, hi)
+                    group = [dataclasses.replace(a, text=text, start=start, end=end) for a in group]
+                return group
+        return []
 
     def _the_two(self, token: Token) -> list[Actor]:
         """ "The two men", "both sides", "the two countries": the last two actors of that kind."""
@@ -255,11 +294,12 @@ class ActorResolver:
         if token.pos == "PRON" or token.lower in _HE | _IT | _THEY:
             return self._pronoun(token)
         parts = self._compose(i, place)
-        if parts.empty:
+        if parts.empty and not parts.is_person:
             return None
-        if not parts.country and not parts.org and not parts.person:
+        if not parts.country and not parts.org and (not parts.person or parts.is_person):
+            # a bare sector ("police") or a person nobody introduced: the country where it happens
             self._fill_from_discourse(token, parts)
-        return self._build(token, parts)
+        return None if parts.empty else self._build(token, parts)
 
     def _compose(self, i: int, place: bool) -> Parts:
         sentence = self.sentence
@@ -595,21 +635,21 @@ class ActorResolver:
 
     def _inner_token(self, token: Token) -> int | None:
         """For a noun that is not an actor ("NATO's partnerships"), the token of the actor it belongs to."""
+        found = self._inner_tokens(token)
+        return found[0] if found else None
+
+    def _inner_tokens(self, token: Token) -> list[int]:
+        """Candidates for the owner of a noun, best first: an apposition, the possessor, an "of"/"by" object."""
         sentence = self.sentence
         assert sentence is not None
-        if token.pos not in ("NOUN", "PROPN", "NUM"):
-            return None
-        for child in sentence.kids(token, "appos"):
-            if self.actor(child.i, inner=False) is not None:
-                return child.i  # "his counterpart, Italian President Sergio Mattarella"
-        for child in sentence.kids(token, "poss"):
-            return child.i
+        if token.pos not in ("NOUN", "PROPN", "NUM", "PRON"):
+            return []
+        found = [c.i for c in sentence.kids(token, "appos") if self.actor(c.i, inner=False) is not None]
+        found += [c.i for c in sentence.kids(token, "poss")]
         for child in sentence.kids(token, "prep"):
             if child.lower in ("of", "by", "between", "among"):
-                obj = sentence.child(child, "pobj")
-                if obj is not None:
-                    return obj.i
-        return None
+                found += [o.i for o in sentence.kids(child, "pobj")]
+        return found
 
     def _pronoun(self, token: Token) -> Actor | None:
         word = token.lower
@@ -763,13 +803,17 @@ class ActorResolver:
             lo, hi = min(lo, k), max(hi, k)
             for c in sentence.tokens[k].children:
                 child = sentence.tokens[c]
-                if child.dep not in _SPAN_EXCLUDE and not _clausal_modifier(sentence, child):
+                described = child.dep == "appos" and sentence.tokens[k].pos == "PROPN"  # "Gul Rahman, a militant"
+                if child.dep not in _SPAN_EXCLUDE and not described and not _clausal_modifier(sentence, child):
                     stack.append(c)
         tokens = sentence.tokens
         while hi > lo and tokens[hi].pos == "PUNCT" and tokens[hi].text not in ")]":
             hi -= 1
         while lo < hi and tokens[lo].pos == "PUNCT" and tokens[lo].text not in "([":
             lo += 1
+        opened = sum(t.text == "(" for t in tokens[lo : hi + 1]) - sum(t.text == ")" for t in tokens[lo : hi + 1])
+        if opened > 0 and hi + 1 < len(tokens) and tokens[hi + 1].text == ")":
+            hi += 1  # "the Central African Republic (CAR)"
         return lo, hi
 
     def _recent(self, before: int) -> list[Memory]:
@@ -828,3 +872,8 @@ def _clausal_modifier(sentence: Sentence, token: Token) -> bool:
         "VBZ",
         "VBP",
     )
+
+
+def _entity(actor: Actor) -> str:
+    """What an actor is at country level: its organisation's group, its state, or its code."""
+    return actor.group or actor.country or actor.code

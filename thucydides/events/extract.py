@@ -20,6 +20,7 @@ from .lexicon import Lexicon
 from .match import Match, Matcher, is_passive
 
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT"})
 _COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 _THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 _CLAUSE_DEMANDS = frozenset({"demand", "insist", "require", "order", "command", "urge", "ask"})
@@ -295,8 +296,11 @@ class EventFinder:
     def _actors(self, sentence: Sentence, c: Candidate, resolver: ActorResolver) -> None:
         c.sources = [a for i in c.source_tokens for a in resolver.actors(i)]
         c.targets = []
+        avoid = frozenset(a.group or a.country or a.code for a in c.sources)
         for i in c.target_tokens:  # the first candidate that is an actor
-            c.targets = resolver.actors(i, place=c.place_target)
+            if sentence.tokens[i].ent in _NOT_ACTORS:
+                continue
+            c.targets = resolver.actors(i, place=c.place_target, avoid=avoid)
             if c.targets:
                 break
         if not c.targets and c.target_tokens and self._argument(sentence, c, c.target_tokens[0]):
@@ -308,7 +312,7 @@ class EventFinder:
     def _argument(self, sentence: Sentence, c: Candidate, i: int) -> bool:
         """Whether token ``i`` is the event's grammatical object: kept as an uncoded target if no actor."""
         token = sentence.tokens[i]
-        if token.pos not in ("NOUN", "PROPN", "NUM") or c.producer != "rule":
+        if token.pos not in ("NOUN", "PROPN", "NUM") or c.producer != "rule" or token.ent in _NOT_ACTORS:
             return False
         if token.dep in ("dobj", "nsubjpass", "dative"):
             return token.head == c.trigger
