@@ -218,11 +218,20 @@ class ActorResolver:
         result: list[Actor] = []
         for j in self.conjuncts(i):
             own = self.actor(j, place, inner=False)
-            group = [own] if own is not None else self._owners(j, place, avoid)
+            if own is not None and _entity(own) in avoid and self._borrowed(j):
+                group = self._owners(j, place, avoid) or [own]
+            else:
+                group = [own] if own is not None else self._owners(j, place, avoid)
             for actor in group:
                 if all(actor.start != a.start for a in result):
                     result.append(actor)
         return result
+
+    def _borrowed(self, j: int) -> bool:
+        """Whether the noun at ``j`` is an actor only through its owner ("its blockade")."""
+        assert self.sentence is not None
+        token = self.sentence.tokens[j]
+        return j not in self.hit_at and token.pos == "NOUN" and self.sentence.child(token, "poss") is not None
 
     def _owners(self, j: int, place: bool, avoid: frozenset[str]) -> list[Actor]:
         assert self.sentence is not None
