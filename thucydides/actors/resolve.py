@@ -693,11 +693,30 @@ class ActorResolver:
             parts.country = place
             parts.how.append(f"country of the place named in the sentence ({self.kb.describe(place)})")
             return
-        if not self.countries_seen:
+        if self.countries_seen:
+            country = max(self.countries_seen.items(), key=lambda kv: kv[1])[0]
+            parts.country = country
+            parts.how.append(f"country of the story ({self.kb.describe(country)})")
             return
-        country = max(self.countries_seen.items(), key=lambda kv: kv[1])[0]
-        parts.country = country
-        parts.how.append(f"country of the story ({self.kb.describe(country)})")
+        named = self._sentence_country(token)
+        if named is not None:
+            parts.country = named
+            parts.how.append(f"the only state the sentence names ({self.kb.describe(named)})")
+
+    def _sentence_country(self, token: Token) -> str | None:
+        """The state the sentence names, when it names exactly one (by name, adjective, capital or a person)."""
+        found: set[str] = set()
+        for hit in self.hits:
+            if hit.lo <= token.i <= hit.hi:
+                continue
+            for entry in hit.entries[:1]:
+                if entry.kind in ("country", "adjective", "capital", "seat"):
+                    found.add(entry.ref)
+                elif entry.kind in ("person", "surname"):
+                    role = self.kb.people[entry.ref].role_on(self.date)
+                    if role is not None and role.actor in self.kb.countries:
+                        found.add(role.actor)
+        return found.pop() if len(found) == 1 else None
 
     def _sentence_place_country(self) -> str | None:
         """The country of a place the sentence happens in ("In Beijing, ...", "in Kenya", "in Rafah")."""

@@ -212,6 +212,9 @@ class EventFinder:
         if token.dep == "conj":
             return self.subject(sentence, head, depth + 1)
         if token.dep in ("xcomp", "advcl", "ccomp"):
+            raised = sentence.child(head, "nsubjpass")
+            if token.dep == "xcomp" and raised is not None and sentence.child(head, "agent") is None:
+                return [raised.i]  # "Obama is scheduled to attend": Obama attends
             if token.dep == "xcomp" and head.lemma in _OBJECT_CONTROL:
                 obj = sentence.child(head, "dobj")
                 if obj is None:
@@ -563,15 +566,30 @@ class EventFinder:
         """ "A car bomb killed five": the weapon noun's code (1832) is the killing's code."""
         for i in list(candidates):
             c = candidates.get(i)
-            if c is None or c.code[:2] not in _VIOLENT_ROOTS or len(c.source_tokens) != 1:
+            if c is None or c.code[:2] not in _VIOLENT_ROOTS:
                 continue
-            weapon = candidates.get(c.source_tokens[0])
-            if weapon is None or weapon.code[:2] not in _VIOLENT_ROOTS or weapon.trigger == c.trigger:
+            weapon = self._weapon_of(sentence, c, candidates)
+            if weapon is None:
                 continue
             c.code = weapon.code
             c.reason = f"{weapon.reason}, which {c.reason.split(' matches')[0]}"
             c.source_tokens = weapon.source_tokens
             del candidates[weapon.trigger]
+
+    def _weapon_of(self, sentence: Sentence, c: Candidate, candidates: dict[int, Candidate]) -> Candidate | None:
+        """The attack noun behind a killing: its subject ("a car bomb killed"), or, for a killing with
+        no source, the phrase it happened in ("were killed in Israeli tank shelling")."""
+        places = list(c.source_tokens) if len(c.source_tokens) == 1 else []
+        if not c.source_tokens:
+            token = sentence.tokens[c.trigger]
+            for prep in sentence.kids(token, "prep", "agent"):
+                if prep.lower in ("in", "by", "during", "from"):
+                    places.extend(o.i for o in sentence.kids(prep, "pobj"))
+        for k in places:
+            weapon = candidates.get(k)
+            if weapon is not None and weapon.code[:2] in _VIOLENT_ROOTS and weapon.trigger != c.trigger:
+                return weapon
+        return None
 
     def _reported_future(self, sentence: Sentence, candidates: dict[int, Candidate]) -> None:
         """ "Australia said it would change its rules": a promise, coded as intent (03x)."""
