@@ -122,3 +122,15 @@ def test_a_quantity_of_actors_spans_the_whole_phrase(parser: SpacyParser, mini_k
     dozens = next(t for t in sentence.tokens if t.text == "dozens")
     (actor,) = resolver.actors(dozens.i)
     assert actor.country == "UKR" and actor.text == "dozens of Ukrainian soldiers"
+
+
+def test_conjoined_nationalities_give_one_actor_each(parser: SpacyParser, mini_kb: KnowledgeBase) -> None:
+    actors = _actor_at(parser, mini_kb, "Japanese and Chinese troops patrolled the area.", "troops")
+    assert [a.code for a in actors] == ["JPNMIL", "CHNMIL"]
+
+
+def test_bare_sector_takes_the_country_of_the_place_in_the_sentence(
+    parser: SpacyParser, mini_kb: KnowledgeBase
+) -> None:
+    (actor,) = _actor_at(parser, mini_kb, "Police arrested protesters in the Russian city of Kazan.", "Police")
+    assert actor.code == "RUSCOP"

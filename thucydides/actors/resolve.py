@@ -222,10 +222,30 @@ class ActorResolver:
                 group = self._owners(j, place, avoid) or [own]
             else:
                 group = [own] if own is not None else self._owners(j, place, avoid)
+            if own is not None and group == [own]:
+                group = self._split_nationalities(j, own)
             for actor in group:
                 if all(actor.start != a.start for a in result):
                     result.append(actor)
         return result
+
+    def _split_nationalities(self, j: int, own: Actor) -> list[Actor]:
+        """ "Indian and Pakistani troops": one actor per nationality, each with the noun's sectors."""
+        sentence = self.sentence
+        assert sentence is not None
+        countries: list[str] = []
+        for mod in sentence.kids(sentence.tokens[j], "amod", "compound"):
+            for k in [mod.i, *(c.i for c in sentence.kids(mod, "conj"))]:
+                entry = self.hit_at[k].first("adjective", "country") if k in self.hit_at else None
+                if entry is not None and entry.ref not in countries:
+                    countries.append(entry.ref)
+        if len(countries) < 2 or own.country not in countries or own.group:
+            return [own]
+        suffix = own.code[len(own.country) :] if own.country and own.code.startswith(own.country) else ""
+        return [
+            dataclasses.replace(own, code=c + suffix, country=c, name=self.kb.describe(c), entity_id=c)
+            for c in countries
+        ]
 
     def _borrowed(self, j: int) -> bool:
         """Whether the noun at ``j`` is an actor only through its owner ("its blockade")."""
@@ -729,6 +749,13 @@ class ActorResolver:
                 entry = hit.first("capital", "country")
                 if entry is not None:
                     return entry.ref
+        for token in sentence.tokens:  # "in the German city of Magdeburg", "in Pakistan's Balochistan province"
+            if token.dep == "pobj" and sentence.tokens[token.head].lower in _LOCATIVE:
+                lo, hi = sentence.subtree(token)
+                for k in range(lo, hi + 1):
+                    entry = self.hit_at[k].first("country", "adjective", "capital") if k in self.hit_at else None
+                    if entry is not None:
+                        return entry.ref
         for token in sentence.tokens:
             head = sentence.tokens[token.head]
             if (

@@ -95,6 +95,9 @@ class EventModel:
             return None
         proot, root = max(allowed)
         token = sentence.tokens[sentence.root]
+        said = sentence.child(token, "ccomp") if token.lemma in finder.control.speech else None
+        if said is not None:
+            token = said  # "X committed atrocities, the U.N. said": the event is what was said
         sources = finder.subject(sentence, token)
         targets = finder._default_target(sentence, token, "verb", set(sources))
         c = Candidate(
