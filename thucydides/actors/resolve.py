@@ -225,7 +225,7 @@ class ActorResolver:
             if own is not None and group == [own]:
                 group = self._split_nationalities(j, own)
             for actor in group:
-                if all(actor.start != a.start for a in result):
+                if all((actor.start, actor.code) != (a.start, a.code) for a in result):
                     result.append(actor)
         return result
 
