@@ -49,3 +49,25 @@ def test_secretary_general_is_coded_as_nato_on_the_story_date(events: list[Event
 def test_defence_minister_is_coded_as_japanese_government_military(events: list[Event]) -> None:
     nakatani = [e.source for e in events if e.source and "Nakatani" in e.source.text]
     assert nakatani and all(a.code == "JPNGOVMIL" for a in nakatani)
+
+
+def test_japans_earlier_aid_to_ukraine_is_coded_as_background(events: list[Event]) -> None:
+    aid = [e for e in events if e.cameo_root == "07" and e.source and e.source.country == "JPN"]
+    assert aid and aid[0].target is not None and aid[0].target.country == "UKR" and not aid[0].current
+
+
+def test_nato_visits_japan_and_praises_the_us_defence_secretary(events: list[Event]) -> None:
+    assert _has(events, "NAT", "JPN", ("04",))
+    assert _has(events, "NAT", "USA", ("05",))
+    assert _has(events, "USA", "JPN", ("04",))
+
+
+@pytest.mark.parametrize("partner", ["KOR", "AUS", "NZL"])
+def test_nato_ties_with_the_indo_pacific_partners(events: list[Event], partner: str) -> None:
+    assert _has(events, "NAT", partner, ("03", "05", "06"))
+
+
+def test_the_frigate_visit_is_placed_at_yokosuka_on_wednesday(events: list[Event]) -> None:
+    tour = next(e for e in events if e.trigger.text == "tour")
+    assert tour.location is not None and "Yokosuka" in tour.location.name
+    assert tour.date is not None and tour.date.isoformat() == "2025-06-04"
