@@ -48,6 +48,7 @@ def _events(s: EventScores) -> list[str]:
         f"actors of aligned events: source country {s.source_country.value:.3f}, target country "
         f"{s.target_country.value:.3f}, source full code {s.source_code.value:.3f}, "
         f"target full code {s.target_code.value:.3f}",
+        f"PLOVER event type of the main event among the gold types: {s.plover.value:.3f}",
         f"records with gold events that got any event: {s.coverage.value:.3f}; "
         f"records expecting no event that got none: {s.no_event_right.value:.3f} ({s.no_event_right.total})",
         "",

@@ -108,6 +108,7 @@ def summary(evaluation: Evaluation) -> dict[str, Any]:
         out["source code accuracy"] = round(s.source_code.value, 3)
         out["target code accuracy"] = round(s.target_code.value, 3)
         out["coverage"] = round(s.coverage.value, 3)
+        out["PLOVER type of the main event"] = round(s.plover.value, 3)
         out["no-event records right"] = round(s.no_event_right.value, 3)
     if evaluation.classes is not None:
         c = evaluation.classes

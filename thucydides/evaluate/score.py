@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..events.taxonomy import five_class
+from ..events.taxonomy import five_class, load_taxonomy
 from ..models import Actor, Event
 from .gold import GoldEvent, GoldRecord
 
@@ -89,6 +89,7 @@ class EventScores:
     base_accuracy: Accuracy = field(default_factory=Accuracy)
     no_event_right: Accuracy = field(default_factory=Accuracy)
     coverage: Accuracy = field(default_factory=Accuracy)
+    plover: Accuracy = field(default_factory=Accuracy)
     records: int = 0
 
 
@@ -122,6 +123,10 @@ def _score_record(scores: EventScores, gold: tuple[GoldEvent, ...], events: list
         scores.no_event_right.add(not events)
         return
     scores.coverage.add(bool(events))
+    taxonomy = load_taxonomy()
+    main = next((e for e in events if e.cameo_root != "01"), events[0] if events else None)
+    gold_types = {taxonomy.get(g.code).plover.event for g in gold if g.code[:2] in taxonomy}
+    scores.plover.add(main is not None and main.plover.event in gold_types)
     for g, e in _align(gold, events):
         predicted_root = e.cameo_root if e else "none"
         scores.confusion.setdefault(g.code[:2], Counter())[predicted_root] += 1
