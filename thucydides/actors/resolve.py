@@ -13,141 +13,29 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Protocol
 
 from ..models import Actor
 from ..parse import Sentence, Token
+from .context import Context
 from .kb import Entry, KnowledgeBase, Person
 from .mentions import Hit, find_hits
-
-# Dependents that belong to a noun phrase's left side (titles, adjectives, possessors).
-_LEFT = frozenset(
-    {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "predet", "case", "npadvmod", "punct", "nn"}
+from .state import (
+    HE,
+    IT,
+    LEFT,
+    MAX_SECTORS,
+    PLACE_ENTS,
+    QUANTITIES,
+    SPAN_EXCLUDE,
+    THEY,
+    Memory,
+    Parts,
+    PlaceLookup,
+    entity,
 )
-# Dependents left out of an actor's span.
-_SPAN_EXCLUDE = frozenset({"relcl", "conj", "cc", "preconj", "advcl", "parataxis", "ccomp"})
-_LOCATIVE = frozenset(
-    {
-        "in",
-        "at",
-        "to",
-        "from",
-        "near",
-        "into",
-        "outside",
-        "inside",
-        "across",
-        "toward",
-        "towards",
-        "around",
-        "throughout",
-        "within",
-        "via",
-        "through",
-        "onto",
-    }
-)
-_HE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
-_IT = frozenset({"it", "its", "itself"})
-_THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
-_NON_ACTOR_NOUNS = frozenset({"country", "nation", "state", "government", "kingdom", "republic"})
-_PLACE_ENTS = frozenset({"GPE", "FAC"})
-_QUANTITIES = frozenset(
-    {
-        "number",
-        "dozen",
-        "dozens",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "million",
-        "millions",
-        "score",
-        "scores",
-        "group",
-        "handful",
-        "couple",
-        "majority",
-        "some",
-        "many",
-        "several",
-        "most",
-        "all",
-        "each",
-        "both",
-    }
-)
-_PAIR_NOUNS = frozenset(
-    {
-        "man",
-        "woman",
-        "leader",
-        "minister",
-        "official",
-        "president",
-        "diplomat",
-        "side",
-        "country",
-        "nation",
-        "government",
-        "party",
-        "both",
-        "state",
-        "neighbour",
-        "neighbor",
-        "ally",
-        "capital",
-    }
-)
-_MAX_SECTORS = 2
 
 
-class PlaceLookup(Protocol):
-    """What actor resolution asks of the gazetteer: the country of a place name."""
-
-    def country_of(self, name: str, context: frozenset[str]) -> str | None: ...
-
-
-@dataclass
-class Parts:
-    """What has been learned about one noun phrase so far."""
-
-    country: str | None = None
-    org: str | None = None
-    person: str | None = None
-    sectors: list[str] = field(default_factory=list)
-    how: list[str] = field(default_factory=list)
-    name: str | None = None
-    agent_terms: list[str] = field(default_factory=list)
-    is_person: bool = False
-    surname: str | None = None
-
-    def add_sectors(self, sectors: tuple[str, ...] | list[str]) -> None:
-        for s in sectors:
-            if s not in self.sectors:
-                self.sectors.append(s)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.country or self.org or self.sectors)
-
-
-@dataclass
-class Memory:
-    """An actor mentioned earlier in the article, for pronouns and short references."""
-
-    actor: Actor
-    is_person: bool
-    surname: str | None
-    agent_terms: tuple[str, ...]
-    plural: bool
-    person: str | None
-    words: frozenset[str] = frozenset()
-
-
-class ActorResolver:
+class ActorResolver(Context):
     """Resolves actors sentence by sentence through one article, remembering what it saw."""
 
     def __init__(self, kb: KnowledgeBase, date: dt.date | None, places: PlaceLookup | None = None) -> None:
@@ -218,7 +106,7 @@ class ActorResolver:
         result: list[Actor] = []
         for j in self.conjuncts(i):
             own = self.actor(j, place, inner=False)
-            if own is not None and _entity(own) in avoid and self._borrowed(j):
+            if own is not None and entity(own) in avoid and self._borrowed(j):
                 group = self._owners(j, place, avoid) or [own]
             else:
                 group = [own] if own is not None else self._owners(j, place, avoid)
@@ -259,32 +147,12 @@ class ActorResolver:
         for inner in self._inner_tokens(token):
             group = self.actors(inner, place, avoid)
             own_possessor = self.sentence.tokens[inner].dep == "poss"  # "its blockade of the U.K.": not "its"
-            if group and not (own_possessor and all(_entity(a) in avoid for a in group)):
-                if token.lemma in _QUANTITIES:  # "a number of Armenian websites": the whole phrase is the actor
+            if group and not (own_possessor and all(entity(a) in avoid for a in group)):
+                if token.lemma in QUANTITIES:  # "a number of Armenian websites": the whole phrase is the actor
                     lo, hi = self.span(j)
                     text, start, end = self.sentence.span_text(lo, hi)
                     group = [dataclasses.replace(a, text=text, start=start, end=end) for a in group]
                 return group
-        return []
-
-    def _the_two(self, token: Token) -> list[Actor]:
-        """ "The two men", "both sides", "the two countries": the last two actors of that kind."""
-        sentence = self.sentence
-        assert sentence is not None
-        if token.lemma not in _PAIR_NOUNS:
-            return []
-        words = {sentence.tokens[c].lower for c in token.children}
-        if not ({"two", "both"} & words or token.lower == "both"):
-            return []
-        want_person = token.lemma in ("man", "woman", "leader", "minister", "official", "president", "diplomat")
-        found: list[Actor] = []
-        for m in self._recent(token.i):
-            if want_person and not m.is_person:
-                continue
-            if all(m.actor.entity_id != a.entity_id or m.actor.code != a.code for a in found):
-                found.append(self._rebind(m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}"))
-            if len(found) == 2:
-                return found
         return []
 
     def conjuncts(self, i: int) -> list[int]:
@@ -320,7 +188,7 @@ class ActorResolver:
         sentence = self.sentence
         assert sentence is not None
         token = sentence.tokens[i]
-        if token.pos == "PRON" or token.lower in _HE | _IT | _THEY:
+        if token.pos == "PRON" or token.lower in HE | IT | THEY:
             return self._pronoun(token)
         parts = self._compose(i, place)
         if parts.empty and not parts.is_person:
@@ -343,7 +211,7 @@ class ActorResolver:
             used.update(range(head_hit.lo, head_hit.hi + 1))
         elif token.ent == "PERSON" and token.pos == "PROPN":
             self._unknown_person(token, parts)
-        elif token.ent in _PLACE_ENTS and token.pos == "PROPN":
+        elif token.ent in PLACE_ENTS and token.pos == "PROPN":
             self._place(token, parts)
         if head_hit is None or "agent" in head_hit.kinds():
             self._anaphor(token, parts)
@@ -372,7 +240,7 @@ class ActorResolver:
         sentence = self.sentence
         assert sentence is not None
         out: set[int] = set()
-        stack = [c for c in token.children if sentence.tokens[c].dep in _LEFT and c < token.i]
+        stack = [c for c in token.children if sentence.tokens[c].dep in LEFT and c < token.i]
         while stack:
             k = stack.pop()
             out.add(k)
@@ -421,21 +289,6 @@ class ActorResolver:
             if token.pos == "PROPN" and token.ent == "PERSON":
                 parts.is_person = True
 
-    def _seat_of_organisation(self, token: Token, parts: Parts) -> bool:
-        """ "Brussels said": the EU or NATO, whichever the story is about, not Belgium."""
-        country = self.kb.countries.get(next((e.ref for e in self.hit_at[token.i].entries if e.kind == "capital"), ""))
-        if country is None or not country.ambiguous_capital:
-            return False
-        orgs = self.kb.seated.get(token.norm, [])
-        if not orgs:
-            return False
-        mentioned = [o for m in self._recent(token.i) if (o := self._org_of(m.actor)) in orgs]
-        chosen = mentioned[0] if mentioned else orgs[0]
-        parts.org = chosen
-        parts.name = self.kb.describe(chosen)
-        parts.how.append(f"'{token.text}' is the seat of {parts.name}")
-        return True
-
     def _choose(self, hit: Hit) -> Entry | None:
         """Pick among the entries of an ambiguous name: people in office win, then the rest."""
         entries = hit.entries
@@ -452,18 +305,6 @@ class ActorResolver:
             others.sort(key=lambda e: -counts.get(e.ref, 0))
             return others[0]
         return entries[0]
-
-    def _pick_person(self, ids: list[str]) -> str | None:
-        ids = list(dict.fromkeys(ids))
-        mentioned = [m.person for m in reversed(self.memory) if m.person in ids]
-        if mentioned:
-            return mentioned[0]
-        if len(ids) == 1:
-            return ids[0]
-        active = [p for p in ids if self.kb.people[p].role_on(self.date) is not None]
-        if len(active) == 1:
-            return active[0]
-        return None
 
     def _apply_person(self, entry: Entry, parts: Parts, token: Token, hit: Hit) -> None:
         if entry.kind == "surname":
@@ -520,68 +361,6 @@ class ActorResolver:
         country, org, sectors = self.kb.split_code(code)
         parts.country, parts.org = country, org
         parts.add_sectors(sectors)
-
-    def _unknown_person(self, token: Token, parts: Parts) -> None:
-        """A person the knowledge base does not know: remember the name, code by title later."""
-        parts.is_person = True
-        parts.surname = token.text
-        for m in self._recent(token.i):
-            if m.is_person and m.surname and m.surname.lower() == token.lower:
-                self._copy_memory(m, parts, f"'{token.text}' as mentioned earlier")
-                return
-
-    def _copy_memory(self, m: Memory, parts: Parts, why: str) -> None:
-        parts.country = m.actor.country
-        if m.actor.group:
-            parts.org = self._org_of(m.actor)
-        parts.person = m.person
-        parts.sectors = list(m.actor.sector)
-        parts.name = m.actor.name
-        parts.how.append(why)
-
-    def _org_of(self, actor: Actor) -> str | None:
-        code = actor.code
-        for sector in reversed(actor.sector):
-            if code.endswith(sector):
-                code = code[: -len(sector)]
-        return code or None
-
-    def _anaphor(self, token: Token, parts: Parts) -> None:
-        """ "the alliance", "the minister", "the country": the actor introduced earlier."""
-        sentence = self.sentence
-        assert sentence is not None
-        det = sentence.child(token, "det")
-        if det is None or det.lower not in ("the", "this", "that"):
-            return
-        hit = self.hit_at.get(token.i)
-        own = set(range(hit.lo, hit.hi + 1)) if hit is not None else set()
-        if self._left_tokens(token) - {det.i} - own:
-            return
-        word = token.lemma
-        orgs = self.kb.anaphors.get(word)
-        if orgs:
-            for m in self._recent(token.i):
-                org = self._org_of(m.actor)
-                if org in orgs:
-                    self._copy_memory(m, parts, f"'the {word}' refers to {m.actor.name}")
-                    return
-        if word in ("country", "nation", "kingdom", "republic"):
-            for m in self._recent(token.i):
-                if m.actor.country and not m.actor.group and not m.is_person:
-                    parts.country = m.actor.country
-                    parts.name = m.actor.name
-                    parts.how.append(f"'the {word}' refers to {m.actor.name}")
-                    return
-        if parts.agent_terms:
-            term = parts.agent_terms[-1]
-            recent = self._recent(token.i)
-            words = set(term.split())
-            same_title = [m for m in recent if term in m.agent_terms or words <= m.words]
-            same_sector = [
-                m for m in recent if m.is_person and parts.sectors and set(parts.sectors) <= set(m.actor.sector)
-            ]
-            for m in (same_title or same_sector)[:1]:
-                self._copy_memory(m, parts, f"'the {term}' refers to {m.actor.name or m.actor.text}")
 
     def _apply_modifier(self, hit: Hit, token: Token, parts: Parts) -> None:
         entry = self._choose(hit)
@@ -680,117 +459,6 @@ class ActorResolver:
                 found += [o.i for o in sentence.kids(child, "pobj")]
         return found
 
-    def _pronoun(self, token: Token) -> Actor | None:
-        word = token.lower
-        for m in self._recent(token.i):
-            if word in _HE and m.is_person:
-                return self._rebind(m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
-            if word in _IT and not m.is_person and not m.plural:
-                return self._rebind(m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
-            if word in _THEY and not m.is_person:
-                return self._rebind(m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
-        return None
-
-    def _rebind(self, m: Memory, token: Token, why: str) -> Actor:
-        a = m.actor
-        return Actor(
-            code=a.code,
-            country=a.country,
-            group=a.group,
-            sector=a.sector,
-            name=a.name,
-            text=token.text,
-            start=token.start,
-            end=token.end,
-            how=why,
-            entity_id=a.entity_id,
-        )
-
-    def _fill_from_discourse(self, token: Token, parts: Parts) -> None:
-        """A bare sector ("police", "the army") gets the country where the sentence happens, else the story's."""
-        place = self._sentence_place_country()
-        if place is not None:
-            parts.country = place
-            parts.how.append(f"country of the place named in the sentence ({self.kb.describe(place)})")
-            return
-        if self.countries_seen:
-            country = max(self.countries_seen.items(), key=lambda kv: kv[1])[0]
-            parts.country = country
-            parts.how.append(f"country of the story ({self.kb.describe(country)})")
-            return
-        named = self._sentence_country(token)
-        if named is not None:
-            parts.country = named
-            parts.how.append(f"the only state the sentence names ({self.kb.describe(named)})")
-
-    def _sentence_country(self, token: Token) -> str | None:
-        """The state the sentence names, when it names exactly one (by name, adjective, capital or a person)."""
-        found: set[str] = set()
-        for hit in self.hits:
-            if hit.lo <= token.i <= hit.hi:
-                continue
-            for entry in hit.entries[:1]:
-                if entry.kind in ("country", "adjective", "capital", "seat"):
-                    found.add(entry.ref)
-                elif entry.kind in ("person", "surname"):
-                    role = self.kb.people[entry.ref].role_on(self.date)
-                    if role is not None and role.actor in self.kb.countries:
-                        found.add(role.actor)
-        return found.pop() if len(found) == 1 else None
-
-    def _sentence_place_country(self) -> str | None:
-        """The country of a place the sentence happens in ("In Beijing, ...", "in Kenya", "in Rafah")."""
-        sentence = self.sentence
-        assert sentence is not None
-        for hit in self.hits:
-            token = sentence.tokens[hit.hi]
-            head = sentence.tokens[token.head]
-            if token.dep == "pobj" and head.lower in _LOCATIVE:
-                entry = hit.first("capital", "country")
-                if entry is not None:
-                    return entry.ref
-        for token in sentence.tokens:  # "in the German city of Magdeburg", "in Pakistan's Balochistan province"
-            if token.dep == "pobj" and sentence.tokens[token.head].lower in _LOCATIVE:
-                lo, hi = sentence.subtree(token)
-                for k in range(lo, hi + 1):
-                    entry = self.hit_at[k].first("country", "adjective", "capital") if k in self.hit_at else None
-                    if entry is not None:
-                        return entry.ref
-        for token in sentence.tokens:
-            head = sentence.tokens[token.head]
-            if (
-                token.dep == "pobj"
-                and head.lower in _LOCATIVE
-                and token.ent in _PLACE_ENTS
-                and token.i not in self.hit_at
-            ):
-                country = self._place_country(token)
-                if country is not None:
-                    return country
-        return None
-
-    def _place(self, token: Token, parts: Parts) -> None:
-        """A town or region the knowledge base does not hold: its country, from the gazetteer."""
-        country = self._place_country(token)
-        if country is not None:
-            parts.country = country
-            parts.name = parts.name or self.kb.describe(country)
-            parts.how.append(f"'{token.text}' is a place in {self.kb.describe(country)}")
-
-    def _place_country(self, token: Token) -> str | None:
-        if self.places is None:
-            return None
-        sentence = self.sentence
-        assert sentence is not None
-        lo = hi = token.i
-        tokens = sentence.tokens
-        while lo > 0 and tokens[lo].ent_iob == "I" and tokens[lo - 1].ent == token.ent:
-            lo -= 1
-        while hi + 1 < len(tokens) and tokens[hi + 1].ent_iob == "I":
-            hi += 1
-        name = sentence.span_text(lo, hi)[0]
-        return self.places.country_of(name, frozenset(self.countries_seen))
-
     # -- output ---------------------------------------------------------------------
     def _build(self, token: Token, parts: Parts) -> Actor:
         sentence = self.sentence
@@ -800,7 +468,7 @@ class ActorResolver:
             org = self.kb.organisations.get(parts.org)
             armed = org is not None and org.type == "IMG"
             sectors = list(org.sector) if armed and org is not None else [s for s in sectors if s != "GOV"]
-        sectors = sectors[:_MAX_SECTORS]
+        sectors = sectors[:MAX_SECTORS]
         group = None
         own: tuple[str, ...] = ()
         if parts.org:
@@ -859,7 +527,7 @@ class ActorResolver:
             for c in sentence.tokens[k].children:
                 child = sentence.tokens[c]
                 described = child.dep == "appos" and sentence.tokens[k].pos == "PROPN"  # "Gul Rahman, a militant"
-                if child.dep not in _SPAN_EXCLUDE and not described and not _clausal_modifier(sentence, child):
+                if child.dep not in SPAN_EXCLUDE and not described and not _clausal_modifier(sentence, child):
                     stack.append(c)
         tokens = sentence.tokens
         while hi > lo and tokens[hi].pos == "PUNCT" and tokens[hi].text not in ")]":
@@ -870,48 +538,6 @@ class ActorResolver:
         if opened > 0 and hi + 1 < len(tokens) and tokens[hi + 1].text == ")":
             hi += 1  # "the Central African Republic (CAR)"
         return lo, hi
-
-    def _recent(self, before: int) -> list[Memory]:
-        """Actors mentioned before token ``before``: earlier in this sentence first, then earlier sentences."""
-        assert self.sentence is not None
-        here: list[Memory] = []
-        for (i, _place), actor in sorted(self._cache.items(), reverse=True):
-            if actor is not None and i < before:
-                here.append(self._memory_for(self.sentence.tokens[i], actor))
-        return here + list(reversed(self.memory))
-
-    def _remember(self, token: Token, actor: Actor) -> None:
-        self.memory.append(self._memory_for(token, actor))
-        if actor.country and not actor.group:
-            self.countries_seen[actor.country] = self.countries_seen.get(actor.country, 0) + 1
-        del self.memory[:-40]
-
-    def _memory_for(self, token: Token, actor: Actor) -> Memory:
-        parts_person = actor.entity_id if actor.entity_id in self.kb.people else None
-        is_person = parts_person is not None or token.ent == "PERSON"
-        surname = None
-        if parts_person:
-            surname = self.kb.people[parts_person].surname
-        elif token.ent == "PERSON":
-            surname = token.text
-        hit = self.hit_at.get(token.i)
-        terms = tuple(e.term for e in hit.entries if e.kind == "agent") if hit else ()
-        left_terms = tuple(
-            e.term
-            for k in self._left_tokens(token)
-            if (h := self.hit_at.get(k))
-            for e in h.entries
-            if e.kind == "agent"
-        )
-        return Memory(
-            actor=actor,
-            is_person=is_person,
-            surname=surname,
-            agent_terms=terms + left_terms,
-            plural=token.tag in ("NNS", "NNPS"),
-            person=parts_person,
-            words=frozenset(actor.text.lower().replace("-", " ").split()),
-        )
 
 
 def _iso(day: dt.date | None) -> str:
@@ -927,8 +553,3 @@ def _clausal_modifier(sentence: Sentence, token: Token) -> bool:
         "VBZ",
         "VBP",
     )
-
-
-def _entity(actor: Actor) -> str:
-    """What an actor is at country level: its organisation's group, its state, or its code."""
-    return actor.group or actor.country or actor.code

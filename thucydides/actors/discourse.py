@@ -1,0 +1,173 @@
+"""Discourse: actors mentioned earlier in the article, for pronouns, surnames and descriptions."""
+
+from __future__ import annotations
+
+from ..models import Actor
+from ..parse import Token
+from .state import HE, IT, PAIR_NOUNS, THEY, Memory, Parts, ResolverState
+
+
+class Discourse(ResolverState):
+    """Remembers the actors of an article and resolves later references to them."""
+
+    def _the_two(self, token: Token) -> list[Actor]:
+        """ "The two men", "both sides", "the two countries": the last two actors of that kind."""
+        sentence = self.sentence
+        assert sentence is not None
+        if token.lemma not in PAIR_NOUNS:
+            return []
+        words = {sentence.tokens[c].lower for c in token.children}
+        if not ({"two", "both"} & words or token.lower == "both"):
+            return []
+        want_person = token.lemma in ("man", "woman", "leader", "minister", "official", "president", "diplomat")
+        found: list[Actor] = []
+        for m in self._recent(token.i):
+            if want_person and not m.is_person:
+                continue
+            if all(m.actor.entity_id != a.entity_id or m.actor.code != a.code for a in found):
+                found.append(self._rebind(m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}"))
+            if len(found) == 2:
+                return found
+        return []
+
+    def _pick_person(self, ids: list[str]) -> str | None:
+        ids = list(dict.fromkeys(ids))
+        mentioned = [m.person for m in reversed(self.memory) if m.person in ids]
+        if mentioned:
+            return mentioned[0]
+        if len(ids) == 1:
+            return ids[0]
+        active = [p for p in ids if self.kb.people[p].role_on(self.date) is not None]
+        if len(active) == 1:
+            return active[0]
+        return None
+
+    def _unknown_person(self, token: Token, parts: Parts) -> None:
+        """A person the knowledge base does not know: remember the name, code by title later."""
+        parts.is_person = True
+        parts.surname = token.text
+        for m in self._recent(token.i):
+            if m.is_person and m.surname and m.surname.lower() == token.lower:
+                self._copy_memory(m, parts, f"'{token.text}' as mentioned earlier")
+                return
+
+    def _copy_memory(self, m: Memory, parts: Parts, why: str) -> None:
+        parts.country = m.actor.country
+        if m.actor.group:
+            parts.org = self._org_of(m.actor)
+        parts.person = m.person
+        parts.sectors = list(m.actor.sector)
+        parts.name = m.actor.name
+        parts.how.append(why)
+
+    def _org_of(self, actor: Actor) -> str | None:
+        code = actor.code
+        for sector in reversed(actor.sector):
+            if code.endswith(sector):
+                code = code[: -len(sector)]
+        return code or None
+
+    def _anaphor(self, token: Token, parts: Parts) -> None:
+        """ "the alliance", "the minister", "the country": the actor introduced earlier."""
+        sentence = self.sentence
+        assert sentence is not None
+        det = sentence.child(token, "det")
+        if det is None or det.lower not in ("the", "this", "that"):
+            return
+        hit = self.hit_at.get(token.i)
+        own = set(range(hit.lo, hit.hi + 1)) if hit is not None else set()
+        if self._left_tokens(token) - {det.i} - own:
+            return
+        word = token.lemma
+        orgs = self.kb.anaphors.get(word)
+        if orgs:
+            for m in self._recent(token.i):
+                org = self._org_of(m.actor)
+                if org in orgs:
+                    self._copy_memory(m, parts, f"'the {word}' refers to {m.actor.name}")
+                    return
+        if word in ("country", "nation", "kingdom", "republic"):
+            for m in self._recent(token.i):
+                if m.actor.country and not m.actor.group and not m.is_person:
+                    parts.country = m.actor.country
+                    parts.name = m.actor.name
+                    parts.how.append(f"'the {word}' refers to {m.actor.name}")
+                    return
+        if parts.agent_terms:
+            term = parts.agent_terms[-1]
+            recent = self._recent(token.i)
+            words = set(term.split())
+            same_title = [m for m in recent if term in m.agent_terms or words <= m.words]
+            same_sector = [
+                m for m in recent if m.is_person and parts.sectors and set(parts.sectors) <= set(m.actor.sector)
+            ]
+            for m in (same_title or same_sector)[:1]:
+                self._copy_memory(m, parts, f"'the {term}' refers to {m.actor.name or m.actor.text}")
+
+    def _pronoun(self, token: Token) -> Actor | None:
+        word = token.lower
+        for m in self._recent(token.i):
+            if word in HE and m.is_person:
+                return self._rebind(m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
+            if word in IT and not m.is_person and not m.plural:
+                return self._rebind(m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
+            if word in THEY and not m.is_person:
+                return self._rebind(m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
+        return None
+
+    def _rebind(self, m: Memory, token: Token, why: str) -> Actor:
+        a = m.actor
+        return Actor(
+            code=a.code,
+            country=a.country,
+            group=a.group,
+            sector=a.sector,
+            name=a.name,
+            text=token.text,
+            start=token.start,
+            end=token.end,
+            how=why,
+            entity_id=a.entity_id,
+        )
+
+    def _recent(self, before: int) -> list[Memory]:
+        """Actors mentioned before token ``before``: earlier in this sentence first, then earlier sentences."""
+        assert self.sentence is not None
+        here: list[Memory] = []
+        for (i, _place), actor in sorted(self._cache.items(), reverse=True):
+            if actor is not None and i < before:
+                here.append(self._memory_for(self.sentence.tokens[i], actor))
+        return here + list(reversed(self.memory))
+
+    def _remember(self, token: Token, actor: Actor) -> None:
+        self.memory.append(self._memory_for(token, actor))
+        if actor.country and not actor.group:
+            self.countries_seen[actor.country] = self.countries_seen.get(actor.country, 0) + 1
+        del self.memory[:-40]
+
+    def _memory_for(self, token: Token, actor: Actor) -> Memory:
+        parts_person = actor.entity_id if actor.entity_id in self.kb.people else None
+        is_person = parts_person is not None or token.ent == "PERSON"
+        surname = None
+        if parts_person:
+            surname = self.kb.people[parts_person].surname
+        elif token.ent == "PERSON":
+            surname = token.text
+        hit = self.hit_at.get(token.i)
+        terms = tuple(e.term for e in hit.entries if e.kind == "agent") if hit else ()
+        left_terms = tuple(
+            e.term
+            for k in self._left_tokens(token)
+            if (h := self.hit_at.get(k))
+            for e in h.entries
+            if e.kind == "agent"
+        )
+        return Memory(
+            actor=actor,
+            is_person=is_person,
+            surname=surname,
+            agent_terms=terms + left_terms,
+            plural=token.tag in ("NNS", "NNPS"),
+            person=parts_person,
+            words=frozenset(actor.text.lower().replace("-", " ").split()),
+        )

@@ -1,0 +1,159 @@
+"""What actor resolution works with: the state of one article's resolver, and the words it knows."""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..models import Actor
+from ..parse import Sentence, Token
+from .kb import KnowledgeBase
+from .mentions import Hit
+
+# Dependents that belong to a noun phrase's left side (titles, adjectives, possessors).
+LEFT = frozenset(
+    {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "predet", "case", "npadvmod", "punct", "nn"}
+)
+# Dependents left out of an actor's span.
+SPAN_EXCLUDE = frozenset({"relcl", "conj", "cc", "preconj", "advcl", "parataxis", "ccomp"})
+LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "to",
+        "from",
+        "near",
+        "into",
+        "outside",
+        "inside",
+        "across",
+        "toward",
+        "towards",
+        "around",
+        "throughout",
+        "within",
+        "via",
+        "through",
+        "onto",
+    }
+)
+HE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+IT = frozenset({"it", "its", "itself"})
+THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
+PLACE_ENTS = frozenset({"GPE", "FAC"})
+QUANTITIES = frozenset(
+    {
+        "number",
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "score",
+        "scores",
+        "group",
+        "handful",
+        "couple",
+        "majority",
+        "some",
+        "many",
+        "several",
+        "most",
+        "all",
+        "each",
+        "both",
+    }
+)
+PAIR_NOUNS = frozenset(
+    {
+        "man",
+        "woman",
+        "leader",
+        "minister",
+        "official",
+        "president",
+        "diplomat",
+        "side",
+        "country",
+        "nation",
+        "government",
+        "party",
+        "both",
+        "state",
+        "neighbour",
+        "neighbor",
+        "ally",
+        "capital",
+    }
+)
+MAX_SECTORS = 2
+
+
+class PlaceLookup(Protocol):
+    """What actor resolution asks of the gazetteer: the country of a place name."""
+
+    def country_of(self, name: str, context: frozenset[str]) -> str | None: ...
+
+
+@dataclass
+class Parts:
+    """What has been learned about one noun phrase so far."""
+
+    country: str | None = None
+    org: str | None = None
+    person: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    how: list[str] = field(default_factory=list)
+    name: str | None = None
+    agent_terms: list[str] = field(default_factory=list)
+    is_person: bool = False
+    surname: str | None = None
+
+    def add_sectors(self, sectors: tuple[str, ...] | list[str]) -> None:
+        for s in sectors:
+            if s not in self.sectors:
+                self.sectors.append(s)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.country or self.org or self.sectors)
+
+
+@dataclass
+class Memory:
+    """An actor mentioned earlier in the article, for pronouns and short references."""
+
+    actor: Actor
+    is_person: bool
+    surname: str | None
+    agent_terms: tuple[str, ...]
+    plural: bool
+    person: str | None
+    words: frozenset[str] = frozenset()
+
+
+class ResolverState(abc.ABC):
+    """The state an :class:`~thucydides.actors.resolve.ActorResolver` keeps for one article."""
+
+    kb: KnowledgeBase
+    date: dt.date | None
+    places: PlaceLookup | None
+    memory: list[Memory]
+    countries_seen: dict[str, int]
+    sentence: Sentence | None
+    hits: list[Hit]
+    hit_at: dict[int, Hit]
+    _cache: dict[tuple[int, bool], Actor | None]
+
+    @abc.abstractmethod
+    def _left_tokens(self, token: Token) -> set[int]: ...
+
+
+def entity(actor: Actor) -> str:
+    """What an actor is at country level: its organisation's group, its state, or its code."""
+    return actor.group or actor.country or actor.code
