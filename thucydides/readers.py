@@ -14,7 +14,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .errors import Errors, InputError
 from .models import Article, Rejection
@@ -166,16 +166,21 @@ def parse_jsonl_line(raw: bytes | str, where: str, default_date: dt.date | None 
         raise InputError(Errors.E104, origin=where, detail=err.msg) from None
     if not isinstance(record, dict):
         raise InputError(Errors.E109, origin=where)
-    for key in ("text", "title", "url", "source", "date"):
+    date = record.get("date")
+    if date is not None and not isinstance(date, str):
+        raise InputError(Errors.E110, origin=where, name="date", kind=type(date).__name__)
+    return article_from_fields(record, where, parse_date(date, where) if date else default_date)
+
+
+def article_from_fields(record: dict[str, Any], where: str, date: dt.date | None) -> Article:
+    """An article from a JSON object or a table row; ``where`` names it in errors. The id defaults to a text hash."""
+    for key in ("text", "title", "url", "source"):
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise InputError(Errors.E110, origin=where, name=key, kind=type(value).__name__)
     text = record.get("text")
     if not text or not text.strip():
         raise InputError(Errors.E105, origin=where)
-    date = default_date
-    if record.get("date"):
-        date = parse_date(record["date"], where)
     article_id = record.get("id")
     if article_id is None or str(article_id) == "":
         article_id = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]

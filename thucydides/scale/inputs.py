@@ -11,7 +11,6 @@ open file and serves both engines: the local one and the Ray datasource.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import itertools
 import sys
@@ -24,6 +23,7 @@ from ..models import Article, Rejection
 from ..readers import (
     JSONL_SUFFIXES,
     READABLE_SUFFIXES,
+    article_from_fields,
     parse_date,
     parse_jsonl_line,
     read_document,
@@ -190,26 +190,7 @@ def _parquet_item(record: dict[str, Any], where: str, default_date: dt.date | No
 
 def _parquet_article(record: dict[str, Any], where: str, default_date: dt.date | None) -> Article:
     """One Parquet row as an article, checked as a JSONL line is."""
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise InputError(Errors.E105, origin=where)
-    for key in _STRING_FIELDS:
-        value = record.get(key)
-        if value is not None and not isinstance(value, str):
-            raise InputError(Errors.E110, origin=where, name=key, kind=type(value).__name__)
-    date = _row_date(record.get("date"), where) or default_date
-    article_id = record.get("id")
-    if article_id is None or str(article_id) == "":
-        article_id = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
-    return Article(
-        id=str(article_id),
-        text=text,
-        date=date,
-        title=record.get("title"),
-        url=record.get("url"),
-        source=record.get("source"),
-        origin=where,
-    )
+    return article_from_fields(record, where, _row_date(record.get("date"), where) or default_date)
 
 
 def _row_date(value: object, where: str) -> dt.date | None:
