@@ -78,7 +78,9 @@ class Pipeline:
             resolver.start(sentence)
             found = self.coder.code(article, sentence, resolver)
             if self.situator is not None:
-                found = targets_from_places(self.situator.situate(article, sentence, found, resolver), self.kb)
+                found = targets_from_places(
+                    self.situator.situate(article, sentence, found, resolver), self.kb, self.coder.finder.control
+                )
             events.extend(found)
             resolver.finish()
         return CodedArticle(article=article, events=tuple(events), sentences=len(parsed.sentences))

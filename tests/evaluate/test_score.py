@@ -49,3 +49,13 @@ def test_plover_score_passes_over_statements() -> None:
     records = [GoldRecord(id="1", text="x", plover="AGREE"), GoldRecord(id="2", text="y", plover="ASSAULT")]
     scores = score_plover(records, [[make_event(cameo="010"), make_event()], []])
     assert scores.right == 1 and scores.confusion["ASSAULT"]["none"] == 1 and scores.accuracy == 0.5
+
+
+
+def test_an_actor_with_no_mention_has_no_span() -> None:
+    from thucydides.evaluate.score import predicted_spans
+    from thucydides.models import Actor
+
+    own_state = Actor("JPN", "JPN", None, (), "Japan", "", -1, -1)
+    spans = predicted_spans([make_event(), make_event(target=own_state)])
+    assert spans == {("S", 0, 24), ("T", 30, 34)}

@@ -25,7 +25,17 @@ def test_more_specific_pattern_wins(mini_pipeline: Pipeline) -> None:
 
 
 def test_event_noun_takes_source_from_light_verb_subject(mini_pipeline: Pipeline) -> None:
-    assert _codes(mini_pipeline, "Japan held talks with NATO in Tokyo.") == [("JPN", "IGOWSTNAT", "040")]
+    # talks take two: the event is coded for each side, the written direction first
+    assert _codes(mini_pipeline, "Japan held talks with NATO in Tokyo.") == [
+        ("JPN", "IGOWSTNAT", "040"),
+        ("IGOWSTNAT", "JPN", "040"),
+    ]
+
+
+def test_one_sided_events_are_never_mirrored(mini_pipeline: Pipeline) -> None:
+    assert _codes(mini_pipeline, "Russia attacked Ukraine.") == [("RUS", "UKR", "190")]
+    events = mini_pipeline.code_text("Japan held talks with NATO in Tokyo.", DAY)
+    assert [e.explanation.modifiers for e in events] == [(), ("reciprocal",)]
 
 
 def test_event_noun_takes_source_from_possessor(mini_pipeline: Pipeline) -> None:

@@ -50,3 +50,14 @@ def test_five_class_mapping_follows_the_conflibert_task() -> None:
         4,
         4,
     ]
+
+
+def test_every_code_the_control_words_produce_is_a_cameo_code() -> None:
+    from thucydides.events.control import load_control
+
+    control = load_control()
+    taxonomy = load_taxonomy()
+    produced = {code for cat in (*control.categories.values(), control.negation) for code in cat.codes.values()}
+    produced |= {cat.default for cat in control.categories.values() if cat.default}
+    produced |= set(control.reciprocal)
+    assert produced and not {code for code in produced if code not in taxonomy}

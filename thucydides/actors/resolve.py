@@ -20,6 +20,8 @@ from .context import Context
 from .kb import Entry, KnowledgeBase, Person
 from .mentions import Hit, find_hits
 from .state import (
+    EMBED_DEPTH,
+    EMBED_PREPOSITIONS,
     HE,
     IT,
     LEFT,
@@ -116,6 +118,51 @@ class ActorResolver(Context):
                 if all((actor.start, actor.code) != (a.start, a.code) for a in result):
                     result.append(actor)
         return result
+
+    def embedded(self, i: int, avoid: frozenset[str] = frozenset()) -> list[Actor]:
+        """The nearest actor inside the noun phrase at ``i`` when the phrase itself is none.
+
+        "new sanctions on Georgia", "the extradition of suspects from Sweden", "support
+        for Somalia's sovereignty", "reforms sought by Washington": the event is done to
+        the actor the object is about. The search goes breadth first through
+        possessors, prepositional objects and the agents of participles, never into
+        clauses with verbs of their own, and passes over the source itself.
+        """
+        sentence = self.sentence
+        assert sentence is not None
+        frontier = [i]
+        seen = {i}
+        for _ in range(EMBED_DEPTH):
+            following: list[int] = []
+            for k in frontier:
+                for child in self._embedding(sentence.tokens[k]):
+                    if child.i in seen:
+                        continue
+                    seen.add(child.i)
+                    found = self.actors(child.i, avoid=avoid)
+                    found = [a for a in found if entity(a) not in avoid and (a.country or a.group)]
+                    if found:
+                        return found
+                    following.append(child.i)
+            frontier = following
+        return []
+
+    def _embedding(self, token: Token) -> list[Token]:
+        """The dependents of ``token`` that may hold the actor a noun phrase is about."""
+        sentence = self.sentence
+        assert sentence is not None
+        out: list[Token] = []
+        for child in sentence.kids(token, "poss", "prep", "agent", "acl", "appos", "pobj"):
+            if child.dep in ("prep", "agent"):
+                if child.lower in EMBED_PREPOSITIONS or child.dep == "agent":
+                    out.extend(sentence.kids(child, "pobj"))
+            elif child.dep == "acl":  # "crimes committed by Russian troops": only through its by-agent
+                for agent in sentence.kids(child, "agent", "prep"):
+                    if agent.dep == "agent" or agent.lower == "by":
+                        out.extend(sentence.kids(agent, "pobj"))
+            else:
+                out.append(child)
+        return out
 
     def _split_nationalities(self, j: int, own: Actor) -> list[Actor]:
         """ "Indian and Pakistani troops": one actor per nationality, each with the noun's sectors."""
@@ -310,13 +357,22 @@ class ActorResolver(Context):
         if entry.kind == "surname":
             candidates = [e.ref for e in hit.entries if e.kind == "surname"]
             chosen = self._pick_person(candidates)
-            if chosen is None or (token.ent != "PERSON" and not self._person_title_before(hit)):
+            if chosen is None or not self._surname_stands(token, hit, self.kb.people[chosen]):
                 self._unknown_person(token, parts)
                 return
             person = self.kb.people[chosen]
         else:
             person = self.kb.people[entry.ref]
         self._person_role(person, parts)
+
+    def _surname_stands(self, token: Token, hit: Hit, person: Person) -> bool:
+        """A surname alone is that person when the parser takes it for a person, a title precedes it,
+        or the person is in office on the story's date ("Blinken visited Japan" in 2024, which the
+        parser takes for a place). Surnames shared with other people or words are not in the
+        knowledge base (``surname: null``)."""
+        if token.ent == "PERSON" or self._person_title_before(hit):
+            return True
+        return self.date is not None and person.role_on(self.date) is not None
 
     def _person_title_before(self, hit: Hit) -> bool:
         sentence = self.sentence

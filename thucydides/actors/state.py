@@ -39,6 +39,13 @@ LOCATIVE = frozenset(
         "onto",
     }
 )
+# Prepositions through which a noun phrase that is no actor reaches the actor it is about
+# ("sanctions on Georgia"); time words ("after", "since") are left out.
+EMBED_PREPOSITIONS = frozenset(
+    {"of", "on", "against", "with", "to", "for", "from", "in", "into", "over", "by", "toward", "towards",
+     "at", "near", "along", "across", "between", "among", "about", "inside", "within", "around"}
+)
+EMBED_DEPTH = 4
 HE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 IT = frozenset({"it", "its", "itself"})
 THEY = frozenset({"they", "them", "their", "theirs", "themselves"})

@@ -216,9 +216,12 @@ class SpanScores:
 def predicted_spans(events: list[Event]) -> set[tuple[str, int, int]]:
     spans: set[tuple[str, int, int]] = set()
     for e in events:
-        if e.source is not None:
+        if "reciprocal" in e.explanation.modifiers:
+            continue  # the mirror of another event: the same mentions in swapped roles, not roles of its own
+        # an actor that is not mentioned (a domestic event's own state) has no span
+        if e.source is not None and e.source.start >= 0:
             spans.add(("S", e.source.start, e.source.end))
-        if e.target is not None:
+        if e.target is not None and e.target.start >= 0:
             spans.add(("T", e.target.start, e.target.end))
     return spans
 

@@ -10,6 +10,7 @@ from ..actors.kb import KnowledgeBase
 from ..actors.resolve import ActorResolver
 from ..models import Actor, Article, Event, Explanation, Span
 from ..parse import Sentence
+from .control import Control
 from .extract import Candidate, EventFinder
 from .model import EventModel
 from .taxonomy import Taxonomy
@@ -45,14 +46,34 @@ class EventCoder:
                     if source is not None and found_target is not None and _same(source, found_target)
                     else found_target
                 )
-                if target is None and source is not None:
-                    target = self._domestic(c.code, source)
+                if (target is None or not target.code) and source is not None:
+                    # no actor named: a domestic event is done to the source's own state
+                    target = self._domestic(c.code, source) or target
                 key = (c.code, source.code if source else "", target.code if target else "")
                 if key in seen:
                     continue
                 seen.add(key)
                 events.append(self._event(article, sentence, c, source, target))
+                if self._mirrored(c.code, source, target):
+                    assert source is not None and target is not None
+                    back = (c.code, target.code, source.code)
+                    if back not in seen:
+                        seen.add(back)
+                        events.append(self._event(article, sentence, c, target, source, reciprocal=True))
         return events
+
+    def _mirrored(self, code: str, source: Actor | None, target: Actor | None) -> bool:
+        """Whether an event takes two and is coded for each side ("met", "signed a deal with")."""
+        return (
+            code in self.finder.control.reciprocal
+            and source is not None
+            and target is not None
+            and bool(source.code)
+            and bool(target.code)
+            and source.start >= 0
+            and target.start >= 0
+            and entity_of(source) != entity_of(target)
+        )
 
     def _domestic(self, code: str, source: Actor) -> Actor | None:
         """A domestic event with no target named concerns the source's own state."""
@@ -75,7 +96,13 @@ class EventCoder:
         )
 
     def _event(
-        self, article: Article, sentence: Sentence, c: Candidate, source: Actor | None, target: Actor | None
+        self,
+        article: Article,
+        sentence: Sentence,
+        c: Candidate,
+        source: Actor | None,
+        target: Actor | None,
+        reciprocal: bool = False,
     ) -> Event:
         entry = self.taxonomy.get(c.code)
         first = sentence.tokens[c.first]
@@ -107,14 +134,14 @@ class EventCoder:
             explanation=Explanation(
                 producer=c.producer,
                 rule=c.rule,
-                reason=f"{c.reason} ({entry.name})",
-                modifiers=tuple(c.modifiers),
+                reason=f"{c.reason} ({entry.name})" + ("; coded for each side, this is the other" if reciprocal else ""),
+                modifiers=(*c.modifiers, "reciprocal") if reciprocal else tuple(c.modifiers),
             ),
             current=c.current,
         )
 
 
-_RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+_RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "18", "19"})
 
 
 def _pairs(c: Candidate) -> Iterable[tuple[Actor | None, Actor | None]]:
@@ -127,7 +154,8 @@ def _pairs(c: Candidate) -> Iterable[tuple[Actor | None, Actor | None]]:
                 if a is not b:
                     yield a, b
         return
-    if c.sources and not c.targets and len(c.sources) > 1 and c.code[:2] in _RECIPROCAL_ROOTS:
+    actor_targets = [t for t in c.targets if t.code]
+    if c.sources and not actor_targets and len(c.sources) > 1 and c.code[:2] in _RECIPROCAL_ROOTS:
         # "Japan and NATO held talks": a reciprocal event between the conjoined actors
         for a in c.sources:
             for b in c.sources:
@@ -137,6 +165,10 @@ def _pairs(c: Candidate) -> Iterable[tuple[Actor | None, Actor | None]]:
     for source in sources:
         for target in targets:
             yield source, target
+
+
+def entity_of(actor: Actor) -> str:
+    return actor.group or actor.country or actor.entity_id or actor.code
 
 
 def _same(a: Actor, b: Actor) -> bool:
@@ -155,32 +187,32 @@ def _confidence(c: Candidate, source: Actor | None, target: Actor | None) -> flo
     return round(min(score, 0.99), 3)
 
 
-_VISIT_CODES = frozenset({"042", "044"})
+def targets_from_places(events: list[Event], kb: KnowledgeBase, control: Control) -> list[Event]:
+    """An event with no target named is done to the country where it happened (see control.yaml)."""
+    return [_place_target(event, kb, control) for event in events]
 
 
-def targets_from_places(events: list[Event], kb: KnowledgeBase) -> list[Event]:
-    """A visit with no target was paid to the country where it took place ("visited a memorial in Jerusalem")."""
-    return [_visit_target(event, kb) for event in events]
-
-
-def _visit_target(event: Event, kb: KnowledgeBase) -> Event:
+def _place_target(event: Event, kb: KnowledgeBase, control: Control) -> Event:
     loc = event.location
-    named = event.target is not None and event.target.code
-    if event.cameo[:3] not in _VISIT_CODES or named or loc is None or not loc.country:
+    rule = control.place_target(event.cameo)
+    if rule is None or (event.target is not None and event.target.code) or loc is None or not loc.country:
         return event
     source_country = event.source.country if event.source else None
-    if loc.country == source_country or loc.country not in kb.countries:
+    if loc.country not in kb.countries or (rule == "abroad" and loc.country == source_country):
         return event
+    # an object no actor stands for ("an army camp") stays the mention; a place is no mention of an actor
+    mention = event.target
+    text, start, end = (mention.text, mention.start, mention.end) if mention else ("", -1, -1)
     target = Actor(
         code=loc.country,
         country=loc.country,
         group=None,
         sector=(),
         name=kb.countries[loc.country].name,
-        text=loc.text or loc.name,
-        start=loc.start,
-        end=loc.end,
-        how=f"the country of the place visited ({loc.name})",
+        text=text,
+        start=start,
+        end=end,
+        how=f"the country where it happened ({loc.name})",
         entity_id=loc.country,
     )
     return dataclasses.replace(event, target=target)

@@ -43,12 +43,21 @@ class Control:
     noun_category: dict[str, str] = field(default_factory=dict)
     domestic: tuple[str, ...] = ()
     domestic_government: tuple[str, ...] = ()
+    place_abroad: tuple[str, ...] = ()
+    place_anywhere: tuple[str, ...] = ()
+    reciprocal: frozenset[str] = frozenset()
 
     def domestic_target(self, code: str) -> str | None:
         """For a domestic event with no target: "GOV" (against the government), "" (the state), or None."""
         if not code.startswith(self.domestic):
             return None
         return "GOV" if code.startswith(self.domestic_government) else ""
+
+    def place_target(self, code: str) -> str | None:
+        """Whether an event with no target is done to where it happened: "abroad", "anywhere" or None."""
+        if code.startswith(self.place_abroad):
+            return "abroad"
+        return "anywhere" if code.startswith(self.place_anywhere) else None
 
 
 def _category(name: str, raw: dict[str, Any]) -> Category:
@@ -83,4 +92,7 @@ def load_control() -> Control:
         noun_category=noun_category,
         domestic=tuple(str(c) for c in raw["domestic"]["codes"]),
         domestic_government=tuple(str(c) for c in raw["domestic"]["government"]),
+        place_abroad=tuple(str(c) for c in raw["place_target"]["abroad"]),
+        place_anywhere=tuple(str(c) for c in raw["place_target"]["anywhere"]),
+        reciprocal=frozenset(str(c) for c in raw["reciprocal"]),
     )

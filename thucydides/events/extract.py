@@ -10,6 +10,8 @@ conjunction of actors gives one event per actor.
 
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass, field
 
 from ..actors.resolve import ActorResolver
@@ -27,7 +29,7 @@ _CLAUSE_DEMANDS = frozenset({"demand", "insist", "require", "order", "command", 
 _ADDRESS_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind", "warn", "notify", "promise"})
 _VERBAL_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl"})
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"})
-_DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "upon", "for")
+_DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "upon", "for", "about", "over")
 _LOCATIVE_PREPS = frozenset({"in", "at", "to", "into", "for", "toward", "towards", "from"})
 _PLACE_CODES = frozenset({"042", "043", "044", "192", "191", "1382", "1381"})
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
@@ -279,7 +281,12 @@ class EventFinder:
             if is_passive(sentence, token):
                 objs = [c for c in token.children if sentence.tokens[c].dep == "nsubjpass"] + objs
             found.extend(objs[:1])
-        found.extend(sorted(consumed))
+            if not objs and self._addressed_by_clause(token):
+                ccomp = sentence.child(token, "ccomp")  # "demanded that Hungary stop ...": Hungary
+                found.extend(self.subject(sentence, ccomp) if ccomp is not None else [])
+        for k in sorted(consumed):  # "pessimism about X": the object of a preposition the pattern named
+            obj = sentence.child(sentence.tokens[k], "pobj") if sentence.tokens[k].pos == "ADP" else None
+            found.append(obj.i if obj is not None else k)
         holders = [token, *(sentence.tokens[k] for k in sorted(consumed))]
         governor = self._light_governor(sentence, token) if pos == "noun" else None
         if governor is not None:
@@ -302,13 +309,20 @@ class EventFinder:
         avoid = frozenset(a.group or a.country or a.code for a in c.sources)
         for i in c.target_tokens:  # the first candidate that is an actor
             if sentence.tokens[i].ent in _NOT_ACTORS:
-                continue
+                i = _before_date(sentence, sentence.tokens[i])
+                if i < 0:
+                    continue
             c.targets = resolver.actors(i, place=c.place_target, avoid=avoid)
             if c.targets:
                 break
         if not c.targets and c.target_tokens and self._argument(sentence, c, c.target_tokens[0]):
             uncoded = resolver.uncoded(c.target_tokens[0])
-            c.targets = [uncoded] if uncoded is not None else []
+            inner = resolver.embedded(c.target_tokens[0], avoid)
+            if inner and uncoded is not None:  # the event is done to the actor the object is about
+                why = f"the actor inside the object '{uncoded.text}'"
+                c.targets = [dataclasses.replace(a, how=f"{a.how}; {why}".lstrip("; ")) for a in inner]
+            else:
+                c.targets = [uncoded] if uncoded is not None else []
         if not c.sources and c.targets and len(c.targets) > 1 and self._between(sentence, c):
             c.sources = c.targets[:]
 
@@ -320,6 +334,11 @@ class EventFinder:
         if token.dep in ("dobj", "nsubjpass", "dative"):
             return token.head == c.trigger
         return token.dep == "pobj" and sentence.tokens[token.head].head == c.trigger
+
+    def _addressed_by_clause(self, token: Token) -> bool:
+        """Whether a verb's addressee may be the subject of its clause (demands, appeals, threats)."""
+        name = self.control.verb_category.get(token.lemma)
+        return name is not None and self.control.categories[name].addressee == "object"
 
     def _between(self, sentence: Sentence, c: Candidate) -> bool:
         return any(p.lower in ("between", "among") for p in sentence.kids(sentence.tokens[c.trigger], "prep"))
@@ -350,7 +369,11 @@ class EventFinder:
         if token.head == token.i:
             return None
         holders: list[Token] = []
-        clausal = token.dep in ("xcomp", "ccomp", "acl") and token.pos in ("VERB", "AUX")
+        # "demanded that Greece extradite ...": a clause with a subject of its own, even when the
+        # tagger mistakes its verb for an adjective
+        clausal = token.dep in ("xcomp", "ccomp", "acl") and (
+            token.pos in ("VERB", "AUX") or (token.dep == "ccomp" and sentence.child(token, "nsubj") is not None)
+        )
         if clausal:
             holders.append(head)
         if token.dep == "pcomp" or (token.dep == "pobj" and head.lower in ("in", "for", "on", "of", "to")):
@@ -406,6 +429,10 @@ class EventFinder:
             return
         sources = self._control_source(sentence, controller)
         targets = c.target_tokens
+        if category.name == "reject" and sentence.tokens[c.trigger].pos == "NOUN":
+            # "rejected Greece's request", "declined an offer by the U.S.": the refusal is done to
+            # whoever made the request or offer, then to its own target
+            targets = [*c.source_tokens, *targets]
         if category.addressee == "object":
             addressee = self._addressee(sentence, controller)
             targets = addressee or c.source_tokens
@@ -662,6 +689,13 @@ class EventFinder:
                 depth += 1
             j = t.head
         return depth
+
+
+def _before_date(sentence: Sentence, token: Token) -> int:
+    """ "met with President Bashar Assad Tuesday" parses as a compound headed by the date:
+    the name before it is the argument. -1 when there is none."""
+    names = [k for k in sentence.kids(token, "compound") if k.ent not in _NOT_ACTORS and k.pos == "PROPN"]
+    return names[-1].i if names else -1
 
 
 def verb_keys(token: Token) -> list[str]:

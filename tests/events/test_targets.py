@@ -1,0 +1,70 @@
+"""Targets that are not the grammatical object: inside it, the source's own state, the place, each other."""
+
+from thucydides.models import Event
+from thucydides.pipeline import Pipeline
+
+
+def _events(pipeline: Pipeline, text: str, day: str = "2024-05-01") -> list[Event]:
+    return pipeline.code_text(text, day)
+
+
+def _pairs(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
+    return {
+        (e.source.country or e.source.group if e.source else None, e.target.code if e.target else None, e.cameo[:3])
+        for e in events
+    }
+
+
+def test_actor_inside_the_object_is_the_target(pipeline: Pipeline) -> None:
+    (event,) = _events(pipeline, "Turkey formally requested the extradition of a dozen suspects from Sweden.")
+    assert event.target is not None and event.target.country == "SWE"
+    assert event.target.text == "Sweden" and "inside the object" in event.target.how
+
+
+def test_domestic_event_with_an_object_that_is_no_actor(pipeline: Pipeline) -> None:
+    (event,) = _events(pipeline, "Farmers blocked highways across Poland with hundreds of tractors on Friday.")
+    assert event.cameo.startswith("144")
+    assert event.target is not None and event.target.country == "POL" and event.target.start == -1
+
+
+def test_conjoined_subjects_with_an_object_that_is_no_actor_act_on_each_other(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Turkey and Egypt restored full diplomatic relations.")
+    assert {(e.source.country, e.target.country) for e in events if e.source and e.target} == {
+        ("TUR", "EGY"),
+        ("EGY", "TUR"),
+    }
+
+
+def test_an_attack_with_no_victim_named_hits_the_country_where_it_struck(pipeline: Pipeline) -> None:
+    (event,) = _events(pipeline, "Militants attacked a checkpoint overnight in Quetta.")
+    assert event.cameo.startswith("19") and event.location is not None and event.location.name == "Quetta"
+    assert event.target is not None and event.target.code == "PAK"
+    assert event.target.text == "a checkpoint"  # the object stays the mention; the code is the country's
+
+
+def test_a_visit_with_no_host_named_is_paid_to_the_country_visited_never_home(pipeline: Pipeline) -> None:
+    visit = _events(pipeline, "Antony Blinken visited a factory in Jerusalem.", "2024-01-09")[0]
+    assert visit.cameo == "042" and visit.target is not None and visit.target.country == "ISR"
+    home = _events(pipeline, "Antony Blinken visited a factory in Ohio.", "2024-01-09")[0]
+    assert home.cameo == "042" and home.target is not None and not home.target.code
+
+
+def test_a_name_parsed_as_part_of_a_date_is_still_the_target(pipeline: Pipeline) -> None:
+    text = "Iraq's national security advisor met with Syrian President Bashar Assad Tuesday to discuss security."
+    events = _events(pipeline, text, "2014-10-01")
+    assert ("IRQ", "SYRGOV", "040") in _pairs(events)
+
+
+def test_a_refused_request_targets_whoever_asked(pipeline: Pipeline) -> None:
+    (event,) = _events(pipeline, "Germany rejected Greece's request for fresh bailout loans.")
+    assert (event.source.country if event.source else None, event.target.country if event.target else None) == (
+        "DEU",
+        "GRC",
+    )
+    assert event.cameo == "1221"  # rejecting a request for economic aid
+
+
+def test_a_demand_that_someone_act_targets_them(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Kyiv demanded that Hungary stop obstructing its EU accession.")
+    assert events[0].cameo.startswith("10") and events[0].target is not None
+    assert events[0].target.country == "HUN"
