@@ -51,7 +51,6 @@ def test_plover_score_passes_over_statements() -> None:
     assert scores.right == 1 and scores.confusion["ASSAULT"]["none"] == 1 and scores.accuracy == 0.5
 
 
-
 def test_an_actor_with_no_mention_has_no_span() -> None:
     from thucydides.evaluate.score import predicted_spans
     from thucydides.models import Actor

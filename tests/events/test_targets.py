@@ -18,7 +18,7 @@ def _pairs(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
 def test_actor_inside_the_object_is_the_target(pipeline: Pipeline) -> None:
     (event,) = _events(pipeline, "Turkey formally requested the extradition of a dozen suspects from Sweden.")
     assert event.target is not None and event.target.country == "SWE"
-    assert event.target.text == "Sweden" and "inside the object" in event.target.how
+    assert event.target.text == "Sweden" and "the actor inside" in event.target.how
 
 
 def test_domestic_event_with_an_object_that_is_no_actor(pipeline: Pipeline) -> None:
@@ -68,3 +68,18 @@ def test_a_demand_that_someone_act_targets_them(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Kyiv demanded that Hungary stop obstructing its EU accession.")
     assert events[0].cameo.startswith("10") and events[0].target is not None
     assert events[0].target.country == "HUN"
+
+
+def test_own_forces_are_the_means_of_a_show_of_force_not_its_target(pipeline: Pipeline) -> None:
+    (event,) = _events(pipeline, "Russia has massed around 100,000 troops near its border with Ukraine.")
+    assert event.cameo.startswith("15") and event.target is not None and event.target.country == "UKR"
+
+
+def test_a_town_where_it_happens_is_no_target_but_a_state_it_concerns_is(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Armenia and Azerbaijan agreed to hold a new round of peace talks in Washington.")
+    assert {(e.source.country, e.target.country) for e in events if e.source and e.target} == {
+        ("ARM", "AZE"),
+        ("AZE", "ARM"),
+    }
+    (event,) = _events(pipeline, "Saudi Arabia called for a political solution to the conflict in Sudan.")
+    assert event.target is not None and event.target.country == "SDN"

@@ -22,6 +22,7 @@ from .mentions import Hit, find_hits
 from .state import (
     EMBED_DEPTH,
     EMBED_PREPOSITIONS,
+    EMBED_VENUES,
     HE,
     IT,
     LEFT,
@@ -135,33 +136,41 @@ class ActorResolver(Context):
         for _ in range(EMBED_DEPTH):
             following: list[int] = []
             for k in frontier:
-                for child in self._embedding(sentence.tokens[k]):
+                for child, place in self._embedding(sentence.tokens[k]):
                     if child.i in seen:
                         continue
                     seen.add(child.i)
-                    found = self.actors(child.i, avoid=avoid)
+                    found = self.actors(child.i, place=place, avoid=avoid)
                     found = [a for a in found if entity(a) not in avoid and (a.country or a.group)]
+                    if place and not self._names_state(child.i):
+                        found = []  # "talks in Washington": a town is where it happens, not whom it concerns
                     if found:
                         return found
                     following.append(child.i)
             frontier = following
         return []
 
-    def _embedding(self, token: Token) -> list[Token]:
-        """The dependents of ``token`` that may hold the actor a noun phrase is about."""
+    def _names_state(self, i: int) -> bool:
+        """Whether token ``i`` is in the name of a state or an organisation ("in Sudan"), not a town."""
+        hit = self.hit_at.get(i)
+        return hit is not None and hit.first("country", "org") is not None
+
+    def _embedding(self, token: Token) -> list[tuple[Token, bool]]:
+        """The dependents of ``token`` that may hold the actor a noun phrase is about, each with
+        whether it is a place ("talks in Washington": the city, not the government)."""
         sentence = self.sentence
         assert sentence is not None
-        out: list[Token] = []
+        out: list[tuple[Token, bool]] = []
         for child in sentence.kids(token, "poss", "prep", "agent", "acl", "appos", "pobj"):
             if child.dep in ("prep", "agent"):
                 if child.lower in EMBED_PREPOSITIONS or child.dep == "agent":
-                    out.extend(sentence.kids(child, "pobj"))
+                    out.extend((o, child.lower in EMBED_VENUES) for o in sentence.kids(child, "pobj"))
             elif child.dep == "acl":  # "crimes committed by Russian troops": only through its by-agent
                 for agent in sentence.kids(child, "agent", "prep"):
                     if agent.dep == "agent" or agent.lower == "by":
-                        out.extend(sentence.kids(agent, "pobj"))
+                        out.extend((o, False) for o in sentence.kids(agent, "pobj"))
             else:
-                out.append(child)
+                out.append((child, False))
         return out
 
     def _split_nationalities(self, j: int, own: Actor) -> list[Actor]:

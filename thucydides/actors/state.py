@@ -42,10 +42,36 @@ LOCATIVE = frozenset(
 # Prepositions through which a noun phrase that is no actor reaches the actor it is about
 # ("sanctions on Georgia"); time words ("after", "since") are left out.
 EMBED_PREPOSITIONS = frozenset(
-    {"of", "on", "against", "with", "to", "for", "from", "in", "into", "over", "by", "toward", "towards",
-     "at", "near", "along", "across", "between", "among", "about", "inside", "within", "around"}
+    {
+        "of",
+        "on",
+        "against",
+        "with",
+        "to",
+        "for",
+        "from",
+        "in",
+        "into",
+        "over",
+        "by",
+        "toward",
+        "towards",
+        "at",
+        "near",
+        "along",
+        "across",
+        "between",
+        "among",
+        "about",
+        "inside",
+        "within",
+        "around",
+    }
 )
 EMBED_DEPTH = 4
+# Prepositions that name where something is ("talks in Washington"): a town there is a venue,
+# not an actor; a state there ("the conflict in Sudan") still is.
+EMBED_VENUES = frozenset({"in", "at", "near", "around", "inside", "within", "throughout", "outside", "across"})
 HE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 IT = frozenset({"it", "its", "itself"})
 THEY = frozenset({"they", "them", "their", "theirs", "themselves"})

@@ -134,13 +134,14 @@ class EventCoder:
             explanation=Explanation(
                 producer=c.producer,
                 rule=c.rule,
-                reason=f"{c.reason} ({entry.name})" + ("; coded for each side, this is the other" if reciprocal else ""),
+                reason=f"{c.reason} ({entry.name})" + (_MIRRORED if reciprocal else ""),
                 modifiers=(*c.modifiers, "reciprocal") if reciprocal else tuple(c.modifiers),
             ),
             current=c.current,
         )
 
 
+_MIRRORED = "; coded for each side, this is the other"
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "18", "19"})
 
 

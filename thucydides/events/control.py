@@ -46,6 +46,7 @@ class Control:
     place_abroad: tuple[str, ...] = ()
     place_anywhere: tuple[str, ...] = ()
     reciprocal: frozenset[str] = frozenset()
+    instruments: tuple[str, ...] = ()
 
     def domestic_target(self, code: str) -> str | None:
         """For a domestic event with no target: "GOV" (against the government), "" (the state), or None."""
@@ -95,4 +96,5 @@ def load_control() -> Control:
         place_abroad=tuple(str(c) for c in raw["place_target"]["abroad"]),
         place_anywhere=tuple(str(c) for c in raw["place_target"]["anywhere"]),
         reciprocal=frozenset(str(c) for c in raw["reciprocal"]),
+        instruments=tuple(str(c) for c in raw["instruments"]),
     )

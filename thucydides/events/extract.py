@@ -11,7 +11,6 @@ conjunction of actors gives one event per actor.
 from __future__ import annotations
 
 import dataclasses
-
 from dataclasses import dataclass, field
 
 from ..actors.resolve import ActorResolver
@@ -313,15 +312,23 @@ class EventFinder:
                 if i < 0:
                     continue
             c.targets = resolver.actors(i, place=c.place_target, avoid=avoid)
+            if c.targets and c.code.startswith(self.control.instruments) and avoid:
+                # "Russia massed its troops near the border with Ukraine": own forces are the means
+                c.targets = [a for a in c.targets if (a.group or a.country or a.code) not in avoid]
             if c.targets:
                 break
-        if not c.targets and c.target_tokens and self._argument(sentence, c, c.target_tokens[0]):
-            uncoded = resolver.uncoded(c.target_tokens[0])
-            inner = resolver.embedded(c.target_tokens[0], avoid)
-            if inner and uncoded is not None:  # the event is done to the actor the object is about
-                why = f"the actor inside the object '{uncoded.text}'"
+        if not c.targets and c.target_tokens:
+            first = c.target_tokens[0]
+            # the event is done to the actor its object is about: "sanctions on Georgia"
+            inner = resolver.embedded(first, avoid)
+            if not inner and c.code.startswith(self.control.instruments):  # "massed troops near the border with X"
+                inner = resolver.embedded(c.trigger, avoid)
+            if inner:
+                phrase = sentence.span_text(*resolver.span(first))[0]
+                why = f"the actor inside '{phrase}'"
                 c.targets = [dataclasses.replace(a, how=f"{a.how}; {why}".lstrip("; ")) for a in inner]
-            else:
+            elif self._argument(sentence, c, first):
+                uncoded = resolver.uncoded(first)
                 c.targets = [uncoded] if uncoded is not None else []
         if not c.sources and c.targets and len(c.targets) > 1 and self._between(sentence, c):
             c.sources = c.targets[:]
