@@ -134,3 +134,10 @@ def test_bare_sector_takes_the_country_of_the_place_in_the_sentence(
 ) -> None:
     (actor,) = _actor_at(parser, mini_kb, "Police arrested protesters in the Russian city of Kazan.", "Police")
     assert actor.code == "RUSCOP"
+
+
+def test_they_after_conjoined_actors_is_all_of_them(parser: SpacyParser, mini_kb: KnowledgeBase) -> None:
+    resolver, sentence = _resolver_at(parser, mini_kb, "Japan and South Korea said they would hold talks.")
+    they = next(t for t in sentence.tokens if t.text == "they")
+    assert [a.code for a in resolver.actors(they.i)] == ["JPN", "KOR"]
+    assert all(a.text == "they" for a in resolver.actors(they.i))

@@ -83,3 +83,10 @@ def test_a_town_where_it_happens_is_no_target_but_a_state_it_concerns_is(pipelin
     }
     (event,) = _events(pipeline, "Saudi Arabia called for a political solution to the conflict in Sudan.")
     assert event.target is not None and event.target.country == "SDN"
+
+
+def test_a_passive_killing_is_done_by_whoever_owns_the_means(pipeline: Pipeline) -> None:
+    text = "Four children were killed in Israeli tank shelling in the east of the Gaza Strip on Friday."
+    (event,) = _events(pipeline, text)
+    assert event.cameo.startswith("19") and event.source is not None and event.source.country == "ISR"
+    assert event.target is not None and event.target.country == "PSE"  # the place, not the adjective of the means

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..parse import Token
+from ..resources import data_path, load_yaml
 from .discourse import Discourse
 from .state import LOCATIVE, PLACE_ENTS, Parts
 
@@ -70,9 +73,12 @@ class Context(Discourse):
                     return entry.ref
         for token in sentence.tokens:  # "in the German city of Magdeburg", "in Pakistan's Balochistan province"
             if token.dep == "pobj" and sentence.tokens[token.head].lower in LOCATIVE:
+                # an adjective names the country only of a place ("the German city"), not of a means
+                # ("killed in Israeli tank shelling")
+                kinds = ("country", "adjective", "capital") if token.lemma in place_nouns() else ("country", "capital")
                 lo, hi = sentence.subtree(token)
                 for k in range(lo, hi + 1):
-                    entry = self.hit_at[k].first("country", "adjective", "capital") if k in self.hit_at else None
+                    entry = self.hit_at[k].first(*kinds) if k in self.hit_at else None
                     if entry is not None:
                         return entry.ref
         for token in sentence.tokens:
@@ -109,3 +115,10 @@ class Context(Discourse):
             hi += 1
         name = sentence.span_text(lo, hi)[0]
         return self.places.country_of(name, frozenset(self.countries_seen))
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Nouns that name a kind of place ("city", "province", "coast"), from ``data/places/words.yaml``."""
+    words = load_yaml(data_path("places", "words.yaml"))
+    return frozenset(str(w) for key in ("region_words", "city_words", "area_words") for w in words.get(key) or ())

@@ -30,6 +30,23 @@ class Discourse(ResolverState):
                 return found
         return []
 
+    def _they_conjoined(self, token: Token) -> list[Actor]:
+        """ "Obama and Putin said they will ...": "they" after conjoined actors in the same sentence is all of them."""
+        sentence = self.sentence
+        assert sentence is not None
+        if token.lower not in THEY:
+            return []
+        for j in range(token.i - 1, -1, -1):
+            other = sentence.tokens[j]
+            if other.dep == "conj" or not any(sentence.tokens[c].dep == "conj" for c in other.children):
+                continue
+            group = [self.actor(k) for k in self.conjuncts(j) if k < token.i]
+            if len(group) >= 2 and all(a is not None for a in group):
+                why = f"'{token.text}' refers to " + " and ".join(a.name or a.text for a in group if a is not None)
+                return [self._rebind(self._memory_for(other, a), token, why) for a in group if a is not None]
+            return []
+        return []
+
     def _pick_person(self, ids: list[str]) -> str | None:
         ids = list(dict.fromkeys(ids))
         mentioned = [m.person for m in reversed(self.memory) if m.person in ids]

@@ -103,7 +103,7 @@ class ActorResolver(Context):
         lifted its blockade of the U.K." is done to the U.K.).
         """
         assert self.sentence is not None
-        pair = self._the_two(self.sentence.tokens[i])
+        pair = self._the_two(self.sentence.tokens[i]) or self._they_conjoined(self.sentence.tokens[i])
         if pair:
             return pair
         result: list[Actor] = []

@@ -186,6 +186,12 @@ class ResolverState(abc.ABC):
     @abc.abstractmethod
     def _left_tokens(self, token: Token) -> set[int]: ...
 
+    @abc.abstractmethod
+    def actor(self, i: int, place: bool = False, inner: bool = True) -> Actor | None: ...
+
+    @abc.abstractmethod
+    def conjuncts(self, i: int) -> list[int]: ...
+
 
 def entity(actor: Actor) -> str:
     """What an actor is at country level: its organisation's group, its state, or its code."""

@@ -41,6 +41,13 @@ class EventCoder:
             if c.code not in self.taxonomy and c.code[:3] not in self.taxonomy:
                 continue  # a code from a user lexicon that the taxonomy does not know
             for source, found_target in _pairs(c):
+                if (
+                    source is not None
+                    and found_target is not None
+                    and len(c.sources) > 1
+                    and _same(source, found_target)
+                ):
+                    continue  # "the two men ... cooperation with NATO": NATO's side of it is no event
                 target = (
                     None
                     if source is not None and found_target is not None and _same(source, found_target)

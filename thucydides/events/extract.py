@@ -304,6 +304,8 @@ class EventFinder:
 
     def _actors(self, sentence: Sentence, c: Candidate, resolver: ActorResolver) -> None:
         c.sources = [a for i in c.source_tokens for a in resolver.actors(i)]
+        if not c.sources and c.code[:2] in _VIOLENT_ROOTS:
+            c.sources = [a for i in self._means_source(sentence, c) for a in resolver.actors(i)]
         c.targets = []
         avoid = frozenset(a.group or a.country or a.code for a in c.sources)
         for i in c.target_tokens:  # the first candidate that is an actor
@@ -332,6 +334,16 @@ class EventFinder:
                 c.targets = [uncoded] if uncoded is not None else []
         if not c.sources and c.targets and len(c.targets) > 1 and self._between(sentence, c):
             c.sources = c.targets[:]
+
+    def _means_source(self, sentence: Sentence, c: Candidate) -> list[int]:
+        """ "Four children were killed in Israeli tank shelling": who did it is who owns the means."""
+        found: list[int] = []
+        for prep in sentence.kids(sentence.tokens[c.trigger], "prep", "agent"):
+            if prep.lower in ("in", "by", "during"):
+                for obj in sentence.kids(prep, "pobj"):
+                    if obj.pos == "NOUN":
+                        found.extend(self._default_source(sentence, obj, "noun"))
+        return found
 
     def _argument(self, sentence: Sentence, c: Candidate, i: int) -> bool:
         """Whether token ``i`` is the event's grammatical object: kept as an uncoded target if no actor."""
