@@ -90,3 +90,9 @@ def test_a_passive_killing_is_done_by_whoever_owns_the_means(pipeline: Pipeline)
     (event,) = _events(pipeline, text)
     assert event.cameo.startswith("19") and event.source is not None and event.source.country == "ISR"
     assert event.target is not None and event.target.country == "PSE"  # the place, not the adjective of the means
+
+
+def test_a_hope_or_a_warning_addresses_the_subject_of_its_clause(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Turkey's top diplomat voiced hope that the new government in Greece will help Turkey.")
+    assert events[0].cameo.startswith("02") and events[0].target is not None
+    assert events[0].target.country == "GRC"

@@ -21,6 +21,8 @@ from .lexicon import Lexicon
 from .match import Match, Matcher, is_passive
 
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Appeals, demands and threats: with no object, the subject of the clause they govern is addressed
+ADDRESSED_ROOTS = frozenset({"02", "10", "13"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT"})
 _COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 _THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
@@ -171,7 +173,14 @@ class EventFinder:
             subject = self._default_source(sentence, token, pattern.pos)
             targets = subject
         else:
-            targets = self._default_target(sentence, token, pattern.pos, set(sources), set(found.consumed))
+            targets = self.default_target(
+                sentence,
+                token,
+                pattern.pos,
+                set(sources),
+                set(found.consumed),
+                appeal=pattern.code[:2] in ADDRESSED_ROOTS,
+            )
         speech = token.lemma in self.control.speech and pattern.code[:2] == "01"
         if speech and found.target is None and not self._addressed(sentence, token):
             targets = []  # what was said is not whom it was said to
@@ -267,22 +276,31 @@ class EventFinder:
             return []
         return []
 
-    def _default_target(
-        self, sentence: Sentence, token: Token, pos: str, sources: set[int], consumed: set[int] | None = None
+    def default_target(
+        self,
+        sentence: Sentence,
+        token: Token,
+        pos: str,
+        sources: set[int],
+        consumed: set[int] | None = None,
+        appeal: bool = False,
     ) -> list[int]:
         """Whom an event is done to when its pattern does not say, best guess first: the object; the
-        owner of what the pattern matched ("rejected Greece's request"); a usual preposition's object.
-        The first of these that turns out to be an actor is the target."""
+        owner of what the pattern matched ("rejected Greece's request"); a usual preposition's object;
+        for demands and appeals, the subject of the clause ("demanded that Hungary stop", "voiced
+        hope that the new government will"). The first of these that is an actor is the target."""
         consumed = consumed or set()
         found: list[int] = []
+        objs: list[int] = []
         if pos == "verb":
             objs = [c for c in token.children if sentence.tokens[c].dep in ("dobj", "dative") and c not in consumed]
             if is_passive(sentence, token):
                 objs = [c for c in token.children if sentence.tokens[c].dep == "nsubjpass"] + objs
             found.extend(objs[:1])
-            if not objs and self._addressed_by_clause(token):
-                ccomp = sentence.child(token, "ccomp")  # "demanded that Hungary stop ...": Hungary
-                found.extend(self.subject(sentence, ccomp) if ccomp is not None else [])
+        if not objs and (appeal or (pos == "verb" and self._addressed_by_clause(token))):
+            found.extend(self._clause_subject(sentence, token))
+        elif appeal:  # "voiced hope that the new government will ...": the clause of the object noun
+            found.extend(self._clause_subject(sentence, sentence.tokens[objs[0]]))
         for k in sorted(consumed):  # "pessimism about X": the object of a preposition the pattern named
             obj = sentence.child(sentence.tokens[k], "pobj") if sentence.tokens[k].pos == "ADP" else None
             found.append(obj.i if obj is not None else k)
@@ -353,6 +371,19 @@ class EventFinder:
         if token.dep in ("dobj", "nsubjpass", "dative"):
             return token.head == c.trigger
         return token.dep == "pobj" and sentence.tokens[token.head].head == c.trigger
+
+    def _clause_subject(self, sentence: Sentence, token: Token) -> list[int]:
+        """The subject of the clause a demand or an appeal governs, directly or through its light verb."""
+        holders = [token]
+        governor = self._light_governor(sentence, token) if token.pos == "NOUN" else None
+        if governor is not None:
+            holders.append(governor)
+        for holder in holders:
+            for clause in sentence.kids(holder, "ccomp", "acl"):
+                subject = sentence.child(clause, "nsubj", "nsubjpass")
+                if subject is not None:
+                    return [subject.i]
+        return []
 
     def _addressed_by_clause(self, token: Token) -> bool:
         """Whether a verb's addressee may be the subject of its clause (demands, appeals, threats)."""
@@ -527,7 +558,7 @@ class EventFinder:
             if category.addressee == "object":
                 targets = self._addressee(sentence, token)
             else:
-                targets = self._default_target(sentence, complement, "verb", set(sources)) if complement else []
+                targets = self.default_target(sentence, complement, "verb", set(sources)) if complement else []
             if not sources:
                 continue
             candidates[token.i] = Candidate(

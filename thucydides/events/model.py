@@ -84,7 +84,7 @@ class EventModel:
     def _model_candidate(
         self, sentence: Sentence, k: int, pk: float, proots: np.ndarray, finder: EventFinder, resolver: ActorResolver
     ) -> Candidate | None:
-        from .extract import Candidate
+        from .extract import ADDRESSED_ROOTS, Candidate
 
         allowed = [
             (p, label)
@@ -99,7 +99,7 @@ class EventModel:
         if said is not None:
             token = said  # "X committed atrocities, the U.N. said": the event is what was said
         sources = finder.subject(sentence, token)
-        targets = finder._default_target(sentence, token, "verb", set(sources))
+        targets = finder.default_target(sentence, token, "verb", set(sources), appeal=root in ADDRESSED_ROOTS)
         c = Candidate(
             trigger=token.i,
             first=token.i,
