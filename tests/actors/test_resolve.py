@@ -140,4 +140,20 @@ def test_they_after_conjoined_actors_is_all_of_them(parser: SpacyParser, mini_kb
     resolver, sentence = _resolver_at(parser, mini_kb, "Japan and South Korea said they would hold talks.")
     they = next(t for t in sentence.tokens if t.text == "they")
     assert [a.code for a in resolver.actors(they.i)] == ["JPN", "KOR"]
-    assert all(a.text == "they" for a in resolver.actors(they.i))
+    assert [a.text for a in resolver.actors(they.i)] == ["Japan", "South Korea"]  # reported at the antecedents
+
+
+def test_a_pronoun_is_reported_at_its_antecedent_only_within_the_sentence(
+    parser: SpacyParser, mini_kb: KnowledgeBase
+) -> None:
+    resolver = ActorResolver(mini_kb, dt.date(2025, 6, 3))
+    texts: dict[str, str] = {}
+    for sentence in _sentences(parser, "Japan says it will join the command. It said so on Monday."):
+        resolver.start(sentence)
+        resolver.actor_mentions()
+        pronoun = next(t for t in sentence.tokens if t.lower == "it")
+        actor = resolver.actor(pronoun.i)
+        assert actor is not None and actor.code == "JPN"
+        texts[str(sentence.index)] = actor.text
+        resolver.finish()
+    assert texts == {"0": "Japan", "1": "It"}

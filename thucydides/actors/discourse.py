@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..models import Actor
 from ..parse import Token
 from .state import HE, IT, PAIR_NOUNS, THEY, Memory, Parts, ResolverState
+
+PRONOUNS = HE | IT | THEY
 
 
 class Discourse(ResolverState):
@@ -133,7 +137,18 @@ class Discourse(ResolverState):
         return None
 
     def _rebind(self, m: Memory, token: Token, why: str) -> Actor:
+        """The remembered actor, mentioned by ``token``; a pronoun whose antecedent is in the same
+        sentence ("NATO says it will ...") is reported at the antecedent, the fuller mention."""
         a = m.actor
+        sentence = self.sentence
+        if (
+            token.lower in PRONOUNS
+            and sentence is not None
+            and a.start >= sentence.start
+            and a.end <= token.start
+            and a.text
+        ):
+            return dataclasses.replace(a, how=why)
         return Actor(
             code=a.code,
             country=a.country,
