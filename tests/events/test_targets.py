@@ -96,3 +96,18 @@ def test_a_hope_or_a_warning_addresses_the_subject_of_its_clause(pipeline: Pipel
     events = _events(pipeline, "Turkey's top diplomat voiced hope that the new government in Greece will help Turkey.")
     assert events[0].cameo.startswith("02") and events[0].target is not None
     assert events[0].target.country == "GRC"
+
+
+def test_he_after_a_title_and_it_after_a_copula_find_their_source(pipeline: Pipeline) -> None:
+    (event,) = _events(pipeline, "Hungary's foreign minister said he was pessimistic about the war in Ukraine.")
+    assert event.cameo == "012" and event.source is not None and event.source.code == "HUNGOV"
+    (event,) = _events(
+        pipeline, "Ethiopia's government said it remained committed to a settlement of its dispute with Egypt."
+    )
+    assert event.source is not None and event.source.code == "ETHGOV"
+    assert event.target is not None and event.target.country == "EGY"  # whom "its dispute" is with
+
+
+def test_a_suicide_bomber_is_the_source_of_the_bombing(pipeline: Pipeline) -> None:
+    (event,) = _events(pipeline, "A suicide bomber killed dozens of people at a mosque in Peshawar.")
+    assert event.cameo == "1831" and event.source is not None and event.source.country == "PAK"

@@ -6,7 +6,7 @@ import dataclasses
 
 from ..models import Actor
 from ..parse import Token
-from .state import HE, IT, PAIR_NOUNS, THEY, Memory, Parts, ResolverState
+from .state import HE, IT, PAIR_NOUNS, PERSON_NOUNS, THEY, Memory, Parts, ResolverState
 
 PRONOUNS = HE | IT | THEY
 
@@ -179,7 +179,7 @@ class Discourse(ResolverState):
 
     def _memory_for(self, token: Token, actor: Actor) -> Memory:
         parts_person = actor.entity_id if actor.entity_id in self.kb.people else None
-        is_person = parts_person is not None or token.ent == "PERSON"
+        is_person = parts_person is not None or token.ent == "PERSON" or token.lemma in PERSON_NOUNS
         surname = None
         if parts_person:
             surname = self.kb.people[parts_person].surname

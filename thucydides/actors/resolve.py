@@ -110,7 +110,8 @@ class ActorResolver(Context):
         for j in self.conjuncts(i):
             own = self.actor(j, place, inner=False)
             if own is not None and entity(own) in avoid and self._borrowed(j):
-                group = self._owners(j, place, avoid) or [own]
+                # "its dispute with Egypt": not the source's own, but whom the dispute is with
+                group = self._owners(j, place, avoid) or self.embedded(j, avoid) or [own]
             else:
                 group = [own] if own is not None else self._owners(j, place, avoid)
             if own is not None and group == [own]:

@@ -21,6 +21,7 @@ from .lexicon import Lexicon
 from .match import Match, Matcher, is_passive
 
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_COPULAS = frozenset({"be", "remain", "stay", "seem", "appear", "become", "sound", "look", "feel", "prove"})
 # Appeals, demands and threats: with no object, the subject of the clause they govern is addressed
 ADDRESSED_ROOTS = frozenset({"02", "10", "13"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT"})
@@ -242,7 +243,7 @@ class EventFinder:
         if token.dep == "pcomp":
             prep = head
             return self.subject(sentence, sentence.tokens[prep.head], depth + 1)
-        if token.dep in ("acomp", "attr", "oprd") and head.lemma == "be":
+        if token.dep in ("acomp", "attr", "oprd") and head.lemma in _COPULAS:  # "it remained committed to"
             return self.subject(sentence, head, depth + 1)
         return []
 
@@ -650,7 +651,8 @@ class EventFinder:
                 continue
             c.code = weapon.code
             c.reason = f"{weapon.reason}, which {c.reason.split(' matches')[0]}"
-            c.source_tokens = weapon.source_tokens
+            # whoever used the weapon; else the subject itself, if it is someone ("a suicide bomber killed")
+            c.source_tokens = weapon.source_tokens or c.source_tokens
             del candidates[weapon.trigger]
 
     def _weapon_of(self, sentence: Sentence, c: Candidate, candidates: dict[int, Candidate]) -> Candidate | None:
