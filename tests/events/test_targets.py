@@ -111,3 +111,15 @@ def test_he_after_a_title_and_it_after_a_copula_find_their_source(pipeline: Pipe
 def test_a_suicide_bomber_is_the_source_of_the_bombing(pipeline: Pipeline) -> None:
     (event,) = _events(pipeline, "A suicide bomber killed dozens of people at a mosque in Peshawar.")
     assert event.cameo == "1831" and event.source is not None and event.source.country == "PAK"
+
+
+def test_what_one_side_does_towards_the_other_is_not_mirrored(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "NATO will keep strengthening its ties with South Korea, Rutte said.")
+    assert [(e.source.group or e.source.country, e.target.country) for e in events if e.source and e.target] == [
+        ("NAT", "KOR")
+    ]
+    met = _events(pipeline, "Japan's defence minister met NATO's secretary general in Tokyo.")
+    assert [(e.source.country or e.source.group, e.target.country or e.target.group) for e in met[:2]] == [
+        ("JPN", "NAT"),
+        ("NAT", "JPN"),
+    ]
