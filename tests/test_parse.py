@@ -26,3 +26,10 @@ def test_sentence_from_conll_builds_heads_and_children() -> None:
     s = sentence_from_conll(rows)
     assert s.root == 1 and s.tokens[1].children == [0, 2]
     assert s.tokens[2].start == s.text.index("Ukraine")
+
+
+def test_hyphenated_verbs_stay_one_token_and_parse_as_verbs(parser: SpacyParser) -> None:
+    (parsed,) = parser.parse([clean(Article(id="a", text="North Korea test-fired two missiles."))])
+    (sentence,) = parsed.sentences
+    fired = next(t for t in sentence.tokens if t.text == "test-fired")
+    assert fired.pos == "VERB" and sentence.root == fired.i

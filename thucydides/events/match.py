@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..parse import Sentence, Token
+from ..parse import Sentence, Token, hyphenated_verbs
 from .lexicon import Lexicon, Pattern, Slot
 
 _OBJECT_DEPS = ("dobj", "dative", "attr", "oprd", "obj", "iobj")
@@ -72,6 +72,8 @@ class Matcher:
         candidates = self.lexicon.lookup(pos, token.lemma)
         if token.lower != token.lemma:
             candidates = candidates + self.lexicon.lookup(pos, token.lower)
+        for key in hyphen_keys(token):  # "test-fired": test_fire, testfire, or the fire of "test fire"
+            candidates = candidates + self.lexicon.lookup(pos, key)
         best: Match | None = None
         best_score = float("-inf")
         for order, pattern in enumerate(candidates):
@@ -128,6 +130,8 @@ class Matcher:
         need = pattern.trigger[:-1]
         if not need:
             return token.i
+        if "-" in token.lower and tuple(_hyphen_base(token).split("-")[:-1]) == need:
+            return token.i  # "test-fired" is the whole of "test_fire"
         k = token.i - 1
         for word in reversed(need):
             while k >= 0 and sentence.tokens[k].text in ("-", "\u2010"):
@@ -200,3 +204,16 @@ class Matcher:
                     continue
             return obj.i
         return None
+
+
+def _hyphen_base(token: Token) -> str:
+    return hyphenated_verbs().get(token.lower, token.lemma)
+
+
+def hyphen_keys(token: Token) -> list[str]:
+    """Lexicon keys for a hyphenated verb kept as one token: its base form written whole
+    ("reopen"), and the last part, for patterns that spell the first part out ("test_fire")."""
+    if "-" not in token.lower or token.lower not in hyphenated_verbs():
+        return []
+    base = _hyphen_base(token)
+    return [k for k in (base, base.replace("-", ""), base.rsplit("-", 1)[1]) if k not in (token.lemma, token.lower)]
