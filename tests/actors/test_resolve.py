@@ -7,6 +7,7 @@ from thucydides.actors.resolve import ActorResolver
 from thucydides.clean import clean
 from thucydides.models import Actor, Article
 from thucydides.parse import Sentence, SpacyParser
+from thucydides.pipeline import Pipeline
 
 
 def _sentences(parser: SpacyParser, text: str) -> list[Sentence]:
@@ -157,3 +158,10 @@ def test_a_pronoun_is_reported_at_its_antecedent_only_within_the_sentence(
         texts[str(sentence.index)] = actor.text
         resolver.finish()
     assert texts == {"0": "Japan", "1": "It"}
+
+
+def test_a_name_ends_before_where_and_when(pipeline: Pipeline) -> None:
+    text = "Ukrainian President Petro Poroshenko will meet US President Donald Trump in Washington on Tuesday."
+    events = pipeline.code_text(text, "2018-06-18")
+    assert events and events[0].target is not None  # the parser hangs "in Washington" on "Trump"
+    assert events[0].target.text == "US President Donald Trump"

@@ -27,6 +27,7 @@ from .state import (
     IT,
     LEFT,
     MAX_SECTORS,
+    NAME_ENDS,
     PLACE_ENTS,
     QUANTITIES,
     SPAN_EXCLUDE,
@@ -587,13 +588,23 @@ class ActorResolver(Context):
         assert sentence is not None
         lo = hi = i
         stack = [i]
+        name = self.hit_at.get(i)
         while stack:
             k = stack.pop()
             lo, hi = min(lo, k), max(hi, k)
             for c in sentence.tokens[k].children:
                 child = sentence.tokens[c]
                 described = child.dep == "appos" and sentence.tokens[k].pos == "PROPN"  # "Gul Rahman, a militant"
-                if child.dep not in SPAN_EXCLUDE and not described and not _clausal_modifier(sentence, child):
+                # a name ends before where and when: "met Trump in Washington on Tuesday"
+                after_name = (
+                    k == i and name is not None and child.dep == "prep" and c > name.hi and child.lower in NAME_ENDS
+                )
+                if (
+                    child.dep not in SPAN_EXCLUDE
+                    and not described
+                    and not after_name
+                    and not _clausal_modifier(sentence, child)
+                ):
                     stack.append(c)
         tokens = sentence.tokens
         while hi > lo and tokens[hi].pos == "PUNCT" and tokens[hi].text not in ")]":

@@ -72,6 +72,8 @@ EMBED_DEPTH = 4
 # Prepositions that name where something is ("talks in Washington"): a town there is a venue,
 # not an actor; a state there ("the conflict in Sudan") still is.
 EMBED_VENUES = frozenset({"in", "at", "near", "around", "inside", "within", "throughout", "outside", "across"})
+# Prepositions that never continue a name: "met Trump in Washington on Tuesday".
+NAME_ENDS = frozenset({"in", "at", "on", "during", "near", "after", "before", "since", "until"})
 HE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 IT = frozenset({"it", "its", "itself"})
 THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
