@@ -137,3 +137,12 @@ def test_a_hyphenated_verb_is_one_verb(pipeline: Pipeline) -> None:
     (event,) = _events(pipeline, "North Korea test-fired two short-range ballistic missiles into the sea on Monday.")
     assert event.cameo.startswith("15") and event.trigger.text == "test-fired"
     assert event.source is not None and event.source.country == "PRK"
+
+
+def test_a_warning_of_consequences_threatens_and_a_forecast_does_not(pipeline: Pipeline) -> None:
+    (threat, *_) = _events(pipeline, "Russia warned NATO against deploying missiles in Poland.")
+    assert threat.cameo.startswith("13") and threat.target is not None and threat.target.group == "NAT"
+    (threat, *_) = _events(pipeline, "China warned the Philippines that it would pay a price for its provocations.")
+    assert threat.cameo.startswith("13") and threat.target is not None and threat.target.country == "PHL"
+    (forecast, *_) = _events(pipeline, "The U.N. chief warned on Tuesday that Gaza was on the brink of famine.")
+    assert forecast.cameo == "012"

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..resources import data_path, load_yaml
 
-CATEGORIES = ("intent", "appeal", "demand", "threaten", "reject")
+CATEGORIES = ("intent", "appeal", "demand", "threaten", "warn", "reject")
 
 
 @dataclass(frozen=True)

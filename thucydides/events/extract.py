@@ -548,7 +548,7 @@ class EventFinder:
             if token.lemma in self.control.speech:
                 continue
             category = self._category_of(sentence, token)
-            if category is None or category.name not in ("intent", "appeal", "demand", "threaten"):
+            if category is None or category.name not in ("intent", "appeal", "demand", "threaten", "warn"):
                 continue
             complement = sentence.child(token, "xcomp", "ccomp")
             if complement is None and category.name != "appeal":
@@ -562,17 +562,29 @@ class EventFinder:
                 targets = self.default_target(sentence, complement, "verb", set(sources)) if complement else []
             if not sources:
                 continue
+            code = category.default
+            if category.name == "warn" and self._warns_of_consequences(sentence, token, complement):
+                code = "130"  # "warned the Philippines that it would pay a price": a threat, not a forecast
             candidates[token.i] = Candidate(
                 trigger=token.i,
                 first=token.i,
                 last=complement.i if complement is not None and complement.i > token.i else token.i,
-                code=category.default,
+                code=code,
                 source_tokens=sources,
                 target_tokens=targets,
                 rule=f"control.yaml: {category.name}",
                 reason=f"'{token.text}' is a word of {category.name} with no coded complement → {category.default}",
                 specificity=1,
             )
+
+    def _warns_of_consequences(self, sentence: Sentence, token: Token, complement: Token | None) -> bool:
+        """A warning addressed to someone, or of what will happen, threatens; one of how things are
+        ("warned that Gaza was on the brink of famine") is a pessimistic comment."""
+        if sentence.child(token, "dobj", "dative") is not None:
+            return True
+        return complement is not None and any(
+            a.lower in ("will", "would", "'ll") for a in sentence.kids(complement, "aux")
+        )
 
     def _covered(self, sentence: Sentence, token: Token, candidates: dict[int, Candidate]) -> bool:
         lo, hi = sentence.subtree(token)
