@@ -145,4 +145,11 @@ def test_a_warning_of_consequences_threatens_and_a_forecast_does_not(pipeline: P
     (threat, *_) = _events(pipeline, "China warned the Philippines that it would pay a price for its provocations.")
     assert threat.cameo.startswith("13") and threat.target is not None and threat.target.country == "PHL"
     (forecast, *_) = _events(pipeline, "The U.N. chief warned on Tuesday that Gaza was on the brink of famine.")
-    assert forecast.cameo == "012"
+    assert forecast.cameo == "012" and forecast.target is not None and forecast.target.country == "PSE"
+
+
+def test_an_actor_found_for_both_roles_keeps_the_event_as_its_target(pipeline: Pipeline) -> None:
+    text = "The U.N. human rights chief called on Afghanistan's Taliban authorities to restore the right of women."
+    events = _events(pipeline, text)
+    assert events and events[0].cameo.startswith("02")
+    assert events[0].target is not None and events[0].target.group == "TAL"

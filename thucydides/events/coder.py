@@ -156,6 +156,9 @@ def _pairs(c: Candidate) -> Iterable[tuple[Actor | None, Actor | None]]:
     sources: list[Actor | None] = list(c.sources) or [None]
     targets: list[Actor | None] = list(c.targets) or [None]
     if c.sources and c.sources == c.targets:
+        if len(c.sources) == 1:  # one actor found for both roles: whom it was done to is the surer
+            yield None, c.targets[0]
+            return
         # "talks between Japan and NATO": each with each other, never with itself
         for a in c.sources:
             for b in c.sources:

@@ -533,7 +533,7 @@ class EventFinder:
         for prep in sentence.kids(controller, "prep"):
             if prep.lower in ("on", "upon", "to", "of", "from"):
                 pobj = sentence.child(prep, "pobj")
-                if pobj is not None:
+                if pobj is not None and pobj.ent not in _NOT_ACTORS:  # not "warned on Tuesday"
                     return [pobj.i]
         ccomp = sentence.child(controller, "ccomp")
         if ccomp is not None:
