@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from ..actors.kb import KnowledgeBase
 from ..actors.resolve import ActorResolver
+from ..actors.state import entity
 from ..models import Actor, Article, Event, Explanation, Span
 from ..parse import Sentence
 from .control import Control
@@ -79,7 +80,7 @@ class EventCoder:
             and bool(target.code)
             and source.start >= 0
             and target.start >= 0
-            and entity_of(source) != entity_of(target)
+            and entity(source) != entity(target)
         )
 
     def _domestic(self, code: str, source: Actor) -> Actor | None:
@@ -166,8 +167,8 @@ def _pairs(c: Candidate) -> Iterable[tuple[Actor | None, Actor | None]]:
                     yield a, b
         return
     actor_targets = [t for t in c.targets if t.code]
-    own = {entity_of(a) for a in c.sources}
-    if all(entity_of(t) in own for t in actor_targets):  # "Saudi Arabia and Iran reopened their embassies"
+    own = {entity(a) for a in c.sources}
+    if all(entity(t) in own for t in actor_targets):  # "Saudi Arabia and Iran reopened their embassies"
         actor_targets = []
     if c.sources and not actor_targets and len(c.sources) > 1 and c.code[:2] in _RECIPROCAL_ROOTS:
         # "Japan and NATO held talks": a reciprocal event between the conjoined actors
@@ -179,10 +180,6 @@ def _pairs(c: Candidate) -> Iterable[tuple[Actor | None, Actor | None]]:
     for source in sources:
         for target in targets:
             yield source, target
-
-
-def entity_of(actor: Actor) -> str:
-    return actor.group or actor.country or actor.entity_id or actor.code
 
 
 def _same(a: Actor, b: Actor) -> bool:

@@ -14,6 +14,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from ..actors.resolve import ActorResolver
+from ..actors.state import entity
 from ..models import Actor
 from ..parse import Sentence, Token
 from .control import Category, Control
@@ -326,7 +327,7 @@ class EventFinder:
         if not c.sources and c.code[:2] in _VIOLENT_ROOTS:
             c.sources = [a for i in self._means_source(sentence, c) for a in resolver.actors(i)]
         c.targets = []
-        avoid = frozenset(a.group or a.country or a.code for a in c.sources)
+        avoid = frozenset(entity(a) for a in c.sources)
         for i in c.target_tokens:  # the first candidate that is an actor
             if sentence.tokens[i].ent in _NOT_ACTORS:
                 i = _before_date(sentence, sentence.tokens[i])
@@ -335,7 +336,7 @@ class EventFinder:
             c.targets = resolver.actors(i, place=c.place_target, avoid=avoid)
             if c.targets and c.code.startswith(self.control.instruments) and avoid:
                 # "Russia massed its troops near the border with Ukraine": own forces are the means
-                c.targets = [a for a in c.targets if (a.group or a.country or a.code) not in avoid]
+                c.targets = [a for a in c.targets if entity(a) not in avoid]
             if c.targets:
                 break
         if not c.targets and c.target_tokens:
@@ -564,7 +565,8 @@ class EventFinder:
                 continue
             code = category.default
             if category.name == "warn" and self._warns_of_consequences(sentence, token, complement):
-                code = "130"  # "warned the Philippines that it would pay a price": a threat, not a forecast
+                # "warned the Philippines that it would pay a price": a threat, not a forecast
+                code = self.control.categories["threaten"].default
             candidates[token.i] = Candidate(
                 trigger=token.i,
                 first=token.i,
