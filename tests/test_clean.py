@@ -1,5 +1,6 @@
 from thucydides.clean import clean, normalise
 from thucydides.models import Article
+from thucydides.pipeline import Pipeline
 
 
 def test_normalise_keeps_length_and_straightens_quotes() -> None:
@@ -15,3 +16,35 @@ def test_paragraph_offsets_point_into_the_original_text() -> None:
     assert [p.text for p in cleaned.paragraphs] == ["Headline here", "First para line one line two.", "Second para."]
     for p in cleaned.paragraphs:
         assert normalise(text[p.start : p.start + len(p.text)]) == p.text
+
+
+def test_a_wire_dateline_is_a_paragraph_of_its_own() -> None:
+    cases = {
+        "MOSCOW (Reuters) - Russia accused Ukraine.": ["MOSCOW (Reuters)", "Russia accused Ukraine."],
+        "Title\n\nTOKYO, June 3 - Japan's minister met Rutte.": [
+            "Title",
+            "TOKYO, June 3",
+            "Japan's minister met Rutte.",
+        ],
+        "GAZA CITY, Palestinian Territories: Four children were killed.": [
+            "GAZA CITY, Palestinian Territories",
+            "Four children were killed.",
+        ],
+        "WASHINGTON \u2014 The United States imposed sanctions.": [
+            "WASHINGTON",
+            "The United States imposed sanctions.",
+        ],
+        # not datelines: an actor before a colon, a dash inside a sentence
+        "NATO: allies agree to spend more.": ["NATO: allies agree to spend more."],
+        "Japan wants to join the command - officials said.": ["Japan wants to join the command - officials said."],
+    }
+    for text, paragraphs in cases.items():
+        cleaned = clean(Article(id="a", text=text))
+        assert [p.text for p in cleaned.paragraphs] == paragraphs, text
+        for p in cleaned.paragraphs:
+            assert normalise(text[p.start : p.start + len(p.text)]) == p.text
+
+
+def test_a_dateline_is_not_taken_for_the_subject(pipeline: Pipeline) -> None:
+    (event,) = pipeline.code_text("MOSCOW (Reuters) - Russia accused Ukraine of attacking a power plant.", "2024-01-01")
+    assert event.source is not None and event.source.text == "Russia"

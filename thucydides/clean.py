@@ -47,6 +47,19 @@ _TRANSLATION = str.maketrans(
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\u00a0]*\n\s*")
 
+# A wire dateline before the first sentence: "TOKYO, June 3 - ", "MOSCOW (Reuters) - ",
+# "GAZA CITY, Palestinian Territories: ", "WASHINGTON — ". Left in the sentence, the parser
+# takes it for the subject ("MOSCOW (Reuters) - Russia accused ..."), so it becomes a
+# paragraph of its own. The place is in capitals; a colon needs a region, a date or an agency.
+_CAPS = r"[A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+)*"
+_REGION = r"[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+)*"
+_DATE = r"[A-Z][a-z]{2,8}\.? \d{1,2}"
+_AGENCY = r"\([A-Za-z .&\-]{2,30}\)"
+_DATELINE = re.compile(
+    rf"(?P<line>{_CAPS}(?:(?P<extra>,\s*(?:{_DATE}|{_REGION})(?:,\s*{_DATE})?)|\s*(?P<agency>{_AGENCY}))*)"
+    rf"\s*(?:(?P<dash>-{{1,2}}|\u2014|\u2013)|:)\s+(?=[A-Z\"'])"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
@@ -85,5 +98,11 @@ def _add(paragraphs: list[Paragraph], text: str, start: int, end: int) -> None:
     stripped = chunk.lstrip()
     start += len(chunk) - len(stripped)
     stripped = stripped.rstrip()
-    if stripped:
-        paragraphs.append(Paragraph(start=start, text=normalise(stripped)))
+    if not stripped:
+        return
+    dateline = _DATELINE.match(stripped)  # usually the story's first paragraph, or the one after its headline
+    if dateline is not None and (dateline["dash"] or dateline["extra"] or dateline["agency"]):
+        paragraphs.append(Paragraph(start=start, text=normalise(dateline["line"])))
+        start += dateline.end()
+        stripped = stripped[dateline.end() :]
+    paragraphs.append(Paragraph(start=start, text=normalise(stripped)))
