@@ -149,18 +149,7 @@ class Discourse(ResolverState):
             and a.text
         ):
             return dataclasses.replace(a, how=why)
-        return Actor(
-            code=a.code,
-            country=a.country,
-            group=a.group,
-            sector=a.sector,
-            name=a.name,
-            text=token.text,
-            start=token.start,
-            end=token.end,
-            how=why,
-            entity_id=a.entity_id,
-        )
+        return dataclasses.replace(a, text=token.text, start=token.start, end=token.end, how=why)
 
     def _recent(self, before: int) -> list[Memory]:
         """Actors mentioned before token ``before``: earlier in this sentence first, then earlier sentences."""
