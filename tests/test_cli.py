@@ -93,3 +93,17 @@ def test_actors_resolve_shows_role_on_date() -> None:
     result = run("actors", "resolve", "Mark Rutte", "--date", "2025-04-08")
     assert result.returncode == 0, result.stderr
     assert "IGOWSTNAT" in result.stdout and "Secretary General" in result.stdout
+
+
+@pytest.mark.slow
+def test_eval_scores_a_story_corpus_strictly_with_error_classes() -> None:
+    fixture = Path(__file__).parent / "fixtures" / "stories_mini.jsonl"
+    result = run("eval", str(fixture), "--json", "--workers", "1", "--rules-only")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)[0]
+    assert figures["kind"] == "stories" and figures["gold events"] == 4
+    assert 0.0 <= figures["strict precision"] <= 1.0 and isinstance(figures["errors"], dict)
+    test_half = run("eval", str(fixture), "--json", "--workers", "1", "--half", "test")
+    dev_half = run("eval", str(fixture), "--json", "--workers", "1", "--half", "dev")
+    halves = [json.loads(r.stdout)[0]["records"] for r in (test_half, dev_half)]
+    assert sum(halves) == 2

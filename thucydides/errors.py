@@ -43,6 +43,8 @@ class Errors:
         "{path}: this is not a gold file in PETRARCH validation XML or thucydides gold JSONL. See docs/evaluation.md."
     )
     E302 = "{path}:{line}: cannot read this gold record: {detail}."
+    E311 = "Unknown corpus half '{half}'. Use --half dev, --half test or --half all."
+    E312 = "{path}: no gold files (*.jsonl) in this folder. Point eval at a gold file or a folder of them."
 
     # 4xx: output and store
     E401 = "Unknown output format '{name}'. Choose one of: {known}."

@@ -12,13 +12,20 @@ from .options import dictionary_options, make_config, workers_option
 
 
 @click.command("eval")
-@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the headline figures as JSON instead of tables.")
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N records of each file.")
 @click.option(
     "--rules-only",
     is_flag=True,
     help="Switch the statistical layer off (for files it was trained on, this is the fair figure).",
+)
+@click.option(
+    "--half",
+    type=click.Choice(["dev", "test", "all"]),
+    default="all",
+    show_default=True,
+    help="Of a story corpus (corpus/realnews/gold), score only the development or the test half.",
 )
 @workers_option
 @dictionary_options
@@ -27,6 +34,7 @@ def evaluate(
     as_json: bool,
     limit: int | None,
     rules_only: bool,
+    half: str,
     workers: int | None,
     actor_files: tuple[str, ...],
     lexicon_files: tuple[str, ...],
@@ -35,8 +43,10 @@ def evaluate(
 
     GOLD files may be PETRARCH validation XML (.xml; its actor and agent
     dictionaries are loaded when they sit beside it), thucydides gold JSONL
-    (.jsonl), five-class sentence labels (.tsv: sentence<TAB>label) or
-    source/target spans in CoNLL (.txt: token TAG). See docs/evaluation.md.
+    (.jsonl: sentences, or whole stories in the format of the real-news corpus,
+    scored strictly with error classes; a folder of such files is read whole),
+    five-class sentence labels (.tsv: sentence<TAB>label) or source/target
+    spans in CoNLL (.txt: token TAG). See docs/evaluation.md.
     """
     from ..evaluate.report import render
     from ..evaluate.run import evaluate_file, summary
@@ -45,7 +55,7 @@ def evaluate(
     config = dataclasses.replace(make_config(actor_files, lexicon_files), classifier=not rules_only)
     results = []
     for path in gold:
-        evaluation = evaluate_file(path, config, workers or default_workers(), limit)
+        evaluation = evaluate_file(path, config, workers or default_workers(), limit, half)
         results.append(summary(evaluation))
         if not as_json:
             click.echo(render(evaluation))

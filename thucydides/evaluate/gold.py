@@ -27,6 +27,19 @@ class GoldEvent:
     source: str | None
     target: str | None
     code: str
+    # the fields of a story's event (corpus/realnews, ../shared/ANNOTATION.md §5); empty elsewhere
+    acceptable_codes: tuple[str, ...] = ()
+    trigger: str | None = None
+    date: dt.date | None = None
+    place: str | None = None
+    place_country: str | None = None
+    place_is_country: bool = False
+    background: bool = False
+
+    @property
+    def acceptable(self) -> tuple[str, ...]:
+        """The codes a careful coder would accept: the code and the listed alternatives."""
+        return (self.code, *(c for c in self.acceptable_codes if c != self.code))
 
 
 @dataclass(frozen=True)
@@ -44,7 +57,7 @@ class GoldRecord:
 @dataclass
 class GoldSet:
     path: Path
-    kind: str  # events | classes | spans
+    kind: str  # events | stories | classes | spans | plover
     records: list[GoldRecord] = field(default_factory=list)
     actor_files: list[Path] = field(default_factory=list)
 
@@ -145,7 +158,15 @@ def _xml_date(value: str | None) -> dt.date | None:
 # -- JSONL -----------------------------------------------------------------------------
 
 
+_STORY_FIELDS = ("acceptable_codes", "background", "place_country")
+
+
 def read_gold_jsonl(path: Path) -> GoldSet:
+    """Gold JSONL: sentences with their events, or whole stories in the format of ANNOTATION.md §5.
+
+    A file whose events carry the story fields (``acceptable_codes``, ``background``,
+    ``place_country``) is a story file, scored strictly (``evaluate/story.py``).
+    """
     gold = GoldSet(path=path, kind="events")
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
@@ -153,17 +174,47 @@ def read_gold_jsonl(path: Path) -> GoldSet:
                 continue
             try:
                 rec = json.loads(line)
-                events = tuple(
-                    GoldEvent(_code(e.get("source")), _code(e.get("target")), str(e["code"]))
-                    for e in rec.get("events", [])
-                )
+                events = tuple(_gold_event(e) for e in rec.get("events", []))
+                if any(k in e for e in rec.get("events", []) for k in _STORY_FIELDS):
+                    gold.kind = "stories"
                 date = dt.date.fromisoformat(rec["date"]) if rec.get("date") else None
                 gold.records.append(
                     GoldRecord(id=str(rec.get("id", number)), text=rec["text"], date=date, events=events)
                 )
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
                 raise DataError(Errors.E302, path=path, line=number, detail=str(err)) from None
     return gold
+
+
+def _gold_event(e: dict[str, object]) -> GoldEvent:
+    place = e.get("place")
+    country = _code(_str(e.get("place_country")))
+    return GoldEvent(
+        source=_code(_str(e.get("source"))),
+        target=_code(_str(e.get("target"))),
+        code=str(e["code"]),
+        acceptable_codes=tuple(str(c) for c in e.get("acceptable_codes") or ()),  # type: ignore[attr-defined]
+        trigger=_str(e.get("trigger")),
+        date=dt.date.fromisoformat(str(e["date"])) if e.get("date") else None,
+        place=_str(place),
+        place_country=country,
+        place_is_country=bool(place) and bool(e.get("place_is_country", _names_country(str(place), country))),
+        background=bool(e.get("background", False)),
+    )
+
+
+def _str(value: object) -> str | None:
+    return None if value is None or value == "" else str(value)
+
+
+def _names_country(place: str, country: str | None) -> bool:
+    """Whether a gold place is the name of its own country ("Sudan", "the Philippines")."""
+    from ..actors.kb import fold, load_kb, tokenize_name
+
+    node = load_kb().trie
+    for word in tokenize_name(place.removeprefix("the ").removeprefix("The ")):
+        node = node.get(fold(word), {})
+    return any(e.kind == "country" and e.ref == country for e in node.get("", []))
 
 
 # -- five-class TSV ----------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..events.taxonomy import FIVE_CLASS_NAMES
 from .run import Evaluation
 from .score import EventScores
+from .story import ERROR_CLASSES, StoryScores
 
 
 def render(evaluation: Evaluation) -> str:
@@ -13,6 +14,8 @@ def render(evaluation: Evaluation) -> str:
     lines = [f"## {evaluation.gold.path.name} ({evaluation.gold.kind}, {len(evaluation.gold.records)} records)", ""]
     if evaluation.events is not None:
         lines += _events(evaluation.events)
+    if evaluation.stories is not None:
+        lines += stories_table(evaluation.stories)
     if evaluation.classes is not None:
         c = evaluation.classes
         lines += [f"five-class macro-F1 {c.macro_f1:.3f}, accuracy {c.accuracy:.3f} ({c.total} sentences)", ""]
@@ -94,5 +97,34 @@ def _plover(evaluation: Evaluation) -> list[str]:
         row = p.confusion[label]
         wrong = ", ".join(f"{k} {v}" for k, v in row.most_common(4) if k != label)
         lines.append(f"| {label} | {row[label]} of {sum(row.values())} | {wrong} | {p.f1(label):.3f} |")
+    lines.append("")
+    return lines
+
+
+def stories_table(s: StoryScores) -> list[str]:
+    """Strict figures of a story corpus, its error classes and the reliability of confidences."""
+    fp, fr, ff = s.family_prf()
+    lines = [
+        f"{s.stories} stories, {s.gold_events} gold events, {s.coded_events} coded events",
+        "",
+        "| events | precision | recall | F1 |",
+        "|---|---|---|---|",
+        f"| strict (source, target, code) | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} |",
+        f"| family (source, target, root) | {fp:.3f} | {fr:.3f} | {ff:.3f} |",
+        "",
+        "| of the strictly right events | right | of |",
+        "|---|---|---|",
+        f"| date | {s.date.right} | {s.date.total} ({s.date.value:.3f}) |",
+        f"| place (gold names one) | {s.place.right} | {s.place.total} ({s.place.value:.3f}) |",
+        f"| background flag | {s.background.right} | {s.background.total} ({s.background.value:.3f}) |",
+        "",
+        "| error class | events |",
+        "|---|---|",
+    ]
+    lines += [f"| {name} | {s.errors[name]} |" for name in ERROR_CLASSES if s.errors[name]]
+    lines += ["", "| confidence | coded events | strictly right |", "|---|---|---|"]
+    for (low, high), tally in zip(s.bins(), s.reliability, strict=True):
+        if tally.total:
+            lines.append(f"| {low:.1f}–{min(high, 1.0):.1f} | {tally.total} | {tally.value:.3f} |")
     lines.append("")
     return lines

@@ -11,6 +11,7 @@ from typing import Any
 from ..models import Article, CodedArticle, Event
 from ..parallel import code_items
 from ..pipeline import Pipeline, PipelineConfig
+from .corpus import read_corpus
 from .gold import GoldSet, read_gold
 from .score import (
     ClassScores,
@@ -22,6 +23,7 @@ from .score import (
     score_plover,
     score_spans,
 )
+from .story import StoryScores, score_stories
 
 
 @dataclass
@@ -33,16 +35,17 @@ class Evaluation:
     spans: SpanScores | None = None
     places: dict[str, Any] | None = None
     plover: PloverScores | None = None
+    stories: StoryScores | None = None
 
 
 def is_places_gold(path: Path) -> bool:
     """Place-and-date gold JSONL: its events name a trigger and a place rather than actors."""
-    if path.suffix.lower() not in (".jsonl", ".ndjson"):
+    if path.is_dir() or path.suffix.lower() not in (".jsonl", ".ndjson"):
         return False
     with path.open(encoding="utf-8") as handle:
         first = next((line for line in handle if line.strip()), "{}")
     events = json.loads(first).get("events") or [{}]
-    return "trigger" in events[0] and "place" in events[0]
+    return "trigger" in events[0] and "place" in events[0] and "source" not in events[0]
 
 
 def evaluate_places(path: Path, config: PipelineConfig, limit: int | None) -> Evaluation:
@@ -55,20 +58,30 @@ def evaluate_places(path: Path, config: PipelineConfig, limit: int | None) -> Ev
 
 
 def evaluate_file(
-    path: Path, config: PipelineConfig | None = None, workers: int = 1, limit: int | None = None
+    path: Path,
+    config: PipelineConfig | None = None,
+    workers: int = 1,
+    limit: int | None = None,
+    half: str = "all",
 ) -> Evaluation:
-    """Code every record of the gold file at ``path`` and score it against the gold codes."""
+    """Code every record of the gold file (or folder of story files) at ``path`` and score it.
+
+    ``half`` keeps only the development or the test half of a story corpus (``evaluate/corpus.py``).
+    """
     config = config or PipelineConfig()
     if is_places_gold(path):
         return evaluate_places(path, config, limit)
-    gold = read_gold(path)
+    is_jsonl = path.is_dir() or path.suffix.lower() in (".jsonl", ".ndjson")
+    gold = read_corpus(path, half) if is_jsonl else read_gold(path)
     if limit is not None:
         gold.records = gold.records[:limit]
     if gold.actor_files:
         config = dataclasses.replace(config, actor_files=(*config.actor_files, *(str(p) for p in gold.actor_files)))
     coded = code_records(gold, config, workers)
     result = Evaluation(gold=gold, coded=coded)
-    if gold.kind == "events":
+    if gold.kind == "stories":
+        result.stories = score_stories(gold.records, coded)
+    elif gold.kind == "events":
         result.events = score_events(gold.records, coded)
     elif gold.kind == "classes":
         result.classes = score_classes(gold.records, coded)
@@ -110,6 +123,8 @@ def summary(evaluation: Evaluation) -> dict[str, Any]:
         out["coverage"] = round(s.coverage.value, 3)
         out["PLOVER type of the main event"] = round(s.plover.value, 3)
         out["no-event records right"] = round(s.no_event_right.value, 3)
+    if evaluation.stories is not None:
+        out.update(story_summary(evaluation.stories))
     if evaluation.classes is not None:
         c = evaluation.classes
         out["five-class macro-F1"] = round(c.macro_f1, 3)
@@ -126,3 +141,20 @@ def summary(evaluation: Evaluation) -> dict[str, Any]:
         for key, prf in sp.main.items():
             out[f"span F1 ({key}, exact, main event)"] = round(prf.f1, 3)
     return out
+
+
+def story_summary(s: StoryScores) -> dict[str, Any]:
+    family = s.family_prf()
+    return {
+        "gold events": s.gold_events,
+        "coded events": s.coded_events,
+        "strict precision": round(s.precision, 3),
+        "strict recall": round(s.recall, 3),
+        "strict F1": round(s.f1, 3),
+        "family precision": round(family[0], 3),
+        "family recall": round(family[1], 3),
+        "date right (matched events)": round(s.date.value, 3),
+        "place right (matched events with a gold place)": round(s.place.value, 3),
+        "background flag right (matched events)": round(s.background.value, 3),
+        "errors": dict(s.errors.most_common()),
+    }
