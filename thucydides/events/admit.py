@@ -1,0 +1,74 @@
+"""Which coded events are emitted: the last look before an event leaves the coder.
+
+A careful coder does not record attribution as an event ("police said", "told
+reporters", "according to officials": the saying is how we know, the event is what
+was said), nor an act that nobody does to anybody. This stage sets such events aside
+as *refused*, each with the reason, so that ``--explain`` can show them and the
+sentence-level scores can still see what a sentence says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..models import Actor, Event
+from ..parse import Sentence
+
+STATEMENT_ROOT = "01"
+NO_ACTORS = "neither a source nor a target was found"
+ATTRIBUTION = "a verb of saying with no political actor it is aimed at is attribution, not an event"
+MEDIA_SECTORS = ("MED",)
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """An event the coder found and did not emit, and why."""
+
+    event: Event
+    reason: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"cameo": self.event.cameo, "trigger": self.event.trigger.text, "reason": self.reason}
+
+
+def _coded(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.code)
+
+
+def _addressee(actor: Actor | None) -> bool:
+    """An actor a statement can be aimed at: coded, and not a newspaper or a journalist."""
+    return _coded(actor) and actor is not None and not any(s in MEDIA_SECTORS for s in actor.sector)
+
+
+def _trigger_lemma(event: Event, sentence: Sentence | None) -> str:
+    if sentence is not None:
+        for token in sentence.tokens:
+            if token.start == event.trigger.start:
+                return token.lemma.lower()
+    return event.trigger.text.split()[0].lower() if event.trigger.text else ""
+
+
+def refusal(event: Event, sentence: Sentence | None, speech: Iterable[str]) -> str | None:
+    """The reason an event is not emitted, or None when it is."""
+    if not _coded(event.source) and not _coded(event.target):
+        return NO_ACTORS
+    if event.cameo_root == STATEMENT_ROOT and not _addressee(event.target):
+        if _trigger_lemma(event, sentence) in speech:
+            return ATTRIBUTION
+    return None
+
+
+def admit(
+    events: list[Event], sentence: Sentence | None, speech: frozenset[str]
+) -> tuple[list[Event], list[Refused]]:
+    """Split a sentence's events into those emitted and those refused (with the reason)."""
+    kept: list[Event] = []
+    refused: list[Refused] = []
+    for event in events:
+        reason = refusal(event, sentence, speech)
+        if reason is None:
+            kept.append(event)
+        else:
+            refused.append(Refused(event, reason))
+    return kept, refused
