@@ -1,5 +1,6 @@
 from thucydides.events.admit import ATTRIBUTION, NO_ACTORS, admit, refusal
-from thucydides.models import Actor, Span
+from thucydides.models import Actor, Event, Span
+from thucydides.parse import Sentence, Token
 
 from ..test_writers import make_event
 
@@ -8,16 +9,23 @@ REPORTERS = Actor("MED", None, None, ("MED",), None, "reporters", 40, 49)
 NATO = Actor("IGOWSTNAT", None, "NAT", (), "NATO", "NATO", 40, 44)
 
 
+def verb(event: Event, lemma: str) -> Sentence:
+    """A sentence holding the event's trigger as a verb with the given lemma."""
+    token = Token(0, event.trigger.text, event.trigger.start, lemma, "VERB", "VBD", "ROOT", 0)
+    return Sentence(0, event.trigger.start, event.trigger.text, [token])
+
+
 def test_a_statement_without_addressee_is_attribution() -> None:
     said = make_event(cameo="010", target=None, trigger=Span("said", 25, 29))
-    assert refusal(said, None, SPEECH) == ATTRIBUTION
+    assert refusal(said, verb(said, "say"), SPEECH) == ATTRIBUTION
+    assert refusal(said, verb(said, "announce"), SPEECH) is None
 
 
 def test_a_statement_to_journalists_is_attribution_but_one_to_an_actor_is_an_event() -> None:
     to_press = make_event(cameo="010", target=REPORTERS, trigger=Span("told", 25, 29))
     to_nato = make_event(cameo="010", target=NATO, trigger=Span("told", 25, 29))
-    assert refusal(to_press, None, SPEECH) == ATTRIBUTION
-    assert refusal(to_nato, None, SPEECH) is None
+    assert refusal(to_press, verb(to_press, "tell"), SPEECH) == ATTRIBUTION
+    assert refusal(to_nato, verb(to_nato, "tell"), SPEECH) is None
 
 
 def test_an_act_nobody_does_to_anybody_is_refused() -> None:
@@ -30,6 +38,6 @@ def test_other_acts_without_target_are_kept() -> None:
 
 def test_admit_keeps_the_order_and_gives_reasons() -> None:
     events = [make_event(), make_event(cameo="010", target=None, trigger=Span("said", 25, 29)), make_event()]
-    kept, refused = admit(events, None, SPEECH)
+    kept, refused = admit(events, verb(events[1], "say"), SPEECH)
     assert kept == [events[0], events[2]]
     assert [r.reason for r in refused] == [ATTRIBUTION] and refused[0].to_dict()["trigger"] == "said"

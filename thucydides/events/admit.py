@@ -53,15 +53,11 @@ def refusal(event: Event, sentence: Sentence | None, speech: Iterable[str]) -> s
     """The reason an event is not emitted, or None when it is."""
     if not _coded(event.source) and not _coded(event.target):
         return NO_ACTORS
-    if event.cameo_root == STATEMENT_ROOT and not _addressee(event.target):
-        if _trigger_lemma(event, sentence) in speech:
-            return ATTRIBUTION
-    return None
+    saying = event.cameo_root == STATEMENT_ROOT and _trigger_lemma(event, sentence) in speech
+    return ATTRIBUTION if saying and not _addressee(event.target) else None
 
 
-def admit(
-    events: list[Event], sentence: Sentence | None, speech: frozenset[str]
-) -> tuple[list[Event], list[Refused]]:
+def admit(events: list[Event], sentence: Sentence | None, speech: frozenset[str]) -> tuple[list[Event], list[Refused]]:
     """Split a sentence's events into those emitted and those refused (with the reason)."""
     kept: list[Event] = []
     refused: list[Refused] = []
