@@ -8,12 +8,11 @@ from a half to the other.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DataError, Errors
-from .gold import GoldEvent, GoldSet, _gold_event, read_gold_jsonl
+from .gold import GoldEvent, GoldSet, _gold_event, json_lines, read_gold_jsonl
 from .principal import principal
 
 HALVES = ("dev", "test", "all")
@@ -44,15 +43,11 @@ def read_coding(directory: Path) -> dict[str, tuple[GoldEvent, ...]]:
     """One coder's events by story id, from the ``*.jsonl`` files of a folder (no text needed)."""
     out: dict[str, tuple[GoldEvent, ...]] = {}
     for file in sorted(directory.glob("*.jsonl")):
-        with file.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    rec = json.loads(line)
-                    out[str(rec["id"])] = tuple(_gold_event(e) for e in rec.get("events", []))
-                except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
-                    raise DataError(Errors.E302, path=file, line=number, detail=str(err)) from None
+        for number, rec in json_lines(file):
+            try:
+                out[str(rec["id"])] = tuple(_gold_event(e) for e in rec.get("events", []))
+            except (KeyError, TypeError, ValueError, AttributeError) as err:
+                raise DataError(Errors.E302, path=file, line=number, detail=str(err)) from None
     return out
 
 

@@ -16,8 +16,10 @@ import datetime as dt
 import html
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import DataError, Errors
 
@@ -168,22 +170,31 @@ def read_gold_jsonl(path: Path) -> GoldSet:
     ``place_country``) is a story file, scored strictly (``evaluate/story.py``).
     """
     gold = GoldSet(path=path, kind="events")
+    for number, rec in json_lines(path):
+        try:
+            events = tuple(_gold_event(e) for e in rec.get("events", []))
+            if any(k in e for e in rec.get("events", []) for k in _STORY_FIELDS):
+                gold.kind = "stories"
+            date = dt.date.fromisoformat(rec["date"]) if rec.get("date") else None
+            gold.records.append(GoldRecord(id=str(rec.get("id", number)), text=rec["text"], date=date, events=events))
+        except (KeyError, TypeError, ValueError, AttributeError) as err:
+            raise DataError(Errors.E302, path=path, line=number, detail=str(err)) from None
+    return gold
+
+
+def json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The JSON objects of a JSONL file with their line numbers; E302 names a line that is not one."""
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
             try:
                 rec = json.loads(line)
-                events = tuple(_gold_event(e) for e in rec.get("events", []))
-                if any(k in e for e in rec.get("events", []) for k in _STORY_FIELDS):
-                    gold.kind = "stories"
-                date = dt.date.fromisoformat(rec["date"]) if rec.get("date") else None
-                gold.records.append(
-                    GoldRecord(id=str(rec.get("id", number)), text=rec["text"], date=date, events=events)
-                )
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
+            except json.JSONDecodeError as err:
                 raise DataError(Errors.E302, path=path, line=number, detail=str(err)) from None
-    return gold
+            if not isinstance(rec, dict):
+                raise DataError(Errors.E302, path=path, line=number, detail="the line is not a JSON object")
+            yield number, rec
 
 
 def _gold_event(e: dict[str, object]) -> GoldEvent:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..models import Actor, Event
 from .gold import GoldEvent, GoldRecord
 from .principal import principal
+from .score import Accuracy
 
 # error classes, in the order reports list them
 ERROR_CLASSES = (
@@ -56,20 +57,6 @@ def actor_principal(actor: Actor | None) -> str | None:
 
 
 @dataclass
-class Tally:
-    right: int = 0
-    total: int = 0
-
-    def add(self, ok: bool) -> None:
-        self.right += int(ok)
-        self.total += 1
-
-    @property
-    def value(self) -> float:
-        return self.right / self.total if self.total else 0.0
-
-
-@dataclass
 class StoryScores:
     """Strict precision and recall of events, with dates, places, background and error classes."""
 
@@ -78,11 +65,11 @@ class StoryScores:
     matched: int = 0
     matched_family: int = 0
     matched_exact: int = 0
-    date: Tally = field(default_factory=Tally)
-    place: Tally = field(default_factory=Tally)
-    background: Tally = field(default_factory=Tally)
+    date: Accuracy = field(default_factory=Accuracy)
+    place: Accuracy = field(default_factory=Accuracy)
+    background: Accuracy = field(default_factory=Accuracy)
     errors: Counter[str] = field(default_factory=Counter)
-    reliability: list[Tally] = field(default_factory=lambda: [Tally() for _ in _CONFIDENCE_BINS[:-1]])
+    reliability: list[Accuracy] = field(default_factory=lambda: [Accuracy() for _ in _CONFIDENCE_BINS[:-1]])
     stories: int = 0
 
     @property
