@@ -131,3 +131,15 @@ def test_actor_principal_of_a_coded_group() -> None:
     scores = StoryScores()
     score_story(scores, (gold("HMS", "ISR", "190"),), [make_event(source=hamas, target=None, cameo="190")])
     assert scores.errors["target missing"] == 1
+
+
+def test_a_gold_date_of_a_month_is_right_for_any_day_in_it(tmp_path: Path) -> None:
+    path = tmp_path / "g.jsonl"
+    event = {"source": "JPN", "target": "NAT", "code": "031", "date": "2025-06", "background": True}
+    path.write_text(json.dumps({"id": "s", "text": "x", "events": [event]}), encoding="utf-8")
+    month = read_gold_jsonl(path).records[0].events[0]
+    assert month.date_precision == "month"
+    scores = StoryScores()
+    score_story(scores, (month,), [make_event()])  # dated 2025-06-03
+    score_story(scores, (month,), [make_event(date=dt.date(2025, 7, 3))])
+    assert (scores.date.right, scores.date.total) == (1, 2)

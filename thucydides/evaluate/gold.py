@@ -37,6 +37,7 @@ class GoldEvent:
     place_country: str | None = None
     place_is_country: bool = False
     background: bool = False
+    date_precision: str = "day"  # "month" for a gold date written 2022-12, "year" for 2022
 
     @property
     def acceptable(self) -> tuple[str, ...]:
@@ -206,12 +207,30 @@ def _gold_event(e: dict[str, object]) -> GoldEvent:
         code=str(e["code"]),
         acceptable_codes=tuple(str(c) for c in e.get("acceptable_codes") or ()),  # type: ignore[attr-defined]
         trigger=_str(e.get("trigger")),
-        date=dt.date.fromisoformat(str(e["date"])) if e.get("date") else None,
+        date=_partial_date(e.get("date")),
+        date_precision=_precision(e.get("date")),
         place=_str(place),
         place_country=country,
         place_is_country=bool(place) and bool(e.get("place_is_country", _names_country(str(place), country))),
         background=bool(e.get("background", False)),
     )
+
+
+def _partial_date(value: object) -> dt.date | None:
+    """A gold date: a day (2024-03-07), or the first day of a month (2024-03) or of a year (2024)."""
+    if not value:
+        return None
+    text = str(value)
+    if re.fullmatch(r"\d{4}", text):
+        return dt.date(int(text), 1, 1)
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return dt.date(int(text[:4]), int(text[5:]), 1)
+    return dt.date.fromisoformat(text)
+
+
+def _precision(value: object) -> str:
+    text = str(value or "")
+    return {4: "year", 7: "month"}.get(len(text), "day")
 
 
 def _str(value: object) -> str | None:

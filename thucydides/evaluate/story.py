@@ -157,10 +157,21 @@ def _trigger_overlap(event: Event, gold: GoldEvent) -> bool:
 
 def _situate(scores: StoryScores, gold: GoldEvent, event: Event) -> None:
     if gold.date is not None:
-        scores.date.add(event.date == gold.date)
+        scores.date.add(date_ok(event, gold))
     if gold.place:
         scores.place.add(place_ok(event, gold))
     scores.background.add((not event.current) == gold.background)
+
+
+def date_ok(event: Event, gold: GoldEvent) -> bool:
+    """The coded date is the gold date, to the precision the gold gives (a day, a month or a year)."""
+    if event.date is None or gold.date is None:
+        return False
+    if gold.date_precision == "year":
+        return event.date.year == gold.date.year
+    if gold.date_precision == "month":
+        return (event.date.year, event.date.month) == (gold.date.year, gold.date.month)
+    return event.date == gold.date
 
 
 def _norm(name: str) -> str:
