@@ -17,6 +17,7 @@ from ..parse import Sentence
 
 STATEMENT_ROOT = "01"
 NO_ACTORS = "neither a source nor a target was found"
+NO_SOURCE = "no one was found doing it: an event is an actor's act"
 ATTRIBUTION = "a verb of saying with no political actor it is aimed at is attribution, not an event"
 MEDIA_SECTORS = ("MED",)
 
@@ -51,8 +52,8 @@ def _trigger_lemma(event: Event, sentence: Sentence | None) -> str:
 
 def refusal(event: Event, sentence: Sentence | None, speech: Iterable[str]) -> str | None:
     """The reason an event is not emitted, or None when it is."""
-    if not _coded(event.source) and not _coded(event.target):
-        return NO_ACTORS
+    if not _coded(event.source):
+        return NO_ACTORS if not _coded(event.target) else NO_SOURCE
     saying = event.cameo_root == STATEMENT_ROOT and _trigger_lemma(event, sentence) in speech
     return ATTRIBUTION if saying and not _addressee(event.target) else None
 
