@@ -123,6 +123,9 @@ class Explanation:
     rule: str  # the lexicon entry or model name
     reason: str
     modifiers: tuple[str, ...] = ()
+    # The named passes that made or changed the event, in order: provenance, not part of what the event
+    # is, so it is left out of comparisons (the store and Parquet files do not keep it yet).
+    passes: tuple[str, ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -130,6 +133,7 @@ class Explanation:
             "rule": self.rule,
             "reason": self.reason,
             "modifiers": list(self.modifiers),
+            "passes": list(self.passes),
         }
 
 

@@ -11,9 +11,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import registry
 from .actors.kb import KnowledgeBase, load_kb
 from .actors.resolve import ActorResolver
 from .clean import clean
+from .doc import Doc
 from .events.coder import EventCoder, targets_from_places
 from .events.control import load_control
 from .events.extract import EventFinder
@@ -21,7 +23,7 @@ from .events.lexicon import Lexicon, load_lexicon
 from .events.model import load_model
 from .events.taxonomy import Taxonomy, load_taxonomy
 from .models import Article, CodedArticle, Event
-from .parse import DEFAULT_MODEL, ParsedArticle, Parser, SpacyParser
+from .parse import DEFAULT_MODEL, ParsedArticle, Parser
 from .situate import Situator
 
 
@@ -30,6 +32,8 @@ class PipelineConfig:
     """What a pipeline is built from; picklable, so worker processes can build their own."""
 
     model: str = DEFAULT_MODEL
+    parser: str = "spacy"  # a name in the registry's parsers, built as parser(model, batch_size=...)
+    event_passes: tuple[str, ...] | None = None  # names in the registry's event_passes; None: the default
     actor_files: tuple[str, ...] = ()
     lexicon_files: tuple[str, ...] = ()
     batch_size: int = 64
@@ -53,14 +57,15 @@ class Pipeline:
         kb = load_kb([Path(p) for p in config.actor_files])
         lexicon = load_lexicon([Path(p) for p in config.lexicon_files])
         taxonomy = load_taxonomy()
-        finder = EventFinder(lexicon, load_control())
+        model = load_model() if config.classifier else None
+        finder = EventFinder(lexicon, load_control(), model, config.event_passes)
         situator = Situator.load(kb) if config.situate else None
         return cls(
-            parser=parser or SpacyParser(config.model, batch_size=config.batch_size),
+            parser=parser or registry.get("parsers", config.parser)(config.model, batch_size=config.batch_size),
             kb=kb,
             lexicon=lexicon,
             taxonomy=taxonomy,
-            coder=EventCoder(finder, taxonomy, load_model() if config.classifier else None),
+            coder=EventCoder(finder, taxonomy),
             situator=situator,
             config=config,
         )
@@ -70,20 +75,26 @@ class Pipeline:
         for parsed in self.parser.parse(clean(a) for a in articles):
             yield self.code_parsed(parsed)
 
-    def code_parsed(self, parsed: ParsedArticle) -> CodedArticle:
+    def doc(self, parsed: ParsedArticle) -> Doc:
+        """A new document for ``parsed``, with an empty actor memory and place history."""
         article = parsed.clean.article
-        resolver = ActorResolver(self.kb, article.date, places=getattr(self.situator, "places", None))
-        events: list[Event] = []
-        for sentence in parsed.sentences:
-            resolver.start(sentence)
-            found = self.coder.code(article, sentence, resolver)
+        places = self.situator.placer if self.situator is not None else None
+        return Doc(
+            article=article, actors=ActorResolver(self.kb, article.date, places), sentences=tuple(parsed.sentences)
+        )
+
+    def code_parsed(self, parsed: ParsedArticle) -> CodedArticle:
+        doc = self.doc(parsed)
+        for sentence in doc.sentences:
+            doc.actors.start(sentence)
+            found = self.coder.code(doc, sentence)
             if self.situator is not None:
                 found = targets_from_places(
-                    self.situator.situate(article, sentence, found, resolver), self.kb, self.coder.finder.control
+                    self.situator.situate(doc, sentence, found), self.kb, self.coder.finder.control
                 )
-            events.extend(found)
-            resolver.finish()
-        return CodedArticle(article=article, events=tuple(events), sentences=len(parsed.sentences))
+            doc.events.extend(found)
+            doc.actors.finish()
+        return CodedArticle(article=doc.article, events=tuple(doc.events), sentences=len(doc.sentences))
 
     def code_text(self, text: str, date: dt.date | str | None = None, article_id: str = "text") -> list[Event]:
         """Code one piece of text; the convenience entry point for notebooks."""

@@ -73,6 +73,7 @@ def full_record(event: Event) -> dict[str, Any]:
             "rule": event.explanation.rule,
             "reason": event.explanation.reason,
             "modifiers": list(event.explanation.modifiers),
+            "passes": list(event.explanation.passes),
         },
         "location": dataclasses.asdict(event.location) if event.location else None,
     }
@@ -104,6 +105,7 @@ def event_from_record(data: dict[str, Any]) -> Event:
             explanation["rule"],
             explanation["reason"],
             tuple(explanation.get("modifiers") or ()),
+            tuple(explanation.get("passes") or ()),
         ),
         location=Location(**location) if location else None,
         date_precision=data.get("date_precision") or "day",

@@ -27,7 +27,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..actors.resolve import ActorResolver
 from ..clean import clean
 from ..errors import Errors, InputError
 from ..models import Article, Event, Explanation, Location, Plover, Span
@@ -109,18 +108,16 @@ def _code(pipeline: Pipeline, records: list[dict[str, Any]], given_triggers: boo
         return
     parsed_all = pipeline.parser.parse(clean(a) for a in _articles(records))
     for record, parsed in zip(records, parsed_all, strict=True):
-        article = parsed.clean.article
-        resolver = ActorResolver(pipeline.kb, article.date, places=getattr(pipeline.situator, "places", None))
-        events: list[Event] = []
-        for sentence in parsed.sentences:
-            resolver.start(sentence)
-            found = pipeline.coder.code(article, sentence, resolver)
-            found += _gold_events(article, sentence, record["events"], found)
+        doc = pipeline.doc(parsed)
+        for sentence in doc.sentences:
+            doc.actors.start(sentence)
+            found = pipeline.coder.code(doc, sentence)
+            found += _gold_events(doc.article, sentence, record["events"], found)
             if found and pipeline.situator is not None:
-                found = pipeline.situator.situate(article, sentence, found, resolver)  # type: ignore[attr-defined]
-            events.extend(found)
-            resolver.finish()
-        yield events
+                found = pipeline.situator.situate(doc, sentence, found)  # type: ignore[attr-defined]
+            doc.events.extend(found)
+            doc.actors.finish()
+        yield doc.events
 
 
 def _gold_events(
