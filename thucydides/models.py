@@ -68,6 +68,7 @@ class Actor:
     end: int
     how: str = ""
     entity_id: str | None = None
+    passes: tuple[str, ...] = field(default=(), compare=False)  # the actor passes that coded it, in order
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import registry
 from .actors.kb import KnowledgeBase, load_kb
+from .actors.phrase import DEFAULT_ACTOR_PASSES
 from .actors.resolve import ActorResolver
 from .clean import clean
 from .doc import Doc
@@ -34,6 +35,7 @@ class PipelineConfig:
     model: str = DEFAULT_MODEL
     parser: str = "spacy"  # a name in the registry's parsers, built as parser(model, batch_size=...)
     event_passes: tuple[str, ...] | None = None  # names in the registry's event_passes; None: the default
+    actor_passes: tuple[str, ...] = DEFAULT_ACTOR_PASSES  # names in the registry's actor_passes
     actor_files: tuple[str, ...] = ()
     lexicon_files: tuple[str, ...] = ()
     batch_size: int = 64
@@ -80,7 +82,9 @@ class Pipeline:
         article = parsed.clean.article
         places = self.situator.placer if self.situator is not None else None
         return Doc(
-            article=article, actors=ActorResolver(self.kb, article.date, places), sentences=tuple(parsed.sentences)
+            article=article,
+            actors=ActorResolver(self.kb, article.date, places, self.config.actor_passes),
+            sentences=tuple(parsed.sentences),
         )
 
     def code_parsed(self, parsed: ParsedArticle) -> CodedArticle:

@@ -28,6 +28,7 @@ def _actor(data: dict[str, Any] | None) -> Actor | None:
         end=int(data.get("end", -1)),
         how=data.get("how") or "",
         entity_id=data.get("entity_id"),
+        passes=tuple(data.get("passes") or ()),
     )
 
 
@@ -36,6 +37,7 @@ def _actor_dict(actor: Actor | None) -> dict[str, Any] | None:
         return None
     data = dataclasses.asdict(actor)
     data["sector"] = list(actor.sector)
+    data["passes"] = list(actor.passes)
     return data
 
 

@@ -1,6 +1,6 @@
 """The registry: every swappable part of the coder, found by name.
 
-Parsers, event passes, coders, writers (one registry for ``code`` and ``export``)
+Parsers, event passes, actor passes, coders, writers (one registry for ``code`` and ``export``)
 and gazetteers are registered under a category and a name, either in-process::
 
     from thucydides import registry
@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 from .errors import Errors, SettingsError
 
-CATEGORIES = ("parsers", "event_passes", "coders", "writers", "gazetteers")
+CATEGORIES = ("parsers", "event_passes", "actor_passes", "coders", "writers", "gazetteers")
 F = TypeVar("F", bound=Callable[..., Any])
 
 _registered: dict[str, dict[str, Callable[..., Any]]] = {category: {} for category in CATEGORIES}

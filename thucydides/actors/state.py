@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import abc
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -215,6 +214,7 @@ class Parts:
     agent_terms: list[str] = field(default_factory=list)
     is_person: bool = False
     surname: str | None = None
+    passes: list[str] = field(default_factory=list)  # the named passes that filled these in
 
     def add_sectors(self, sectors: tuple[str, ...] | list[str]) -> None:
         for s in sectors:
@@ -239,27 +239,29 @@ class Memory:
     words: frozenset[str] = frozenset()
 
 
-class ResolverState(abc.ABC):
-    """The state an :class:`~thucydides.actors.resolve.ActorResolver` keeps for one article."""
+class Reader(Protocol):
+    """What the parts of actor resolution (discourse, context, noun-phrase passes) ask of the
+    resolver reading the current sentence; :class:`~thucydides.actors.resolve.ActorResolver` is one."""
 
     kb: KnowledgeBase
     date: dt.date | None
     places: PlaceLookup | None
-    memory: list[Memory]
-    countries_seen: dict[str, int]
     sentence: Sentence | None
     hits: list[Hit]
     hit_at: dict[int, Hit]
-    _cache: dict[tuple[int, bool], Actor | None]
+    cache: dict[tuple[int, bool], Actor | None]
+    depth: int
 
-    @abc.abstractmethod
-    def _left_tokens(self, token: Token) -> set[int]: ...
+    @property
+    def countries_seen(self) -> dict[str, int]: ...
 
-    @abc.abstractmethod
+    def left_tokens(self, token: Token) -> set[int]: ...
+
     def actor(self, i: int, place: bool = False, inner: bool = True) -> Actor | None: ...
 
-    @abc.abstractmethod
     def conjuncts(self, i: int) -> list[int]: ...
+
+    def compose(self, i: int, place: bool, whole: bool = False) -> Parts: ...
 
 
 def entity(actor: Actor) -> str:
