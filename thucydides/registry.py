@@ -1,7 +1,7 @@
 """The registry: every swappable part of the coder, found by name.
 
-Parsers, event passes, actor passes, coders, writers (one registry for ``code`` and ``export``)
-and gazetteers are registered under a category and a name, either in-process::
+Parsers, event passes, actor passes, lexicons, languages, coders, writers (one registry for
+``code`` and ``export``), gazetteers and web routers are registered under a category and a name, either in-process::
 
     from thucydides import registry
 
@@ -27,7 +27,17 @@ from typing import Any, TypeVar
 
 from .errors import Errors, SettingsError
 
-CATEGORIES = ("parsers", "event_passes", "actor_passes", "coders", "writers", "gazetteers")
+CATEGORIES = (
+    "parsers",
+    "event_passes",
+    "actor_passes",
+    "lexicons",
+    "languages",
+    "coders",
+    "writers",
+    "gazetteers",
+    "routers",
+)
 F = TypeVar("F", bound=Callable[..., Any])
 
 _registered: dict[str, dict[str, Callable[..., Any]]] = {category: {} for category in CATEGORIES}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,21 +13,33 @@ from thucydides.errors import SettingsError
 from thucydides.events.control import load_control
 from thucydides.events.extract import EventFinder, default_passes
 from thucydides.events.lexicon import load_lexicon
+from thucydides.models import Article
 from thucydides.parse import SpacyParser
 from thucydides.pipeline import Pipeline, PipelineConfig
 
-from .example import CountingParser, mark_main
+from .example import CountingParser, UDParser, dyads, en_ud, mark_main, patterns, router
 
 TEXT = "Japan criticised North Korea on Tuesday. China praised Russia."
 
 
+PLUGINS = {
+    ("event_passes", "mark-main"): mark_main,
+    ("parsers", "counting"): CountingParser,
+    ("parsers", "ud"): UDParser,
+    ("languages", "en-ud"): en_ud,
+    ("lexicons", "bamboozle"): patterns,
+    ("writers", "dyads"): dyads,
+    ("routers", "count"): router,
+}
+
+
 @pytest.fixture()
 def registered() -> Iterator[None]:
-    registry.register("event_passes", "mark-main", mark_main)
-    registry.register("parsers", "counting", CountingParser)
+    for (category, name), factory in PLUGINS.items():
+        registry.register(category, name, factory)
     yield
-    registry.unregister("event_passes", "mark-main")
-    registry.unregister("parsers", "counting")
+    for category, name in PLUGINS:
+        registry.unregister(category, name)
 
 
 @pytest.fixture()
@@ -80,3 +93,48 @@ def test_registry_rejects_an_unknown_category() -> None:
 
 def test_entry_point_group_is_named_after_the_category() -> None:
     assert registry.group("event_passes") == "thucydides_event_passes"
+
+
+def test_plugin_event_pattern_codes_a_verb_the_lexicon_lacks(registered: None, parser: SpacyParser) -> None:
+    text = "Russia bamboozled Japan on Tuesday."
+    assert not Pipeline.load(PipelineConfig(classifier=False), parser=parser).code_text(text, "2025-06-03")
+    plugged = Pipeline.load(PipelineConfig(classifier=False, lexicons=("bamboozle",)), parser=parser)
+    (event,) = plugged.code_text(text, "2025-06-03")
+    assert event.source is not None and event.target is not None
+    assert (event.source.code, event.target.code, event.cameo) == ("RUS", "JPN", "112")
+    assert event.explanation.rule == "patterns.yaml:entry 1: verb 'bamboozle *'"
+
+
+def test_plugin_language_maps_its_parser_labels_onto_the_ones_the_coder_reads(registered: None) -> None:
+    text = "Japan's navy attacked Chinese warplanes. Russia was criticised by Japan."
+    english = [(e.source, e.target, e.cameo) for e in Pipeline.load(PipelineConfig(classifier=False)).code_text(text)]
+    ud = PipelineConfig(classifier=False, parser="ud", language="en-ud")
+    assert [(e.source, e.target, e.cameo) for e in Pipeline.load(ud).code_text(text)] == english
+    unmapped = PipelineConfig(classifier=False, parser="ud")  # UD labels read as if they were English ones
+    assert [(e.source, e.target, e.cameo) for e in Pipeline.load(unmapped).code_text(text)] != english
+
+
+def test_plugin_output_format_serves_both_code_and_export(registered: None, pipeline: Pipeline, tmp_path: Path) -> None:
+    from thucydides.store import Store
+    from thucydides.store.export import export
+    from thucydides.writers import to_string
+
+    coded = list(pipeline.code([Article(id="a", text="Russia attacked Ukraine.", date=dt.date(2025, 6, 3))]))
+    assert to_string(coded[0].events, "dyads") == "RUS\tUKR\t190\n"
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.ingest(coded)
+        assert export(store, "dyads", tmp_path / "out.tsv") == 1
+    assert (tmp_path / "out.tsv").read_text() == "RUS\tUKR\t190\n"
+
+
+def test_plugin_api_endpoint_is_served_beside_the_builtin_ones(registered: None, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from thucydides.store import Store
+    from thucydides.web import ServerConfig, create_app
+
+    with Store.open(tmp_path / "s.duckdb"):
+        pass
+    with TestClient(create_app(ServerConfig(tmp_path / "s.duckdb")), base_url="http://127.0.0.1") as client:
+        answer = client.get("/api/plugin/count")
+    assert answer.status_code == 200 and answer.json() == {"events": 0}

@@ -6,6 +6,7 @@ Plain functions over a :class:`Sentence`; those that need the control words
 
 from __future__ import annotations
 
+from ..lang import ENGLISH
 from ..parse import Sentence, Token
 from .control import Control
 from .match import is_passive
@@ -13,38 +14,13 @@ from .match import is_passive
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Appeals, demands and threats: with no object, the subject of the clause they govern is addressed
 ADDRESSED_ROOTS = frozenset({"02", "10", "13"})
-NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT"})
-_COPULAS = frozenset({"be", "remain", "stay", "seem", "appear", "become", "sound", "look", "feel", "prove"})
-_ADDRESS_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind", "warn", "notify", "promise"})
-_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"})
-_DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "upon", "for", "about", "over")
-_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
-_OBJECT_CONTROL = frozenset(
-    {
-        "urge",
-        "ask",
-        "call",
-        "encourage",
-        "invite",
-        "persuade",
-        "press",
-        "force",
-        "allow",
-        "help",
-        "order",
-        "tell",
-        "compel",
-        "pressure",
-        "require",
-        "instruct",
-        "implore",
-        "beg",
-        "push",
-        "lobby",
-        "warn",
-        "expect",
-    }
-)
+NOT_ACTORS = ENGLISH.labels("not_actor_entities")
+_COPULAS = ENGLISH.words("copulas")
+_ADDRESS_VERBS = ENGLISH.words("address_verbs")
+_CLAUSAL = ENGLISH.labels("clausal")
+_DEFAULT_TARGET_PREPS = ENGLISH.word_list("target_prepositions")
+_RELATIVE = ENGLISH.words("relative_pronouns")
+_OBJECT_CONTROL = ENGLISH.words("object_control_verbs")
 
 
 def light_governor(sentence: Sentence, token: Token, control: Control) -> Token | None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..actors.resolve import ActorResolver
+from ..lang import ENGLISH
 from ..models import Location
 from ..parse import Sentence, Token
 from ..when import calendar
@@ -28,9 +29,9 @@ from .gazetteer import Gazetteer, Place, Story, norm, within
 from .locate import Locator
 from .mentions import Mention, Words
 
-_NAME_ENTS = frozenset({"GPE", "LOC", "FAC"})
-_NOT_PLACE_ENTS = frozenset({"PERSON", "NORP", "ORG", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"})
-_NOMINAL_LINKS = frozenset({"compound", "nmod", "amod", "appos", "conj", "poss", "npadvmod"})
+_NAME_ENTS = ENGLISH.labels("place_name_entities")
+_NOT_PLACE_ENTS = ENGLISH.labels("not_place_entities")
+_NOMINAL_LINKS = ENGLISH.labels("nominal_links")
 _MAX_CANDIDATES = 30
 
 

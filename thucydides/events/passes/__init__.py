@@ -82,3 +82,7 @@ RULE_PASSES: tuple[str, ...] = (
 )
 
 __all__ = ["BUILTIN_PASSES", "RULE_PASSES", "EventResources", "PassFactory"]
+
+# Coders are named lists of passes: the rules alone, or the rules with the statistical layer after them.
+registry.register("coders", "rules", lambda: RULE_PASSES)
+registry.register("coders", "hybrid", lambda: (*RULE_PASSES, "classifier"))

@@ -8,6 +8,7 @@ is an event of its own kind.
 from __future__ import annotations
 
 from ...doc import Doc
+from ...lang import ENGLISH
 from ...parse import Sentence, Token
 from ..candidates import Candidate
 from ..control import Category, Control
@@ -15,7 +16,7 @@ from ..grammar import NOT_ACTORS, default_source, default_target, depth, light_g
 from ..lexicon import Lexicon
 
 _THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
-_CLAUSE_DEMANDS = frozenset({"demand", "insist", "require", "order", "command", "urge", "ask"})
+_CLAUSE_DEMANDS = ENGLISH.words("clause_demand_verbs")
 _BARE = ("intent", "appeal", "demand", "threaten", "warn")
 
 

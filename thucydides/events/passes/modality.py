@@ -7,14 +7,15 @@
 from __future__ import annotations
 
 from ...doc import Doc
+from ...lang import ENGLISH
 from ...parse import Sentence, Token
 from ..candidates import Candidate
 from ..control import Control
 from ..grammar import clause_head
 from ..lexicon import Lexicon
 
-_HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
-_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
+_HYPOTHETICAL_MARKS = ENGLISH.words("hypothetical_marks")
+_HYPOTHETICAL_AUX = ENGLISH.words("hypothetical_auxiliaries")
 _COMMITTED = ("intent", "appeal", "demand", "threaten", "reject", "future")
 
 

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from ...doc import Doc
+from ...lang import ENGLISH
 from ...parse import Sentence, Token
 from ..candidates import Candidate
 from ..control import Control
@@ -16,7 +17,7 @@ from ..lexicon import Lexicon
 
 _COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 _THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
-_FUTURE = ("would", "will", "'ll", "shall")
+_FUTURE = ENGLISH.word_list("future_auxiliaries")
 
 
 class Speech:

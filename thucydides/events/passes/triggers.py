@@ -7,6 +7,7 @@ whose object is an event noun ("held talks") gives way to the noun.
 from __future__ import annotations
 
 from ...doc import Doc
+from ...lang import ENGLISH
 from ...parse import Sentence, Token
 from ..candidates import Candidate
 from ..control import Control
@@ -14,10 +15,10 @@ from ..grammar import ADDRESSED_ROOTS, addressed, default_source, default_target
 from ..lexicon import Lexicon
 from ..match import Match, Matcher
 
-_VERBAL_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl"})
-_LOCATIVE_PREPS = frozenset({"in", "at", "to", "into", "for", "toward", "towards", "from"})
+_VERBAL_DEPS = ENGLISH.labels("verbal")
+_LOCATIVE_PREPS = ENGLISH.words("place_target_prepositions")
 _PLACE_CODES = frozenset({"042", "043", "044", "192", "191", "1382", "1381"})
-_ADJECTIVE_DEPS = frozenset({"acomp", "amod", "oprd", "ROOT", "conj", "ccomp", "xcomp", "advcl"})
+_ADJECTIVE_DEPS = ENGLISH.labels("predicative_adjective")
 
 
 class Triggers:
