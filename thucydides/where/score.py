@@ -32,6 +32,7 @@ from ..errors import Errors, InputError
 from ..models import Article, Event, Explanation, Location, Plover, Span
 from ..parse import Sentence
 from ..pipeline import Pipeline
+from ..situate import Situator
 from .gazetteer import Story, distance, norm
 from .places import Placer
 
@@ -90,10 +91,8 @@ def score_places(pipeline: Pipeline, records: list[dict[str, Any]], given_trigge
 def _placer(pipeline: Pipeline) -> Placer:
     situator = pipeline.situator
     if situator is None:
-        from ..situate import Situator
-
         situator = pipeline.situator = Situator.load(pipeline.kb)
-    return situator.placer  # type: ignore[attr-defined, no-any-return]
+    return situator.placer
 
 
 def _articles(records: list[dict[str, Any]]) -> Iterator[Article]:
@@ -114,7 +113,7 @@ def _code(pipeline: Pipeline, records: list[dict[str, Any]], given_triggers: boo
             found = pipeline.coder.code(doc, sentence)
             found += _gold_events(doc.article, sentence, record["events"], found)
             if found and pipeline.situator is not None:
-                found = pipeline.situator.situate(doc, sentence, found)  # type: ignore[attr-defined]
+                found = pipeline.situator.situate(doc, sentence, found)
             doc.events.extend(found)
             doc.actors.finish()
         yield doc.events
