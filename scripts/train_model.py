@@ -34,6 +34,7 @@ from sklearn.linear_model import LogisticRegression
 
 from thucydides.actors.resolve import ActorResolver
 from thucydides.clean import clean
+from thucydides.doc import Doc
 from thucydides.evaluate.gold import read_gold
 from thucydides.events.features import sentence_features
 from thucydides.events.model import MODEL_PATH, LinearModel, save_model
@@ -95,12 +96,12 @@ def featurize(examples: list[Example], pipeline: Pipeline) -> None:
     finder = pipeline.coder.finder
     articles = (clean(Article(id=str(i), text=e.text)) for i, e in enumerate(examples))
     for example, parsed in zip(examples, pipeline.parser.parse(articles), strict=True):
-        resolver = ActorResolver(pipeline.kb, None)
+        doc = Doc(article=parsed.clean.article, actors=ActorResolver(pipeline.kb, None))
         chosen = None
         for sentence in parsed.sentences:
-            resolver.start(sentence)
-            candidates = finder.find(sentence, resolver)
-            resolver.finish()
+            doc.actors.start(sentence)
+            candidates = finder.find(doc, sentence)
+            doc.actors.finish()
             if chosen is None or (candidates and not chosen[1]):
                 chosen = (sentence, candidates)
             if candidates:

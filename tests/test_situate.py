@@ -9,6 +9,7 @@ import pytest
 
 from thucydides.actors.resolve import ActorResolver
 from thucydides.clean import clean
+from thucydides.doc import Doc
 from thucydides.models import Article, Event, Explanation, Plover, Span
 from thucydides.pipeline import Pipeline
 from thucydides.situate import Situator
@@ -53,11 +54,12 @@ def situated(pipeline: Pipeline) -> dict[str, Event]:
     events = [bare_event(article, word, cameo) for word, cameo in TRIGGERS.items()]
     parsed = next(iter(pipeline.parser.parse([clean(article)])))
     resolver = ActorResolver(pipeline.kb, TUESDAY, places=situator.places)
+    doc = Doc(article=article, actors=resolver)
     out: dict[str, Event] = {}
     for sentence in parsed.sentences:
         resolver.start(sentence)
         mine = [e for e in events if sentence.start <= e.trigger.start < sentence.end]
-        out.update((e.event_id, e) for e in situator.situate(article, sentence, mine, resolver))
+        out.update((e.event_id, e) for e in situator.situate(doc, sentence, mine))
         resolver.finish()
     return out
 
@@ -116,10 +118,11 @@ def test_an_event_keeps_the_background_flag_the_coder_set(pipeline: Pipeline) ->
     parsed = next(iter(pipeline.parser.parse([clean(article)])))
     sentence = parsed.sentences[0]
     resolver = ActorResolver(pipeline.kb, TUESDAY, places=situator.places)
+    doc = Doc(article=article, actors=resolver)
     resolver.start(sentence)
     event = bare_event(article, "met", "040")
     background = Event(**{**{f: getattr(event, f) for f in event.__dataclass_fields__}, "current": False})
-    (done,) = situator.situate(article, sentence, [background], resolver)
+    (done,) = situator.situate(doc, sentence, [background])
     assert not done.current and done.date == TUESDAY and done.location is None
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from thucydides.actors.resolve import ActorResolver
 from thucydides.clean import clean
+from thucydides.doc import Doc
 from thucydides.models import Article, Event, Explanation, Location, Plover, Span
 from thucydides.pipeline import Pipeline
 from thucydides.resources import DATA_DIR, cache_dir
@@ -114,12 +115,13 @@ def locate(pipeline: Pipeline) -> Locate:
         article = Article(id="t", text=text, date=TUESDAY)
         parsed = next(iter(pipeline.parser.parse([clean(article)])))
         resolver = ActorResolver(pipeline.kb, TUESDAY, places=situator.places)
+        doc = Doc(article=article, actors=resolver)
         event = bare_event(article, word, cameo, nth=-1)
         located: Location | None = None
         for sentence in parsed.sentences:
             resolver.start(sentence)
             mine = [event] if sentence.start <= event.trigger.start < sentence.end else []
-            for done in situator.situate(article, sentence, mine, resolver):
+            for done in situator.situate(doc, sentence, mine):
                 located = done.location
             resolver.finish()
         return located

@@ -18,6 +18,9 @@ ACTOR = pa.struct(
         ("entity_id", pa.string()),
     ]
 )
+# Parquet files keep everything; the store does not keep the names of the passes (yet).
+PASSES = pa.list_(pa.string())
+ACTOR_WITH_PASSES = pa.struct([*ACTOR, pa.field("passes", PASSES)])
 LOCATION = pa.struct(
     [
         ("name", pa.string()),

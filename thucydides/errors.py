@@ -17,6 +17,10 @@ class Errors:
     E002 = "The data file {path} is missing from the package. Reinstall it: pip install --force-reinstall thucydides"
     E003 = "The data file {path} is malformed at {where}: {detail}. Fix the entry or remove it."
     E007 = "The benchmark process died (exit code {code}). Run it again with fewer --articles, or check memory."
+    # 04x: the registry of parsers, passes, coders, writers and gazetteers
+    E040 = "Unknown {category} '{name}'. Choose one of: {known}; or register one (see docs/architecture.md)."
+    E041 = "The {category} '{name}' registered by {origin} cannot be loaded: {detail}."
+    E042 = "The event pass 'classifier' needs the statistical model, which is switched off or not installed."
     E006 = (
         "The optional dependency '{package}' is needed for {feature}. "
         "Install it with: pip install 'thucydides[{extra}]'"

@@ -68,6 +68,7 @@ class Actor:
     end: int
     how: str = ""
     entity_id: str | None = None
+    passes: tuple[str, ...] = field(default=(), compare=False)  # the actor passes that coded it, in order
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -123,6 +124,9 @@ class Explanation:
     rule: str  # the lexicon entry or model name
     reason: str
     modifiers: tuple[str, ...] = ()
+    # The named passes that made or changed the event, in order: provenance, not part of what the event
+    # is, so it is left out of comparisons (the store and Parquet files do not keep it yet).
+    passes: tuple[str, ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -130,6 +134,7 @@ class Explanation:
             "rule": self.rule,
             "reason": self.reason,
             "modifiers": list(self.modifiers),
+            "passes": list(self.passes),
         }
 
 

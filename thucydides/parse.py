@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol
 
+from . import registry
 from .clean import CleanArticle
 from .errors import Errors, ThucydidesError
 from .resources import data_path, load_yaml
@@ -149,6 +150,9 @@ class SpacyParser:
                 yield from flush()
         if pending:
             yield from flush()
+
+
+registry.register("parsers", "spacy", SpacyParser)
 
 
 def load_spacy(model: str = DEFAULT_MODEL) -> Any:

@@ -11,17 +11,21 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import registry
 from .actors.kb import KnowledgeBase, load_kb
+from .actors.phrase import DEFAULT_ACTOR_PASSES
 from .actors.resolve import ActorResolver
 from .clean import clean
+from .doc import Doc
 from .events.coder import EventCoder, targets_from_places
 from .events.control import load_control
 from .events.extract import EventFinder
 from .events.lexicon import Lexicon, load_lexicon
-from .events.model import load_model
+from .events.model import EventModel, load_model
 from .events.taxonomy import Taxonomy, load_taxonomy
+from .lang import Language, load_language, relabel
 from .models import Article, CodedArticle, Event
-from .parse import DEFAULT_MODEL, ParsedArticle, Parser, SpacyParser
+from .parse import DEFAULT_MODEL, ParsedArticle, Parser
 from .situate import Situator
 
 
@@ -30,11 +34,19 @@ class PipelineConfig:
     """What a pipeline is built from; picklable, so worker processes can build their own."""
 
     model: str = DEFAULT_MODEL
+    parser: str = "spacy"  # a name in the registry's parsers, built as parser(model, batch_size=...)
+    event_passes: tuple[str, ...] | None = None  # names in the registry's event_passes; None: the coder's
+    coder: str | None = None  # a name in the registry's coders (rules, hybrid); None: hybrid unless not classifier
+    actor_passes: tuple[str, ...] = DEFAULT_ACTOR_PASSES  # names in the registry's actor_passes
     actor_files: tuple[str, ...] = ()
     lexicon_files: tuple[str, ...] = ()
+    lexicons: tuple[str, ...] = ()  # names in the registry's lexicons: a plugin's event patterns, added to the files
     batch_size: int = 64
     situate: bool = True
     classifier: bool = True
+    event_model: str | None = None  # the statistical layer's .npz file; None: the shipped one
+    gazetteer: str = "geonames"  # a name in the registry's gazetteers
+    language: str = "en"  # a name in the registry's languages (data/lang/<code>/)
 
 
 @dataclass
@@ -46,44 +58,59 @@ class Pipeline:
     coder: EventCoder
     situator: Situator | None = None
     config: PipelineConfig = field(default_factory=PipelineConfig)
+    language: Language | None = None
 
     @classmethod
     def load(cls, config: PipelineConfig | None = None, parser: Parser | None = None) -> Pipeline:
         config = config or PipelineConfig()
         kb = load_kb([Path(p) for p in config.actor_files])
-        lexicon = load_lexicon([Path(p) for p in config.lexicon_files])
+        plugged = [Path(registry.get("lexicons", name)()) for name in config.lexicons]
+        lexicon = load_lexicon([*(Path(p) for p in config.lexicon_files), *plugged])
         taxonomy = load_taxonomy()
-        finder = EventFinder(lexicon, load_control())
-        situator = Situator.load(kb) if config.situate else None
+        model = _event_model(config) if config.classifier else None
+        passes = config.event_passes or (tuple(registry.get("coders", config.coder)()) if config.coder else None)
+        finder = EventFinder(lexicon, load_control(), model, passes)
+        situator = Situator.load(kb, registry.get("gazetteers", config.gazetteer)()) if config.situate else None
+        language = load_language(config.language)
+        spacy_model = language.model if config.model == DEFAULT_MODEL else config.model
         return cls(
-            parser=parser or SpacyParser(config.model, batch_size=config.batch_size),
+            parser=parser or registry.get("parsers", config.parser)(spacy_model, batch_size=config.batch_size),
             kb=kb,
             lexicon=lexicon,
             taxonomy=taxonomy,
-            coder=EventCoder(finder, taxonomy, load_model() if config.classifier else None),
+            coder=EventCoder(finder, taxonomy),
             situator=situator,
             config=config,
+            language=language,
         )
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code every article; yields one :class:`CodedArticle` per article, in order."""
         for parsed in self.parser.parse(clean(a) for a in articles):
-            yield self.code_parsed(parsed)
+            yield self.code_parsed(relabel(parsed, self.language) if self.language is not None else parsed)
+
+    def doc(self, parsed: ParsedArticle) -> Doc:
+        """A new document for ``parsed``, with an empty actor memory and place history."""
+        article = parsed.clean.article
+        places = self.situator.placer if self.situator is not None else None
+        return Doc(
+            article=article,
+            actors=ActorResolver(self.kb, article.date, places, self.config.actor_passes),
+            sentences=tuple(parsed.sentences),
+        )
 
     def code_parsed(self, parsed: ParsedArticle) -> CodedArticle:
-        article = parsed.clean.article
-        resolver = ActorResolver(self.kb, article.date, places=getattr(self.situator, "places", None))
-        events: list[Event] = []
-        for sentence in parsed.sentences:
-            resolver.start(sentence)
-            found = self.coder.code(article, sentence, resolver)
+        doc = self.doc(parsed)
+        for sentence in doc.sentences:
+            doc.actors.start(sentence)
+            found = self.coder.code(doc, sentence)
             if self.situator is not None:
                 found = targets_from_places(
-                    self.situator.situate(article, sentence, found, resolver), self.kb, self.coder.finder.control
+                    self.situator.situate(doc, sentence, found), self.kb, self.coder.finder.control
                 )
-            events.extend(found)
-            resolver.finish()
-        return CodedArticle(article=article, events=tuple(events), sentences=len(parsed.sentences))
+            doc.events.extend(found)
+            doc.actors.finish()
+        return CodedArticle(article=doc.article, events=tuple(doc.events), sentences=len(doc.sentences))
 
     def code_text(self, text: str, date: dt.date | str | None = None, article_id: str = "text") -> list[Event]:
         """Code one piece of text; the convenience entry point for notebooks."""
@@ -91,6 +118,10 @@ class Pipeline:
             date = dt.date.fromisoformat(date)
         article = Article(id=article_id, text=text, date=date)
         return list(next(iter(self.code([article]))).events)
+
+
+def _event_model(config: PipelineConfig) -> EventModel | None:
+    return load_model(Path(config.event_model)) if config.event_model else load_model()
 
 
 def code_texts(texts: Sequence[str], date: dt.date | None = None) -> list[list[Event]]:

@@ -28,6 +28,7 @@ def _actor(data: dict[str, Any] | None) -> Actor | None:
         end=int(data.get("end", -1)),
         how=data.get("how") or "",
         entity_id=data.get("entity_id"),
+        passes=tuple(data.get("passes") or ()),
     )
 
 
@@ -36,6 +37,7 @@ def _actor_dict(actor: Actor | None) -> dict[str, Any] | None:
         return None
     data = dataclasses.asdict(actor)
     data["sector"] = list(actor.sector)
+    data["passes"] = list(actor.passes)
     return data
 
 
@@ -73,6 +75,7 @@ def full_record(event: Event) -> dict[str, Any]:
             "rule": event.explanation.rule,
             "reason": event.explanation.reason,
             "modifiers": list(event.explanation.modifiers),
+            "passes": list(event.explanation.passes),
         },
         "location": dataclasses.asdict(event.location) if event.location else None,
     }
@@ -104,6 +107,7 @@ def event_from_record(data: dict[str, Any]) -> Event:
             explanation["rule"],
             explanation["reason"],
             tuple(explanation.get("modifiers") or ()),
+            tuple(explanation.get("passes") or ()),
         ),
         location=Location(**location) if location else None,
         date_precision=data.get("date_precision") or "day",

@@ -12,60 +12,17 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from .models import Article, CodedArticle, Rejection
+from .jobs import ENGINES, Engine, Item, Result, Summary
+from .models import CodedArticle, Rejection
 from .parallel import code_items, default_workers
 from .pipeline import PipelineConfig
 from .scale.inputs import input_files, stream_paths, total_bytes
 from .writers import Writer
 
-Item = Article | Rejection
-Result = CodedArticle | Rejection
-ENGINES = ("local", "ray")
-
-
-@dataclass
-class Summary:
-    read: int = 0
-    coded: int = 0
-    rejected: int = 0
-    events: int = 0
-    sentences: int = 0
-    words: int = 0
-    seconds: float = 0.0
-    rejections: list[Rejection] = field(default_factory=list)
-
-    def line(self) -> str:
-        rate = self.read / self.seconds if self.seconds else 0.0
-        return (
-            f"read {self.read} articles: coded {self.coded}, rejected {self.rejected}; "
-            f"{self.events} events from {self.sentences} sentences in {self.seconds:.1f}s ({rate:.1f} articles/s)"
-        )
-
-    def add(self, result: Result, on_reject: Callable[[Rejection], None] | None = None) -> None:
-        self.read += 1
-        if isinstance(result, Rejection):
-            self.rejected += 1
-            self.rejections.append(result)
-            if on_reject is not None:
-                on_reject(result)
-            return
-        self.coded += 1
-        self.events += len(result.events)
-        self.sentences += result.sentences
-        self.words += len(result.article.text.split())
-
-
-@dataclass
-class Engine:
-    """Where articles are coded: ``local`` processes (``workers``), or a Ray cluster at ``address``."""
-
-    name: str = "local"
-    workers: int | None = None
-    address: str | None = None
+__all__ = ["ENGINES", "Engine", "Item", "Result", "Summary", "code_articles", "code_paths", "code_to_parquet"]
 
 
 def code_paths(

@@ -9,13 +9,12 @@ helps read the places of its later sentences ("Paris" after "Paris, Texas").
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
 from dataclasses import replace
 
 from .actors.kb import KnowledgeBase, load_kb
-from .actors.resolve import ActorResolver
-from .models import Article, Event
+from .doc import Doc
+from .models import Event
 from .parse import Sentence
 from .when import date_event, is_background, scan, told_as_background, trigger_tokens
 from .where.gazetteer import Gazetteer, load_gazetteer
@@ -27,7 +26,6 @@ class Situator:
 
     def __init__(self, placer: Placer) -> None:
         self.placer = placer
-        self._stories: weakref.WeakKeyDictionary[ActorResolver, Story] = weakref.WeakKeyDictionary()
 
     @classmethod
     def load(cls, kb: KnowledgeBase | None = None, gazetteer: Gazetteer | None = None) -> Situator:
@@ -50,11 +48,10 @@ class Situator:
         """The place lookup that actor resolution uses (``country_of``)."""
         return self.placer
 
-    def situate(
-        self, article: Article, sentence: Sentence, events: Iterable[Event], resolver: ActorResolver
-    ) -> list[Event]:
+    def situate(self, doc: Doc, sentence: Sentence, events: Iterable[Event]) -> list[Event]:
         """The events of one sentence with their date, precision, background flag and place."""
-        story = self.story(resolver)
+        article, resolver = doc.article, doc.actors
+        story = self.story(doc)
         exprs = scan(sentence)
         mentions = self.placer.mentions(sentence, resolver, story)
         events = list(events)
@@ -78,12 +75,10 @@ class Situator:
         self.placer.remember(story, mentions, resolver)
         return out
 
-    def story(self, resolver: ActorResolver) -> Story:
-        """The place memory of the article that ``resolver`` is reading."""
-        story = self._stories.get(resolver)
-        if story is None:
-            story = self._stories[resolver] = Story()
-        for code in resolver.countries_seen:
+    def story(self, doc: Doc) -> Story:
+        """The place memory of the article, with the countries its actors named so far."""
+        story = doc.places
+        for code in doc.actors.countries_seen:
             iso2 = self.placer.iso2.get(code)
             if iso2 and iso2 not in story.countries:
                 story.countries[iso2] = 1

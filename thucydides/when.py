@@ -19,10 +19,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .lang import ENGLISH
 from .parse import Sentence, Token
 from .resources import data_path, load_yaml
 
-CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "pcomp"})
+CLAUSE_DEPS = ENGLISH.labels("clause_links")
 STALE_DAYS = 31
 _Match = tuple[int, int, str, tuple[int, ...], int]
 

@@ -12,8 +12,9 @@ import datetime as dt
 import io
 import json
 from collections.abc import Callable, Iterable
-from typing import Any, TextIO
+from typing import IO, Any
 
+from . import registry
 from .errors import Errors, SettingsError
 from .models import Actor, Event, Location
 from .version import __version__
@@ -318,9 +319,10 @@ def plover_record(event: Event) -> dict[str, Any]:
 class Writer:
     """Writes events in one format to a text stream."""
 
-    def __init__(self, stream: TextIO, fmt: str = "jsonl", explain: bool = False) -> None:
-        if fmt not in FORMATS:
-            raise SettingsError(Errors.E401, name=fmt, known=", ".join(FORMATS))
+    def __init__(self, stream: IO[str], fmt: str = "jsonl", explain: bool = False) -> None:
+        if fmt not in registry.names("writers"):
+            raise SettingsError(Errors.E401, name=fmt, known=", ".join(registry.names("writers")))
+        self._format: Callable[[Writer, Iterable[Event], str], None] = registry.get("writers", fmt)
         self.stream = stream
         self.fmt = fmt
         self.explain = explain
@@ -329,7 +331,7 @@ class Writer:
         self._tsv: Any = None
 
     def write(self, events: Iterable[Event], source_url: str = "") -> None:
-        FORMATS[self.fmt](self, events, source_url)
+        self._format(self, events, source_url)
 
     def _jsonl(self, events: Iterable[Event], _url: str) -> None:
         for event in events:
@@ -369,6 +371,8 @@ FORMATS: dict[str, Callable[[Writer, Iterable[Event], str], None]] = {
     "gdelt": Writer._gdelt,
     "plover": Writer._plover,
 }
+for _name, _write in FORMATS.items():
+    registry.register("writers", _name, _write)
 
 
 def to_string(events: Iterable[Event], fmt: str = "jsonl", explain: bool = False) -> str:

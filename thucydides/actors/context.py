@@ -1,4 +1,8 @@
-"""Context: where a sentence happens and which state it names, for actors that do not say."""
+"""Context: where a sentence happens and which state it names, for actors that do not say.
+
+Fills in the country of a bare sector ("police") or an unknown person from the
+sentence and the story; plain functions of the :class:`Reader` of the sentence.
+"""
 
 from __future__ import annotations
 
@@ -7,114 +11,111 @@ from functools import lru_cache
 from ..parse import Token
 from ..resources import data_path, load_yaml
 from .discourse import Discourse
-from .state import LOCATIVE, PLACE_ENTS, Parts
+from .state import LOCATIVE, PLACE_ENTS, Parts, Reader
 
 
-class Context(Discourse):
-    """Fills in the country of a bare sector ("police") or an unknown person from the sentence and story."""
+def seat_of_organisation(r: Reader, discourse: Discourse, token: Token, parts: Parts) -> bool:
+    """ "Brussels said": the EU or NATO, whichever the story is about, not Belgium."""
+    country = r.kb.countries.get(next((e.ref for e in r.hit_at[token.i].entries if e.kind == "capital"), ""))
+    if country is None or not country.ambiguous_capital:
+        return False
+    orgs = r.kb.seated.get(token.norm, [])
+    if not orgs:
+        return False
+    mentioned = [o for m in discourse.recent(r, token.i) if (o := discourse.org_of(m.actor)) in orgs]
+    chosen = mentioned[0] if mentioned else orgs[0]
+    parts.org = chosen
+    parts.name = r.kb.describe(chosen)
+    parts.how.append(f"'{token.text}' is the seat of {parts.name}")
+    return True
 
-    def _seat_of_organisation(self, token: Token, parts: Parts) -> bool:
-        """ "Brussels said": the EU or NATO, whichever the story is about, not Belgium."""
-        country = self.kb.countries.get(next((e.ref for e in self.hit_at[token.i].entries if e.kind == "capital"), ""))
-        if country is None or not country.ambiguous_capital:
-            return False
-        orgs = self.kb.seated.get(token.norm, [])
-        if not orgs:
-            return False
-        mentioned = [o for m in self._recent(token.i) if (o := self._org_of(m.actor)) in orgs]
-        chosen = mentioned[0] if mentioned else orgs[0]
-        parts.org = chosen
-        parts.name = self.kb.describe(chosen)
-        parts.how.append(f"'{token.text}' is the seat of {parts.name}")
-        return True
 
-    def _fill_from_discourse(self, token: Token, parts: Parts) -> None:
-        """A bare sector ("police", "the army") gets the country where the sentence happens, else the story's."""
-        place = self._sentence_place_country()
-        if place is not None:
-            parts.country = place
-            parts.how.append(f"country of the place named in the sentence ({self.kb.describe(place)})")
-            return
-        if self.countries_seen:
-            country = max(self.countries_seen.items(), key=lambda kv: kv[1])[0]
-            parts.country = country
-            parts.how.append(f"country of the story ({self.kb.describe(country)})")
-            return
-        named = self._sentence_country(token)
-        if named is not None:
-            parts.country = named
-            parts.how.append(f"the only state the sentence names ({self.kb.describe(named)})")
+def fill_from_context(r: Reader, token: Token, parts: Parts) -> None:
+    """A bare sector ("police", "the army") gets the country where the sentence happens, else the story's."""
+    place = _sentence_place_country(r)
+    if place is not None:
+        parts.country = place
+        parts.how.append(f"country of the place named in the sentence ({r.kb.describe(place)})")
+        return
+    if r.countries_seen:
+        country = max(r.countries_seen.items(), key=lambda kv: kv[1])[0]
+        parts.country = country
+        parts.how.append(f"country of the story ({r.kb.describe(country)})")
+        return
+    named = _sentence_country(r, token)
+    if named is not None:
+        parts.country = named
+        parts.how.append(f"the only state the sentence names ({r.kb.describe(named)})")
 
-    def _sentence_country(self, token: Token) -> str | None:
-        """The state the sentence names, when it names exactly one (by name, adjective, capital or a person)."""
-        found: set[str] = set()
-        for hit in self.hits:
-            if hit.lo <= token.i <= hit.hi:
-                continue
-            for entry in hit.entries[:1]:
-                if entry.kind in ("country", "adjective", "capital", "seat"):
-                    found.add(entry.ref)
-                elif entry.kind in ("person", "surname"):
-                    role = self.kb.people[entry.ref].role_on(self.date)
-                    if role is not None and role.actor in self.kb.countries:
-                        found.add(role.actor)
-        return found.pop() if len(found) == 1 else None
 
-    def _sentence_place_country(self) -> str | None:
-        """The country of a place the sentence happens in ("In Beijing, ...", "in Kenya", "in Rafah")."""
-        sentence = self.sentence
-        assert sentence is not None
-        for hit in self.hits:
-            token = sentence.tokens[hit.hi]
-            head = sentence.tokens[token.head]
-            if token.dep == "pobj" and head.lower in LOCATIVE:
-                entry = hit.first("capital", "country")
+def _sentence_country(r: Reader, token: Token) -> str | None:
+    """The state the sentence names, when it names exactly one (by name, adjective, capital or a person)."""
+    found: set[str] = set()
+    for hit in r.hits:
+        if hit.lo <= token.i <= hit.hi:
+            continue
+        for entry in hit.entries[:1]:
+            if entry.kind in ("country", "adjective", "capital", "seat"):
+                found.add(entry.ref)
+            elif entry.kind in ("person", "surname"):
+                role = r.kb.people[entry.ref].role_on(r.date)
+                if role is not None and role.actor in r.kb.countries:
+                    found.add(role.actor)
+    return found.pop() if len(found) == 1 else None
+
+
+def _sentence_place_country(r: Reader) -> str | None:
+    """The country of a place the sentence happens in ("In Beijing, ...", "in Kenya", "in Rafah")."""
+    sentence = r.sentence
+    assert sentence is not None
+    for hit in r.hits:
+        token = sentence.tokens[hit.hi]
+        head = sentence.tokens[token.head]
+        if token.dep == "pobj" and head.lower in LOCATIVE:
+            entry = hit.first("capital", "country")
+            if entry is not None:
+                return entry.ref
+    for token in sentence.tokens:  # "in the German city of Magdeburg", "in Pakistan's Balochistan province"
+        if token.dep == "pobj" and sentence.tokens[token.head].lower in LOCATIVE:
+            # an adjective names the country only of a place ("the German city"), not of a means
+            # ("killed in Israeli tank shelling")
+            kinds = ("country", "adjective", "capital") if token.lemma in place_nouns() else ("country", "capital")
+            lo, hi = sentence.subtree(token)
+            for k in range(lo, hi + 1):
+                entry = r.hit_at[k].first(*kinds) if k in r.hit_at else None
                 if entry is not None:
                     return entry.ref
-        for token in sentence.tokens:  # "in the German city of Magdeburg", "in Pakistan's Balochistan province"
-            if token.dep == "pobj" and sentence.tokens[token.head].lower in LOCATIVE:
-                # an adjective names the country only of a place ("the German city"), not of a means
-                # ("killed in Israeli tank shelling")
-                kinds = ("country", "adjective", "capital") if token.lemma in place_nouns() else ("country", "capital")
-                lo, hi = sentence.subtree(token)
-                for k in range(lo, hi + 1):
-                    entry = self.hit_at[k].first(*kinds) if k in self.hit_at else None
-                    if entry is not None:
-                        return entry.ref
-        for token in sentence.tokens:
-            head = sentence.tokens[token.head]
-            if (
-                token.dep == "pobj"
-                and head.lower in LOCATIVE
-                and token.ent in PLACE_ENTS
-                and token.i not in self.hit_at
-            ):
-                country = self._place_country(token)
-                if country is not None:
-                    return country
+    for token in sentence.tokens:
+        head = sentence.tokens[token.head]
+        if token.dep == "pobj" and head.lower in LOCATIVE and token.ent in PLACE_ENTS and token.i not in r.hit_at:
+            country = _place_country(r, token)
+            if country is not None:
+                return country
+    return None
+
+
+def place(r: Reader, token: Token, parts: Parts) -> None:
+    """A town or region the knowledge base does not hold: its country, from the gazetteer."""
+    country = _place_country(r, token)
+    if country is not None:
+        parts.country = country
+        parts.name = parts.name or r.kb.describe(country)
+        parts.how.append(f"'{token.text}' is a place in {r.kb.describe(country)}")
+
+
+def _place_country(r: Reader, token: Token) -> str | None:
+    if r.places is None:
         return None
-
-    def _place(self, token: Token, parts: Parts) -> None:
-        """A town or region the knowledge base does not hold: its country, from the gazetteer."""
-        country = self._place_country(token)
-        if country is not None:
-            parts.country = country
-            parts.name = parts.name or self.kb.describe(country)
-            parts.how.append(f"'{token.text}' is a place in {self.kb.describe(country)}")
-
-    def _place_country(self, token: Token) -> str | None:
-        if self.places is None:
-            return None
-        sentence = self.sentence
-        assert sentence is not None
-        lo = hi = token.i
-        tokens = sentence.tokens
-        while lo > 0 and tokens[lo].ent_iob == "I" and tokens[lo - 1].ent == token.ent:
-            lo -= 1
-        while hi + 1 < len(tokens) and tokens[hi + 1].ent_iob == "I":
-            hi += 1
-        name = sentence.span_text(lo, hi)[0]
-        return self.places.country_of(name, frozenset(self.countries_seen))
+    sentence = r.sentence
+    assert sentence is not None
+    lo = hi = token.i
+    tokens = sentence.tokens
+    while lo > 0 and tokens[lo].ent_iob == "I" and tokens[lo - 1].ent == token.ent:
+        lo -= 1
+    while hi + 1 < len(tokens) and tokens[hi + 1].ent_iob == "I":
+        hi += 1
+    name = sentence.span_text(lo, hi)[0]
+    return r.places.country_of(name, frozenset(r.countries_seen))
 
 
 @lru_cache(maxsize=1)

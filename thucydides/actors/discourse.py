@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from ..models import Actor
 from ..parse import Token
-from .state import HE, IT, PAIR_NOUNS, PERSON_NOUNS, THEY, Memory, Parts, ResolverState
+from .kb import KnowledgeBase
+from .state import HE, IT, PAIR_NOUNS, PERSON_NOUNS, THEY, Memory, Parts, Reader
 
 PRONOUNS = HE | IT | THEY
 
 
-class Discourse(ResolverState):
-    """Remembers the actors of an article and resolves later references to them."""
+class Discourse:
+    """The actor memory of one article: remembers its actors and resolves later references to them.
 
-    def _the_two(self, token: Token) -> list[Actor]:
+    Methods that look at the current sentence take the :class:`Reader` reading it.
+    """
+
+    def __init__(self, kb: KnowledgeBase, date: dt.date | None) -> None:
+        self.kb = kb
+        self.date = date
+        self.memory: list[Memory] = []
+        self.countries_seen: dict[str, int] = {}
+
+    def the_two(self, r: Reader, token: Token) -> list[Actor]:
         """ "The two men", "both sides", "the two countries": the last two actors of that kind."""
-        sentence = self.sentence
+        sentence = r.sentence
         assert sentence is not None
         if token.lemma not in PAIR_NOUNS:
             return []
@@ -25,18 +36,18 @@ class Discourse(ResolverState):
             return []
         want_person = token.lemma in ("man", "woman", "leader", "minister", "official", "president", "diplomat")
         found: list[Actor] = []
-        for m in self._recent(token.i):
+        for m in self.recent(r, token.i):
             if want_person and not m.is_person:
                 continue
             if all(m.actor.entity_id != a.entity_id or m.actor.code != a.code for a in found):
-                found.append(self._rebind(m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}"))
+                found.append(self.rebind(r, m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}"))
             if len(found) == 2:
                 return found
         return []
 
-    def _they_conjoined(self, token: Token) -> list[Actor]:
+    def they_conjoined(self, r: Reader, token: Token) -> list[Actor]:
         """ "Obama and Putin said they will ...": "they" after conjoined actors in the same sentence is all of them."""
-        sentence = self.sentence
+        sentence = r.sentence
         assert sentence is not None
         if token.lower not in THEY:
             return []
@@ -44,14 +55,14 @@ class Discourse(ResolverState):
             other = sentence.tokens[j]
             if other.dep == "conj" or not any(sentence.tokens[c].dep == "conj" for c in other.children):
                 continue
-            group = [self.actor(k) for k in self.conjuncts(j) if k < token.i]
+            group = [r.actor(k) for k in r.conjuncts(j) if k < token.i]
             if len(group) >= 2 and all(a is not None for a in group):
                 why = f"'{token.text}' refers to " + " and ".join(a.name or a.text for a in group if a is not None)
-                return [self._rebind(self._memory_for(other, a), token, why) for a in group if a is not None]
+                return [self.rebind(r, self.memory_for(r, other, a), token, why) for a in group if a is not None]
             return []
         return []
 
-    def _pick_person(self, ids: list[str]) -> str | None:
+    def pick_person(self, ids: list[str]) -> str | None:
         ids = list(dict.fromkeys(ids))
         mentioned = [m.person for m in reversed(self.memory) if m.person in ids]
         if mentioned:
@@ -63,52 +74,52 @@ class Discourse(ResolverState):
             return active[0]
         return None
 
-    def _unknown_person(self, token: Token, parts: Parts) -> None:
+    def unknown_person(self, r: Reader, token: Token, parts: Parts) -> None:
         """A person the knowledge base does not know: remember the name, code by title later."""
         parts.is_person = True
         parts.surname = token.text
-        for m in self._recent(token.i):
+        for m in self.recent(r, token.i):
             if m.is_person and m.surname and m.surname.lower() == token.lower:
-                self._copy_memory(m, parts, f"'{token.text}' as mentioned earlier")
+                self.copy_memory(m, parts, f"'{token.text}' as mentioned earlier")
                 return
 
-    def _copy_memory(self, m: Memory, parts: Parts, why: str) -> None:
+    def copy_memory(self, m: Memory, parts: Parts, why: str) -> None:
         parts.country = m.actor.country
         if m.actor.group:
-            parts.org = self._org_of(m.actor)
+            parts.org = self.org_of(m.actor)
         parts.person = m.person
         parts.sectors = list(m.actor.sector)
         parts.name = m.actor.name
         parts.how.append(why)
 
-    def _org_of(self, actor: Actor) -> str | None:
+    def org_of(self, actor: Actor) -> str | None:
         code = actor.code
         for sector in reversed(actor.sector):
             if code.endswith(sector):
                 code = code[: -len(sector)]
         return code or None
 
-    def _anaphor(self, token: Token, parts: Parts) -> None:
+    def anaphor(self, r: Reader, token: Token, parts: Parts) -> None:
         """ "the alliance", "the minister", "the country": the actor introduced earlier."""
-        sentence = self.sentence
+        sentence = r.sentence
         assert sentence is not None
         det = sentence.child(token, "det")
         if det is None or det.lower not in ("the", "this", "that"):
             return
-        hit = self.hit_at.get(token.i)
+        hit = r.hit_at.get(token.i)
         own = set(range(hit.lo, hit.hi + 1)) if hit is not None else set()
-        if self._left_tokens(token) - {det.i} - own:
+        if r.left_tokens(token) - {det.i} - own:
             return
         word = token.lemma
         orgs = self.kb.anaphors.get(word)
         if orgs:
-            for m in self._recent(token.i):
-                org = self._org_of(m.actor)
+            for m in self.recent(r, token.i):
+                org = self.org_of(m.actor)
                 if org in orgs:
-                    self._copy_memory(m, parts, f"'the {word}' refers to {m.actor.name}")
+                    self.copy_memory(m, parts, f"'the {word}' refers to {m.actor.name}")
                     return
         if word in ("country", "nation", "kingdom", "republic"):
-            for m in self._recent(token.i):
+            for m in self.recent(r, token.i):
                 if m.actor.country and not m.actor.group and not m.is_person:
                     parts.country = m.actor.country
                     parts.name = m.actor.name
@@ -116,31 +127,31 @@ class Discourse(ResolverState):
                     return
         if parts.agent_terms:
             term = parts.agent_terms[-1]
-            recent = self._recent(token.i)
+            recent = self.recent(r, token.i)
             words = set(term.split())
             same_title = [m for m in recent if term in m.agent_terms or words <= m.words]
             same_sector = [
                 m for m in recent if m.is_person and parts.sectors and set(parts.sectors) <= set(m.actor.sector)
             ]
             for m in (same_title or same_sector)[:1]:
-                self._copy_memory(m, parts, f"'the {term}' refers to {m.actor.name or m.actor.text}")
+                self.copy_memory(m, parts, f"'the {term}' refers to {m.actor.name or m.actor.text}")
 
-    def _pronoun(self, token: Token) -> Actor | None:
+    def pronoun(self, r: Reader, token: Token) -> Actor | None:
         word = token.lower
-        for m in self._recent(token.i):
+        for m in self.recent(r, token.i):
             if word in HE and m.is_person:
-                return self._rebind(m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
+                return self.rebind(r, m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
             if word in IT and not m.is_person and not m.plural:
-                return self._rebind(m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
+                return self.rebind(r, m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
             if word in THEY and not m.is_person:
-                return self._rebind(m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
+                return self.rebind(r, m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
         return None
 
-    def _rebind(self, m: Memory, token: Token, why: str) -> Actor:
+    def rebind(self, r: Reader, m: Memory, token: Token, why: str) -> Actor:
         """The remembered actor, mentioned by ``token``; a pronoun whose antecedent is in the same
         sentence ("NATO says it will ...") is reported at the antecedent, the fuller mention."""
         a = m.actor
-        sentence = self.sentence
+        sentence = r.sentence
         if (
             token.lower in PRONOUNS
             and sentence is not None
@@ -151,22 +162,22 @@ class Discourse(ResolverState):
             return dataclasses.replace(a, how=why)
         return dataclasses.replace(a, text=token.text, start=token.start, end=token.end, how=why)
 
-    def _recent(self, before: int) -> list[Memory]:
+    def recent(self, r: Reader, before: int) -> list[Memory]:
         """Actors mentioned before token ``before``: earlier in this sentence first, then earlier sentences."""
-        assert self.sentence is not None
+        assert r.sentence is not None
         here: list[Memory] = []
-        for (i, _place), actor in sorted(self._cache.items(), reverse=True):
+        for (i, _place), actor in sorted(r.cache.items(), reverse=True):
             if actor is not None and i < before:
-                here.append(self._memory_for(self.sentence.tokens[i], actor))
+                here.append(self.memory_for(r, r.sentence.tokens[i], actor))
         return here + list(reversed(self.memory))
 
-    def _remember(self, token: Token, actor: Actor) -> None:
-        self.memory.append(self._memory_for(token, actor))
+    def remember(self, r: Reader, token: Token, actor: Actor) -> None:
+        self.memory.append(self.memory_for(r, token, actor))
         if actor.country and not actor.group:
             self.countries_seen[actor.country] = self.countries_seen.get(actor.country, 0) + 1
         del self.memory[:-40]
 
-    def _memory_for(self, token: Token, actor: Actor) -> Memory:
+    def memory_for(self, r: Reader, token: Token, actor: Actor) -> Memory:
         parts_person = actor.entity_id if actor.entity_id in self.kb.people else None
         is_person = parts_person is not None or token.ent == "PERSON" or token.lemma in PERSON_NOUNS
         surname = None
@@ -174,14 +185,10 @@ class Discourse(ResolverState):
             surname = self.kb.people[parts_person].surname
         elif token.ent == "PERSON":
             surname = token.text
-        hit = self.hit_at.get(token.i)
+        hit = r.hit_at.get(token.i)
         terms = tuple(e.term for e in hit.entries if e.kind == "agent") if hit else ()
         left_terms = tuple(
-            e.term
-            for k in self._left_tokens(token)
-            if (h := self.hit_at.get(k))
-            for e in h.entries
-            if e.kind == "agent"
+            e.term for k in r.left_tokens(token) if (h := r.hit_at.get(k)) for e in h.entries if e.kind == "agent"
         )
         return Memory(
             actor=actor,

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lang import ENGLISH
 from ..parse import Sentence, Token
 from .kb import Entry, KnowledgeBase
 
 # Lower-case name particles that may begin a proper name ("al-Sharaa", "bin Salman").
-_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "le", "la", "du", "dos", "d'"})
+_PARTICLES = ENGLISH.words("name_particles")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,18 +7,26 @@ Possessors ("Japan's frigate"), ``of`` phrases ("the president of Russia") and
 appositions ("Rutte, NATO's secretary general") fill in what the head lacks.
 Pronouns, surnames and definite descriptions ("the minister", "the alliance")
 are resolved against the actors mentioned earlier in the same article.
+
+:class:`ActorResolver` reads one article sentence by sentence; what a phrase says
+is read by the named passes of :mod:`thucydides.actors.phrase`, the memory of the
+article is a :class:`~thucydides.actors.discourse.Discourse`, and the context of a
+sentence comes from :mod:`thucydides.actors.context`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 
 from ..models import Actor
 from ..parse import Sentence, Token
-from .context import Context
-from .kb import Entry, KnowledgeBase, Person
+from .discourse import Discourse
+from .kb import KnowledgeBase
 from .mentions import Hit, find_hits
+from .phrase import DEFAULT_ACTOR_PASSES, Phrase, actor_passes, read_phrase
+from .spans import build, span, uncoded
 from .state import (
     EMBED_DEPTH,
     EMBED_PREPOSITIONS,
@@ -26,11 +34,7 @@ from .state import (
     HE,
     IT,
     LEFT,
-    MAX_SECTORS,
-    NAME_ENDS,
-    PLACE_ENTS,
     QUANTITIES,
-    SPAN_EXCLUDE,
     THEY,
     Memory,
     Parts,
@@ -39,20 +43,34 @@ from .state import (
 )
 
 
-class ActorResolver(Context):
+class ActorResolver:
     """Resolves actors sentence by sentence through one article, remembering what it saw."""
 
-    def __init__(self, kb: KnowledgeBase, date: dt.date | None, places: PlaceLookup | None = None) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        date: dt.date | None,
+        places: PlaceLookup | None = None,
+        passes: Sequence[str] = DEFAULT_ACTOR_PASSES,
+    ) -> None:
         self.kb = kb
         self.date = date
         self.places = places
-        self.memory: list[Memory] = []
-        self.countries_seen: dict[str, int] = {}
+        self.discourse = Discourse(kb, date)
+        self.passes = actor_passes(passes)
         self.sentence: Sentence | None = None
         self.hits: list[Hit] = []
         self.hit_at: dict[int, Hit] = {}
-        self._cache: dict[tuple[int, bool], Actor | None] = {}
-        self._depth = 0
+        self.cache: dict[tuple[int, bool], Actor | None] = {}
+        self.depth = 0
+
+    @property
+    def memory(self) -> list[Memory]:
+        return self.discourse.memory
+
+    @property
+    def countries_seen(self) -> dict[str, int]:
+        return self.discourse.countries_seen
 
     # -- per sentence ---------------------------------------------------------------
     def start(self, sentence: Sentence) -> None:
@@ -62,18 +80,18 @@ class ActorResolver(Context):
         for hit in self.hits:
             for k in range(hit.lo, hit.hi + 1):
                 self.hit_at[k] = hit
-        self._cache = {}
+        self.cache = {}
 
     def finish(self) -> None:
         """Remember the actors of this sentence for the sentences that follow."""
         if self.sentence is None:
             return
         seen: set[int] = set()
-        for (i, _place), actor in sorted(self._cache.items()):
+        for (i, _place), actor in sorted(self.cache.items()):
             if actor is None or i in seen:
                 continue
             seen.add(i)
-            self._remember(self.sentence.tokens[i], actor)
+            self.discourse.remember(self, self.sentence.tokens[i], actor)
 
     def actor_mentions(self) -> list[Actor]:
         """Every actor the sentence names, whether or not it takes part in an event."""
@@ -104,7 +122,9 @@ class ActorResolver(Context):
         lifted its blockade of the U.K." is done to the U.K.).
         """
         assert self.sentence is not None
-        pair = self._the_two(self.sentence.tokens[i]) or self._they_conjoined(self.sentence.tokens[i])
+        pair = self.discourse.the_two(self, self.sentence.tokens[i]) or self.discourse.they_conjoined(
+            self, self.sentence.tokens[i]
+        )
         if pair:
             return pair
         result: list[Actor] = []
@@ -232,9 +252,9 @@ class ActorResolver(Context):
     def actor(self, i: int, place: bool = False, inner: bool = True) -> Actor | None:
         """The single actor the noun phrase headed by token ``i`` stands for, if any."""
         key = (i, place)
-        if key not in self._cache:
-            self._cache[key] = self._resolve(i, place)
-        found = self._cache[key]
+        if key not in self.cache:
+            self.cache[key] = self._resolve(i, place)
+        found = self.cache[key]
         if found is None and inner and self.sentence is not None:
             j = self._inner_token(self.sentence.tokens[i])
             if j is not None:
@@ -247,54 +267,20 @@ class ActorResolver(Context):
         assert sentence is not None
         token = sentence.tokens[i]
         if token.pos == "PRON" or token.lower in HE | IT | THEY:
-            return self._pronoun(token)
-        parts = self._compose(i, place)
-        if parts.empty and not parts.is_person:
-            return None
-        if not parts.country and not parts.org and (not parts.person or parts.is_person):
-            # a bare sector ("police") or a person nobody introduced: the country where it happens
-            self._fill_from_discourse(token, parts)
-        return None if parts.empty else self._build(token, parts)
+            return self.discourse.pronoun(self, token)
+        parts = self.compose(i, place, whole=True)
+        return None if parts.empty else build(self, token, parts)
 
-    def _compose(self, i: int, place: bool) -> Parts:
+    def compose(self, i: int, place: bool, whole: bool = False) -> Parts:
+        """What the noun phrase headed by token ``i`` says about its actor, read by the actor passes;
+        ``whole`` is False when the phrase only lends its country to another ("the president of Russia")."""
         sentence = self.sentence
         assert sentence is not None
         token = sentence.tokens[i]
-        parts = Parts()
-        np = self._left_tokens(token)
-        used: set[int] = set()
-        head_hit = self.hit_at.get(i)
-        if head_hit is not None:
-            self._apply_head(head_hit, token, parts, place)
-            used.update(range(head_hit.lo, head_hit.hi + 1))
-        elif token.ent == "PERSON" and token.pos == "PROPN":
-            self._unknown_person(token, parts)
-        elif token.ent in PLACE_ENTS and token.pos == "PROPN":
-            self._place(token, parts)
-        if head_hit is None or "agent" in head_hit.kinds():
-            self._anaphor(token, parts)
-        # A common noun that is no actor ("cooperation", "warplanes") takes only a country
-        # from its modifiers ("Chinese warplanes"), never a sector ("military cooperation").
-        actor_head = head_hit is not None or token.pos == "PROPN" or parts.is_person
-        possessors = [k for k in np if sentence.tokens[k].dep == "poss"]
-        for k in possessors:
-            if not (parts.country or parts.org or parts.person):
-                self._borrow(sentence.tokens[k], parts, f"possessor '{sentence.tokens[k].text}'")
-            lo, hi = sentence.subtree(sentence.tokens[k])
-            used.update(range(lo, hi + 1))
-        for k in sorted(np):
-            hit = self.hit_at.get(k)
-            if hit is None or k in used:
-                continue
-            used.update(range(hit.lo, hit.hi + 1))
-            if not actor_head and "agent" in hit.kinds() and len(hit.kinds()) == 1:
-                continue
-            self._apply_modifier(hit, sentence.tokens[k], parts)
-        if actor_head and not (parts.country or parts.org) and not parts.person:
-            self._from_dependents(token, parts)
-        return parts
+        phrase = Phrase(self, self.discourse, token, place, self.left_tokens(token), set(), self.hit_at.get(i), whole)
+        return read_phrase(self.passes, phrase)
 
-    def _left_tokens(self, token: Token) -> set[int]:
+    def left_tokens(self, token: Token) -> set[int]:
         sentence = self.sentence
         assert sentence is not None
         out: set[int] = set()
@@ -304,209 +290,6 @@ class ActorResolver(Context):
             out.add(k)
             stack.extend(sentence.tokens[k].children)
         return out
-
-    def _apply_head(self, hit: Hit, token: Token, parts: Parts, place: bool) -> None:
-        entry = self._choose(hit)
-        if entry is None:
-            return
-        kind = entry.kind
-        if kind in ("person", "surname"):
-            self._apply_person(entry, parts, token, hit)
-        elif kind == "org":
-            parts.org = entry.ref
-            parts.add_sectors(entry.sector)
-            parts.name = self.kb.describe(entry.ref)
-            parts.how.append(f"organisation '{parts.name}'")
-        elif kind in ("country", "adjective"):
-            parts.country = entry.ref
-            parts.name = self.kb.describe(entry.ref)
-            parts.how.append(f"{kind} of {parts.name}")
-        elif kind == "capital" and not place and self._seat_of_organisation(token, parts):
-            return
-        elif kind == "capital":
-            parts.country = entry.ref
-            parts.name = self.kb.describe(entry.ref)
-            if not place:
-                parts.add_sectors(("GOV",))
-                parts.how.append(f"capital of {parts.name} acting for its government")
-            else:
-                parts.how.append(f"capital of {parts.name} as a place")
-        elif kind == "seat":
-            parts.country = entry.ref
-            parts.add_sectors(entry.sector)
-            parts.name = self.kb.describe(entry.ref)
-            parts.how.append(f"seat of government of {parts.name}")
-        elif kind == "code":
-            self._apply_role_actor(entry.ref, parts)
-            parts.name = self.kb.describe(entry.ref)
-            parts.how.append(f"dictionary code {entry.ref}")
-        elif kind == "agent":
-            parts.add_sectors(entry.sector)
-            parts.agent_terms.append(entry.term)
-            parts.how.append(f"agent '{entry.term}'")
-            if token.pos == "PROPN" and token.ent == "PERSON":
-                parts.is_person = True
-
-    def _choose(self, hit: Hit) -> Entry | None:
-        """Pick among the entries of an ambiguous name: people in office win, then the rest."""
-        entries = hit.entries
-        if len(entries) == 1:
-            return entries[0]
-        people = [e for e in entries if e.kind in ("person", "surname")]
-        if people:
-            chosen = self._pick_person([e.ref for e in people])
-            if chosen is not None:
-                return next(e for e in people if e.ref == chosen)
-        others = [e for e in entries if e.kind not in ("person", "surname")]
-        if others:
-            counts = self.countries_seen
-            others.sort(key=lambda e: -counts.get(e.ref, 0))
-            return others[0]
-        return entries[0]
-
-    def _apply_person(self, entry: Entry, parts: Parts, token: Token, hit: Hit) -> None:
-        if entry.kind == "surname":
-            candidates = [e.ref for e in hit.entries if e.kind == "surname"]
-            chosen = self._pick_person(candidates)
-            if chosen is None or not self._surname_stands(token, hit, self.kb.people[chosen]):
-                self._unknown_person(token, parts)
-                return
-            person = self.kb.people[chosen]
-        else:
-            person = self.kb.people[entry.ref]
-        self._person_role(person, parts)
-
-    def _surname_stands(self, token: Token, hit: Hit, person: Person) -> bool:
-        """A surname alone is that person when the parser takes it for a person, a title precedes it,
-        or the person is in office on the story's date ("Blinken visited Japan" in 2024, which the
-        parser takes for a place). Surnames shared with other people or words are not in the
-        knowledge base (``surname: null``)."""
-        if token.ent == "PERSON" or self._person_title_before(hit):
-            return True
-        return self.date is not None and person.role_on(self.date) is not None
-
-    def _person_title_before(self, hit: Hit) -> bool:
-        sentence = self.sentence
-        assert sentence is not None
-        if hit.lo == 0:
-            return False
-        before = self.hit_at.get(hit.lo - 1)
-        return before is not None and "agent" in before.kinds()
-
-    def _person_role(self, person: Person, parts: Parts) -> None:
-        parts.person = person.id
-        parts.is_person = True
-        parts.name = person.name
-        parts.surname = person.surname
-        role = person.role_on(self.date)
-        if role is not None:
-            self._apply_role_actor(role.actor, parts)
-            parts.add_sectors(role.sector)
-            parts.how.append(f"{person.name}: {role.title} ({role.start.isoformat()} to {_iso(role.end)})")
-            return
-        past = [r for r in person.roles if self.date is None or (r.end is not None and r.end < self.date)]
-        if past:
-            last = past[-1]
-            if last.actor in self.kb.countries:
-                parts.country = last.actor
-            else:
-                parts.country = person.country
-            parts.add_sectors(("ELI",))
-            parts.how.append(f"{person.name}: out of office on this date (was {last.title}), coded as elite")
-        else:
-            parts.country = person.country
-            parts.how.append(f"{person.name}: no office on this date")
-
-    def _apply_role_actor(self, code: str, parts: Parts) -> None:
-        if code in self.kb.countries:
-            parts.country = code
-            return
-        org = self.kb.org_code(code)
-        if org is not None and code[:3] in ("IGO", "NGO", "IMG", "MNC"):
-            parts.org = org
-            return
-        country, org, sectors = self.kb.split_code(code)
-        parts.country, parts.org = country, org
-        parts.add_sectors(sectors)
-
-    def _apply_modifier(self, hit: Hit, token: Token, parts: Parts) -> None:
-        entry = self._choose(hit)
-        if entry is None:
-            return
-        kind = entry.kind
-        if kind == "agent":
-            if not parts.person:
-                parts.add_sectors(entry.sector)
-            parts.agent_terms.append(entry.term)
-        elif kind in ("country", "adjective", "capital", "seat", "code"):
-            if kind == "code" and not parts.country and not parts.org and not parts.person:
-                self._apply_role_actor(entry.ref, parts)
-                parts.how.append(f"dictionary code {entry.ref}")
-            elif not parts.country and not parts.org and not parts.person:
-                parts.country = entry.ref
-                parts.name = parts.name or self.kb.describe(entry.ref)
-                parts.how.append(f"{kind} '{token.text}' gives the country")
-                if kind == "seat" and not parts.sectors:
-                    parts.add_sectors(entry.sector)
-        elif kind == "org":
-            if not parts.org and not parts.person:
-                if parts.country and token.dep != "poss":
-                    return
-                parts.org = entry.ref
-                parts.country = None
-                parts.name = parts.name or self.kb.describe(entry.ref)
-                parts.add_sectors(entry.sector)
-                parts.how.append(f"organisation '{self.kb.describe(entry.ref)}'")
-        elif kind in ("person", "surname") and not parts.person and not parts.org and not parts.country:
-            inner = Parts()
-            self._apply_person(entry, inner, token, hit)
-            if inner.country or inner.org:
-                parts.country, parts.org = inner.country, inner.org
-                parts.how.append(f"belongs to {inner.name}")
-
-    def _from_dependents(self, token: Token, parts: Parts) -> None:
-        """Country or organisation from "of Russia", an apposition, or a possessor."""
-        sentence = self.sentence
-        assert sentence is not None
-        for child in sentence.kids(token, "prep"):
-            if child.lower in ("of", "for", "to") and not parts.empty:
-                obj = sentence.child(child, "pobj")
-                if obj is not None:
-                    self._borrow(obj, parts, f"'{child.text} {obj.text}'")
-                    if parts.country or parts.org:
-                        return
-        for child in sentence.kids(token, "appos", "poss"):
-            self._borrow(child, parts, f"'{child.text}'")
-            if parts.country or parts.org:
-                return
-        if token.dep == "appos":
-            self._borrow(sentence.tokens[token.head], parts, "apposition")
-
-    def _borrow(self, token: Token, parts: Parts, why: str) -> None:
-        if self._depth > 2:
-            return
-        if token.pos == "PRON":
-            found = self._pronoun(token)
-            if found is not None and (found.country or found.group):
-                parts.country = found.country
-                parts.org = self._org_of(found) if found.group else None
-                parts.name = parts.name or found.name
-                parts.how.append(f"country from {why}, which refers to {found.name or found.text}")
-            return
-        self._depth += 1
-        try:
-            other = self._compose(token.i, False)
-        finally:
-            self._depth -= 1
-        if other.person and other.is_person:
-            parts.person = parts.person or other.person
-        if other.country or other.org:
-            parts.country = other.country
-            parts.org = other.org
-            parts.name = parts.name or other.name
-            if other.person:
-                parts.add_sectors(other.sectors)
-            parts.how.append(f"country from {why}")
 
     def _inner_token(self, token: Token) -> int | None:
         """For a noun that is not an actor ("NATO's partnerships"), the token of the actor it belongs to."""
@@ -527,106 +310,12 @@ class ActorResolver(Context):
         return found
 
     # -- output ---------------------------------------------------------------------
-    def _build(self, token: Token, parts: Parts) -> Actor:
-        sentence = self.sentence
-        assert sentence is not None
-        sectors = list(parts.sectors)
-        if parts.org and not parts.person:
-            org = self.kb.organisations.get(parts.org)
-            armed = org is not None and org.type == "IMG"
-            sectors = list(org.sector) if armed and org is not None else [s for s in sectors if s != "GOV"]
-        sectors = sectors[:MAX_SECTORS]
-        group = None
-        own: tuple[str, ...] = ()
-        if parts.org:
-            org = self.kb.organisations.get(parts.org)
-            group = org.group if org is not None else parts.org[-3:]
-            base = parts.org
-            country = org.country if org is not None else None
-            own = org.sector if org is not None else ()
-        else:
-            base = parts.country or ""
-            country = parts.country
-        code = base + "".join(s for s in sectors if not base.endswith(s) and s not in own)
-        lo, hi = self.span(token.i)
-        text, start, end = sentence.span_text(lo, hi)
-        entity = parts.person or parts.org or parts.country
-        return Actor(
-            code=code,
-            country=country,
-            group=group,
-            sector=tuple(sectors),
-            name=parts.name,
-            text=text,
-            start=start,
-            end=end,
-            how="; ".join(parts.how),
-            entity_id=entity,
-        )
 
+    # -- output ---------------------------------------------------------------------
     def uncoded(self, i: int) -> Actor | None:
         """The noun phrase at ``i`` as an actor the knowledge base does not know: no code, but its span."""
-        sentence = self.sentence
-        assert sentence is not None
-        lo, hi = self.span(i)
-        text, start, end = sentence.span_text(lo, hi)
-        return Actor(
-            code="",
-            country=None,
-            group=None,
-            sector=(),
-            name=None,
-            text=text,
-            start=start,
-            end=end,
-            how="no actor known for this noun phrase",
-        )
+        return uncoded(self, i)
 
     def span(self, i: int) -> tuple[int, int]:
         """Token range of the noun phrase headed by ``i``: its subtree without clauses and conjuncts."""
-        sentence = self.sentence
-        assert sentence is not None
-        lo = hi = i
-        stack = [i]
-        name = self.hit_at.get(i)
-        while stack:
-            k = stack.pop()
-            lo, hi = min(lo, k), max(hi, k)
-            for c in sentence.tokens[k].children:
-                child = sentence.tokens[c]
-                described = child.dep == "appos" and sentence.tokens[k].pos == "PROPN"  # "Gul Rahman, a militant"
-                # a name ends before where and when: "met Trump in Washington on Tuesday"
-                after_name = (
-                    k == i and name is not None and child.dep == "prep" and c > name.hi and child.lower in NAME_ENDS
-                )
-                if (
-                    child.dep not in SPAN_EXCLUDE
-                    and not described
-                    and not after_name
-                    and not _clausal_modifier(sentence, child)
-                ):
-                    stack.append(c)
-        tokens = sentence.tokens
-        while hi > lo and tokens[hi].pos == "PUNCT" and tokens[hi].text not in ")]":
-            hi -= 1
-        while lo < hi and tokens[lo].pos == "PUNCT" and tokens[lo].text not in "([":
-            lo += 1
-        opened = sum(t.text == "(" for t in tokens[lo : hi + 1]) - sum(t.text == ")" for t in tokens[lo : hi + 1])
-        if opened > 0 and hi + 1 < len(tokens) and tokens[hi + 1].text == ")":
-            hi += 1  # "the Central African Republic (CAR)"
-        return lo, hi
-
-
-def _iso(day: dt.date | None) -> str:
-    return day.isoformat() if day else "now"
-
-
-def _clausal_modifier(sentence: Sentence, token: Token) -> bool:
-    """A clause hanging off a noun ("the decision to recognise ...", "the suggestion that ..."): not in its span."""
-    if token.dep != "acl":
-        return False
-    return any(sentence.tokens[k].dep in ("aux", "mark", "nsubj") for k in token.children) or token.tag in (
-        "VB",
-        "VBZ",
-        "VBP",
-    )
+        return span(self, i)

@@ -2,197 +2,39 @@
 
 from __future__ import annotations
 
-import abc
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ..lang import ENGLISH
 from ..models import Actor
 from ..parse import Sentence, Token
 from .kb import KnowledgeBase
 from .mentions import Hit
 
 # Dependents that belong to a noun phrase's left side (titles, adjectives, possessors).
-LEFT = frozenset(
-    {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "predet", "case", "npadvmod", "punct", "nn"}
-)
+LEFT = ENGLISH.labels("noun_phrase_left")
 # Dependents left out of an actor's span.
-SPAN_EXCLUDE = frozenset({"relcl", "conj", "cc", "preconj", "advcl", "parataxis", "ccomp"})
-LOCATIVE = frozenset(
-    {
-        "in",
-        "at",
-        "to",
-        "from",
-        "near",
-        "into",
-        "outside",
-        "inside",
-        "across",
-        "toward",
-        "towards",
-        "around",
-        "throughout",
-        "within",
-        "via",
-        "through",
-        "onto",
-    }
-)
+SPAN_EXCLUDE = ENGLISH.labels("span_exclude")
+LOCATIVE = ENGLISH.words("locative_prepositions")
 # Prepositions through which a noun phrase that is no actor reaches the actor it is about
 # ("sanctions on Georgia"); time words ("after", "since") are left out.
-EMBED_PREPOSITIONS = frozenset(
-    {
-        "of",
-        "on",
-        "against",
-        "with",
-        "to",
-        "for",
-        "from",
-        "in",
-        "into",
-        "over",
-        "by",
-        "toward",
-        "towards",
-        "at",
-        "near",
-        "along",
-        "across",
-        "between",
-        "among",
-        "about",
-        "inside",
-        "within",
-        "around",
-    }
-)
+EMBED_PREPOSITIONS = ENGLISH.words("embedding_prepositions")
 EMBED_DEPTH = 4
 # Prepositions that name where something is ("talks in Washington"): a town there is a venue,
 # not an actor; a state there ("the conflict in Sudan") still is.
-EMBED_VENUES = frozenset({"in", "at", "near", "around", "inside", "within", "throughout", "outside", "across"})
+EMBED_VENUES = ENGLISH.words("venue_prepositions")
 # Prepositions that never continue a name: "met Trump in Washington on Tuesday".
-NAME_ENDS = frozenset({"in", "at", "on", "during", "near", "after", "before", "since", "until"})
-HE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
-IT = frozenset({"it", "its", "itself"})
-THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
-PLACE_ENTS = frozenset({"GPE", "FAC"})
-QUANTITIES = frozenset(
-    {
-        "number",
-        "dozen",
-        "dozens",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "million",
-        "millions",
-        "score",
-        "scores",
-        "group",
-        "handful",
-        "couple",
-        "majority",
-        "some",
-        "many",
-        "several",
-        "most",
-        "all",
-        "each",
-        "both",
-    }
-)
+NAME_ENDS = ENGLISH.words("name_ending_prepositions")
+HE = ENGLISH.words("personal_pronouns")
+IT = ENGLISH.words("neuter_pronouns")
+THEY = ENGLISH.words("plural_pronouns")
+PLACE_ENTS = ENGLISH.labels("place_entities")
+QUANTITIES = ENGLISH.words("quantity_nouns")
 # Nouns for a single person: a pronoun "he" or "she" may refer back to them ("Hungary's foreign
 # minister said he ...").
-PERSON_NOUNS = frozenset(
-    {
-        "minister",
-        "president",
-        "premier",
-        "chancellor",
-        "leader",
-        "king",
-        "queen",
-        "emir",
-        "prince",
-        "princess",
-        "sultan",
-        "sheikh",
-        "monarch",
-        "emperor",
-        "pope",
-        "ayatollah",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "secretary",
-        "envoy",
-        "ambassador",
-        "diplomat",
-        "general",
-        "commander",
-        "chief",
-        "governor",
-        "mayor",
-        "senator",
-        "lawmaker",
-        "congressman",
-        "congresswoman",
-        "official",
-        "adviser",
-        "advisor",
-        "negotiator",
-        "judge",
-        "prosecutor",
-        "director",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "head",
-        "dictator",
-        "cleric",
-        "activist",
-        "journalist",
-        "reporter",
-        "man",
-        "woman",
-        "deputy",
-        "speaker",
-        "councillor",
-        "councilor",
-        "mp",
-        "candidate",
-        "rebel",
-        "militant",
-        "bomber",
-        "gunman",
-        "soldier",
-    }
-)
-PAIR_NOUNS = frozenset(
-    {
-        "man",
-        "woman",
-        "leader",
-        "minister",
-        "official",
-        "president",
-        "diplomat",
-        "side",
-        "country",
-        "nation",
-        "government",
-        "party",
-        "both",
-        "state",
-        "neighbour",
-        "neighbor",
-        "ally",
-        "capital",
-    }
-)
+PERSON_NOUNS = ENGLISH.words("person_nouns")
+PAIR_NOUNS = ENGLISH.words("pair_nouns")
 MAX_SECTORS = 2
 
 
@@ -215,6 +57,7 @@ class Parts:
     agent_terms: list[str] = field(default_factory=list)
     is_person: bool = False
     surname: str | None = None
+    passes: list[str] = field(default_factory=list)  # the named passes that filled these in
 
     def add_sectors(self, sectors: tuple[str, ...] | list[str]) -> None:
         for s in sectors:
@@ -239,27 +82,29 @@ class Memory:
     words: frozenset[str] = frozenset()
 
 
-class ResolverState(abc.ABC):
-    """The state an :class:`~thucydides.actors.resolve.ActorResolver` keeps for one article."""
+class Reader(Protocol):
+    """What the parts of actor resolution (discourse, context, noun-phrase passes) ask of the
+    resolver reading the current sentence; :class:`~thucydides.actors.resolve.ActorResolver` is one."""
 
     kb: KnowledgeBase
     date: dt.date | None
     places: PlaceLookup | None
-    memory: list[Memory]
-    countries_seen: dict[str, int]
     sentence: Sentence | None
     hits: list[Hit]
     hit_at: dict[int, Hit]
-    _cache: dict[tuple[int, bool], Actor | None]
+    cache: dict[tuple[int, bool], Actor | None]
+    depth: int
 
-    @abc.abstractmethod
-    def _left_tokens(self, token: Token) -> set[int]: ...
+    @property
+    def countries_seen(self) -> dict[str, int]: ...
 
-    @abc.abstractmethod
+    def left_tokens(self, token: Token) -> set[int]: ...
+
     def actor(self, i: int, place: bool = False, inner: bool = True) -> Actor | None: ...
 
-    @abc.abstractmethod
     def conjuncts(self, i: int) -> list[int]: ...
+
+    def compose(self, i: int, place: bool, whole: bool = False) -> Parts: ...
 
 
 def entity(actor: Actor) -> str:

@@ -7,13 +7,13 @@ import hashlib
 from collections.abc import Iterable
 
 from ..actors.kb import KnowledgeBase
-from ..actors.resolve import ActorResolver
 from ..actors.state import entity
+from ..doc import Doc
 from ..models import Actor, Article, Event, Explanation, Span
 from ..parse import Sentence
+from .candidates import Candidate
 from .control import Control
-from .extract import Candidate, EventFinder
-from .model import EventModel
+from .extract import EventFinder
 from .taxonomy import Taxonomy
 
 
@@ -25,15 +25,14 @@ def event_id(article_id: str, sentence_index: int, trigger_start: int, code: str
 class EventCoder:
     """Codes the events of one sentence at a time."""
 
-    def __init__(self, finder: EventFinder, taxonomy: Taxonomy, model: EventModel | None = None) -> None:
+    def __init__(self, finder: EventFinder, taxonomy: Taxonomy) -> None:
         self.finder = finder
         self.taxonomy = taxonomy
-        self.model = model
 
-    def code(self, article: Article, sentence: Sentence, resolver: ActorResolver) -> list[Event]:
-        candidates = self.finder.find(sentence, resolver)
-        if self.model is not None:
-            candidates = self.model.arbitrate(sentence, candidates, self.finder, resolver)
+    def code(self, doc: Doc, sentence: Sentence) -> list[Event]:
+        """The events of ``sentence``: one per source–target pair of each candidate the passes found."""
+        article = doc.article
+        candidates = self.finder.find(doc, sentence)
         with_actors = [c for c in candidates if c.sources or c.targets]
         chosen = with_actors if with_actors else candidates[:1]
         events: list[Event] = []
@@ -144,6 +143,7 @@ class EventCoder:
                 rule=c.rule,
                 reason=f"{c.reason} ({entry.name})" + (_MIRRORED if reciprocal else ""),
                 modifiers=(*c.modifiers, "reciprocal") if reciprocal else tuple(c.modifiers),
+                passes=tuple(c.passes),
             ),
             current=c.current,
         )

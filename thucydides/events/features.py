@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
 from ..parse import Sentence
-
-if TYPE_CHECKING:
-    from .extract import Candidate
+from .candidates import Candidate
 
 _CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV", "ADP", "PART", "NUM"})
 _STOP = frozenset(

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lang import ENGLISH
 from ..parse import Sentence, Token, hyphenated_verbs
 from .lexicon import Lexicon, Pattern, Slot
 
-_OBJECT_DEPS = ("dobj", "dative", "attr", "oprd", "obj", "iobj")
-_PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "advmod", "pcomp", "mark", "acomp", "xcomp", "npadvmod"})
-_PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
-_MODIFIER_DEPS = ("compound", "amod", "nmod")
+_OBJECT_DEPS = ENGLISH.label_list("objects")
+_PREP_DEPS = ENGLISH.labels("preposition_holders")
+_PASSIVE_DEPS = ENGLISH.labels("passive")
+_MODIFIER_DEPS = ENGLISH.label_list("noun_modifiers")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,18 +14,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
+from ..actors.resolve import ActorResolver
 from ..parse import Sentence
 from ..resources import DATA_DIR
+from .candidates import Candidate
+from .control import Control
 from .features import sentence_features
+from .grammar import ADDRESSED_ROOTS, default_target, subject
+from .roles import resolve_actors
 from .taxonomy import FIVE_CLASS_NAMES, five_class
-
-if TYPE_CHECKING:
-    from ..actors.resolve import ActorResolver
-    from .extract import Candidate, EventFinder
 
 MODEL_PATH = DATA_DIR / "model" / "events.npz"
 
@@ -63,7 +64,7 @@ class EventModel:
         return self.five.probabilities(features, sentence.vector), self.roots.probabilities(features, sentence.vector)
 
     def arbitrate(
-        self, sentence: Sentence, candidates: list[Candidate], finder: EventFinder, resolver: ActorResolver
+        self, sentence: Sentence, candidates: list[Candidate], control: Control, resolver: ActorResolver
     ) -> list[Candidate]:
         """The candidates, reordered or completed where the classifier is confident the rules erred."""
         p5, proots = self.classify(sentence, candidates)
@@ -78,14 +79,12 @@ class EventModel:
         threshold = self.add if candidates else self.fallback
         if p5[k] < threshold:
             return candidates
-        made = self._model_candidate(sentence, k, p5[k], proots, finder, resolver)
+        made = self._model_candidate(sentence, k, p5[k], proots, control, resolver)
         return [made, *candidates] if made is not None else candidates
 
     def _model_candidate(
-        self, sentence: Sentence, k: int, pk: float, proots: np.ndarray, finder: EventFinder, resolver: ActorResolver
+        self, sentence: Sentence, k: int, pk: float, proots: np.ndarray, control: Control, resolver: ActorResolver
     ) -> Candidate | None:
-        from .extract import ADDRESSED_ROOTS, Candidate
-
         allowed = [
             (p, label)
             for p, label in zip(proots, self.roots.labels, strict=True)
@@ -95,11 +94,11 @@ class EventModel:
             return None
         proot, root = max(allowed)
         token = sentence.tokens[sentence.root]
-        said = sentence.child(token, "ccomp") if token.lemma in finder.control.speech else None
+        said = sentence.child(token, "ccomp") if token.lemma in control.speech else None
         if said is not None:
             token = said  # "X committed atrocities, the U.N. said": the event is what was said
-        sources = finder.subject(sentence, token)
-        targets = finder.default_target(sentence, token, "verb", set(sources), appeal=root in ADDRESSED_ROOTS)
+        sources = subject(sentence, token)
+        targets = default_target(sentence, token, "verb", set(sources), control, appeal=root in ADDRESSED_ROOTS)
         c = Candidate(
             trigger=token.i,
             first=token.i,
@@ -115,7 +114,7 @@ class EventModel:
             specificity=0,
             producer="model",
         )
-        finder._actors(sentence, c, resolver)
+        resolve_actors(sentence, c, resolver, control)
         if not (c.sources or c.targets):
             return None
         return c

@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as pads
 
-from ..arrow import ACTOR, LOCATION, SPAN
+from ..arrow import ACTOR_WITH_PASSES, LOCATION, PASSES, SPAN
 from ..errors import Errors, ThucydidesError
 from ..models import Article, CodedArticle, Event, Rejection
 from ..records import article_from_record, article_record, event_from_record, full_record
@@ -46,8 +46,8 @@ EVENT = pa.struct(
         ("date", pa.date32()),
         ("date_precision", pa.string()),
         ("current", pa.bool_()),
-        ("source", ACTOR),
-        ("target", ACTOR),
+        ("source", ACTOR_WITH_PASSES),
+        ("target", ACTOR_WITH_PASSES),
         ("cameo", pa.string()),
         ("quad_class", pa.int8()),
         ("goldstein", pa.float64()),
@@ -62,6 +62,7 @@ EVENT = pa.struct(
                     ("rule", pa.string()),
                     ("reason", pa.string()),
                     ("modifiers", pa.list_(pa.string())),
+                    ("passes", PASSES),
                 ]
             ),
         ),

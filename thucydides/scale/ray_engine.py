@@ -23,11 +23,12 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pyarrow as pa
 
 from ..errors import Errors, InputError, ThucydidesError
+from ..jobs import Engine, Summary
 from ..models import CodedArticle, Rejection
 from ..parallel import BATCH, code_batch
 from ..pipeline import Pipeline, PipelineConfig
@@ -40,9 +41,6 @@ from .parquet import (
     table_items,
     table_results,
 )
-
-if TYPE_CHECKING:
-    from ..run import Engine, Summary
 
 Result = CodedArticle | Rejection
 
@@ -79,7 +77,6 @@ def ray_code_to_parquet(
     progress: bool = False,
 ) -> Summary:
     """Code every article of ``files`` on the cluster; the workers write Parquet under ``directory``, by day."""
-    from ..run import Summary
 
     check_new_directory(directory)
     started = time.perf_counter()

@@ -21,10 +21,11 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from .. import registry
 from ..errors import Errors, SettingsError, StoreError
 from ..models import Event
 from ..records import event_from_record
-from ..writers import CSV_COLUMNS, csv_row, plover_record
+from ..writers import CSV_COLUMNS, Writer, csv_row, plover_record
 from .gdelt import write_events_tsv, write_mentions_tsv
 from .store import Store
 
@@ -46,7 +47,7 @@ ORDER BY e.first_seen, e.GlobalEventID
 
 def export(store: Store, fmt: str, path: str | Path, table: str = "events") -> int:
     """Write ``table`` (or the events/mentions for the GDELT and PLOVER formats) to ``path``; return the rows."""
-    if fmt not in EXPORT_FORMATS:
+    if fmt not in EXPORT_FORMATS and fmt not in registry.names("writers"):
         raise SettingsError(Errors.E441, name=fmt, known=", ".join(EXPORT_FORMATS))
     if table not in TABLES:
         raise SettingsError(Errors.E432, name="table", value=table, detail=f"choose one of {', '.join(TABLES)}")
@@ -69,6 +70,10 @@ def export_text(store: Store, fmt: str, out: IO[str], table: str = "events") -> 
         return _plover(store, out)
     if fmt == "csv":
         return _mentions_csv(store, out) if table == "mentions" else _table_csv(store, table, out)
+    if fmt in registry.names("writers"):  # a format a plugin registered for 'code' exports the store's events too
+        writer = Writer(out, fmt)
+        writer.write(event for _row, event in first_mentions(store))
+        return writer.count
     raise SettingsError(Errors.E441, name=fmt, known=", ".join(f for f in EXPORT_FORMATS if f != "parquet"))
 
 

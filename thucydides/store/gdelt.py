@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from ..errors import Errors, StoreError
 from .schema import EVENT_ARROW, GDELT_NAMES, GDELT_TYPES
-from .store import first_value
+from .sql import first_value
 
 if TYPE_CHECKING:
     from .store import Store

@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pyarrow as pa
 
+from ..jobs import Engine
 from ..models import Article, CodedArticle, Rejection
-from ..run import Engine
 from .derive import INSERT_NEW_EVENTS, UPDATE_COUNTS
 from .rows import batch_rows, content_hash
-from .store import first_value
+from .sql import first_value
 
 if TYPE_CHECKING:
     from ..pipeline import PipelineConfig

@@ -23,6 +23,7 @@ from ..errors import Errors, StoreError
 from ..models import CodedArticle, Rejection
 from .locking import WriterLock, connect
 from .schema import DDL, SCHEMA_VERSION
+from .sql import first_value
 
 if TYPE_CHECKING:
     from .gdelt import ImportSummary
@@ -30,12 +31,6 @@ if TYPE_CHECKING:
 
 DEFAULT_PATH = "thucydides.duckdb"
 MEMORY = ":memory:"
-
-
-def first_value(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> Any:
-    """The first column of the first row of a query (None when it has no rows); the result is consumed."""
-    rows = con.execute(sql, list(params)).fetchall()
-    return rows[0][0] if rows else None
 
 
 class Store:

@@ -13,8 +13,14 @@ import contextlib
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Annotated
+
+from fastapi import Path as PathParameter
+from fastapi import Request
 
 from ..store import Store
+
+EventId = Annotated[str, PathParameter(pattern=r"^\d{1,19}$", description="The event's id (GlobalEventID).")]
 
 
 class ReadWriteLock:
@@ -81,3 +87,9 @@ class StoreAccess:
         """Open the store once, so that a missing or foreign file is reported before the server starts."""
         with self.read():
             pass
+
+
+def access(request: Request) -> StoreAccess:
+    """The application's way to the store (a FastAPI dependency)."""
+    store: StoreAccess = request.app.state.access
+    return store

@@ -15,7 +15,7 @@ from .. import analysis
 from ..analysis.events import cameo_name
 from ..analysis.overview import actor_name
 from ..errors import Errors, ThucydidesError
-from .access import StoreAccess
+from .access import EventId, access
 from .params import Filters, Freq, Paging, filters, paging
 from .problems import BadParameter
 from .schemas import ActorOut, ActorSummaryOut, AlertOut, DyadOut, ErrorOut, TimelineOut
@@ -26,12 +26,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 router = APIRouter(prefix="/api", responses=ERRORS)
 Filtered = Annotated[Filters, Depends(filters)]
-EventId = Annotated[str, Path(pattern=r"^\d{1,19}$", description="The event's id (GlobalEventID).")]
-
-
-def access(request: Request) -> StoreAccess:
-    store: StoreAccess = request.app.state.access
-    return store
 
 
 @router.get("/overview", response_model=analysis.StoreOverview, tags=["store"])

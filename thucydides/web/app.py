@@ -18,6 +18,7 @@ from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from .. import registry
 from ..version import __version__
 from . import api, pages, problems, write
 from .access import StoreAccess
@@ -67,11 +68,13 @@ def create_app(config: ServerConfig, coder: write.LazyCoder | None = None) -> Fa
     )
     app.state.config = config
     app.state.access = StoreAccess(config.store)
-    app.state.coder = coder or write.LazyCoder()
+    app.state.coder = coder or write.LazyCoder(config=config.pipeline)
     for kind, handler in problems.HANDLERS.items():
         app.add_exception_handler(kind, handler)
     app.include_router(api.router)
     app.include_router(write.router)
+    for name in registry.names("routers"):  # plugins' endpoints, registered in-process or by entry point
+        app.include_router(registry.get("routers", name)())
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_api_route("/vendor/plotly.min.js", _plotly, include_in_schema=False)

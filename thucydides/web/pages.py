@@ -25,7 +25,7 @@ from ..errors import Errors, ThucydidesError
 from ..store import Store
 from ..version import __version__
 from . import charts
-from .api import EventId, access
+from .access import EventId, access
 from .highlight import event_marks, pieces
 from .params import FILTER_NAMES, Filters, Freq, Paging, filters, paging
 from .views import PLOVER_CHOICES, QUAD_CHOICES, safe_url, summary_rows

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import Errors, SettingsError
+from ..pipeline import PipelineConfig
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class ServerConfig:
     host: str = "127.0.0.1"
     port: int = 8765
     write_token: str | None = None
+    pipeline: PipelineConfig = field(default_factory=PipelineConfig)  # codes posted articles, as 'code' would
 
     def __post_init__(self) -> None:
         if not 0 <= self.port <= 65535:

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Header, Request
 
 from ..errors import Errors, ThucydidesError
 from ..models import Article, CodedArticle
+from ..pipeline import Pipeline, PipelineConfig
 from .api import ERRORS, access
 from .schemas import ArticleIn, ErrorOut, IngestOut
 
@@ -40,8 +41,8 @@ router = APIRouter(
 class LazyCoder:
     """Loads the coder on first use (seconds: spaCy and the dictionaries), once, and keeps it."""
 
-    def __init__(self, load: Callable[[], ArticleCoder] | None = None) -> None:
-        self._load = load or _load_pipeline
+    def __init__(self, load: Callable[[], ArticleCoder] | None = None, config: PipelineConfig | None = None) -> None:
+        self._load = load or (lambda: Pipeline.load(config))
         self._coder: ArticleCoder | None = None
         self._lock = threading.Lock()
 
@@ -50,12 +51,6 @@ class LazyCoder:
             if self._coder is None:
                 self._coder = self._load()
             return self._coder
-
-
-def _load_pipeline() -> ArticleCoder:
-    from ..pipeline import Pipeline
-
-    return Pipeline.load()
 
 
 def check_token(request: Request, authorization: str | None) -> None:

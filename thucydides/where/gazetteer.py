@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import registry
 from ..errors import DataError, Errors
 from ..models import Location
 from ..resources import DATA_DIR, cached, fingerprint
@@ -386,3 +387,6 @@ def _sort_index(gaz: Gazetteer) -> None:
     for key, found in gaz.index.items():
         if isinstance(found, tuple):
             gaz.index[key] = tuple(sorted(found, key=lambda r: -gaz.pop_col[r]))
+
+
+registry.register("gazetteers", "geonames", load_gazetteer)

@@ -27,12 +27,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..actors.resolve import ActorResolver
 from ..clean import clean
 from ..errors import Errors, InputError
 from ..models import Article, Event, Explanation, Location, Plover, Span
 from ..parse import Sentence
 from ..pipeline import Pipeline
+from ..situate import Situator
 from .gazetteer import Story, distance, norm
 from .places import Placer
 
@@ -91,10 +91,8 @@ def score_places(pipeline: Pipeline, records: list[dict[str, Any]], given_trigge
 def _placer(pipeline: Pipeline) -> Placer:
     situator = pipeline.situator
     if situator is None:
-        from ..situate import Situator
-
         situator = pipeline.situator = Situator.load(pipeline.kb)
-    return situator.placer  # type: ignore[attr-defined, no-any-return]
+    return situator.placer
 
 
 def _articles(records: list[dict[str, Any]]) -> Iterator[Article]:
@@ -109,18 +107,16 @@ def _code(pipeline: Pipeline, records: list[dict[str, Any]], given_triggers: boo
         return
     parsed_all = pipeline.parser.parse(clean(a) for a in _articles(records))
     for record, parsed in zip(records, parsed_all, strict=True):
-        article = parsed.clean.article
-        resolver = ActorResolver(pipeline.kb, article.date, places=getattr(pipeline.situator, "places", None))
-        events: list[Event] = []
-        for sentence in parsed.sentences:
-            resolver.start(sentence)
-            found = pipeline.coder.code(article, sentence, resolver)
-            found += _gold_events(article, sentence, record["events"], found)
+        doc = pipeline.doc(parsed)
+        for sentence in doc.sentences:
+            doc.actors.start(sentence)
+            found = pipeline.coder.code(doc, sentence)
+            found += _gold_events(doc.article, sentence, record["events"], found)
             if found and pipeline.situator is not None:
-                found = pipeline.situator.situate(article, sentence, found, resolver)  # type: ignore[attr-defined]
-            events.extend(found)
-            resolver.finish()
-        yield events
+                found = pipeline.situator.situate(doc, sentence, found)
+            doc.events.extend(found)
+            doc.actors.finish()
+        yield doc.events
 
 
 def _gold_events(

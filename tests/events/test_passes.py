@@ -1,0 +1,60 @@
+"""Event finding as an ordered list of named passes, each named in the explanation of what it changed."""
+
+from __future__ import annotations
+
+from thucydides.events.control import load_control
+from thucydides.events.extract import EventFinder, default_passes
+from thucydides.events.passes import RULE_PASSES
+from thucydides.pipeline import Pipeline
+
+
+def _events(pipeline: Pipeline, text: str) -> list:  # type: ignore[type-arg]
+    return pipeline.code_text(text, "2025-06-03")
+
+
+def test_passes_run_in_the_documented_order(pipeline: Pipeline) -> None:
+    assert pipeline.coder.finder.names == default_passes(True)
+    assert default_passes(False) == RULE_PASSES
+    assert RULE_PASSES[0] == "triggers" and RULE_PASSES[-1] == "order"
+
+
+def test_explanation_names_the_control_pass_that_folded_an_intent(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Japan hoped for closer cooperation with NATO.")
+    event = next(e for e in events if e.cameo.startswith("03"))
+    assert event.explanation.passes[:2] == ("triggers", "controls")
+    assert "actors" in event.explanation.passes
+
+
+def test_explanation_names_the_negation_pass(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Iran did not cooperate with the IAEA.")
+    assert [e.cameo for e in events] == ["120"]
+    assert events[0].explanation.passes == ("triggers", "negation", "actors")
+
+
+def test_pass_left_out_of_the_list_does_not_run(pipeline: Pipeline) -> None:
+    without = [name for name in default_passes(False) if name != "negation"]
+    finder = EventFinder(pipeline.lexicon, load_control(), passes=without)
+    original = pipeline.coder.finder
+    try:
+        pipeline.coder.finder = finder
+        events = _events(pipeline, "Iran did not cooperate with the IAEA.")
+    finally:
+        pipeline.coder.finder = original
+    assert [e.cameo[:2] for e in events] == ["05"]
+    assert not any("negation" in e.explanation.passes for e in events)
+
+
+def test_doc_keeps_the_candidates_of_every_sentence(pipeline: Pipeline) -> None:
+    from thucydides.clean import clean
+    from thucydides.models import Article
+
+    parsed = next(
+        iter(pipeline.parser.parse([clean(Article(id="a", text="Japan praised NATO. Russia attacked Ukraine."))]))
+    )
+    doc = pipeline.doc(parsed)
+    for sentence in doc.sentences:
+        doc.actors.start(sentence)
+        pipeline.coder.code(doc, sentence)
+        doc.actors.finish()
+    assert sorted(doc.candidates) == [0, 1]
+    assert doc.candidates[1][0].code.startswith("19")

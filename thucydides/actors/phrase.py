@@ -1,0 +1,151 @@
+"""The passes of actor resolution: what a noun phrase says about the actor it stands for.
+
+A noun phrase is read by an ordered list of small named passes, each filling in
+the :class:`Parts` of the phrase: ``head`` (the name, title or place it is
+headed by), ``anaphor`` ("the alliance", "the minister"), ``possessors``
+("Japan's frigate"), ``modifiers`` ("Chinese warplanes", "defence minister"),
+``dependents`` ("the president of Russia", an apposition) and ``context`` (a bare
+sector takes the country where the sentence happens). Each pass that changes
+the parts adds its name to them, and the coded actor keeps the list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from .. import registry
+from ..parse import Token
+from .context import fill_from_context, place
+from .discourse import Discourse
+from .heads import apply_head, apply_modifier, borrow, from_dependents
+from .mentions import Hit
+from .state import PLACE_ENTS, Parts, Reader
+
+
+@dataclass
+class Phrase:
+    """The noun phrase headed by ``token`` being read, and what the passes have used of it."""
+
+    r: Reader
+    d: Discourse
+    token: Token
+    place: bool
+    np: set[int]
+    used: set[int]
+    head_hit: Hit | None
+    whole: bool  # False when the phrase is read only to lend its country to another ("of Russia")
+
+    def actor_head(self, parts: Parts) -> bool:
+        """Whether the head is an actor of its own; a common noun that is none ("cooperation",
+        "warplanes") takes only a country from its modifiers, never a sector ("military cooperation")."""
+        return self.head_hit is not None or self.token.pos == "PROPN" or parts.is_person
+
+
+class ActorPass(Protocol):
+    name: str
+
+    def apply(self, phrase: Phrase, parts: Parts) -> None: ...
+
+
+class Head:
+    name = "head"
+
+    def apply(self, phrase: Phrase, parts: Parts) -> None:
+        r, d, token, hit = phrase.r, phrase.d, phrase.token, phrase.head_hit
+        if hit is not None:
+            apply_head(r, d, hit, token, parts, phrase.place)
+            phrase.used.update(range(hit.lo, hit.hi + 1))
+        elif token.ent == "PERSON" and token.pos == "PROPN":
+            d.unknown_person(r, token, parts)
+        elif token.ent in PLACE_ENTS and token.pos == "PROPN":
+            place(r, token, parts)
+
+
+class Anaphor:
+    name = "anaphor"
+
+    def apply(self, phrase: Phrase, parts: Parts) -> None:
+        if phrase.head_hit is None or "agent" in phrase.head_hit.kinds():
+            phrase.d.anaphor(phrase.r, phrase.token, parts)
+
+
+class Possessors:
+    name = "possessors"
+
+    def apply(self, phrase: Phrase, parts: Parts) -> None:
+        sentence = phrase.r.sentence
+        assert sentence is not None
+        for k in [k for k in phrase.np if sentence.tokens[k].dep == "poss"]:
+            if not (parts.country or parts.org or parts.person):
+                borrow(phrase.r, phrase.d, sentence.tokens[k], parts, f"possessor '{sentence.tokens[k].text}'")
+            lo, hi = sentence.subtree(sentence.tokens[k])
+            phrase.used.update(range(lo, hi + 1))
+
+
+class Modifiers:
+    name = "modifiers"
+
+    def apply(self, phrase: Phrase, parts: Parts) -> None:
+        sentence = phrase.r.sentence
+        assert sentence is not None
+        actor_head = phrase.actor_head(parts)
+        for k in sorted(phrase.np):
+            hit = phrase.r.hit_at.get(k)
+            if hit is None or k in phrase.used:
+                continue
+            phrase.used.update(range(hit.lo, hit.hi + 1))
+            if not actor_head and "agent" in hit.kinds() and len(hit.kinds()) == 1:
+                continue
+            apply_modifier(phrase.r, phrase.d, hit, sentence.tokens[k], parts)
+
+
+class Dependents:
+    name = "dependents"
+
+    def apply(self, phrase: Phrase, parts: Parts) -> None:
+        if phrase.actor_head(parts) and not (parts.country or parts.org) and not parts.person:
+            from_dependents(phrase.r, phrase.d, phrase.token, parts)
+
+
+class Context:
+    """A bare sector ("police") or a person nobody introduced: the country where it happens."""
+
+    name = "context"
+
+    def apply(self, phrase: Phrase, parts: Parts) -> None:
+        if not phrase.whole or (parts.empty and not parts.is_person):
+            return
+        if not parts.country and not parts.org and (not parts.person or parts.is_person):
+            fill_from_context(phrase.r, phrase.token, parts)
+
+
+ACTOR_PASSES: dict[str, ActorPass] = {
+    p.name: p for p in (Head(), Anaphor(), Possessors(), Modifiers(), Dependents(), Context())
+}
+for _pass in ACTOR_PASSES.values():
+    registry.register("actor_passes", _pass.name, type(_pass))
+
+DEFAULT_ACTOR_PASSES = ("head", "anaphor", "possessors", "modifiers", "dependents", "context")
+
+
+def actor_passes(names: Sequence[str]) -> list[ActorPass]:
+    """The passes called ``names``, each made by the factory the registry holds (category ``actor_passes``)."""
+    made: list[ActorPass] = [registry.get("actor_passes", name)() for name in names]
+    return made
+
+
+def _state(parts: Parts) -> tuple[object, ...]:
+    return (parts.country, parts.org, parts.person, tuple(parts.sectors), len(parts.how), parts.name, parts.is_person)
+
+
+def read_phrase(passes: Sequence[ActorPass], phrase: Phrase) -> Parts:
+    """The parts of ``phrase`` after every pass in order, naming the passes that changed them."""
+    parts = Parts()
+    for step in passes:
+        before = _state(parts)
+        step.apply(phrase, parts)
+        if _state(parts) != before:
+            parts.passes.append(step.name)
+    return parts

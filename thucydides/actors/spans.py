@@ -1,0 +1,111 @@
+"""The text of a coded actor: the span of its noun phrase and the :class:`Actor` built from its parts."""
+
+from __future__ import annotations
+
+from ..models import Actor
+from ..parse import Sentence, Token
+from .state import MAX_SECTORS, NAME_ENDS, SPAN_EXCLUDE, Parts, Reader
+
+
+def build(r: Reader, token: Token, parts: Parts) -> Actor:
+    sentence = r.sentence
+    assert sentence is not None
+    sectors = list(parts.sectors)
+    if parts.org and not parts.person:
+        org = r.kb.organisations.get(parts.org)
+        armed = org is not None and org.type == "IMG"
+        sectors = list(org.sector) if armed and org is not None else [s for s in sectors if s != "GOV"]
+    sectors = sectors[:MAX_SECTORS]
+    group = None
+    own: tuple[str, ...] = ()
+    if parts.org:
+        org = r.kb.organisations.get(parts.org)
+        group = org.group if org is not None else parts.org[-3:]
+        base = parts.org
+        country = org.country if org is not None else None
+        own = org.sector if org is not None else ()
+    else:
+        base = parts.country or ""
+        country = parts.country
+    code = base + "".join(s for s in sectors if not base.endswith(s) and s not in own)
+    lo, hi = span(r, token.i)
+    text, start, end = sentence.span_text(lo, hi)
+    entity = parts.person or parts.org or parts.country
+    return Actor(
+        code=code,
+        country=country,
+        group=group,
+        sector=tuple(sectors),
+        name=parts.name,
+        text=text,
+        start=start,
+        end=end,
+        how="; ".join(parts.how),
+        passes=tuple(parts.passes),
+        entity_id=entity,
+    )
+
+
+def uncoded(r: Reader, i: int) -> Actor | None:
+    """The noun phrase at ``i`` as an actor the knowledge base does not know: no code, but its span."""
+    sentence = r.sentence
+    assert sentence is not None
+    lo, hi = span(r, i)
+    text, start, end = sentence.span_text(lo, hi)
+    return Actor(
+        code="",
+        country=None,
+        group=None,
+        sector=(),
+        name=None,
+        text=text,
+        start=start,
+        end=end,
+        how="no actor known for this noun phrase",
+    )
+
+
+def span(r: Reader, i: int) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``i``: its subtree without clauses and conjuncts."""
+    sentence = r.sentence
+    assert sentence is not None
+    lo = hi = i
+    stack = [i]
+    name = r.hit_at.get(i)
+    while stack:
+        k = stack.pop()
+        lo, hi = min(lo, k), max(hi, k)
+        for c in sentence.tokens[k].children:
+            child = sentence.tokens[c]
+            described = child.dep == "appos" and sentence.tokens[k].pos == "PROPN"  # "Gul Rahman, a militant"
+            # a name ends before where and when: "met Trump in Washington on Tuesday"
+            after_name = (
+                k == i and name is not None and child.dep == "prep" and c > name.hi and child.lower in NAME_ENDS
+            )
+            if (
+                child.dep not in SPAN_EXCLUDE
+                and not described
+                and not after_name
+                and not _clausal_modifier(sentence, child)
+            ):
+                stack.append(c)
+    tokens = sentence.tokens
+    while hi > lo and tokens[hi].pos == "PUNCT" and tokens[hi].text not in ")]":
+        hi -= 1
+    while lo < hi and tokens[lo].pos == "PUNCT" and tokens[lo].text not in "([":
+        lo += 1
+    opened = sum(t.text == "(" for t in tokens[lo : hi + 1]) - sum(t.text == ")" for t in tokens[lo : hi + 1])
+    if opened > 0 and hi + 1 < len(tokens) and tokens[hi + 1].text == ")":
+        hi += 1  # "the Central African Republic (CAR)"
+    return lo, hi
+
+
+def _clausal_modifier(sentence: Sentence, token: Token) -> bool:
+    """A clause hanging off a noun ("the decision to recognise ...", "the suggestion that ..."): not in its span."""
+    if token.dep != "acl":
+        return False
+    return any(sentence.tokens[k].dep in ("aux", "mark", "nsubj") for k in token.children) or token.tag in (
+        "VB",
+        "VBZ",
+        "VBP",
+    )

@@ -1,0 +1,30 @@
+"""The document: one article on its way through the pipeline.
+
+A :class:`Doc` holds what the stages learn about an article as they read it,
+sentence by sentence: the parsed sentences, the memory of the actors mentioned
+so far (``actors``, which resolves the noun phrases of the current sentence),
+what has been said about places (``places``), and the candidate events each
+sentence gave. The stages themselves keep no state between articles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .actors.resolve import ActorResolver
+from .events.candidates import Candidate
+from .models import Article, Event
+from .parse import Sentence
+from .where.gazetteer import Story
+
+
+@dataclass
+class Doc:
+    """One article being coded: its sentences, actor memory, place history and candidates."""
+
+    article: Article
+    actors: ActorResolver
+    sentences: tuple[Sentence, ...] = ()
+    places: Story = field(default_factory=Story)
+    candidates: dict[int, list[Candidate]] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)

@@ -1,0 +1,31 @@
+"""A candidate event: what the passes of event finding build and refine (see ``passes/``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..models import Actor
+
+
+@dataclass
+class Candidate:
+    """An event found in a sentence, before its actors are expanded into events."""
+
+    trigger: int
+    first: int
+    last: int
+    code: str
+    source_tokens: list[int]
+    target_tokens: list[int]
+    rule: str
+    reason: str
+    specificity: int
+    modifiers: list[str] = field(default_factory=list)
+    current: bool = True
+    place_target: bool = False
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    depth: int = 0
+    speech: bool = False
+    producer: str = "rule"
+    passes: list[str] = field(default_factory=list)

@@ -1,0 +1,235 @@
+"""Who does what to whom in a dependency parse: the grammar every event pass shares.
+
+Plain functions over a :class:`Sentence`; those that need the control words
+(light verbs, speech verbs, words of appeal) take the :class:`Control` tables.
+"""
+
+from __future__ import annotations
+
+from ..lang import ENGLISH
+from ..parse import Sentence, Token
+from .control import Control
+from .match import is_passive
+
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Appeals, demands and threats: with no object, the subject of the clause they govern is addressed
+ADDRESSED_ROOTS = frozenset({"02", "10", "13"})
+NOT_ACTORS = ENGLISH.labels("not_actor_entities")
+_COPULAS = ENGLISH.words("copulas")
+_ADDRESS_VERBS = ENGLISH.words("address_verbs")
+_CLAUSAL = ENGLISH.labels("clausal")
+_DEFAULT_TARGET_PREPS = ENGLISH.word_list("target_prepositions")
+_RELATIVE = ENGLISH.words("relative_pronouns")
+_OBJECT_CONTROL = ENGLISH.words("object_control_verbs")
+
+
+def light_governor(sentence: Sentence, token: Token, control: Control) -> Token | None:
+    """The light verb ("hold talks", "be in talks") whose object is the event noun ``token``."""
+    if token.dep in ("dobj", "attr", "nsubjpass", "oprd") or (token.dep == "pobj" and token.head != token.i):
+        head = sentence.tokens[token.head]
+        if token.dep == "pobj":
+            if head.lower not in ("in", "into", "on") or head.dep not in ("prep", "prt"):
+                return None
+            head = sentence.tokens[head.head]
+        if head.pos in ("VERB", "AUX") and (head.lemma == "be" or any(k in control.light for k in verb_keys(head))):
+            return head
+    return None
+
+
+def subject(sentence: Sentence, token: Token, depth: int = 0) -> list[int]:
+    """Who does what ``token`` says: its subject, or the subject it shares with its governor."""
+    if depth > 6:
+        return []
+    for c in token.children:
+        child = sentence.tokens[c]
+        if child.dep in ("nsubj", "csubj", "expl") and child.dep != "expl":
+            if child.lower in _RELATIVE and token.dep == "relcl":
+                return [token.head]
+            return [c]
+    if is_passive(sentence, token):
+        agent = sentence.child(token, "agent")
+        if agent is not None:
+            obj = sentence.child(agent, "pobj")
+            return [obj.i] if obj is not None else []
+        return []
+    head = sentence.tokens[token.head]
+    if token.head == token.i:
+        return []
+    if token.dep == "conj":
+        return subject(sentence, head, depth + 1)
+    if token.dep in ("xcomp", "advcl", "ccomp"):
+        return _clause_subject_of(sentence, token, head, depth)
+    if token.dep == "relcl":
+        return [token.head]
+    if token.dep == "acl" and token.tag != "VBN":
+        return [token.head]
+    if token.dep == "pcomp":
+        prep = head
+        return subject(sentence, sentence.tokens[prep.head], depth + 1)
+    if token.dep in ("acomp", "attr", "oprd") and head.lemma in _COPULAS:  # "it remained committed to"
+        return subject(sentence, head, depth + 1)
+    return []
+
+
+def _clause_subject_of(sentence: Sentence, token: Token, head: Token, depth: int) -> list[int]:
+    """The subject of a complement or adverbial clause with none of its own."""
+    raised = sentence.child(head, "nsubjpass")
+    if token.dep == "xcomp" and raised is not None and sentence.child(head, "agent") is None:
+        return [raised.i]  # "Obama is scheduled to attend": Obama attends
+    if token.dep == "xcomp" and head.lemma in _OBJECT_CONTROL:
+        obj = sentence.child(head, "dobj")
+        if obj is None:
+            on = next((p for p in sentence.kids(head, "prep") if p.lower in ("on", "upon")), None)
+            obj = sentence.child(on, "pobj") if on is not None else None
+        if obj is not None:
+            return [obj.i]
+    if token.dep == "advcl" and sentence.child(token, "mark") is not None:
+        return []
+    return subject(sentence, head, depth + 1)
+
+
+def default_source(sentence: Sentence, token: Token, pos: str, control: Control) -> list[int]:
+    """Who does what an event word says when its pattern does not name the source."""
+    if pos != "noun":
+        return subject(sentence, token)
+    for child in sentence.kids(token, "poss"):
+        return [child.i]
+    for child in sentence.kids(token, "compound", "amod", "nmod"):
+        if (
+            child.i < token.i
+            and child.pos in ("PROPN", "ADJ", "NOUN")
+            and child.ent in ("GPE", "NORP", "ORG", "PERSON")
+        ):
+            return [child.i]
+    for prep in sentence.kids(token, "prep"):
+        if prep.lower == "by":
+            obj = sentence.child(prep, "pobj")
+            if obj is not None:
+                return [obj.i]
+    governor = light_governor(sentence, token, control)
+    if governor is not None:
+        return subject(sentence, governor)
+    return []
+
+
+def default_target(
+    sentence: Sentence,
+    token: Token,
+    pos: str,
+    sources: set[int],
+    control: Control,
+    consumed: set[int] | None = None,
+    appeal: bool = False,
+) -> list[int]:
+    """Whom an event is done to when its pattern does not say, best guess first: the object; the
+    owner of what the pattern matched ("rejected Greece's request"); a usual preposition's object;
+    for demands and appeals, the subject of the clause ("demanded that Hungary stop", "voiced
+    hope that the new government will"). The first of these that is an actor is the target."""
+    consumed = consumed or set()
+    found: list[int] = []
+    objs: list[int] = []
+    if pos == "verb":
+        objs = [c for c in token.children if sentence.tokens[c].dep in ("dobj", "dative") and c not in consumed]
+        if is_passive(sentence, token):
+            objs = [c for c in token.children if sentence.tokens[c].dep == "nsubjpass"] + objs
+        found.extend(objs[:1])
+    if not objs and (appeal or (pos == "verb" and addressed_by_clause(token, control))):
+        found.extend(clause_subject(sentence, token, control))
+    elif appeal:  # "voiced hope that the new government will ...": the clause of the object noun
+        found.extend(clause_subject(sentence, sentence.tokens[objs[0]], control))
+    for k in sorted(consumed):  # "pessimism about X": the object of a preposition the pattern named
+        obj = sentence.child(sentence.tokens[k], "pobj") if sentence.tokens[k].pos == "ADP" else None
+        found.append(obj.i if obj is not None else k)
+    holders = [token, *(sentence.tokens[k] for k in sorted(consumed))]
+    governor = light_governor(sentence, token, control) if pos == "noun" else None
+    if governor is not None:
+        holders.append(governor)
+    for holder in holders:
+        for prep_word in _DEFAULT_TARGET_PREPS:
+            for prep in sentence.kids(holder, "prep"):
+                obj = sentence.child(prep, "pobj") if prep.lower == prep_word else None
+                if obj is not None and obj.i not in sources:
+                    found.append(obj.i)
+    for prep in sentence.kids(token, "prep"):
+        obj = sentence.child(prep, "pobj") if prep.lower in ("between", "among") else None
+        if obj is not None:
+            found.append(obj.i)
+    return [k for k in dict.fromkeys(found) if k not in sources]
+
+
+def clause_subject(sentence: Sentence, token: Token, control: Control) -> list[int]:
+    """The subject of the clause a demand or an appeal governs, directly or through its light verb."""
+    holders = [token]
+    governor = light_governor(sentence, token, control) if token.pos == "NOUN" else None
+    if governor is not None:
+        holders.append(governor)
+    for holder in holders:
+        for clause in sentence.kids(holder, "ccomp", "acl"):
+            found = sentence.child(clause, "nsubj", "nsubjpass")
+            if found is not None:
+                return [found.i]
+    return []
+
+
+def addressed_by_clause(token: Token, control: Control) -> bool:
+    """Whether a verb's addressee may be the subject of its clause (demands, appeals, threats)."""
+    name = control.verb_category.get(token.lemma)
+    return name is not None and control.categories[name].addressee == "object"
+
+
+def addressed(sentence: Sentence, token: Token) -> bool:
+    """Whether a speech verb names whom it was said to: "told Rutte", "said to reporters"."""
+    if any(k in _ADDRESS_VERBS for k in verb_keys(token)):
+        obj = sentence.child(token, "dobj", "dative")
+        if obj is not None and obj.pos in ("PROPN", "NOUN", "PRON"):
+            return True
+    return any(p.lower == "to" and sentence.child(p, "pobj") is not None for p in sentence.kids(token, "prep"))
+
+
+def clause_head(sentence: Sentence, token: Token, control: Control) -> Token:
+    """The verb that carries tense, negation and mood for an event: the light verb of an event noun."""
+    if token.pos in ("NOUN", "PROPN"):
+        governor = light_governor(sentence, token, control)
+        if governor is not None and governor.lemma != "be":
+            return governor
+    return token
+
+
+def depth(sentence: Sentence, i: int) -> int:
+    """How many clauses down token ``i`` sits: the main event of a sentence is the shallowest."""
+    found = 0
+    j = i
+    for _ in range(30):
+        t = sentence.tokens[j]
+        if t.head == j:
+            break
+        if t.dep in _CLAUSAL:
+            found += 1
+        j = t.head
+    return found
+
+
+def before_date(sentence: Sentence, token: Token) -> int:
+    """ "met with President Bashar Assad Tuesday" parses as a compound headed by the date:
+    the name before it is the argument. -1 when there is none."""
+    names = [k for k in sentence.kids(token, "compound") if k.ent not in NOT_ACTORS and k.pos == "PROPN"]
+    return names[-1].i if names else -1
+
+
+def verb_keys(token: Token) -> list[str]:
+    """The lemma, and base forms guessed from the text for when the lemmatiser errs ("hoped" → "hop")."""
+    keys = [token.lemma]
+    word = token.lower
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ed", "e"),
+        ("ed", ""),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ing", "e"),
+        ("ing", ""),
+    ):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            keys.append(word[: -len(suffix)] + repl)
+    return keys

@@ -1,0 +1,88 @@
+"""The passes of event finding, by name, in the order the pipeline runs them.
+
+Each pass is a small class with a ``name`` and ``apply(doc, sentence, candidates)``
+(see :mod:`thucydides.events.candidates`); a factory builds it from the event
+resources. ``RULE_PASSES`` is the rule-based coder, ``classifier`` the
+statistical layer after it. Every pass is in the registry (category
+``event_passes``), where a plugin adds its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ... import registry
+from ...errors import Errors, SettingsError
+from ..control import Control
+from ..lexicon import Lexicon
+from ..model import EventModel
+from .actors import Actors, Order
+from .arguments import ArgumentNouns, Weapons
+from .base import EventPass
+from .classifier import Classifier
+from .controls import Controls
+from .modality import Background, Hypothetical
+from .negation import Negation
+from .speech import ReportedFuture, Speech
+from .triggers import Triggers
+
+
+@dataclass(frozen=True)
+class EventResources:
+    """What event passes are built from."""
+
+    lexicon: Lexicon
+    control: Control
+    model: EventModel | None = None
+
+
+PassFactory = Callable[[EventResources], EventPass]
+
+
+def _rule(cls: Callable[[Lexicon, Control], EventPass]) -> PassFactory:
+    return lambda r: cls(r.lexicon, r.control)
+
+
+def _classifier(r: EventResources) -> EventPass:
+    if r.model is None:
+        raise SettingsError(Errors.E042)
+    return Classifier(r.model, r.control)
+
+
+BUILTIN_PASSES: dict[str, PassFactory] = {
+    "triggers": _rule(Triggers),
+    "controls": _rule(Controls),
+    "negation": _rule(Negation),
+    "speech": _rule(Speech),
+    "weapons": _rule(Weapons),
+    "argument-nouns": _rule(ArgumentNouns),
+    "reported-future": _rule(ReportedFuture),
+    "hypothetical": _rule(Hypothetical),
+    "actors": _rule(Actors),
+    "background": _rule(Background),
+    "order": _rule(Order),
+    "classifier": _classifier,
+}
+for _name, _factory in BUILTIN_PASSES.items():
+    registry.register("event_passes", _name, _factory)
+
+RULE_PASSES: tuple[str, ...] = (
+    "triggers",
+    "controls",
+    "negation",
+    "speech",
+    "weapons",
+    "argument-nouns",
+    "reported-future",
+    "hypothetical",
+    "actors",
+    "background",
+    "order",
+)
+
+__all__ = ["BUILTIN_PASSES", "RULE_PASSES", "EventResources", "PassFactory"]
+
+# Coders are named lists of passes: the rules alone, or the rules with the statistical layer after them.
+registry.register("coders", "rules", lambda: RULE_PASSES)
+registry.register("coders", "hybrid", lambda: (*RULE_PASSES, "classifier"))

@@ -1,0 +1,237 @@
+"""Pass ``controls``: words of intent, appeal, demand, threat and rejection fold the event they govern.
+
+"Japan wants to join NATO" is an intent to join (031), "urged Iran to release"
+an appeal; a control verb whose complement is no event ("wants closer ties")
+is an event of its own kind.
+"""
+
+from __future__ import annotations
+
+from ...doc import Doc
+from ...lang import ENGLISH
+from ...parse import Sentence, Token
+from ..candidates import Candidate
+from ..control import Category, Control
+from ..grammar import NOT_ACTORS, default_source, default_target, depth, light_governor, subject, verb_keys
+from ..lexicon import Lexicon
+
+_THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+_CLAUSE_DEMANDS = ENGLISH.words("clause_demand_verbs")
+_BARE = ("intent", "appeal", "demand", "threaten", "warn")
+
+
+class Controls:
+    name = "controls"
+
+    def __init__(self, lexicon: Lexicon, control: Control) -> None:
+        self.control = control
+
+    def apply(self, doc: Doc, sentence: Sentence, candidates: list[Candidate]) -> list[Candidate]:
+        found = {c.trigger: c for c in candidates}
+        consumed: set[int] = set()
+        for _ in range(2):
+            for i in sorted(found, key=lambda k: -depth(sentence, k)):
+                c = found.get(i)
+                if c is None:
+                    continue
+                governing = self._controller(sentence, sentence.tokens[c.trigger])
+                if governing is None:
+                    continue
+                controller, category = governing
+                consumed.add(controller.i)
+                self._fold(sentence, found, c, controller, category)
+        self._bare_controls(sentence, found, consumed)
+        return list(found.values())
+
+    def _controller(self, sentence: Sentence, token: Token) -> tuple[Token, Category] | None:
+        """The control word governing ``token``, if any ("wants to join", "desire to deepen")."""
+        if token.pos in ("NOUN", "PROPN"):
+            governor = light_governor(sentence, token, self.control)
+            if governor is not None and governor.lemma != "be":
+                token = governor
+        head = sentence.tokens[token.head]
+        if token.head == token.i:
+            return None
+        holders: list[Token] = []
+        # "demanded that Greece extradite ...": a clause with a subject of its own, even when the
+        # tagger mistakes its verb for an adjective
+        clausal = token.dep in ("xcomp", "ccomp", "acl") and (
+            token.pos in ("VERB", "AUX") or (token.dep == "ccomp" and sentence.child(token, "nsubj") is not None)
+        )
+        if clausal:
+            holders.append(head)
+        if token.dep == "pcomp" or (token.dep == "pobj" and head.lower in ("in", "for", "on", "of", "to")):
+            holders.append(sentence.tokens[head.head])
+        if token.dep in ("dobj", "nsubjpass"):
+            holders.append(head)
+        for holder in holders:
+            category = self._category_of(sentence, holder)
+            if category is None:
+                continue
+            infinitive = any(
+                sentence.tokens[k].dep == "aux" and sentence.tokens[k].lower == "to" for k in token.children
+            )
+            finite_clause = clausal and token.dep == "ccomp" and not infinitive
+            if finite_clause and (category.name != "demand" or holder.lemma not in _CLAUSE_DEMANDS):
+                continue
+            return holder, category
+        return None
+
+    def _category_of(self, sentence: Sentence, token: Token) -> Category | None:
+        control = self.control
+        name: str | None = None
+        if token.pos in ("VERB", "AUX"):
+            name = self._verb_category(sentence, token)
+        elif token.pos in ("NOUN",):
+            name = control.noun_category.get(token.lemma)
+        elif token.pos == "ADJ" and f"be {token.lemma}" in control.verb_category:
+            name = control.verb_category[f"be {token.lemma}"]
+        if name is None:
+            return None
+        return control.categories[name]
+
+    def _verb_category(self, sentence: Sentence, token: Token) -> str | None:
+        control = self.control
+        lemma = next((k for k in verb_keys(token) if k in control.verb_category), token.lemma)
+        particle = next(
+            (sentence.tokens[c].lower for c in token.children if sentence.tokens[c].dep in ("prt", "prep")), None
+        )
+        if particle and f"{lemma} {particle}" in control.verb_category:
+            return control.verb_category[f"{lemma} {particle}"]
+        if lemma in control.verb_category:
+            return control.verb_category[lemma]
+        if lemma == "be":
+            acomp = sentence.child(token, "acomp")
+            if acomp is not None and f"be {acomp.lemma}" in control.verb_category:
+                return control.verb_category[f"be {acomp.lemma}"]
+        return None
+
+    def _fold(
+        self, sentence: Sentence, found: dict[int, Candidate], c: Candidate, controller: Token, category: Category
+    ) -> None:
+        category = self._refine(sentence, c, controller, category)
+        code = category.combine(c.code)
+        if controller.i in found and controller.i != c.trigger:
+            del found[controller.i]
+        del found[c.trigger]
+        if code is None:
+            return
+        sources = self._control_source(sentence, controller)
+        targets = c.target_tokens
+        if category.name == "reject" and sentence.tokens[c.trigger].pos == "NOUN":
+            # "rejected Greece's request", "declined an offer by the U.S.": the refusal is done to
+            # whoever made the request or offer, then to its own target
+            targets = [*c.source_tokens, *targets]
+        if category.addressee == "object":
+            addressee = self._addressee(sentence, controller)
+            targets = addressee or c.source_tokens
+        found[controller.i] = Candidate(
+            trigger=controller.i,
+            first=min(controller.i, c.first),
+            last=max(controller.i, c.trigger),
+            code=code,
+            source_tokens=sources or c.source_tokens,
+            target_tokens=[t for t in targets if t not in sources],
+            rule=c.rule,
+            reason=f"'{controller.text}' ({category.name}) over {c.reason}",
+            specificity=c.specificity + 1,
+            modifiers=[*c.modifiers, f"{category.name}:{controller.text}"],
+            current=c.current,
+            place_target=c.place_target,
+            passes=list(c.passes),
+        )
+
+    def _refine(self, sentence: Sentence, c: Candidate, controller: Token, category: Category) -> Category:
+        """ "Obama wants Putin to attack" is an appeal; "wants to attack" is a threat, not an intent."""
+        categories = self.control.categories
+        own_subject = sentence.child(sentence.tokens[c.trigger], "nsubj") is not None
+        if (
+            category.name == "intent"
+            and controller.pos == "VERB"
+            and (sentence.child(controller, "dobj") is not None or own_subject)
+        ):
+            return categories["appeal"]
+        if category.name == "intent" and c.code[:2] in _THREAT_ROOTS:
+            return categories["threaten"]
+        return category
+
+    def _control_source(self, sentence: Sentence, controller: Token) -> list[int]:
+        if controller.pos == "NOUN":
+            found = default_source(sentence, controller, "noun", self.control)
+            if found:
+                return found
+            head = sentence.tokens[controller.head]
+            return subject(sentence, head) if head.pos in ("VERB", "AUX") else []
+        return subject(sentence, controller)
+
+    def _addressee(self, sentence: Sentence, controller: Token) -> list[int]:
+        obj = sentence.child(controller, "dobj", "dative")
+        if obj is not None:
+            return [obj.i]
+        for prep in sentence.kids(controller, "prep"):
+            if prep.lower in ("on", "upon", "to", "of", "from"):
+                pobj = sentence.child(prep, "pobj")
+                if pobj is not None and pobj.ent not in NOT_ACTORS:  # not "warned on Tuesday"
+                    return [pobj.i]
+        ccomp = sentence.child(controller, "ccomp")
+        if ccomp is not None:
+            return subject(sentence, ccomp)
+        return []
+
+    def _bare_controls(self, sentence: Sentence, found: dict[int, Candidate], consumed: set[int]) -> None:
+        """A control verb whose complement is not an event: "Japan wants closer ties with NATO"."""
+        for token in sentence.tokens:
+            if token.i in found or token.i in consumed or token.pos not in ("VERB",):
+                continue
+            if token.lemma in self.control.speech:
+                continue
+            category = self._category_of(sentence, token)
+            if category is None or category.name not in _BARE:
+                continue
+            complement = sentence.child(token, "xcomp", "ccomp")
+            if complement is None and category.name != "appeal":
+                continue
+            if complement is not None and _covered(sentence, complement, found):
+                continue
+            made = self._bare_control(sentence, token, category, complement)
+            if made is not None:
+                found[token.i] = made
+
+    def _bare_control(
+        self, sentence: Sentence, token: Token, category: Category, complement: Token | None
+    ) -> Candidate | None:
+        sources = subject(sentence, token)
+        if category.addressee == "object":
+            targets = self._addressee(sentence, token)
+        else:
+            targets = default_target(sentence, complement, "verb", set(sources), self.control) if complement else []
+        if not sources:
+            return None
+        code = category.default
+        if category.name == "warn" and _warns_of_consequences(sentence, token, complement):
+            # "warned the Philippines that it would pay a price": a threat, not a forecast
+            code = self.control.categories["threaten"].default
+        return Candidate(
+            trigger=token.i,
+            first=token.i,
+            last=complement.i if complement is not None and complement.i > token.i else token.i,
+            code=code,
+            source_tokens=sources,
+            target_tokens=targets,
+            rule=f"control.yaml: {category.name}",
+            reason=f"'{token.text}' is a word of {category.name} with no coded complement → {category.default}",
+            specificity=1,
+        )
+
+
+def _warns_of_consequences(sentence: Sentence, token: Token, complement: Token | None) -> bool:
+    """A warning addressed to someone, or of what will happen, threatens; one of how things are
+    ("warned that Gaza was on the brink of famine") is a pessimistic comment."""
+    if sentence.child(token, "dobj", "dative") is not None:
+        return True
+    return complement is not None and any(a.lower in ("will", "would", "'ll") for a in sentence.kids(complement, "aux"))
+
+
+def _covered(sentence: Sentence, token: Token, found: dict[int, Candidate]) -> bool:
+    lo, hi = sentence.subtree(token)
+    return any(lo <= c.trigger <= hi or lo <= c.first <= hi for c in found.values())

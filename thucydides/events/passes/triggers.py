@@ -1,0 +1,110 @@
+"""Pass ``triggers``: every verb, event noun and predicate adjective the lexicon knows.
+
+Each match becomes a candidate with its source and target tokens; a light verb
+whose object is an event noun ("held talks") gives way to the noun.
+"""
+
+from __future__ import annotations
+
+from ...doc import Doc
+from ...lang import ENGLISH
+from ...parse import Sentence, Token
+from ..candidates import Candidate
+from ..control import Control
+from ..grammar import ADDRESSED_ROOTS, addressed, default_source, default_target, light_governor
+from ..lexicon import Lexicon
+from ..match import Match, Matcher
+
+_VERBAL_DEPS = ENGLISH.labels("verbal")
+_LOCATIVE_PREPS = ENGLISH.words("place_target_prepositions")
+_PLACE_CODES = frozenset({"042", "043", "044", "192", "191", "1382", "1381"})
+_ADJECTIVE_DEPS = ENGLISH.labels("predicative_adjective")
+
+
+class Triggers:
+    name = "triggers"
+
+    def __init__(self, lexicon: Lexicon, control: Control) -> None:
+        self.control = control
+        self.matcher = Matcher(lexicon)
+
+    def apply(self, doc: Doc, sentence: Sentence, candidates: list[Candidate]) -> list[Candidate]:
+        matches = self.matches(sentence)
+        absorbed = self._light_verbs(sentence, matches)
+        found = [self._candidate(sentence, m) for i, m in matches.items() if i not in absorbed]
+        return [*candidates, *found]
+
+    def matches(self, sentence: Sentence) -> dict[int, Match]:
+        """The best pattern at each token; a noun a pattern needed as its object is part of that event."""
+        found: dict[int, Match] = {}
+        for token in sentence.tokens:
+            pos = position(token)
+            if pos is None or (pos == "noun" and token.dep == "compound"):
+                continue
+            best = self.matcher.best(sentence, token, pos)
+            if best is None and pos == "adjective" and token.dep in _VERBAL_DEPS:
+                best = self.matcher.best(sentence, token, "verb")
+            if best is not None:
+                found[token.i] = best
+        consumed = {k for m in found.values() for k in m.consumed}  # "called for talks"
+        return {i: m for i, m in found.items() if i not in consumed}
+
+    def _light_verbs(self, sentence: Sentence, matches: dict[int, Match]) -> set[int]:
+        """Light verbs whose object is an event noun give way to it."""
+        absorbed: set[int] = set()
+        for i, found in matches.items():
+            if found.pattern.pos != "noun":
+                continue
+            governor = light_governor(sentence, sentence.tokens[i], self.control)
+            if governor is not None and governor.i in matches:
+                absorbed.add(governor.i)
+        return absorbed
+
+    def _candidate(self, sentence: Sentence, found: Match) -> Candidate:
+        pattern = found.pattern
+        token = sentence.tokens[found.trigger]
+        sources = [found.source] if found.source is not None else self._source(sentence, token, pattern.pos)
+        if found.target is not None:
+            targets = [found.target]
+        elif found.source is not None:
+            targets = self._source(sentence, token, pattern.pos)
+        else:
+            targets = default_target(
+                sentence,
+                token,
+                pattern.pos,
+                set(sources),
+                self.control,
+                set(found.consumed),
+                appeal=pattern.code[:2] in ADDRESSED_ROOTS,
+            )
+        speech = token.lemma in self.control.speech and pattern.code[:2] == "01"
+        if speech and found.target is None and not addressed(sentence, token):
+            targets = []  # what was said is not whom it was said to
+        return Candidate(
+            trigger=token.i,
+            first=found.first,
+            last=token.i,
+            code=pattern.code,
+            source_tokens=sources,
+            target_tokens=targets,
+            rule=f"{pattern.origin}: {pattern.pos} '{pattern.text}'",
+            reason=f"'{token.text}' matches the {pattern.pos} pattern '{pattern.text}' → {pattern.code}",
+            specificity=pattern.specificity,
+            place_target=found.target_prep in _LOCATIVE_PREPS or pattern.code in _PLACE_CODES,
+            speech=speech,
+        )
+
+    def _source(self, sentence: Sentence, token: Token, pos: str) -> list[int]:
+        return default_source(sentence, token, pos, self.control)
+
+
+def position(token: Token) -> str | None:
+    """Which part of the lexicon may match ``token``: verb, noun or adjective patterns."""
+    if token.pos == "VERB":
+        return "verb"
+    if token.pos in ("NOUN", "PROPN"):
+        return "noun"
+    if token.pos == "ADJ" and token.dep in _ADJECTIVE_DEPS:
+        return "adjective"
+    return None

@@ -1,0 +1,83 @@
+"""Source and target of a candidate event as coded actors.
+
+The source and target tokens a pass found become actors through the document's
+actor memory; an object that is no actor stands for the actor inside it
+("sanctions on Georgia"); an object nobody codes stays as an uncoded target.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..actors.resolve import ActorResolver
+from ..actors.state import entity
+from ..parse import Sentence
+from .candidates import Candidate
+from .control import Control
+from .grammar import NOT_ACTORS, VIOLENT_ROOTS, before_date, default_source
+
+
+def resolve_actors(sentence: Sentence, c: Candidate, resolver: ActorResolver, control: Control) -> None:
+    """Fill ``c.sources`` and ``c.targets`` from its source and target tokens."""
+    c.sources = [a for i in c.source_tokens for a in resolver.actors(i)]
+    if not c.sources and c.code[:2] in VIOLENT_ROOTS:
+        c.sources = [a for i in _means_source(sentence, c, control) for a in resolver.actors(i)]
+    c.targets = []
+    avoid = frozenset(entity(a) for a in c.sources)
+    for i in c.target_tokens:  # the first candidate that is an actor
+        if sentence.tokens[i].ent in NOT_ACTORS:
+            i = before_date(sentence, sentence.tokens[i])
+            if i < 0:
+                continue
+        c.targets = resolver.actors(i, place=c.place_target, avoid=avoid)
+        if c.targets and c.code.startswith(control.instruments) and avoid:
+            # "Russia massed its troops near the border with Ukraine": own forces are the means
+            c.targets = [a for a in c.targets if entity(a) not in avoid]
+        if c.targets:
+            break
+    if not c.targets and c.target_tokens:
+        _inner_targets(sentence, c, resolver, control, avoid)
+    if not c.sources and c.targets and len(c.targets) > 1 and _between(sentence, c):
+        c.sources = c.targets[:]
+
+
+def _inner_targets(
+    sentence: Sentence, c: Candidate, resolver: ActorResolver, control: Control, avoid: frozenset[str]
+) -> None:
+    first = c.target_tokens[0]
+    # the event is done to the actor its object is about: "sanctions on Georgia"
+    inner = resolver.embedded(first, avoid)
+    if not inner and c.code.startswith(control.instruments):  # "massed troops near the border with X"
+        inner = resolver.embedded(c.trigger, avoid)
+    if inner:
+        phrase = sentence.span_text(*resolver.span(first))[0]
+        why = f"the actor inside '{phrase}'"
+        c.targets = [dataclasses.replace(a, how=f"{a.how}; {why}".lstrip("; ")) for a in inner]
+    elif _argument(sentence, c, first):
+        uncoded = resolver.uncoded(first)
+        c.targets = [uncoded] if uncoded is not None else []
+
+
+def _means_source(sentence: Sentence, c: Candidate, control: Control) -> list[int]:
+    """ "Four children were killed in Israeli tank shelling": who did it is who owns the means."""
+    found: list[int] = []
+    for prep in sentence.kids(sentence.tokens[c.trigger], "prep", "agent"):
+        if prep.lower in ("in", "by", "during"):
+            for obj in sentence.kids(prep, "pobj"):
+                if obj.pos == "NOUN":
+                    found.extend(default_source(sentence, obj, "noun", control))
+    return found
+
+
+def _argument(sentence: Sentence, c: Candidate, i: int) -> bool:
+    """Whether token ``i`` is the event's grammatical object: kept as an uncoded target if no actor."""
+    token = sentence.tokens[i]
+    if token.pos not in ("NOUN", "PROPN", "NUM") or c.producer != "rule" or token.ent in NOT_ACTORS:
+        return False
+    if token.dep in ("dobj", "nsubjpass", "dative"):
+        return token.head == c.trigger
+    return token.dep == "pobj" and sentence.tokens[token.head].head == c.trigger
+
+
+def _between(sentence: Sentence, c: Candidate) -> bool:
+    return any(p.lower in ("between", "among") for p in sentence.kids(sentence.tokens[c.trigger], "prep"))
