@@ -138,7 +138,7 @@ def _results(
         from .scale.ray_engine import ray_code_items
 
         return ray_code_items(files, config, engine, date), None
-    consumed = Consumed(stream_paths(files, date))
+    consumed = Consumed(stream_paths(missing_first(files), date))
     return code_items(consumed.items(), config, engine.workers or default_workers()), consumed
 
 
@@ -175,6 +175,12 @@ def _counted(
     finally:
         if bar is not None:
             bar.close()
+
+
+def missing_first(files: list[str]) -> list[str]:
+    """``files`` with those that do not exist first: they are reported at once, before the models load."""
+    missing = [f for f in files if f != "-" and "://" not in f and not Path(f).exists()]
+    return missing + [f for f in files if f not in missing]
 
 
 class Consumed:

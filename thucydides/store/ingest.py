@@ -186,6 +186,7 @@ def _coded(
     store: Store, paths: list[str], date: dt.date | None, config: PipelineConfig, engine: Engine, summary: IngestSummary
 ) -> Iterator[CodedArticle | Rejection]:
     from ..parallel import code_items, default_workers
+    from ..run import missing_first
     from ..scale.inputs import input_files, stream_paths
 
     files = list(input_files(paths))
@@ -193,7 +194,7 @@ def _coded(
         from ..scale.ray_engine import ray_code_items
 
         return ray_code_items(files, config, engine, date)
-    items = skip_known((item for item, _used in stream_paths(files, date)), known_hashes(store), summary)
+    items = skip_known((item for item, _used in stream_paths(missing_first(files), date)), known_hashes(store), summary)
     return code_items(items, config, engine.workers or default_workers())
 
 
