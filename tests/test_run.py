@@ -29,17 +29,13 @@ def log(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_a_missing_input_file_needs_no_model(tmp_path: Path, log: list[str]) -> None:
-    summary = code_paths(
-        [str(tmp_path / "nope.txt")], io.StringIO(), workers=1, on_reject=lambda r: log.append(r.code)
-    )
+    summary = code_paths([str(tmp_path / "nope.txt")], io.StringIO(), workers=1, on_reject=lambda r: log.append(r.code))
     assert (summary.read, summary.rejected) == (1, 1)
     assert log == ["E106"]
 
 
 @pytest.mark.parametrize("workers", [1, 4])
-def test_a_missing_input_file_is_reported_before_the_models_load(
-    tmp_path: Path, log: list[str], workers: int
-) -> None:
+def test_a_missing_input_file_is_reported_before_the_models_load(tmp_path: Path, log: list[str], workers: int) -> None:
     (tmp_path / "good.txt").write_text("Russia attacked Ukraine.", encoding="utf-8")
     paths = [str(tmp_path / "good.txt"), str(tmp_path / "nope.txt")]
 

@@ -226,9 +226,7 @@ def article_from_fields(record: dict[str, Any], where: str, date: dt.date | None
     if not text or not text.strip():
         raise InputError(Errors.E105, origin=where)
     if len(text) > MAX_ARTICLE_CHARS:
-        raise InputError(
-            Errors.E122, origin=where, size=f"{len(text):,} characters", limit=f"{MAX_ARTICLE_CHARS:,}"
-        )
+        raise InputError(Errors.E122, origin=where, size=f"{len(text):,} characters", limit=f"{MAX_ARTICLE_CHARS:,}")
     article_id = record.get("id")
     if article_id is None or str(article_id) == "":
         article_id = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
