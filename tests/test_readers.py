@@ -153,3 +153,42 @@ def test_a_json_error_shows_the_whole_message_with_its_position(tmp_path: Path) 
     path = _write(tmp_path / "in.jsonl", b'{"id": "a", "text": "x",}\n')
     (bad,) = read_paths([str(path)])
     assert isinstance(bad, Rejection) and "line 1 column 25" in bad.message
+
+
+def _page(head: str = "", body_extra: str = "") -> bytes:
+    body = "".join(
+        f"<p>Paragraph {i}: Japanese Defence Minister Gen Nakatani met NATO Secretary General Mark Rutte "
+        "in Tokyo on Tuesday.</p>"
+        for i in range(3)
+    )
+    return (
+        f"<html><head><title>Japan and NATO</title>{head}</head><body><nav>Home | World</nav>"
+        f"<article><h1>Japan and NATO</h1>{body_extra}{body}</article>"
+        "<footer>Copyright 2024 Example News. All rights reserved. Updated 12 March 2024.</footer></body></html>"
+    ).encode()
+
+
+def test_a_footer_copyright_year_never_dates_an_html_page(tmp_path: Path) -> None:
+    _write(tmp_path / "page.html", _page())
+    (dated,) = read_paths([str(tmp_path / "page.html")], DAY)
+    (undated,) = read_paths([str(tmp_path / "page.html")])
+    assert isinstance(dated, Article) and dated.date == DAY
+    assert isinstance(undated, Article) and undated.date is None
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        ('<meta property="article:published_time" content="2025-05-30T09:00:00+00:00">', ""),
+        (
+            '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
+            '"datePublished": "2025-05-30"}]}</script>',
+            "",
+        ),
+        ("", '<time datetime="2025-05-30T10:00">30 May</time>'),
+    ],
+)
+def test_an_html_page_is_dated_by_its_metadata_before_the_default(tmp_path: Path, head: str, body: str) -> None:
+    _write(tmp_path / "page.html", _page(head, body))
+    (item,) = read_paths([str(tmp_path / "page.html")], DAY)
+    assert isinstance(item, Article) and item.date == dt.date(2025, 5, 30)

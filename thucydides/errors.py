@@ -93,6 +93,14 @@ class Errors:
         "has no such name. List the store's actors with: thucydides top-dyads"
     )
     E432 = "Invalid {name} {value!r}: {detail}."
+    E433 = (
+        "No events for {name} ({code}) in this store. The knowledge base knows it; the store's articles never "
+        "code it. List the store's actors with: thucydides top-dyads"
+    )
+    E434 = (
+        "Nothing to draw: no dated events {what} in this store ({undated} undated events left out). "
+        "Events take their article's date: give --date to ingest articles that carry none."
+    )
     # 44x: export and import
     E441 = "Unknown export format '{name}'. Choose one of: {known}."
     E442 = (

@@ -189,6 +189,7 @@ class Consumed:
     def __init__(self, pairs: Iterable[tuple[Item, int]]) -> None:
         self._pairs = pairs
         self._marks: deque[int] = deque()
+        self.total: int | None = None  # bytes of all the input, when known
 
     def items(self) -> Iterator[Item]:
         for item, used in self._pairs:

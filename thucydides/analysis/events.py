@@ -10,7 +10,7 @@ words lie outside it, as for an actor found in an earlier sentence).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..store import Store
@@ -120,19 +120,24 @@ def find_events(
 
 def conditions(store: Store, query: EventQuery, scope: Scope) -> tuple[str, list[Any]]:
     """SQL conditions on the events table for a query and a scope (actors are resolved: E431 if unknown)."""
-    where, params = scope.where()
-    parts, more = [where], list(params)
-    for sql, values in _actor_conditions(store, query):
-        parts.append(sql)
-        more.extend(values)
+    return narrow(store, query, scope).where()
+
+
+def narrow(store: Store, query: EventQuery, scope: Scope) -> Scope:
+    """``scope`` narrowed to the events of ``query``, so that any analysis can take who and which words."""
+    found = [*_actor_conditions(store, query)]
     if query.text and query.text.strip():
         words = query.text.strip().lower()
-        parts.append(
-            "(contains(lower(Actor1Name), ?) OR contains(lower(Actor2Name), ?) OR first_mention IN "
-            "(SELECT mention_seq FROM mentions WHERE contains(lower(sentence), ?)))"
+        found.append(
+            (
+                "(contains(lower(Actor1Name), ?) OR contains(lower(Actor2Name), ?) OR first_mention IN "
+                "(SELECT mention_seq FROM mentions WHERE contains(lower(sentence), ?)))",
+                [words, words, words],
+            )
         )
-        more.extend([words, words, words])
-    return " AND ".join(parts), more
+    if not found:
+        return scope
+    return replace(scope, extra=(*scope.extra, *((sql, tuple(values)) for sql, values in found)))
 
 
 def _actor_conditions(store: Store, query: EventQuery) -> list[tuple[str, list[Any]]]:
