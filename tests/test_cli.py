@@ -93,3 +93,22 @@ def test_actors_resolve_shows_role_on_date() -> None:
     result = run("actors", "resolve", "Mark Rutte", "--date", "2025-04-08")
     assert result.returncode == 0, result.stderr
     assert "IGOWSTNAT" in result.stdout and "Secretary General" in result.stdout
+
+
+@pytest.mark.parametrize(("prefix", "says"), [("99", "no CAMEO code starts with '99'"), ("abc", "not a CAMEO code")])
+def test_codes_with_a_prefix_no_code_has_is_an_error(prefix: str, says: str) -> None:
+    from click.testing import CliRunner
+
+    from thucydides.cli import cli
+
+    result = CliRunner().invoke(cli, ["codes", prefix])
+    assert result.exit_code == 2 and says in result.output
+
+
+def test_codes_lists_the_codes_of_a_prefix() -> None:
+    from click.testing import CliRunner
+
+    from thucydides.cli import cli
+
+    result = CliRunner().invoke(cli, ["codes", "19"])
+    assert result.exit_code == 0 and result.output.startswith("19 ") and "190 " in result.output
