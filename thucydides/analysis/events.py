@@ -109,7 +109,9 @@ def find_events(
     check_choice("sort", sort, tuple(SORTS))
     with store.reading():
         where, params = conditions(store, query or EventQuery(), scope or Scope())
-        total = int(store.scalar(f"SELECT count(*) FROM events WHERE {where}", params))
+        # the events listed, or with unit="mentions" the mentions that report them
+        sql = f"SELECT coalesce(sum({(scope or Scope()).weight}), 0) FROM events WHERE {where}"
+        total = int(store.scalar(sql, params))
         ids = store.rows(
             f"SELECT GlobalEventID FROM events WHERE {where} ORDER BY {SORTS[sort]}, GlobalEventID LIMIT ? OFFSET ?",
             [*params, limit, offset],
