@@ -1,4 +1,4 @@
-from thucydides.clean import clean, normalise
+from thucydides.clean import MAX_PARAGRAPH_CHARS, clean, normalise
 from thucydides.models import Article
 from thucydides.pipeline import Pipeline
 
@@ -48,3 +48,15 @@ def test_a_wire_dateline_is_a_paragraph_of_its_own() -> None:
 def test_a_dateline_is_not_taken_for_the_subject(pipeline: Pipeline) -> None:
     (event,) = pipeline.code_text("MOSCOW (Reuters) - Russia accused Ukraine of attacking a power plant.", "2024-01-01")
     assert event.source is not None and event.source.text == "Russia"
+
+
+def test_a_paragraph_too_long_for_the_parser_is_cut_after_a_sentence_keeping_offsets() -> None:
+    sentence = "Russia attacked Ukraine on Monday and Kyiv condemned it. "
+    text = "Title\n\n" + sentence * (3 * MAX_PARAGRAPH_CHARS // len(sentence))
+    cleaned = clean(Article(id="a", text=text))
+    assert len(cleaned.paragraphs) >= 4
+    for p in cleaned.paragraphs:
+        assert len(p.text) <= MAX_PARAGRAPH_CHARS
+        assert normalise(text[p.start : p.start + len(p.text)]) == p.text
+    assert all(p.text.endswith("condemned it.") for p in cleaned.paragraphs[1:-1])
+    assert "".join(p.text for p in cleaned.paragraphs[1:]).replace(".R", ". R") == text[7:].strip()

@@ -107,3 +107,22 @@ def test_eval_scores_a_story_corpus_strictly_with_error_classes() -> None:
     dev_half = run("eval", str(fixture), "--json", "--workers", "1", "--half", "dev")
     halves = [json.loads(r.stdout)[0]["records"] for r in (test_half, dev_half)]
     assert sum(halves) == 2
+
+
+@pytest.mark.parametrize(("prefix", "says"), [("99", "no CAMEO code starts with '99'"), ("abc", "not a CAMEO code")])
+def test_codes_with_a_prefix_no_code_has_is_an_error(prefix: str, says: str) -> None:
+    from click.testing import CliRunner
+
+    from thucydides.cli import cli
+
+    result = CliRunner().invoke(cli, ["codes", prefix])
+    assert result.exit_code == 2 and says in result.output
+
+
+def test_codes_lists_the_codes_of_a_prefix() -> None:
+    from click.testing import CliRunner
+
+    from thucydides.cli import cli
+
+    result = CliRunner().invoke(cli, ["codes", "19"])
+    assert result.exit_code == 0 and result.output.startswith("19 ") and "190 " in result.output

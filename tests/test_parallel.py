@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from thucydides.models import Article, CodedArticle, Rejection
-from thucydides.parallel import BATCH, batches, code_items, default_workers
+from thucydides.parallel import BATCH, batches, code_batch, code_items, default_workers
 from thucydides.pipeline import Pipeline, PipelineConfig
 from thucydides.records import full_record
 
@@ -85,3 +85,45 @@ def test_one_worker_codes_with_the_pipeline_it_is_given_without_loading_another(
     results = list(code_items(items(BATCH + 3), PipelineConfig(), workers=1, pipeline=mini_pipeline))
     assert len(results) == BATCH + 3
     assert sum(isinstance(r, CodedArticle) for r in results) == sum(isinstance(i, Article) for i in items(BATCH + 3))
+
+
+class _FailsOn:
+    """A pipeline stand-in that codes every article but those whose text holds ``bad``."""
+
+    def __init__(self, bad: str) -> None:
+        self.bad = bad
+
+    def code(self, articles: list[Article]) -> Iterator[CodedArticle]:
+        for article in articles:
+            if self.bad in article.text:
+                raise ValueError(f"cannot parse {self.bad!r}")
+            yield CodedArticle(article=article, events=(), sentences=1)
+
+
+def test_one_article_that_fails_to_code_is_rejected_and_its_batch_is_coded() -> None:
+    chunk: list[Article | Rejection] = [
+        Article(id=f"a{i}", text=f"Story {i}.", origin=f"in.jsonl:{i}") for i in range(4)
+    ]
+    chunk[2] = Article(id="bad", text="Story POISON.", origin="in.jsonl:3")
+    results = code_batch(_FailsOn("POISON"), chunk)  # type: ignore[arg-type]
+    assert [type(r).__name__ for r in results] == ["CodedArticle", "CodedArticle", "Rejection", "CodedArticle"]
+    bad = results[2]
+    assert isinstance(bad, Rejection) and bad.code == "E121"
+    assert "in.jsonl:3" in bad.message and "cannot parse 'POISON'" in bad.message
+
+
+def test_a_handful_of_articles_is_coded_here_without_starting_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    import thucydides.parallel
+
+    def no_pool(*_args: object) -> Iterator[CodedArticle | Rejection]:
+        raise AssertionError("a pool of workers was started for a handful of articles")
+
+    monkeypatch.setattr(thucydides.parallel, "_parallel", no_pool)
+    given = [Article(id=f"a{i}", text=f"Story {i}.") for i in range(5)]
+    results = list(code_items(given, PipelineConfig(), workers=8, pipeline=_FailsOn("never")))  # type: ignore[arg-type]
+    assert [r.article.id for r in results if isinstance(r, CodedArticle)] == [a.id for a in given]
+
+
+def test_long_articles_go_in_smaller_batches() -> None:
+    given = [Article(id=f"a{i}", text="x" * 400) for i in range(10)]
+    assert [len(c) for c in batches(given, 4, max_chars=1000)] == [3, 3, 3, 1]

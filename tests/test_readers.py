@@ -3,8 +3,10 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from thucydides.models import Article, Rejection
-from thucydides.readers import read_paths, read_stream
+from thucydides.readers import MAX_ARTICLE_CHARS, MAX_DOCUMENT_BYTES, read_paths, read_stream
 
 DAY = dt.date(2025, 6, 3)
 
@@ -100,3 +102,93 @@ def test_html_main_text_is_extracted_without_boilerplate(tmp_path: Path) -> None
     assert "Mark Rutte in Tokyo" in item.text
     assert "alert" not in item.text and "Copyright" not in item.text and "Home | World" not in item.text
     assert "\n\n" in item.text
+
+
+def test_an_html_page_whose_extraction_fails_is_rejected_and_the_folder_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import thucydides.html
+
+    def broken(_html: str) -> None:
+        raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean.")
+
+    monkeypatch.setattr(thucydides.html, "extract_html", broken)
+    _write(tmp_path / "a.txt", b"Japan met NATO.")
+    _write(tmp_path / "b.html", b"<html><body><p>Words.</p></body></html>")
+    _write(tmp_path / "c.txt", b"China criticised NATO.")
+    items = list(read_paths([str(tmp_path)]))
+    assert [type(i).__name__ for i in items] == ["Article", "Rejection", "Article"]
+    bad = items[1]
+    assert isinstance(bad, Rejection) and bad.code == "E120"
+    assert "b.html" in bad.message and "lxml_html_clean" in bad.message
+
+
+def test_a_document_too_large_for_one_article_is_rejected_with_its_size(tmp_path: Path) -> None:
+    _write(tmp_path / "huge.txt", b"Russia attacked Ukraine. " * (MAX_DOCUMENT_BYTES // 25 + 10))
+    _write(tmp_path / "long.txt", b"Russia attacked Ukraine. " * (MAX_ARTICLE_CHARS // 25 + 10))
+    _write(tmp_path / "ok.txt", b"Russia attacked Ukraine.")
+    huge, long, ok = read_paths([str(tmp_path)])
+    assert isinstance(huge, Rejection) and huge.code == "E122" and "MB" in huge.message
+    assert isinstance(long, Rejection) and long.code == "E122" and "characters" in long.message
+    assert "split it into articles" in long.message
+    assert isinstance(ok, Article)
+
+
+def test_a_jsonl_line_with_a_text_too_long_is_rejected_by_line(tmp_path: Path) -> None:
+    lines = [{"id": "a", "text": "x " * MAX_ARTICLE_CHARS}, {"id": "b", "text": "Fine."}]
+    path = _write(tmp_path / "in.jsonl", "\n".join(json.dumps(x) for x in lines).encode())
+    first, second = read_paths([str(path)])
+    assert isinstance(first, Rejection) and first.code == "E122" and "in.jsonl:1" in first.message
+    assert isinstance(second, Article)
+
+
+def test_json_nested_too_deeply_is_a_rejection_not_a_crash(tmp_path: Path) -> None:
+    path = _write(tmp_path / "in.jsonl", b"[" * 100_000 + b"\n" + b'{"id": "b", "text": "Fine."}\n')
+    first, second = read_paths([str(path)])
+    assert isinstance(first, Rejection) and first.code == "E104"
+    assert isinstance(second, Article)
+
+
+def test_a_json_error_shows_the_whole_message_with_its_position(tmp_path: Path) -> None:
+    path = _write(tmp_path / "in.jsonl", b'{"id": "a", "text": "x",}\n')
+    (bad,) = read_paths([str(path)])
+    assert isinstance(bad, Rejection) and "line 1 column 25" in bad.message
+
+
+def _page(head: str = "", body_extra: str = "") -> bytes:
+    body = "".join(
+        f"<p>Paragraph {i}: Japanese Defence Minister Gen Nakatani met NATO Secretary General Mark Rutte "
+        "in Tokyo on Tuesday.</p>"
+        for i in range(3)
+    )
+    return (
+        f"<html><head><title>Japan and NATO</title>{head}</head><body><nav>Home | World</nav>"
+        f"<article><h1>Japan and NATO</h1>{body_extra}{body}</article>"
+        "<footer>Copyright 2024 Example News. All rights reserved. Updated 12 March 2024.</footer></body></html>"
+    ).encode()
+
+
+def test_a_footer_copyright_year_never_dates_an_html_page(tmp_path: Path) -> None:
+    _write(tmp_path / "page.html", _page())
+    (dated,) = read_paths([str(tmp_path / "page.html")], DAY)
+    (undated,) = read_paths([str(tmp_path / "page.html")])
+    assert isinstance(dated, Article) and dated.date == DAY
+    assert isinstance(undated, Article) and undated.date is None
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        ('<meta property="article:published_time" content="2025-05-30T09:00:00+00:00">', ""),
+        (
+            '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
+            '"datePublished": "2025-05-30"}]}</script>',
+            "",
+        ),
+        ("", '<time datetime="2025-05-30T10:00">30 May</time>'),
+    ],
+)
+def test_an_html_page_is_dated_by_its_metadata_before_the_default(tmp_path: Path, head: str, body: str) -> None:
+    _write(tmp_path / "page.html", _page(head, body))
+    (item,) = read_paths([str(tmp_path / "page.html")], DAY)
+    assert isinstance(item, Article) and item.date == dt.date(2025, 5, 30)

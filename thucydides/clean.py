@@ -4,6 +4,10 @@ Cleaning never changes the length of the text: curly quotes become straight ones
 odd spaces become plain spaces, single line breaks (hard-wrapped text) become
 spaces. Every offset computed on the cleaned text is therefore an offset into the
 article text as read, which is what the output promises.
+
+A paragraph longer than :data:`MAX_PARAGRAPH_CHARS` (a table flattened into text, a
+page without line breaks) is cut after a sentence near that length: the parser's memory
+grows with the length of what it reads at once.
 """
 
 from __future__ import annotations
@@ -44,6 +48,9 @@ _TRANSLATION = str.maketrans(
         "\u2012": "-",
     }
 )
+
+MAX_PARAGRAPH_CHARS = 5_000
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+")
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\u00a0]*\n\s*")
 
@@ -105,4 +112,19 @@ def _add(paragraphs: list[Paragraph], text: str, start: int, end: int) -> None:
         paragraphs.append(Paragraph(start=start, text=normalise(dateline["line"])))
         start += dateline.end()
         stripped = stripped[dateline.end() :]
+    while len(stripped) > MAX_PARAGRAPH_CHARS:
+        cut = _cut(stripped)
+        paragraphs.append(Paragraph(start=start, text=normalise(stripped[:cut].rstrip())))
+        start += cut
+        stripped = stripped[cut:]
     paragraphs.append(Paragraph(start=start, text=normalise(stripped)))
+
+
+def _cut(text: str) -> int:
+    """Where to cut a long paragraph: after the last sentence ending in its second half-limit, else at a space."""
+    window = text[MAX_PARAGRAPH_CHARS // 2 : MAX_PARAGRAPH_CHARS]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    if ends:
+        return MAX_PARAGRAPH_CHARS // 2 + ends[-1]
+    space = window.rfind(" ")
+    return MAX_PARAGRAPH_CHARS // 2 + space + 1 if space >= 0 else MAX_PARAGRAPH_CHARS

@@ -37,6 +37,15 @@ class Errors:
     E108 = "{origin}: no main text could be extracted from the HTML. Pass the article text as .txt instead."
     E109 = "{origin}: the JSON line is not an object. Each JSONL line must be one JSON object with 'id' and 'text'."
     E110 = "{origin}: the field '{name}' must be a string, not {kind}. Write it as a JSON string."
+    E120 = (
+        "{origin}: reading this document failed ({detail}). It is skipped. If every file of this kind fails, "
+        "reinstall thucydides (pip install --force-reinstall thucydides); else please report it with the file."
+    )
+    E121 = "{origin}: coding this article failed ({detail}). It is skipped; please report it with the article."
+    E122 = (
+        "{origin}: the document holds {size}, more than the {limit} one article may have. It is skipped: "
+        "split it into articles (one a file, or one a JSONL line)."
+    )
 
     # 2xx: dictionaries and user files
     E201 = "{path}:{line}: cannot read this actor entry: {detail}. See docs/actors.md for the format."
@@ -90,6 +99,14 @@ class Errors:
         "has no such name. List the store's actors with: thucydides top-dyads"
     )
     E432 = "Invalid {name} {value!r}: {detail}."
+    E433 = (
+        "No events for {name} ({code}) in this store. The knowledge base knows it; the store's articles never "
+        "code it. List the store's actors with: thucydides top-dyads"
+    )
+    E434 = (
+        "Nothing to draw: no dated events {what} in this store ({undated} undated events left out). "
+        "Events take their article's date: give --date to ingest articles that carry none."
+    )
     # 44x: export and import
     E441 = "Unknown export format '{name}'. Choose one of: {known}."
     E442 = (

@@ -8,6 +8,8 @@ order, so the output does not depend on the number of workers.
 
 from __future__ import annotations
 
+import itertools
+import math
 import multiprocessing as mp
 import os
 import sys
@@ -15,13 +17,16 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
+from .errors import Errors, InputError
 from .models import Article, CodedArticle, Rejection
 from .pipeline import Pipeline, PipelineConfig
+from .readers import MAX_ARTICLE_CHARS, describe
 
 Item = Article | Rejection
 Result = CodedArticle | Rejection
 
 BATCH = 32
+MAX_BATCH_CHARS = MAX_ARTICLE_CHARS
 T = TypeVar("T")
 _WORKER: Pipeline | None = None
 
@@ -43,8 +48,24 @@ def code_items(
     """Code every article in ``items``; rejections pass through. Output order = input order.
 
     With one worker the articles are coded in this process, by ``pipeline`` when one
-    is given (a long-running caller keeps its pipeline loaded) or by a new one.
+    is given (a long-running caller keeps its pipeline loaded) or by a new one. Each
+    worker loads the model, which costs as much as coding dozens of articles: a worker
+    is started only for every ``2 × batch`` articles, so a handful of articles is coded
+    here, never slower than with one worker. Rejections that come before the first
+    article (a missing file) are passed on before any model loads.
     """
+    items = iter(items)
+    for item in items:  # rejections ahead of the first article are passed on before any model loads
+        if isinstance(item, Article):
+            items = itertools.chain([item], items)
+            break
+        yield item
+    else:
+        return
+    if workers > 1:
+        head = list(itertools.islice(items, 2 * batch * workers))
+        workers = min(workers, math.ceil(len(head) / (2 * batch)))
+        items = itertools.chain(head, items)
     if workers <= 1:
         yield from _serial(items, pipeline or Pipeline.load(config), batch)
         return
@@ -57,20 +78,41 @@ def _serial(items: Iterable[Item], pipeline: Pipeline, batch: int) -> Iterator[R
 
 
 def code_batch(pipeline: Pipeline, chunk: list[Item]) -> list[Result]:
-    """Code the articles of ``chunk``, keeping its rejections in their places."""
+    """Code the articles of ``chunk``, keeping its rejections in their places.
+
+    When coding the batch fails, each article is coded alone, and the one that fails
+    becomes a rejection (E121): one bad article never takes its batch with it.
+    """
     articles = [i for i in chunk if isinstance(i, Article)]
-    coded = iter(pipeline.code(articles))
+    try:
+        coded: Iterator[Result] = iter(list(pipeline.code(articles)))
+    except Exception:
+        coded = (code_alone(pipeline, article) for article in articles)
     return [next(coded) if isinstance(i, Article) else i for i in chunk]
 
 
-def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """``items`` in lists of ``size`` (the last one shorter)."""
+def code_alone(pipeline: Pipeline, article: Article) -> Result:
+    """One article coded, or the rejection that says why it could not be."""
+    try:
+        return next(iter(pipeline.code([article])))
+    except Exception as err:
+        failed = InputError(Errors.E121, origin=article.origin or article.id, detail=describe(err))
+        return Rejection(origin=article.origin or article.id, code=failed.code, message=failed.message)
+
+
+def batches(items: Iterable[T], size: int, max_chars: int = MAX_BATCH_CHARS) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter), or fewer when their articles hold ``max_chars`` of text.
+
+    What a worker holds while it codes a batch grows with its text: long articles go in smaller batches.
+    """
     chunk: list[T] = []
+    chars = 0
     for item in items:
         chunk.append(item)
-        if len(chunk) >= size:
+        chars += len(item.text) if isinstance(item, Article) else 0
+        if len(chunk) >= size or chars >= max_chars:
             yield chunk
-            chunk = []
+            chunk, chars = [], 0
     if chunk:
         yield chunk
 

@@ -3,7 +3,9 @@
 Plain text files hold one article each; JSONL files one article per line
 (``id``, ``text``, optional ``date``, ``title``, ``url``, ``source``); HTML files are
 reduced to their main text with trafilatura. Anything that cannot be read becomes a
-:class:`Rejection` naming the file and line; reading goes on.
+:class:`Rejection` naming the file and line; reading goes on. So does a document too
+large to be one article (more than :data:`MAX_DOCUMENT_BYTES` of input or
+:data:`MAX_ARTICLE_CHARS` of text): coding it would take minutes and gigabytes.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 READABLE_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+# One article: a file, an HTML page or a JSONL line of at most this many bytes, and at most this
+# much text (a long feature is 60,000 characters). Coding the largest article takes well under 1 GB.
+MAX_DOCUMENT_BYTES = 8 << 20
+MAX_ARTICLE_CHARS = 200_000
 
 Item = Article | Rejection
 
@@ -69,11 +75,34 @@ def read_file(path: Path, default_date: dt.date | None = None) -> Iterator[Item]
 
 
 def read_document(data: bytes, name: str, default_date: dt.date | None = None) -> Item:
-    """One whole file's bytes as one article: HTML by its suffix (``.html``), else plain text."""
+    """One whole file's bytes as one article: HTML by its suffix (``.html``), else plain text.
+
+    Never raises: whatever goes wrong becomes a :class:`Rejection` naming the file.
+    """
     stem = Path(name).stem
-    if Path(name).suffix.lower() in HTML_SUFFIXES:
-        return _read_html_bytes(data, name, stem, default_date)
-    return _read_text_bytes(data, name, stem, default_date)
+    if len(data) > MAX_DOCUMENT_BYTES:
+        return too_large(name, len(data))
+    try:
+        if Path(name).suffix.lower() in HTML_SUFFIXES:
+            return _read_html_bytes(data, name, stem, default_date)
+        return _read_text_bytes(data, name, stem, default_date)
+    except Exception as err:  # one bad document never stops a batch
+        return _reject(InputError(Errors.E120, origin=name, detail=describe(err)))
+
+
+def too_large(origin: str, size: int, unit: str = "bytes") -> Rejection:
+    """E122 for a document of ``size`` bytes (or characters of text, ``unit="characters"``)."""
+    if unit == "bytes":
+        shown, limit = f"{size / 2**20:,.1f} MB", f"{MAX_DOCUMENT_BYTES / 2**20:,.0f} MB"
+    else:
+        shown, limit = f"{size:,} characters", f"{MAX_ARTICLE_CHARS:,}"
+    return _reject(InputError(Errors.E122, origin=origin, size=shown, limit=limit))
+
+
+def describe(err: BaseException) -> str:
+    """An exception as one line: its type and its whole message."""
+    text = " ".join(str(err).split())
+    return f"{type(err).__name__}: {text}" if text else type(err).__name__
 
 
 def read_stream(stream: BinaryIO, origin: str, default_date: dt.date | None = None) -> Iterator[Item]:
@@ -117,6 +146,8 @@ def _read_text_bytes(data: bytes, origin: str, stem: str, default_date: dt.date 
         text = _decode(data, origin)
     except InputError as err:
         return _reject(err)
+    if len(text) > MAX_ARTICLE_CHARS:
+        return too_large(origin, len(text), "characters")
     return Article(id=stem, text=text, date=default_date, origin=origin)
 
 
@@ -130,6 +161,8 @@ def _read_html_bytes(data: bytes, origin: str, stem: str, default_date: dt.date 
     extracted = extract_html(html)
     if extracted is None or not extracted.text.strip():
         return _reject(InputError(Errors.E108, origin=origin))
+    if len(extracted.text) > MAX_ARTICLE_CHARS:
+        return too_large(origin, len(extracted.text), "characters")
     return Article(
         id=stem,
         text=extracted.text,
@@ -148,10 +181,19 @@ def _read_jsonl_bytes(data: bytes, origin: str, default_date: dt.date | None) ->
         if not raw.strip():
             continue
         where = f"{origin}:{number}"
-        try:
-            yield parse_jsonl_line(raw, where, default_date)
-        except InputError as err:
-            yield _reject(err)
+        yield jsonl_item(raw, where, default_date)
+
+
+def jsonl_item(raw: bytes, where: str, default_date: dt.date | None = None) -> Item:
+    """One JSONL line as an article, or a :class:`Rejection` naming ``where``; never raises."""
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        return too_large(where, len(raw))
+    try:
+        return parse_jsonl_line(raw, where, default_date)
+    except InputError as err:
+        return _reject(err)
+    except Exception as err:  # one bad line never stops a batch
+        return _reject(InputError(Errors.E120, origin=where, detail=describe(err)))
 
 
 def parse_jsonl_line(raw: bytes | str, where: str, default_date: dt.date | None = None) -> Article:
@@ -163,7 +205,9 @@ def parse_jsonl_line(raw: bytes | str, where: str, default_date: dt.date | None 
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        raise InputError(Errors.E104, origin=where, detail=err.msg) from None
+        raise InputError(Errors.E104, origin=where, detail=str(err)) from None
+    except RecursionError:
+        raise InputError(Errors.E104, origin=where, detail="nested too deeply") from None
     if not isinstance(record, dict):
         raise InputError(Errors.E109, origin=where)
     date = record.get("date")
@@ -181,6 +225,8 @@ def article_from_fields(record: dict[str, Any], where: str, date: dt.date | None
     text = record.get("text")
     if not text or not text.strip():
         raise InputError(Errors.E105, origin=where)
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(Errors.E122, origin=where, size=f"{len(text):,} characters", limit=f"{MAX_ARTICLE_CHARS:,}")
     article_id = record.get("id")
     if article_id is None or str(article_id) == "":
         article_id = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]

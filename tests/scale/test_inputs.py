@@ -14,8 +14,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from thucydides.models import Article, Rejection
-from thucydides.readers import read_paths
-from thucydides.scale.inputs import CHUNK, input_files, lines, stream_file, stream_paths, total_bytes
+from thucydides.readers import MAX_DOCUMENT_BYTES, read_paths
+from thucydides.scale.inputs import CHUNK, Oversized, input_files, lines, stream_file, stream_paths, total_bytes
 
 DATE = dt.date(2025, 6, 3)
 
@@ -125,3 +125,37 @@ def test_parquet_files_of_articles_are_read_and_checked(tmp_path: Path) -> None:
 def test_a_missing_file_is_a_rejection_not_a_crash(tmp_path: Path) -> None:
     items = [item for item, _used in stream_paths([str(tmp_path / "nope.txt")])]
     assert len(items) == 1 and isinstance(items[0], Rejection) and items[0].code == "E106"
+
+
+@pytest.mark.parametrize("chunk", [3, 7, 64])
+def test_a_line_longer_than_the_limit_is_counted_not_kept(chunk: int) -> None:
+    data = b"short\n" + b"x" * 50 + b"\nafter\n" + b"y" * 40
+    found = list(lines(io.BytesIO(data), chunk, limit=20))
+    assert found == [b"short\n", Oversized(51), b"after\n", Oversized(40)]
+
+
+def test_an_oversized_jsonl_line_is_rejected_and_the_next_lines_are_read() -> None:
+    big = json.dumps({"id": "big", "text": "Russia attacked Ukraine. " * (MAX_DOCUMENT_BYTES // 25 + 1)}).encode()
+    good = json.dumps({"id": "x", "text": "Japan met NATO."}).encode()
+    data = big + b"\n" + good + b"\n"
+    found = list(stream_file(io.BytesIO(data), "in.jsonl", DATE))
+    (first, _), (second, used) = found
+    assert isinstance(first, Rejection) and first.code == "E122" and first.origin == "in.jsonl:1"
+    assert isinstance(second, Article) and second.id == "x"
+    assert used == len(data)
+
+
+def test_a_file_too_large_for_one_article_is_rejected_with_its_size() -> None:
+    data = b"word " * ((MAX_DOCUMENT_BYTES + 5 * CHUNK) // 5)
+    size = len(data)
+    source = io.BytesIO(data)
+    ((item, used),) = stream_file(source, "huge.txt", DATE)
+    assert isinstance(item, Rejection) and item.code == "E122" and "huge.txt" in item.message
+    assert used == size
+
+
+def test_text_on_standard_input_too_large_is_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = b"Russia attacked Ukraine.\n" * (MAX_DOCUMENT_BYTES // 25 + 10)
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BufferedReader(io.BytesIO(data))))
+    ((item, used),) = list(stream_paths(["-"], DATE))
+    assert isinstance(item, Rejection) and item.code == "E122" and used == len(data)

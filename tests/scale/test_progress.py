@@ -71,3 +71,22 @@ def test_code_shows_bytes_done_and_ends_at_the_total(tmp_path: Path, monkeypatch
     size = path.stat().st_size
     last = screen.getvalue().split("\r")[-1]
     assert "100%" in last and f"{size}/{size}" in last and "6 articles" in last
+
+
+@pytest.mark.slow
+def test_ingest_shows_the_total_and_the_time_left(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from thucydides.store import Store, ingest_paths
+
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        "".join(json.dumps({"id": f"a{i}", "text": f"Russia attacked Ukraine {i} times."}) + "\n" for i in range(6)),
+        encoding="utf-8",
+    )
+    screen = Terminal()
+    monkeypatch.setattr("sys.stderr", screen)
+    with Store.open(tmp_path / "s.duckdb") as store:
+        summary = ingest_paths(store, [str(path)], workers=1, progress=True)
+    assert summary.read == 6
+    size = path.stat().st_size
+    last = screen.getvalue().split("\r")[-1]
+    assert "100%" in last and f"{size}/{size}" in last and "<" in last

@@ -47,3 +47,19 @@ def test_a_missing_input_is_named_before_the_cluster_is_asked(tmp_path: Path) ->
     with pytest.raises(ThucydidesError) as err:
         coded_dataset([str(tmp_path / "nope.jsonl")], PipelineConfig(), Engine("ray"), None)
     assert err.value.code == "E106" and "nope.jsonl" in err.value.message
+
+
+def test_without_an_address_ray_starts_a_private_instance_never_a_stale_cluster(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import ray
+
+    from thucydides.scale import ray_engine
+
+    calls: list[dict[str, object]] = []
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", lambda **options: calls.append(options))
+    ray_engine.connect(None, 2)
+    (options,) = calls
+    assert options["address"] == "local" and options["num_cpus"] == 2
+    assert "thucydides-ray-" in str(options["_temp_dir"]) and not str(options["_temp_dir"]).startswith("/tmp/ray")

@@ -155,3 +155,19 @@ def test_a_damaged_checkpoint_is_refused_with_a_way_out(tmp_path: Path) -> None:
     with pytest.raises(ThucydidesError) as err:
         Checkpoint.open(path)
     assert err.value.code == "E505" and "Move it away" in err.value.message
+
+
+def test_a_poll_says_which_files_it_left_because_they_are_still_being_written(
+    tmp_path: Path, store: Store, checkpoint: Checkpoint
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "fresh.txt").write_text(story(1), encoding="utf-8")
+    watcher = Watcher(store, checkpoint, [DirectorySource(inbox, settle=60)])
+    summary = watcher.run(once=True)
+    assert summary.settling == [str(inbox / "fresh.txt")]
+    assert "left 1 files still being written" in summary.line() and "fresh.txt" in summary.line()
+    past = time.time() - 120
+    os.utime(inbox / "fresh.txt", (past, past))
+    watcher.poll()
+    assert watcher.summary.settling == [] and "still being written" not in watcher.summary.line()

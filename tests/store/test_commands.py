@@ -71,3 +71,48 @@ def test_parquet_from_the_scale_engine_is_stored_without_coding(tmp_path: Path) 
         summary = ingest_paths(store, [str(tmp_path / "coded")])
         again = ingest_paths(store, [str(tmp_path / "coded")])
         assert (summary.coded, summary.mentions, again.duplicate) == (6, 12, 6)
+
+
+@pytest.fixture()
+def undated_store(tmp_path: Path) -> str:
+    import dataclasses
+
+    path = tmp_path / "undated.duckdb"
+    with Store.open(path) as store:
+        store.ingest(
+            [
+                story(1, dataclasses.replace(event("JPN", "CHN", "036"), date=None)),
+                story(2, event("RUS", "UKR", "190", day="2025-03-12")),
+            ]
+        )
+    return str(path)
+
+
+def test_analyses_say_how_many_undated_events_they_left_out(undated_store: str) -> None:
+    result = CliRunner().invoke(cli, ["top-dyads", "--store", undated_store], standalone_mode=False)
+    assert result.exit_code == 0
+    assert "left out 1 undated events" in result.stderr and "--date" in result.stderr
+    assert "RUS" in result.stdout and "JPN" not in result.stdout
+
+
+def test_plotting_only_undated_events_is_an_error_not_an_empty_chart(undated_store: str, tmp_path: Path) -> None:
+    from thucydides.errors import StoreError
+
+    out = tmp_path / "d.png"
+    with pytest.raises(StoreError) as caught:
+        run("plot", "dyad", "JPN", "CHN", "--store", undated_store, "-o", str(out))
+    assert caught.value.code == "E434" and "1 undated events left out" in caught.value.message
+    assert not out.exists()
+
+
+def test_an_actor_the_knowledge_base_knows_but_the_store_lacks_is_said_so(undated_store: str) -> None:
+    from thucydides.errors import StoreError
+
+    with pytest.raises(StoreError) as caught:
+        run("dyad", "NATO", "RUS", "--store", undated_store)
+    assert caught.value.code == "E433"
+    assert "No events for NATO (IGOWSTNAT) in this store" in caught.value.message
+    assert "knowledge base has no such name" not in caught.value.message
+    with pytest.raises(StoreError) as caught:
+        run("dyad", "RUS", "FRA", "--store", undated_store)
+    assert caught.value.code == "E433" and "FRA" in caught.value.message

@@ -102,3 +102,13 @@ def test_parquet_of_articles_to_code_is_coded_not_taken_as_coded(store: Store, t
     summary = ingest_paths(store, [str(path)], date=dt.date(2025, 6, 3), workers=1)
     assert (summary.read, summary.rejected) == (2, 0)
     assert store.counts()["articles"] == 2 and store.counts()["mentions"] >= 2
+
+
+def test_ingest_reports_the_event_mentions_that_have_no_date(store: Store) -> None:
+    import dataclasses
+
+    undated = dataclasses.replace(event("JPN", "NAT"), date=None)
+    summary = store.ingest([story(1, undated, event("CHN", "NAT", "111")), story(2, event("RUS", "UKR", "190"))])
+    assert summary.undated == 1
+    assert "1 event mentions have no date" in summary.line() and "--date" in summary.line()
+    assert "no date" not in store.ingest([story(3, event("RUS", "UKR", "190"))]).line()

@@ -31,3 +31,21 @@ def test_demo_keeps_the_example_in_a_store_that_serve_can_show(tmp_path: Path) -
     with Store.open(path, read_only=True) as store:
         counts = store.counts()
     assert counts["articles"] == 1 and counts["events"] > 5
+
+
+def test_serve_on_a_busy_port_fails_before_it_says_it_serves(tmp_path: Path) -> None:
+    import socket
+
+    from thucydides.errors import ThucydidesError
+    from thucydides.store import Store
+
+    path = tmp_path / "s.duckdb"
+    Store.open(path).close()
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--store", str(path), "--port", str(port)])
+    assert isinstance(result.exception, ThucydidesError) and result.exception.code == "E463"
+    assert str(port) in str(result.exception) and "another program" in str(result.exception)
+    assert "serving" not in result.output

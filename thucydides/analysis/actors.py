@@ -55,8 +55,11 @@ def resolve_actor(store: Store, text: str) -> ActorSpec:
             raise StoreError(Errors.E432, name="actor kind", value=kind, detail=f"use one of {', '.join(KINDS)}")
         return ActorSpec(text, kind, value)
     found = _first_present(store, text, [value])
+    known = [] if found is not None else [*_kb_codes(text), *([value] if _kb_has_code(value) else [])]
     if found is None:  # not a code: perhaps a name the knowledge base knows
-        found = _first_present(store, text, list(_kb_codes(text)))
+        found = _first_present(store, text, known)
+    if found is None and known:
+        raise StoreError(Errors.E433, name=text, code=max(known, key=len))
     if found is None:
         raise StoreError(Errors.E431, name=text)
     return found
@@ -79,6 +82,15 @@ def _present(store: Store, spec: ActorSpec) -> bool:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)
+def _kb_has_code(code: str) -> bool:
+    """Whether ``code`` is a country, group or organisation code of the knowledge base."""
+    from ..actors.kb import load_kb
+
+    kb = load_kb()
+    return code in kb.countries or any(code in (org.group, org.code) for org in kb.organisations.values())
+
+
 def _kb_codes(name: str) -> tuple[str, ...]:
     """Codes the knowledge base gives a name: a country's code, an organisation's group and code.
 

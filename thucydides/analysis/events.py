@@ -10,7 +10,7 @@ words lie outside it, as for an actor found in an earlier sentence).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..store import Store
@@ -109,7 +109,9 @@ def find_events(
     check_choice("sort", sort, tuple(SORTS))
     with store.reading():
         where, params = conditions(store, query or EventQuery(), scope or Scope())
-        total = int(store.scalar(f"SELECT count(*) FROM events WHERE {where}", params))
+        # the events listed, or with unit="mentions" the mentions that report them
+        sql = f"SELECT coalesce(sum({(scope or Scope()).weight}), 0) FROM events WHERE {where}"
+        total = int(store.scalar(sql, params))
         ids = store.rows(
             f"SELECT GlobalEventID FROM events WHERE {where} ORDER BY {SORTS[sort]}, GlobalEventID LIMIT ? OFFSET ?",
             [*params, limit, offset],
@@ -120,19 +122,24 @@ def find_events(
 
 def conditions(store: Store, query: EventQuery, scope: Scope) -> tuple[str, list[Any]]:
     """SQL conditions on the events table for a query and a scope (actors are resolved: E431 if unknown)."""
-    where, params = scope.where()
-    parts, more = [where], list(params)
-    for sql, values in _actor_conditions(store, query):
-        parts.append(sql)
-        more.extend(values)
+    return narrow(store, query, scope).where()
+
+
+def narrow(store: Store, query: EventQuery, scope: Scope) -> Scope:
+    """``scope`` narrowed to the events of ``query``, so that any analysis can take who and which words."""
+    found = [*_actor_conditions(store, query)]
     if query.text and query.text.strip():
         words = query.text.strip().lower()
-        parts.append(
-            "(contains(lower(Actor1Name), ?) OR contains(lower(Actor2Name), ?) OR first_mention IN "
-            "(SELECT mention_seq FROM mentions WHERE contains(lower(sentence), ?)))"
+        found.append(
+            (
+                "(contains(lower(Actor1Name), ?) OR contains(lower(Actor2Name), ?) OR first_mention IN "
+                "(SELECT mention_seq FROM mentions WHERE contains(lower(sentence), ?)))",
+                [words, words, words],
+            )
         )
-        more.extend([words, words, words])
-    return " AND ".join(parts), more
+    if not found:
+        return scope
+    return replace(scope, extra=(*scope.extra, *((sql, tuple(values)) for sql, values in found)))
 
 
 def _actor_conditions(store: Store, query: EventQuery) -> list[tuple[str, list[Any]]]:

@@ -8,7 +8,7 @@ the known group, else the actor code. Their names come from the knowledge base
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -67,6 +67,12 @@ def store_overview(store: Store, scope: Scope | None = None) -> StoreOverview:
         origins=[{"origin": r["origin"], "events": int(r["events"])} for r in origins],
         outlets=outlets,
     )
+
+
+def undated_events(store: Store, scope: Scope | None = None) -> int:
+    """How many events of ``scope`` (its dates aside) every analysis leaves out because they have no date."""
+    where, params = replace(scope or Scope(), start=None, end=None).where(dated=False)
+    return int(store.scalar(f"SELECT count(*) FROM events WHERE {where}", params) or 0)
 
 
 QUAD_KEYS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}

@@ -36,6 +36,9 @@ class Scope:
     codes: tuple[str, ...] = ()  # CAMEO codes or their starts ('19', '190', '0311'); empty for all
     plover: str | None = None  # a PLOVER event type (ASSAULT): events whose CAMEO code maps to it
     place: str | None = None  # the country of the event's location (ISO 3166 alpha-3)
+    # Further SQL conditions on the events table with their parameters, already resolved against the store:
+    # who took part and which words were used (see analysis.events.narrow).
+    extra: tuple[tuple[str, tuple[Any, ...]], ...] = ()
 
     def __post_init__(self) -> None:
         check_choice("unit", self.unit, UNITS)
@@ -47,15 +50,15 @@ class Scope:
                     Errors.E432, name="CAMEO code", value=code, detail="give 2 to 4 digits, e.g. 19 or 190"
                 )
 
-    def where(self) -> tuple[str, list[Any]]:
-        """SQL conditions (joined with AND) and their parameters."""
-        parts = ["is_current", "event_date IS NOT NULL"]
+    def where(self, dated: bool = True) -> tuple[str, list[Any]]:
+        """SQL conditions (joined with AND) and their parameters; ``dated=False`` for the undated events left out."""
+        parts = ["is_current", "event_date IS NOT NULL" if dated else "event_date IS NULL"]
         params: list[Any] = []
         for sql, value in (("event_date >= ?", self.start), ("event_date <= ?", self.end), ("origin = ?", self.origin)):
             if value is not None:
                 parts.append(sql)
                 params.append(value)
-        for sql, values in self._kinds():
+        for sql, values in [*self._kinds(), *self.extra]:
             parts.append(sql)
             params.extend(values)
         return " AND ".join(parts), params

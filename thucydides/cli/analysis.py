@@ -45,6 +45,7 @@ def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
 @contextmanager
 def _opened(options: dict[str, Any]) -> Iterator[tuple[Store, Scope]]:
     from ..analysis import Scope
+    from ..analysis.overview import undated_events
     from ..store import Store
 
     scope = Scope(
@@ -52,6 +53,21 @@ def _opened(options: dict[str, Any]) -> Iterator[tuple[Store, Scope]]:
     )
     with Store.open(options.pop("store_path"), read_only=True) as store, store.reading():
         yield store, scope
+        undated = undated_events(store, scope)
+    if undated:
+        click.echo(
+            f"thucydides: left out {undated} undated events (their articles carry no date: ingest them with --date)",
+            err=True,
+        )
+
+
+def _something_to_draw(found: bool, what: str, store: Store, scope: Scope) -> None:
+    """E434 instead of an empty chart (on a 1970 axis) when the store holds no dated events to draw."""
+    from ..analysis.overview import undated_events
+    from ..errors import Errors, StoreError
+
+    if not found:
+        raise StoreError(Errors.E434, what=what, undated=undated_events(store, scope))
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> str:
@@ -221,6 +237,7 @@ def plot_dyad(source: str, target: str, output: str, freq: str, undirected: bool
 
     with _opened(options) as (store, scope):
         timeline = dyad_timeline(store, source, target, freq, not undirected, scope)
+        _something_to_draw(bool(timeline.periods), f"between {source} and {target}", store, scope)
     click.echo(f"wrote {draw(timeline, output)}", err=True)
     return 0
 
@@ -236,6 +253,7 @@ def plot_network(output: str, top: int, **options: Any) -> int:
 
     with _opened(options) as (store, scope):
         graph = actor_network(store, scope)
+        _something_to_draw(graph.number_of_edges() > 0, "between two actors", store, scope)
     click.echo(f"wrote {draw(graph, output, top=top)}", err=True)
     return 0
 

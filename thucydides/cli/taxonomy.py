@@ -12,6 +12,15 @@ def codes(prefix: str) -> int:
     from ..events.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
+    if prefix and not (prefix.isdigit() and len(prefix) <= 4):
+        raise click.BadParameter(
+            f"{prefix!r} is not a CAMEO code: give 1 to 4 digits, e.g. 19 or 190", param_hint="PREFIX"
+        )
+    if not any(code.startswith(prefix) for code in taxonomy.codes):
+        raise click.BadParameter(
+            f"no CAMEO code starts with {prefix!r}: the roots run from 01 to 20 (see thucydides codes)",
+            param_hint="PREFIX",
+        )
     for code, entry in taxonomy.codes.items():
         if not code.startswith(prefix):
             continue

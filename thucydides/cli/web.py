@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
+from ..errors import Errors, ThucydidesError
 from ..web.settings import SETTINGS
 
 _SETTINGS = {s.name: s for s in SETTINGS}
@@ -34,13 +36,30 @@ def serve(store_path: str, host: str, port: int, write_token: str | None) -> int
     from ..web import serve as run
 
     config = ServerConfig(store=Path(store_path), host=host, port=port, write_token=write_token)
+    sock = listening_socket(host, port)  # a busy port fails here, before the server says it serves
     mode = "writes allowed with the token" if write_token else "read-only"
-    where = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
+    where = f"http://{'[' + host + ']' if ':' in host else host}:{sock.getsockname()[1]}/"
     click.echo(f"thucydides: serving {store_path} at {where} ({mode}); Ctrl-C stops it", err=True)
     if not config.loopback:
         click.echo(f"thucydides: warning: listening on {host}, so other computers can reach this server", err=True)
-    run(config)
+    with sock:
+        run(config, sock)
     return 0
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host``:``port`` (E463 when another program holds the port)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError as err:
+        sock.close()
+        detail = f"cannot listen there ({err.strerror or err}); another program may hold the port: choose another"
+        raise ThucydidesError(Errors.E463, name="--port", value=port, detail=detail) from None
+    return sock
 
 
 @click.command("web")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections.abc import Iterable
 
 from ..actors.kb import KnowledgeBase
@@ -141,7 +142,9 @@ class EventCoder:
             explanation=Explanation(
                 producer=c.producer,
                 rule=c.rule,
-                reason=f"{c.reason} ({entry.name})" + (_MIRRORED if reciprocal else ""),
+                reason=agreeing_reason(c.reason, entry.code if len(entry.code) >= 3 else c.code, c.modifiers)
+                + f" ({entry.name})"
+                + (_MIRRORED if reciprocal else ""),
                 modifiers=(*c.modifiers, "reciprocal") if reciprocal else tuple(c.modifiers),
                 passes=tuple(c.passes),
             ),
@@ -150,6 +153,17 @@ class EventCoder:
 
 
 _MIRRORED = "; coded for each side, this is the other"
+_ARROW = re.compile(r"→ (\d{2,4})")
+
+
+def agreeing_reason(reason: str, code: str, modifiers: Iterable[str]) -> str:
+    """``reason``, saying what turned the code it names ("→ 050") into the ``code`` given, when they differ."""
+    named = _ARROW.findall(reason)
+    if not named or named[-1] == code:
+        return reason
+    return f"{reason}, made {code} by {', '.join(modifiers) or 'a later rule'}"
+
+
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "18", "19"})
 
 

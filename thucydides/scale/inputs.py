@@ -15,6 +15,7 @@ import io
 import itertools
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
@@ -22,12 +23,15 @@ from ..errors import Errors, InputError
 from ..models import Article, Rejection
 from ..readers import (
     JSONL_SUFFIXES,
+    MAX_DOCUMENT_BYTES,
     READABLE_SUFFIXES,
     article_from_fields,
+    describe,
+    jsonl_item,
     parse_date,
-    parse_jsonl_line,
     read_document,
     read_stream,
+    too_large,
 )
 
 Item = Article | Rejection
@@ -110,53 +114,99 @@ def stream_file(handle: Readable, name: str, default_date: dt.date | None = None
     elif suffix in PARQUET_SUFFIXES:
         yield from _parquet(handle, name, default_date)
     else:
-        data = handle.read()
-        yield read_document(data, name, default_date), len(data)
+        yield _document(handle, name, default_date)
 
 
-def lines(handle: Readable, chunk: int = CHUNK) -> Iterator[bytes]:
-    """The lines of a binary stream, each with its ``\\n``, read ``chunk`` bytes at a time."""
+def _document(handle: Readable, name: str, default_date: dt.date | None) -> tuple[Item, int]:
+    """A whole file as one article; one too large is skipped unread, so memory stays bounded."""
+    try:
+        data = handle.read(MAX_DOCUMENT_BYTES + 1)
+        if len(data) <= MAX_DOCUMENT_BYTES:
+            return read_document(data, name, default_date), len(data)
+        size = len(data)
+        del data
+        while more := handle.read(CHUNK):
+            size += len(more)
+    except OSError as err:
+        return _rejection(InputError(Errors.E106, origin=name, detail=describe(err))), 0
+    return too_large(name, size), size
+
+
+@dataclass(frozen=True, slots=True)
+class Oversized:
+    """What :func:`lines` yields in place of a line longer than its limit, which it does not keep: its length."""
+
+    size: int
+
+
+def lines(handle: Readable, chunk: int = CHUNK, limit: int = MAX_DOCUMENT_BYTES) -> Iterator[bytes | Oversized]:
+    """The lines of a binary stream, each with its ``\\n``, read ``chunk`` bytes at a time.
+
+    A line longer than ``limit`` bytes is counted, not kept: an :class:`Oversized` stands for it.
+    """
     pieces: list[bytes] = []
+    size = 0  # bytes of the current line so far
     while data := handle.read(chunk):
         start = 0
         while (end := data.find(b"\n", start)) >= 0:
-            pieces.append(data[start : end + 1])
-            yield b"".join(pieces)
-            pieces = []
+            piece = data[start : end + 1]
+            yield _line(pieces, piece, size + len(piece), limit)
+            pieces, size = [], 0
             start = end + 1
-        pieces.append(data[start:])
-    if rest := b"".join(pieces):
-        yield rest
+        rest = data[start:]
+        size += len(rest)
+        pieces = [*pieces, rest] if size <= limit else []
+    if size:
+        yield _line(pieces, b"", size, limit)
 
 
-def _jsonl(source: Iterable[bytes], origin: str, default_date: dt.date | None) -> Iterator[tuple[Item, int]]:
+def _line(pieces: list[bytes], last: bytes, size: int, limit: int) -> bytes | Oversized:
+    return Oversized(size) if size > limit else b"".join([*pieces, last])
+
+
+def _jsonl(
+    source: Iterable[bytes | Oversized], origin: str, default_date: dt.date | None
+) -> Iterator[tuple[Item, int]]:
     used = 0
     found = False
     for number, raw in enumerate(source, start=1):
+        where = f"{origin}:{number}"
+        if isinstance(raw, Oversized):
+            used += raw.size
+            found = True
+            yield too_large(where, raw.size), used
+            continue
         used += len(raw)
         if not raw.strip():
             continue
         found = True
-        try:
-            item: Item = parse_jsonl_line(raw, f"{origin}:{number}", default_date)
-        except InputError as err:
-            item = _rejection(err)
-        yield item, used
+        yield jsonl_item(raw, where, default_date), used
     if not found:
         yield _rejection(InputError(Errors.E101, origin=origin)), used
 
 
 def _stdin(stream: BinaryIO, default_date: dt.date | None) -> Iterator[tuple[Item, int]]:
     """JSONL on standard input is streamed; text or HTML is read whole, as :func:`read_stream` does."""
-    head: list[bytes] = []
-    for raw in stream:
+    source = lines(stream)
+    head: list[bytes | Oversized] = []
+    for raw in source:
         head.append(raw)
-        if raw.strip():
+        if isinstance(raw, Oversized) or raw.strip():
             break
-    if b"".join(head).lstrip()[:1] == b"{":
-        yield from _jsonl(itertools.chain(head, stream), "<stdin>", default_date)
+    first = head[-1] if head else b""
+    if isinstance(first, Oversized) or first.lstrip()[:1] == b"{":
+        yield from _jsonl(itertools.chain(head, source), "<stdin>", default_date)
         return
-    data = b"".join(head) + stream.read()
+    kept: list[bytes] = []
+    size = 0
+    for raw in itertools.chain(head, source):
+        size += raw.size if isinstance(raw, Oversized) else len(raw)
+        if size <= MAX_DOCUMENT_BYTES and isinstance(raw, bytes):
+            kept.append(raw)
+    if size > MAX_DOCUMENT_BYTES:
+        yield too_large("<stdin>", size), size
+        return
+    data = b"".join(kept)
     for item in read_stream(io.BytesIO(data), "<stdin>", default_date):
         yield item, len(data)
 

@@ -142,13 +142,28 @@ def connect(address: str | None, workers: int | None = None) -> Any:
     if address is not None:
         check_reachable(address)
     options: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
-    if address is None and workers is not None:
-        options["num_cpus"] = workers
+    if address is None:
+        # A private instance in a temp dir of its own: "local" never attaches to the cluster that
+        # /tmp/ray/ray_current_cluster names, which may be long dead (and then ray.init hangs).
+        options.update(_temp_dir=private_temp_dir(), include_dashboard=False)
+        if workers is not None:
+            options["num_cpus"] = workers
     try:
-        ray.init(address=address, **options)
+        ray.init(address=address or "local", **options)
     except (ConnectionError, RuntimeError, ValueError) as err:
         raise ThucydidesError(Errors.E501, address=address or "a new local instance", detail=_first_line(err)) from None
     return ray
+
+
+def private_temp_dir() -> str:
+    """A new temp dir for a private Ray instance, removed when this process exits."""
+    import atexit
+    import shutil
+    import tempfile
+
+    path = tempfile.mkdtemp(prefix="thucydides-ray-")
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
 
 
 def check_reachable(address: str, timeout: float = 10.0) -> None:

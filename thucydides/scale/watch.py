@@ -60,15 +60,20 @@ class DirectorySource:
     directory: Path
     date: dt.date | None = None
     settle: float = 1.0
+    settling: list[str] = field(default_factory=list)  # new files of the last poll left for the next: still written
 
     def arrivals(self, checkpoint: Checkpoint) -> Iterator[Arrival]:
         now = dt.datetime.now().timestamp()
+        self.settling = []
         for name in input_files([str(self.directory)]):
             try:
                 stat = os.stat(name)
             except OSError:
                 continue
-            if now - stat.st_mtime < self.settle or not checkpoint.file_changed(name, stat.st_size, stat.st_mtime_ns):
+            if not checkpoint.file_changed(name, stat.st_size, stat.st_mtime_ns):
+                continue
+            if now - stat.st_mtime < self.settle:
+                self.settling.append(name)
                 continue
             items = (item for item, _used in stream_local(Path(name), self.date))
             yield Arrival(items, partial(checkpoint.file_read, name, stat.st_size, stat.st_mtime_ns))
@@ -110,10 +115,17 @@ class WatchSummary:
     forgotten: int = 0
     errors: list[str] = field(default_factory=list)
 
+    settling: list[str] = field(default_factory=list)  # files the last poll left: written less than settle s ago
+
     def line(self) -> str:
+        waiting = (
+            f"; left {len(self.settling)} files still being written for the next poll: {', '.join(self.settling)}"
+            if self.settling
+            else ""
+        )
         return (
             f"{self.polls} polls: stored {self.ingest.coded} articles ({self.ingest.mentions} event mentions), "
-            f"skipped {self.known} already stored, rejected {self.ingest.rejected}; {len(self.errors)} errors"
+            f"skipped {self.known} already stored, rejected {self.ingest.rejected}; {len(self.errors)} errors" + waiting
         )
 
 
@@ -213,6 +225,7 @@ class Watcher:
                 if stop is not None and stop.is_set():
                     return
         arrivals.stored()
+        self.summary.settling = [n for s in self.sources if isinstance(s, DirectorySource) for n in s.settling]
 
     def _store(self, chunk: list[Result]) -> None:
         from ..store import ingest

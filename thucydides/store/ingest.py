@@ -20,6 +20,7 @@ import pyarrow as pa
 
 from ..jobs import Engine
 from ..models import Article, CodedArticle, Rejection
+from ..progress import Consumed, Progress, missing_first
 from .derive import INSERT_NEW_EVENTS, UPDATE_COUNTS
 from .rows import batch_rows, content_hash
 from .sql import first_value
@@ -41,14 +42,21 @@ class IngestSummary:
     duplicate: int = 0
     mentions: int = 0
     new_events: int = 0
+    undated: int = 0  # event mentions stored without a date, which analyses leave out
     seconds: float = 0.0
     rejections: list[Rejection] = field(default_factory=list)
 
     def line(self) -> str:
+        undated = (
+            f"; {self.undated} event mentions have no date, and analyses leave them out "
+            "(give --date for articles that carry none)"
+            if self.undated
+            else ""
+        )
         return (
             f"read {self.read} articles: stored {self.coded}, already in the store {self.duplicate}, "
             f"rejected {self.rejected}; {self.mentions} event mentions, {self.new_events} new events "
-            f"in {self.seconds:.1f}s"
+            f"in {self.seconds:.1f}s{undated}"
         )
 
 
@@ -59,16 +67,23 @@ def ingest(
     batch: int = 64,
     on_reject: Callable[[Rejection], None] | None = None,
     summary: IngestSummary | None = None,
+    meter: tuple[Progress | None, Consumed] | None = None,
 ) -> IngestSummary:
-    """Store every coded article of ``results``; rejections are counted (and passed to ``on_reject``)."""
+    """Store every coded article of ``results``; rejections are counted (and passed to ``on_reject``).
+
+    With ``meter`` (a progress bar by bytes of input, and the bytes behind each result), the bar
+    shows the total and the time left; without it, articles and their rate.
+    """
     summary = summary or IngestSummary()
     started = time.perf_counter() - summary.seconds
     pending: list[CodedArticle] = []
     events = 0
-    with _progress_bar(progress) as bar:
+    with _progress_bar(progress and meter is None) as bar:
         for result in results:
             summary.read += 1
             bar.update(1)
+            if meter is not None and meter[0] is not None:
+                meter[0].advance(summary.read, meter[1].done())
             if isinstance(result, Rejection):
                 _reject(summary, result, on_reject)
                 continue
@@ -79,6 +94,8 @@ def ingest(
                 pending, events = [], 0
         if pending:
             write_batch(store, pending, summary)
+    if meter is not None and meter[0] is not None:
+        meter[0].close()
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -103,6 +120,7 @@ def write_batch(store: Store, batch: list[CodedArticle], summary: IngestSummary)
         summary.new_events += _insert(con, rows.articles, rows.mentions)
     summary.coded += len(new)
     summary.mentions += rows.mentions.num_rows
+    summary.undated += sum(1 for _key, item in new for event in item.events if event.date is None)
 
 
 def _unique(keyed: list[tuple[str, CodedArticle]]) -> list[tuple[str, CodedArticle]]:
@@ -142,16 +160,6 @@ def known_hashes(store: Store) -> set[str]:
         return {row[0] for row in con.execute("SELECT article_key FROM articles").fetchall()}
 
 
-def skip_known(items: Iterable[Article | Rejection], known: set[str], summary: IngestSummary) -> Iterator[Any]:
-    """Drop articles already stored before they are coded, counting each as read and duplicate."""
-    for item in items:
-        if isinstance(item, Article) and content_hash(item.text) in known:
-            summary.read += 1
-            summary.duplicate += 1
-            continue
-        yield item
-
-
 def ingest_paths(
     store: Store,
     paths: Iterable[str],
@@ -177,24 +185,40 @@ def ingest_paths(
     if parquet:
         ingest(store, coded_parquet(parquet), progress, batch, on_reject, summary)
     if paths:
-        results = _coded(store, paths, date, config or PipelineConfig(), engine or Engine(workers=workers), summary)
-        ingest(store, results, progress, batch, on_reject, summary)
+        engine = engine or Engine(workers=workers)
+        results, consumed = _coded(store, paths, date, config or PipelineConfig(), engine, summary)
+        meter = None if consumed is None else (Progress.start(progress, consumed.total), consumed)
+        ingest(store, results, progress, batch, on_reject, summary, meter)
     return summary
 
 
 def _coded(
     store: Store, paths: list[str], date: dt.date | None, config: PipelineConfig, engine: Engine, summary: IngestSummary
-) -> Iterator[CodedArticle | Rejection]:
+) -> tuple[Iterator[CodedArticle | Rejection], Consumed | None]:
     from ..parallel import code_items, default_workers
-    from ..scale.inputs import input_files, stream_paths
+    from ..scale.inputs import input_files, stream_paths, total_bytes
 
     files = list(input_files(paths))
     if engine.name == "ray":
         from ..scale.ray_engine import ray_code_items
 
-        return ray_code_items(files, config, engine, date)
-    items = skip_known((item for item, _used in stream_paths(files, date)), known_hashes(store), summary)
-    return code_items(items, config, engine.workers or default_workers())
+        return ray_code_items(files, config, engine, date), None
+    known = known_hashes(store)
+    consumed = Consumed(skip_known_pairs(stream_paths(missing_first(files), date), known, summary))
+    consumed.total = total_bytes(files)
+    return code_items(consumed.items(), config, engine.workers or default_workers()), consumed
+
+
+def skip_known_pairs(
+    pairs: Iterable[tuple[Article | Rejection, int]], known: set[str], summary: IngestSummary
+) -> Iterator[tuple[Article | Rejection, int]]:
+    """Drop articles already stored before they are coded, counting each as read and duplicate."""
+    for item, used in pairs:
+        if isinstance(item, Article) and content_hash(item.text) in known:
+            summary.read += 1
+            summary.duplicate += 1
+            continue
+        yield item, used
 
 
 class _NoBar:

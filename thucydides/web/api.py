@@ -32,7 +32,7 @@ Filtered = Annotated[Filters, Depends(filters)]
 def overview(request: Request, f: Filtered) -> analysis.StoreOverview:
     """How many articles, mentions and events the store holds, their dates and kinds."""
     with access(request).read() as store:
-        return analysis.store_overview(store, f.scope())
+        return analysis.store_overview(store, f.narrowed(store))
 
 
 @router.get("/events", response_model=analysis.EventPage, tags=["events"])
@@ -64,7 +64,7 @@ def actors(
 ) -> list[analysis.ActorCount]:
     """Actors with the most events, or those whose code or name contains ``search``."""
     with access(request).read() as store:
-        return analysis.list_actors(store, search, limit, f.scope())
+        return analysis.list_actors(store, search, limit, f.narrowed(store))
 
 
 @router.get("/actors/{name}", response_model=ActorSummaryOut, tags=["actors"])
@@ -76,7 +76,7 @@ def actor(
 ) -> dict[str, Any]:
     """What an actor did and had done to it: counts, kinds of event, main partners."""
     with access(request).read() as store:
-        summary = analysis.actor_summary(store, name, f.scope(), top)
+        summary = analysis.actor_summary(store, name, f.narrowed(store), top)
     data = summary.as_dict()
     data["actor"]["name"] = actor_name(summary.actor.value)
     for partner in data["partners"]:
@@ -90,7 +90,7 @@ def actor(
 def dyads(request: Request, f: Filtered, limit: Annotated[int, Query(ge=1, le=500)] = 20) -> list[dict[str, Any]]:
     """The pairs of actors with most events (``directed`` keeps A → B apart from B → A)."""
     with access(request).read() as store:
-        rows = analysis.top_dyads(store, limit, f.directed, f.scope())
+        rows = analysis.top_dyads(store, limit, f.directed, f.narrowed(store))
     return [r | {"source_name": actor_name(r["source"]), "target_name": actor_name(r["target"])} for r in rows]
 
 
@@ -102,7 +102,9 @@ def dyad_timeline(request: Request, f: Filtered, freq: Freq = "month") -> dict[s
             raise BadParameter(name, "a dyad timeline needs both source and target")
     assert f.source is not None and f.target is not None
     with access(request).read() as store:
-        timeline = analysis.dyad_timeline(store, f.source, f.target, freq, f.directed, f.scope())
+        timeline = analysis.dyad_timeline(
+            store, f.source, f.target, freq, f.directed, f.narrowed(store, "source", "target")
+        )
     return {
         "source": actor_out(timeline.source),
         "target": actor_out(timeline.target),
@@ -117,7 +119,7 @@ def dyad_timeline(request: Request, f: Filtered, freq: Freq = "month") -> dict[s
 def actor_timeline(request: Request, f: Filtered, freq: Freq = "month") -> dict[str, Any]:
     """Events per period with ``actor`` on either side (all events of the filters without it)."""
     with access(request).read() as store:
-        timeline = analysis.event_timeline(store, f.actor, freq, f.scope())
+        timeline = analysis.event_timeline(store, f.actor, freq, f.narrowed(store, "actor"))
     return {
         "actor": None if timeline.actor is None else actor_out(timeline.actor),
         "freq": freq,
@@ -140,7 +142,7 @@ def network(
 ) -> analysis.NetworkView:
     """The actor network laid out for drawing, with cooperation and conflict per link, and its blocs."""
     with access(request).read() as store:
-        return analysis.network_view(store, f.scope(), top, links, min_events)
+        return analysis.network_view(store, f.narrowed(store), top, links, min_events)
 
 
 @router.get("/network/blocs", response_model=list[analysis.Bloc], tags=["network"])
@@ -149,7 +151,7 @@ def blocs(
 ) -> list[analysis.Bloc]:
     """Groups of actors that cooperate more among themselves than with others (Louvain communities)."""
     with access(request).read() as store:
-        return analysis.blocs(store, f.scope(), min_events)
+        return analysis.blocs(store, f.narrowed(store), min_events)
 
 
 @router.get("/alerts", response_model=list[AlertOut], tags=["alerts"])
@@ -162,7 +164,7 @@ def alerts(
 ) -> list[dict[str, Any]]:
     """What changed: this week against the four weeks before, per actor and per dyad."""
     with access(request).read() as store:
-        return [a.as_dict() for a in analysis.alerts(store, as_of, threshold, min_events, f.scope())]
+        return [a.as_dict() for a in analysis.alerts(store, as_of, threshold, min_events, f.narrowed(store))]
 
 
 @router.get("/map", response_model=list[analysis.MapPoint], tags=["places"])

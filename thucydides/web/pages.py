@@ -74,7 +74,7 @@ def until_news(store: Store, f: Filters) -> tuple[Scope, dt.date | None]:
 @router.get("/")
 def overview(request: Request, f: Filtered, freq: Freq = "month") -> Response:
     with access(request).read() as store:
-        scope = f.scope()
+        scope = f.narrowed(store)
         summary = analysis.store_overview(store, scope)
         recent, cut = until_news(store, f)
         timeline = analysis.event_timeline(store, f.actor, freq, recent)
@@ -141,7 +141,7 @@ def _mentions(detail: EventDetail) -> dict[str, Any]:
 def dyad(request: Request, f: Filtered, page: Paged, freq: Freq = "month") -> Response:
     if not (f.source and f.target):
         with access(request).read() as store:
-            pairs = analysis.top_dyads(store, 30, f.directed, f.scope())
+            pairs = analysis.top_dyads(store, 30, f.directed, f.narrowed(store))
         return render(request, "dyad_choose.html", f, dyads=pairs)
     assert f.source is not None and f.target is not None
     with access(request).read() as store:
@@ -172,7 +172,7 @@ def _named(key: str) -> str:
 @router.get("/actors")
 def actors(request: Request, f: Filtered, search: Annotated[str | None, Query(max_length=100)] = None) -> Response:
     with access(request).read() as store:
-        found = analysis.list_actors(store, search, 200, f.scope())
+        found = analysis.list_actors(store, search, 200, f.narrowed(store))
     return render(request, "actors.html", f, actors=found, search=search or "")
 
 
@@ -181,7 +181,7 @@ def actor(request: Request, f: Filtered, page: Paged, freq: Freq = "month") -> R
     if not f.actor:
         return RedirectResponse("/actors", status_code=303)
     with access(request).read() as store:
-        summary = analysis.actor_summary(store, f.actor, f.scope(), top=15)
+        summary = analysis.actor_summary(store, f.actor, f.narrowed(store, "actor"), top=15)
         timeline = analysis.event_timeline(store, f.actor, freq, until_news(store, f)[0])
         found = analysis.find_events(store, f.query(), f.scope(), page.limit, page.offset, page.sort)
     name = _named(summary.actor.value)
@@ -212,7 +212,7 @@ def network(
     links: Annotated[int, Query(ge=1, le=2000)] = 150,
 ) -> Response:
     with access(request).read() as store:
-        view = analysis.network_view(store, f.scope(), top, links)
+        view = analysis.network_view(store, f.narrowed(store), top, links)
     title = f"Who deals with whom: the {len(view.nodes)} actors with most events and their busiest links"
     return render(request, "network.html", f, view=view, top=top, charts={"network": charts.network(view, title)})
 
@@ -234,7 +234,7 @@ def alerts(
     min_events: Annotated[int, Query(ge=1, le=100_000)] = 3,
 ) -> Response:
     with access(request).read() as store:
-        found = analysis.alerts(store, None, threshold, min_events, f.scope())
+        found = analysis.alerts(store, None, threshold, min_events, f.narrowed(store))
     week = found[0].week_end.isoformat() if found else None
     title = f"Change alerts: the week ending {week} against the four weeks before" if week else "No alerts"
     return render(

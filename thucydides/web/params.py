@@ -14,6 +14,8 @@ from urllib.parse import urlencode
 from fastapi import Query
 
 from ..analysis import PLOVER_EVENTS, EventQuery, Scope
+from ..analysis.events import narrow
+from ..store import Store
 
 ActorText = Annotated[str | None, Query(max_length=100, description="An actor code (JPN, NAT, USAGOV) or name.")]
 PloverType = Literal[PLOVER_EVENTS]  # type: ignore[valid-type]
@@ -57,6 +59,17 @@ class Filters:
 
     def query(self) -> EventQuery:
         return EventQuery(self.actor, self.source, self.target, self.directed, self.q)
+
+    def narrowed(self, store: Store, *used: str) -> Scope:
+        """The scope with the who and words filters too, but those in ``used`` (the view takes them itself)."""
+        query = EventQuery(
+            None if "actor" in used else self.actor,
+            None if "source" in used else self.source,
+            None if "target" in used else self.target,
+            self.directed,
+            self.q,
+        )
+        return narrow(store, query, self.scope())
 
     def pairs(self) -> list[tuple[str, str]]:
         """The filters as query-string pairs (only those set), for links that keep them."""
