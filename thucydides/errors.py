@@ -21,6 +21,17 @@ class Errors:
         "The optional dependency '{package}' is needed for {feature}. "
         "Install it with: pip install 'thucydides[{extra}]'"
     )
+    # 08x: settings files and optional packages
+    E080 = (
+        "The settings file {path} cannot be read: {detail}. "
+        "Fix it (TOML syntax, see docs/configuration.md) or move it away."
+    )
+    E081 = "The settings file {path} has a wrong entry '{key}': {detail}. See docs/configuration.md for the keys."
+    E082 = (
+        "{feature} needs pandas, which is not installed. Install it with: pip install 'thucydides[pandas]' "
+        "(or use code_texts() for Event objects, or to_arrow() for an Arrow table, which need no pandas)."
+    )
+    E083 = "{feature} needs matplotlib, which is not installed. Install it with: pip install 'thucydides[plot]'."
 
     # 1xx: reading input
     E101 = "{origin}: the file is empty. Remove it from the input or give it some text."
