@@ -31,6 +31,7 @@ class Errors:
         "{feature} needs pandas, which is not installed. Install it with: pip install 'thucydides[pandas]' "
         "(or use code_texts() for Event objects, or to_arrow() for an Arrow table, which need no pandas)."
     )
+    E084 = "The DataFrame has no column '{column}' (it has: {known}). Name the text column with text=\"...\"."
     E083 = "{feature} needs matplotlib, which is not installed. Install it with: pip install 'thucydides[plot]'."
 
     # 1xx: reading input
