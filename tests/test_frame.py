@@ -103,7 +103,7 @@ def test_to_arrow_types_the_csv_columns(loaded: Pipeline) -> None:
 
 def test_to_arrow_of_nothing_is_an_empty_typed_table() -> None:
     table = thucydides.to_arrow([])
-    assert table.num_rows == 0 and table.schema == frame.SCHEMA
+    assert table.num_rows == 0 and table.schema == frame.arrow_schema()
 
 
 def test_code_frame_without_pandas_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,6 +8,8 @@
 The public API is re-exported here; everything else is internal.
 """
 
+import sys
+
 from .errors import DataError, Errors, InputError, SettingsError, StoreError, ThucydidesError
 from .frame import code_frame, code_texts, to_arrow, to_frame
 from .models import Actor, Article, CodedArticle, Event, Explanation, Location, Plover, Rejection, Span
@@ -16,6 +18,10 @@ from .readers import read_paths
 from .records import event_from_record, full_record
 from .run import Summary, code_paths
 from .version import __version__
+
+if "spacy" in sys.modules:  # spaCy is in use: register the "thucydides_events" factory now
+    from . import spacy_component  # noqa: F401
+
 from .writers import Writer, event_record
 
 __all__ = [

@@ -32,6 +32,10 @@ class Errors:
         "(or use code_texts() for Event objects, or to_arrow() for an Arrow table, which need no pandas)."
     )
     E084 = "The DataFrame has no column '{column}' (it has: {known}). Name the text column with text=\"...\"."
+    E085 = (
+        "The spaCy pipeline before '{name}' leaves no {missing} on the Doc. Add the component after a tagger, "
+        "lemmatizer and parser, e.g. nlp = spacy.load('en_core_web_sm'), not to a blank pipeline."
+    )
     E083 = "{feature} needs matplotlib, which is not installed. Install it with: pip install 'thucydides[plot]'."
 
     # 1xx: reading input

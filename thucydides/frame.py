@@ -16,8 +16,6 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
-
 from .errors import Errors, InputError, ThucydidesError
 from .models import Article, Event
 from .pipeline import Pipeline, PipelineConfig
@@ -25,18 +23,25 @@ from .writers import CSV_COLUMNS, csv_row
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
 _INT = ("sentence_index", "source_start", "source_end", "target_start", "target_end", "trigger_start", "trigger_end")
 _FLOAT = ("goldstein", "location_lat", "location_lon", "confidence")
-_TYPES: dict[str, pa.DataType] = {
-    **dict.fromkeys(_INT, pa.int32()),
-    **dict.fromkeys(_FLOAT, pa.float64()),
-    "date": pa.date32(),
-    "current": pa.bool_(),
-    "quad_class": pa.int8(),
-}
-#: The Arrow schema of :func:`to_arrow`: the CSV format's columns (docs/output.md), typed.
-SCHEMA = pa.schema([(name, _TYPES.get(name, pa.string())) for name in CSV_COLUMNS])
+
+
+def arrow_schema() -> pa.Schema:
+    """The Arrow schema of :func:`to_arrow`: the CSV format's columns (docs/output.md), typed."""
+    import pyarrow as pa  # imported on use: ``import thucydides`` stays quick for the command line
+
+    types: dict[str, pa.DataType] = {
+        **dict.fromkeys(_INT, pa.int32()),
+        **dict.fromkeys(_FLOAT, pa.float64()),
+        "date": pa.date32(),
+        "current": pa.bool_(),
+        "quad_class": pa.int8(),
+    }
+    return pa.schema([(name, types.get(name, pa.string())) for name in CSV_COLUMNS])
+
 
 _PIPELINES: dict[PipelineConfig, Pipeline] = {}
 
@@ -101,8 +106,10 @@ def code_frame(
 
 def to_arrow(events: Iterable[Event] | Iterable[Iterable[Event]]) -> pa.Table:
     """Events (or the lists :func:`code_texts` returns) as a typed Arrow table with the CSV format's columns."""
+    import pyarrow as pa
+
     rows = [_typed(csv_row(e)) for e in _flat(events)]
-    return pa.Table.from_pylist(rows, schema=SCHEMA)
+    return pa.Table.from_pylist(rows, schema=arrow_schema())
 
 
 def to_frame(events: Iterable[Event] | Iterable[Iterable[Event]]) -> pd.DataFrame:
