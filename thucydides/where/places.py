@@ -26,11 +26,13 @@ from ..parse import Sentence, Token
 from ..resources import data_path, load_yaml
 from ..when import calendar, clause_chain, clause_of, scene_of
 from .gazetteer import Gazetteer, Place, Story, finer, norm, within
+from .regions import region_names
 
 _NAME_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _NOT_PLACE_ENTS = frozenset({"PERSON", "NORP", "ORG", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"})
 _NOMINAL_LINKS = frozenset({"compound", "nmod", "amod", "appos", "conj", "poss", "npadvmod"})
 _MAX_CANDIDATES = 30
+_RIVAL = 5  # a namesake abroad with a fifth of the largest's population makes a name ambiguous
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ class Placer:
         self.iso2 = {code: iso2 for iso2, code in codes.items()}
         self.fips = fips  # ISO2 → FIPS 10-4
         self.capitals = capitals or {}  # country code → the name of its capital
+        self.regions = region_names()  # "Africa", "the Pacific": regions, never towns
 
     # -- the place of an event ------------------------------------------------------------
     def locate(self, sentence: Sentence, trigger: list[int], cameo: str, mentions: list[Mention]) -> Mention | None:
@@ -245,9 +248,13 @@ class Placer:
         for span in spans:
             if len(span.places) == 1 and span.places[0].feature == "country":
                 here.countries[span.places[0].iso2] += 1
+        self._actor_countries(here, spans, resolver)
         found: list[Mention] = []
         for span in spans:
-            place = self.gaz.best(span.key, span.places, here, span.hint, span.qualifier)
+            supported = tuple(p for p in span.places if self._supported(span, p, here))
+            place = self.gaz.best(span.key, supported, here, span.hint, span.qualifier)
+            if place is None and span.places and here.countries:  # homonyms abroad yield to the story's country
+                place = self._story_country(here)
             if place is None:
                 continue
             role, prep, attach = self._role(sentence, span)
@@ -322,6 +329,9 @@ class Placer:
             for e in range(hi, s - 1, -1):
                 if _cuts_word(tokens, s, e):
                     continue
+                if self._region(sentence, s, e):  # consumed: "Central Asia" gives no "Asia"
+                    s = e
+                    break
                 span = self._span(sentence, s, e, resolver)
                 if span is not None:
                     found.append(span)
@@ -358,6 +368,10 @@ class Placer:
         if not places:
             return None
         return _Span(s, e, key, places, self._hint(tokens, s, e), capital=capital)
+
+    def _region(self, sentence: Sentence, s: int, e: int) -> bool:
+        tokens = sentence.tokens
+        return norm(sentence.text[tokens[s].start - sentence.start : tokens[e].end - sentence.start]) in self.regions
 
     def _actor_name(self, resolver: ActorResolver, s: int, e: int) -> bool:
         """Whether the tokens are part of the name of a person or organisation the knowledge base knows."""
@@ -399,6 +413,48 @@ class Placer:
                     continue
             out.append(span)
         return out
+
+    def _actor_countries(self, story: Story, spans: list[_Span], resolver: ActorResolver | None) -> None:
+        """The countries of the sentence's own actors ("Canadian police ... in Victoria") support its places."""
+        if resolver is None:
+            return
+        covered = {k for span in spans for k in range(span.lo, span.hi + 1)}
+        for hit in resolver.hits:
+            if hit.lo in covered:
+                continue
+            for entry in hit.entries:
+                iso2 = self.iso2.get(entry.ref)
+                if entry.kind in ("country", "adjective") and iso2:
+                    story.countries[iso2] += 1
+
+    def _supported(self, span: _Span, place: Place, story: Story) -> bool:
+        """A town whose name other countries' places share needs support from the story to be chosen abroad:
+        its country or a neighbour named, its province named, or a qualifier ("Salamanca, Chile"). Without
+        support it must go by its own name (not an old or foreign one that another place bears as its own)
+        and, when the story is about some country, be unambiguous: no place of that name in another
+        country with a fifth of the population of the largest ("Geneva" is Geneva; "Salamanca" is not
+        the Mexican or the Spanish one in a story about Kenya)."""
+        if place.feature == "country" or place.curated or span.qualifier or span.capital:
+            return True
+        if place.iso2 in story.countries or story.resolved.get(span.key) == place.row:
+            return True
+        neighbours = self.gaz.info[place.iso2].neighbours if place.iso2 in self.gaz.info else ()
+        if any(n in story.countries for n in neighbours) or f"{place.iso2}.{place.adm1}" in story.adm1:
+            return True
+        if not any(p.iso2 != place.iso2 for p in span.places):
+            return True  # no place of that name elsewhere
+        own = [p for p in span.places if norm(p.name) == span.key]
+        if own and place not in own:
+            return False
+        if not story.countries:
+            return True
+        top = max((p.population for p in own), default=place.population)
+        return not any(p.iso2 != place.iso2 and p.population * _RIVAL >= top for p in own or span.places)
+
+    def _story_country(self, story: Story) -> Place | None:
+        """The country the story is most about so far."""
+        iso2 = story.countries.most_common(1)[0][0]
+        return self.gaz.country(iso2)
 
     def _plausible(self, sentence: Sentence, span: _Span, place: Place, story: Story, role: str) -> bool:
         """Reject small towns read into names that the parser took for people or organisations."""
