@@ -71,6 +71,13 @@ class Errors:
     E464 = "No page or API endpoint at {path}. The API is described at /api/openapi.json; pages are linked from /."
     E465 = 'The request body is not valid: {detail}. Send JSON such as {{"text": "...", "date": "2025-06-03"}}.'
     E469 = "Unexpected server error ({detail}). Please report it with the request that caused it."
+    # 48x: the read-only SQL page
+    E480 = (
+        "Only one SELECT statement can run here (found: {found}). The store is read-only on this page: "
+        "write a single SELECT (WITH ... SELECT is fine), without ';' between statements."
+    )
+    E481 = "The SQL query failed: {detail}. Check table and column names (events, mentions, articles, one_a_day)."
+    E482 = "The SQL query ran longer than {seconds:.0f}s and was stopped. Add a WHERE clause or a LIMIT, or aggregate."
     # 41x: the event store file
     E411 = (
         "The store {path} is being written by another process ({holder}). One writer at a time: "

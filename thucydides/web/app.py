@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..version import __version__
-from . import api, pages, problems, write
+from . import api, downloads, pages, problems, query, write
 from .access import StoreAccess
 from .settings import ServerConfig
 from .world import outline_json
@@ -72,6 +72,8 @@ def create_app(config: ServerConfig, coder: write.LazyCoder | None = None) -> Fa
         app.add_exception_handler(kind, handler)
     app.include_router(api.router)
     app.include_router(write.router)
+    app.include_router(downloads.router)
+    app.include_router(query.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_api_route("/vendor/plotly.min.js", _plotly, include_in_schema=False)

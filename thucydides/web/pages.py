@@ -46,7 +46,10 @@ PAGES = ("/", "/events", "/dyad", "/actors", "/actor", "/network", "/map", "/ale
 
 
 def render(request: Request, template: str, f: Filters | None, status: int = 200, **context: Any) -> Response:
-    context.update(request=request, f=f or Filters(), path=request.url.path)
+    from .downloads import PAGE_VIEWS
+
+    view = PAGE_VIEWS.get(request.url.path)
+    context.update(request=request, f=f or Filters(), path=request.url.path, download_view=view)
     return templates.TemplateResponse(request, template, context, status_code=status)
 
 
