@@ -188,11 +188,31 @@ def _word(tokens: list[Token], i: int) -> str:
     return tokens[i].lower.rstrip(".") if 0 <= i < len(tokens) else ""
 
 
+_NUMERIC_DATES = (
+    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), (1, 2, 3)),  # 2025-05-20
+    (re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})"), (3, 2, 1)),  # 20/05/2025, 20.05.2025 (day first)
+)
+
+
 def _iso(tokens: list[Token], i: int) -> _Match | None:
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", tokens[i].text)
-    if m is None or not _valid(int(m[1]), int(m[2]), int(m[3])):
-        return None
-    return i, i, "date", (int(m[1]), int(m[2]), int(m[3])), 0
+    """A date written in digits, which the tokenizer may cut into pieces: 2025-05-20, 20/05/2025, 20.05.2025.
+
+    Day first, as outside the US; 05/20/2025 (a month of 20 cannot be) is read month first."""
+    last = i
+    while last + 1 < len(tokens) and last - i < 5 and tokens[last].end == tokens[last + 1].start:
+        last += 1
+    for hi in range(last, i - 1, -1):
+        text = "".join(t.text for t in tokens[i : hi + 1])
+        for pattern, (y, m, d) in _NUMERIC_DATES:
+            found = pattern.fullmatch(text)
+            if found is None:
+                continue
+            year, month, day = int(found[y]), int(found[m]), int(found[d])
+            if month > 12 and y == 3:
+                month, day = day, month
+            if _valid(year, month, day):
+                return i, hi, "date", (year, month, day), 0
+    return None
 
 
 def _relative_day(tokens: list[Token], i: int) -> _Match | None:
