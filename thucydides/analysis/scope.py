@@ -36,6 +36,7 @@ class Scope:
     codes: tuple[str, ...] = ()  # CAMEO codes or their starts ('19', '190', '0311'); empty for all
     plover: str | None = None  # a PLOVER event type (ASSAULT): events whose CAMEO code maps to it
     place: str | None = None  # the country of the event's location (ISO 3166 alpha-3)
+    background: bool = False  # True: also background events ("since 2022") and undated ones
 
     def __post_init__(self) -> None:
         check_choice("unit", self.unit, UNITS)
@@ -49,7 +50,7 @@ class Scope:
 
     def where(self) -> tuple[str, list[Any]]:
         """SQL conditions (joined with AND) and their parameters."""
-        parts = ["is_current", "event_date IS NOT NULL"]
+        parts = [] if self.background else ["is_current", "event_date IS NOT NULL"]
         params: list[Any] = []
         for sql, value in (("event_date >= ?", self.start), ("event_date <= ?", self.end), ("origin = ?", self.origin)):
             if value is not None:
@@ -58,7 +59,7 @@ class Scope:
         for sql, values in self._kinds():
             parts.append(sql)
             params.extend(values)
-        return " AND ".join(parts), params
+        return " AND ".join(parts) or "TRUE", params
 
     def _kinds(self) -> list[tuple[str, list[Any]]]:
         """Conditions on the kind and place of events."""
