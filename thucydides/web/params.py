@@ -120,7 +120,9 @@ def filters(
 ) -> Filters:
     """The shared filters, as a FastAPI dependency."""
     quads = tuple(sorted(set(quad or ())))
-    return Filters(actor, source, target, directed, start, end, quads, code, plover, place and place.upper(), q, unit, background)
+    return Filters(
+        actor, source, target, directed, start, end, quads, code, plover, place and place.upper(), q, unit, background
+    )
 
 
 @dataclass(frozen=True)
