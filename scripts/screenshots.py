@@ -16,6 +16,7 @@ import json
 import socket
 import threading
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
@@ -73,17 +74,26 @@ def pages(base: str) -> dict[str, str]:
     }
 
 
-def shoot(base: str, out: Path) -> list[Path]:
+PHONE = 390  # an iPhone 12-15 screen, in CSS pixels
+PHONE_PAGES = ("overview", "events", "map", "sql")
+
+
+def shoot(base: str, out: Path, width: int = 1360) -> list[Path]:
     written = []
+    shots = pages(base) | {
+        "sql": "/sql?sql=" + urllib.parse.quote("SELECT EventRootCode, count(*) FROM events GROUP BY 1")
+    }
+    if width == PHONE:
+        shots = {name: path for name, path in shots.items() if name in PHONE_PAGES}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1360, "height": 900}, device_scale_factor=1)
-        for name, path in pages(base).items():
+        page = browser.new_page(viewport={"width": width, "height": 900}, device_scale_factor=1)
+        for name, path in shots.items():
             page.goto(base + path)
             if page.locator(".chart").count():
                 page.wait_for_selector(".chart[data-drawn]")
                 page.wait_for_timeout(500)  # let plotly finish its transitions
-            target = out / f"web-{name}.png"
+            target = out / (f"web-{name}-{width}.png" if width == PHONE else f"web-{name}.png")
             page.screenshot(path=str(target), full_page=True)
             written.append(target)
         browser.close()
@@ -94,11 +104,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, default=Path("stories.duckdb"), help="the store to show")
     parser.add_argument("--out", type=Path, default=Path("docs/img"), help="where to write web-*.png")
+    parser.add_argument("--width", type=int, default=1360, help=f"screen width; {PHONE} writes web-*-{PHONE}.png")
     options = parser.parse_args()
     options.out.mkdir(parents=True, exist_ok=True)
     server, base = start(options.store)
     try:
-        for path in shoot(base, options.out):
+        for path in shoot(base, options.out, options.width):
             print(f"wrote {path}")
     finally:
         server.should_exit = True

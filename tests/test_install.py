@@ -69,6 +69,14 @@ def blocked_modules(installed: set[str]) -> list[str]:
     return sorted(blocked)
 
 
+def extra_modules() -> set[str]:
+    """Top-level modules that the user extras bring (``[plot]`` brings matplotlib): imported only when asked for."""
+    extras = _project()["optional-dependencies"]  # type: ignore[index]
+    wanted = {_name(Requirement(r).name) for name, reqs in extras.items() if name != "dev" for r in reqs}
+    provided = metadata.packages_distributions().items()
+    return {module for module, dists in provided if any(_name(d) in wanted for d in dists)}
+
+
 def package_modules() -> list[str]:
     modules = []
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -125,7 +133,7 @@ print(json.dumps(failures))
 def test_plain_install_imports_every_module() -> None:
     installed = plain_install()
     blocked = blocked_modules(installed)
-    extras = set(EXTRA_MODULES.values())
+    extras = set(EXTRA_MODULES.values()) | extra_modules()
     imports = [m for m in third_party_imports() if m.split(".")[0] not in extras]
     modules = [m for m in package_modules() if m not in EXTRA_MODULES] + imports
     result = subprocess.run(
@@ -142,7 +150,8 @@ def test_plain_install_imports_every_module() -> None:
 
 def test_the_plain_install_leaves_the_extras_out() -> None:
     blocked = set(blocked_modules(plain_install()))
-    assert {"ray", "pandas", "sklearn", "playwright"} <= blocked
+    assert {"ray", "pandas", "sklearn", "playwright", "matplotlib"} <= blocked
+    assert {"matplotlib", "pandas", "ray"} <= extra_modules()
 
 
 def test_every_extra_module_is_in_a_declared_extra() -> None:

@@ -10,6 +10,7 @@ import pytest
 from thucydides.clean import clean
 from thucydides.models import Article
 from thucydides.parse import Sentence, SpacyParser, sentence_from_conll
+from thucydides.timex import scan
 from thucydides.when import (
     TimeExpr,
     When,
@@ -17,7 +18,6 @@ from thucydides.when import (
     direction,
     is_background,
     resolve,
-    scan,
     told_as_background,
     trigger_tokens,
 )

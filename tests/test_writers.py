@@ -93,8 +93,40 @@ def test_gdelt_rows_have_61_columns_in_gdelt_order() -> None:
 def test_plover_record_uses_the_manual_field_names() -> None:
     record = json.loads(to_string([make_event()], "plover"))
     assert record["event"] == ["AGREE"] and record["actor"][0]["code"] == "JPN"
-    assert record["recipient"][0]["code"] == "NAT" and record["event_loc"]["country_code"] == "JPN"
+    assert record["recipient"][0]["code"] == "IGO" and record["event_loc"]["country_code"] == "JPN"
+    assert record["actor"][0]["sector"] == "GOVMIL" and "actor_code" not in record["actor"][0]
     assert record["date"] == "2025-06-03" and record["quad_code"] == 1
+
+
+def _gdelt(event: Event) -> dict[str, str]:
+    return dict(zip(GDELT_COLUMNS, to_string([event], "gdelt").rstrip("\n").split("\t"), strict=True))
+
+
+def test_gdelt_leaves_actor_fields_empty_for_an_uncoded_phrase() -> None:
+    capital = Actor("", None, None, (), None, "the capital", 30, 41)
+    row = dict(
+        zip(GDELT_COLUMNS, to_string([make_event(target=capital)], "gdelt").rstrip("\n").split("\t"), strict=True)
+    )
+    assert [row[f"Actor2{f}"] for f in ("Code", "Name", "CountryCode", "Type1Code")] == ["", "", "", ""]
+    assert row["Actor1Code"] == "JPNGOVMIL" and row["Actor1Name"] == "JAPAN"
+
+
+def test_gdelt_writes_no_row_for_an_event_without_a_coded_actor() -> None:
+    capital = Actor("", None, None, (), None, "the capital", 30, 41)
+    buffer = io.StringIO()
+    writer = Writer(buffer, "gdelt")
+    writer.write([make_event(source=None, target=capital), make_event()])
+    assert buffer.getvalue().count("\n") == 1 and (writer.count, writer.skipped) == (1, 1)
+
+
+def test_gdelt_feature_id_is_the_country_code_for_a_country() -> None:
+    country = Location("Japan", "JPN", 36.0, 138.0, feature="country", fips="JA", geonames_id=1861060)
+    row = dict(
+        zip(GDELT_COLUMNS, to_string([make_event(location=country)], "gdelt").rstrip("\n").split("\t"), strict=True)
+    )
+    assert row["ActionGeo_FeatureID"] == "JA" and row["ActionGeo_Type"] == "1"
+    city = _gdelt(make_event())
+    assert city["ActionGeo_FeatureID"] == "1850147"
 
 
 def test_writer_counts_events() -> None:

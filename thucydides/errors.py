@@ -25,6 +25,22 @@ class Errors:
         "The optional dependency '{package}' is needed for {feature}. "
         "Install it with: pip install 'thucydides[{extra}]'"
     )
+    # 08x: settings files and optional packages
+    E080 = (
+        "The settings file {path} cannot be read: {detail}. "
+        "Fix it (TOML syntax, see docs/configuration.md) or move it away."
+    )
+    E081 = "The settings file {path} has a wrong entry '{key}': {detail}. See docs/configuration.md for the keys."
+    E082 = (
+        "{feature} needs pandas, which is not installed. Install it with: pip install 'thucydides[pandas]' "
+        "(or use code_texts() for Event objects, or to_arrow() for an Arrow table, which need no pandas)."
+    )
+    E084 = "The DataFrame has no column '{column}' (it has: {known}). Name the text column with text=\"...\"."
+    E085 = (
+        "The spaCy pipeline before '{name}' leaves no {missing} on the Doc. Add the component after a tagger, "
+        "lemmatizer and parser, e.g. nlp = spacy.load('en_core_web_sm'), not to a blank pipeline."
+    )
+    E083 = "{feature} needs matplotlib, which is not installed. Install it with: pip install 'thucydides[plot]'."
 
     # 1xx: reading input
     E101 = "{origin}: the file is empty. Remove it from the input or give it some text."
@@ -70,6 +86,13 @@ class Errors:
     E464 = "No page or API endpoint at {path}. The API is described at /api/openapi.json; pages are linked from /."
     E465 = 'The request body is not valid: {detail}. Send JSON such as {{"text": "...", "date": "2025-06-03"}}.'
     E469 = "Unexpected server error ({detail}). Please report it with the request that caused it."
+    # 48x: the read-only SQL page
+    E480 = (
+        "Only one SELECT statement can run here (found: {found}). The store is read-only on this page: "
+        "write a single SELECT (WITH ... SELECT is fine), without ';' between statements."
+    )
+    E481 = "The SQL query failed: {detail}. Check table and column names (events, mentions, articles, one_a_day)."
+    E482 = "The SQL query ran longer than {seconds:.0f}s and was stopped. Add a WHERE clause or a LIMIT, or aggregate."
     # 41x: the event store file
     E411 = (
         "The store {path} is being written by another process ({holder}). One writer at a time: "

@@ -25,6 +25,7 @@ class Summary:
     sentences: int = 0
     words: int = 0
     seconds: float = 0.0
+    left_out: int = 0  # events the output format has no record for (PLOVER: CAMEO 01/02; GDELT: no coded actor)
     rejections: list[Rejection] = field(default_factory=list)
 
     def line(self) -> str:
@@ -32,6 +33,7 @@ class Summary:
         return (
             f"read {self.read} articles: coded {self.coded}, rejected {self.rejected}; "
             f"{self.events} events from {self.sentences} sentences in {self.seconds:.1f}s ({rate:.1f} articles/s)"
+            + (f"; {self.left_out} events have no record in this format (docs/output.md)" if self.left_out else "")
         )
 
     def add(self, result: Result, on_reject: Callable[[Rejection], None] | None = None) -> None:

@@ -124,6 +124,7 @@ def _write(
         if isinstance(result, CodedArticle):
             writer.write(result.events, result.article.url or "")
     summary.seconds = time.perf_counter() - started
+    summary.left_out = writer.skipped
     return summary
 
 

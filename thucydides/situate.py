@@ -16,7 +16,8 @@ from .actors.kb import KnowledgeBase, load_kb
 from .doc import Doc
 from .models import Event
 from .parse import Sentence
-from .when import date_event, is_background, scan, told_as_background, trigger_tokens
+from .timex import scan
+from .when import date_event, is_background, told_as_background, trigger_tokens
 from .where.gazetteer import Gazetteer, load_gazetteer
 from .where.places import Placer, Story, Words
 

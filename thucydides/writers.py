@@ -17,7 +17,7 @@ from typing import IO, Any
 from . import registry
 from .errors import Errors, SettingsError
 from .models import Actor, Event, Location
-from .version import __version__
+from .plover import plover_record
 
 GDELT_COLUMNS = [
     "GlobalEventID",
@@ -200,8 +200,12 @@ def gdelt_id(event_id: str) -> int:
     return int(event_id[:15], 16)
 
 
+def _coded(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.code)
+
+
 def _actor_columns(actor: Actor | None) -> list[str]:
-    if actor is None:
+    if actor is None or not actor.code:  # an uncoded phrase ("the capital") is no GDELT actor
         return [""] * 10
     types = list(actor.sector)
     if actor.group and actor.code[:3] in ("IGO", "NGO", "IMG", "MNC"):
@@ -219,7 +223,7 @@ def _geo_columns(loc: Location | None) -> list[str]:
     elif loc.country == "USA" and loc.feature == "adm1":
         geo_type = "2"
     fips = loc.fips or ""
-    adm1 = loc.adm1 or fips
+    adm1 = gdelt_adm1(loc)
     return [
         geo_type,
         loc.full_name or loc.name,
@@ -228,8 +232,31 @@ def _geo_columns(loc: Location | None) -> list[str]:
         "",
         "" if loc.lat is None else f"{loc.lat:.4f}",
         "" if loc.lon is None else f"{loc.lon:.4f}",
-        "" if loc.geonames_id is None else str(loc.geonames_id),
+        _feature_id(loc),
     ]
+
+
+def gdelt_adm1(loc: Location) -> str:
+    """GDELT's ADM1Code: FIPS country and 2-character division ("GM05"); the country alone when the
+    division's code is not of that form (GeoNames gives "ENG" for England, "LMA" for Lima)."""
+    return loc.adm1 if loc.adm1 and len(loc.adm1) == 4 else loc.fips or ""
+
+
+def _feature_id(loc: Location) -> str:
+    """GDELT's FeatureID: the country code for a country, the ADM1 code for a province, else the place's id.
+
+    GDELT fills it with GNS/GNIS ids; the offline gazetteer has GeoNames ids, which are written instead.
+    """
+    if loc.feature == "country":
+        return loc.fips or ""
+    if loc.feature == "adm1":
+        return gdelt_adm1(loc)
+    return "" if loc.geonames_id is None else str(loc.geonames_id)
+
+
+def gdelt_code(cameo: str) -> str:
+    """GDELT's EventCode has 3 or 4 digits: a bare root ("19") is its generic code ("190")."""
+    return cameo + "0" if len(cameo) == 2 else cameo
 
 
 def gdelt_row(event: Event, source_url: str = "") -> list[str]:
@@ -244,8 +271,8 @@ def gdelt_row(event: Event, source_url: str = "") -> list[str]:
         *_actor_columns(event.source),
         *_actor_columns(event.target),
         "1" if event.sentence_index == 0 else "0",
-        event.cameo,
-        event.cameo_base,
+        gdelt_code(event.cameo),
+        gdelt_code(event.cameo)[:3],
         event.cameo_root,
         str(event.quad_class),
         f"{event.goldstein:.1f}",
@@ -261,61 +288,6 @@ def gdelt_row(event: Event, source_url: str = "") -> list[str]:
     ]
 
 
-def plover_record(event: Event) -> dict[str, Any]:
-    """A PLOVER 2.0 JSON record (field names from the PLOVER manual's data chapter)."""
-
-    def entity(actor: Actor | None) -> list[dict[str, Any]]:
-        if actor is None:
-            return []
-        return [
-            {
-                "code": actor.country or actor.group or actor.code[:3],
-                "sector": list(actor.sector),
-                "entity_text": actor.text,
-                "identifier_text": actor.name,
-                "actor_code": actor.code,
-            }
-        ]
-
-    loc = event.location
-    record: dict[str, Any] = {
-        "id": event.event_id,
-        "has_event": True,
-        "date": event.date.isoformat() if event.date else None,
-        "actor": entity(event.source),
-        "recipient": entity(event.target),
-        "event": [event.plover.event],
-        "mode": [event.plover.mode] if event.plover.mode else [],
-        "context": list(event.plover.context),
-        "event_text": [event.trigger.text],
-        "quad_code": event.quad_class,
-        "event_scale": event.goldstein,
-        "text": event.sentence,
-        "text_info": {
-            "sequence": event.sentence_index,
-            "start": event.sentence_start,
-            "end": event.sentence_start + len(event.sentence),
-        },
-        "cite_info": {
-            "citation": event.article_id,
-            "coder": f"thucydides {__version__}",
-            "codebook": "CAMEO 1.1b3 / PLOVER 2.0",
-        },
-        "cameo": event.cameo,
-    }
-    if loc is not None:
-        record["event_loc"] = {
-            "extracted_place": loc.text or loc.name,
-            "resolved_place": loc.name,
-            "geonameid": loc.geonames_id,
-            "lat": loc.lat,
-            "lon": loc.lon,
-            "country_code": loc.country,
-            "resolution": {"country": 1, "adm1": 2, "city": 4, "site": 5}.get(loc.feature, 4),
-        }
-    return record
-
-
 class Writer:
     """Writes events in one format to a text stream."""
 
@@ -327,6 +299,7 @@ class Writer:
         self.fmt = fmt
         self.explain = explain
         self.count = 0
+        self.skipped = 0  # events the format has no row for (PLOVER, GDELT)
         self._csv: csv.DictWriter[str] | None = None
         self._tsv: Any = None
 
@@ -340,7 +313,11 @@ class Writer:
 
     def _plover(self, events: Iterable[Event], _url: str) -> None:
         for event in events:
-            self.stream.write(json.dumps(plover_record(event), ensure_ascii=False) + "\n")
+            record = plover_record(event)
+            if record is None:  # PLOVER has no record for it: CAMEO 01/02, undated, or no actor entity
+                self.skipped += 1
+                continue
+            self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             self.count += 1
 
     def _csv_rows(self, events: Iterable[Event], _url: str) -> None:
@@ -357,6 +334,9 @@ class Writer:
                 self.stream, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\"
             )
         for event in events:
+            if event.date is None or not (_coded(event.source) or _coded(event.target)):  # GDELT needs both
+                self.skipped += 1
+                continue
             self._tsv.writerow([_clean_tsv(v) for v in gdelt_row(event, url)])
             self.count += 1
 

@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import duckdb
+import jsonschema
 import pandas as pd
 import pytest
 
@@ -48,7 +49,10 @@ def test_plover_export_is_one_record_per_event_with_counts(filled: Store) -> Non
     assert len(records) == 2
     tokyo = next(r for r in records if r["cameo"] == "036")
     assert tokyo["num_mentions"] == 2 and tokyo["num_articles"] == 2 and tokyo["event"] == ["AGREE"]
-    assert tokyo["actor"][0]["actor_code"] == "JPNGOV"
+    assert (tokyo["actor"][0]["code"], tokyo["actor"][0]["sector"]) == ("JPN", "GOV")  # JPNGOV, as the manual names it
+    schema = json.loads((Path(__file__).resolve().parents[2] / "docs" / "plover.schema.json").read_text("utf-8"))
+    for record in records:
+        jsonschema.validate(record, schema)
 
 
 def test_csv_export_of_events_and_of_mentions(filled: Store) -> None:

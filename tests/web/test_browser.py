@@ -117,3 +117,27 @@ def test_clicking_an_actor_in_the_network_opens_it(page: Any) -> None:
     point.click(force=True)
     page.wait_for_url("**/actor?actor=*")
     assert page.locator("h1").inner_text() != ""
+
+
+RESPONSIVE_PAGES = ["/", "/events", "/dyad?source=JPN&target=NAT", "/actor?actor=RUS", "/network", "/map", "/alerts",
+                    "/sql?sql=SELECT+1"]  # fmt: skip
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("path", RESPONSIVE_PAGES)
+def test_pages_fit_the_screen_at_390_and_1280_px(browser: Any, server: str, path: str, width: int) -> None:
+    context = browser.new_context(base_url=server, viewport={"width": width, "height": 844})
+    opened = context.new_page()
+    problems: list[str] = []
+    opened.on("pageerror", lambda error: problems.append(str(error)))
+    opened.goto(path)
+    if opened.locator(".chart").count():
+        opened.wait_for_selector(".chart[data-drawn]")
+    page_width = opened.evaluate("document.documentElement.scrollWidth")
+    assert page_width <= width + 1, f"{path} is {page_width}px wide on a {width}px screen"
+    for selector in ("header nav", "form.filters button[type=submit]", "main h1"):
+        if opened.locator(selector).count():
+            box = opened.locator(selector).first.bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width + 1, (path, selector)
+    assert problems == []
+    context.close()

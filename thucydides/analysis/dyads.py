@@ -129,6 +129,7 @@ def next_period(day: dt.date, freq: str) -> dt.date:
 
 
 def _fill(periods: dict[dt.date, Period], freq: str, scope: Scope) -> list[Period]:
+    periods = {day: p for day, p in periods.items() if day is not None}  # undated events have no period
     if not periods and (scope.start is None or scope.end is None):
         return []
     first = period_start(scope.start or min(periods), freq)

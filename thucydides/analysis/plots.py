@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from ..errors import Errors, StoreError
+from ..errors import Errors, StoreError, ThucydidesError
 from .alerts import Alert
 from .dyads import QUAD_FIELDS, QUAD_NAMES, DyadTimeline
 
@@ -23,7 +23,10 @@ FORMATS = (".png", ".svg", ".pdf")
 
 
 def _figure(width: float = 10, height: float = 5.5) -> Figure:
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:  # the [plot] extra is not installed
+        raise ThucydidesError(Errors.E083, feature="thucydides plot") from None
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure

@@ -39,6 +39,7 @@ class Scope:
     # Further SQL conditions on the events table with their parameters, already resolved against the store:
     # who took part and which words were used (see analysis.events.narrow).
     extra: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    background: bool = False  # True: also background events ("since 2022") and undated ones
 
     def __post_init__(self) -> None:
         check_choice("unit", self.unit, UNITS)
@@ -51,8 +52,14 @@ class Scope:
                 )
 
     def where(self, dated: bool = True) -> tuple[str, list[Any]]:
-        """SQL conditions (joined with AND) and their parameters; ``dated=False`` for the undated events left out."""
-        parts = ["is_current", "event_date IS NOT NULL" if dated else "event_date IS NULL"]
+        """SQL conditions (joined with AND) and their parameters; ``dated=False`` for the undated events left out.
+
+        With ``background`` nothing is left out: background and undated events are in, and the left-out query is empty.
+        """
+        if self.background:
+            parts = [] if dated else ["FALSE"]
+        else:
+            parts = ["is_current", "event_date IS NOT NULL" if dated else "event_date IS NULL"]
         params: list[Any] = []
         for sql, value in (("event_date >= ?", self.start), ("event_date <= ?", self.end), ("origin = ?", self.origin)):
             if value is not None:
@@ -61,7 +68,7 @@ class Scope:
         for sql, values in [*self._kinds(), *self.extra]:
             parts.append(sql)
             params.extend(values)
-        return " AND ".join(parts), params
+        return " AND ".join(parts) or "TRUE", params
 
     def _kinds(self) -> list[tuple[str, list[Any]]]:
         """Conditions on the kind and place of events."""

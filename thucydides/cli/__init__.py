@@ -20,8 +20,17 @@ from .web import bench_web, serve
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="thucydides")
-def cli() -> None:
-    """thucydides: who did what to whom, when and where — political event data from news text."""
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """thucydides: who did what to whom, when and where — political event data from news text.
+
+    Defaults come from ./thucydides.toml or ~/.config/thucydides/thucydides.toml and THUCYDIDES_STORE
+    (see docs/configuration.md); options given here win.
+    """
+    from ..config import default_map, load_settings
+
+    if not ctx.resilient_parsing:  # shell completion must not fail on a broken settings file
+        ctx.default_map = default_map(cli, load_settings())
 
 
 for command in (code, demo, evaluate, bench, actors, codes, ingest, export, import_gdelt, watch, *ANALYSIS_COMMANDS):

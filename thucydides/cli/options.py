@@ -52,7 +52,16 @@ def workers_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def make_config(actor_files: tuple[str, ...], lexicon_files: tuple[str, ...]) -> PipelineConfig:
-    return PipelineConfig(actor_files=tuple(actor_files), lexicon_files=tuple(lexicon_files))
+    """The coder of thucydides.toml's [coder] table, with the dictionary files of the options."""
+    from ..config import load_settings
+
+    settings = load_settings()
+    return PipelineConfig(
+        model=settings.model,
+        classifier=settings.classifier,
+        actor_files=tuple(actor_files),
+        lexicon_files=tuple(lexicon_files),
+    )
 
 
 def engine_options(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -17,7 +17,8 @@ def _actor(role: str, n: int) -> str:
     )
     return f"""
     nullif({m}.code, '') AS Actor{n}Code,
-    nullif(upper(coalesce(nullif({m}.name, ''), {m}."text")), '') AS Actor{n}Name,
+    CASE WHEN {m}.code <> '' THEN nullif(upper(coalesce(nullif({m}.name, ''), {m}."text")), '') END
+        AS Actor{n}Name,
     nullif({m}.country, '') AS Actor{n}CountryCode,
     nullif({m}."group", '') AS Actor{n}KnownGroupCode,
     nullif({types}[1], '') AS Actor{n}Type1Code,
@@ -25,7 +26,9 @@ def _actor(role: str, n: int) -> str:
     nullif({types}[3], '') AS Actor{n}Type3Code,"""
 
 
-_GEO = """
+# GDELT's ADM1Code is FIPS country + 2 characters; other GeoNames codes ("UKENG") fall back to the country.
+_ADM1 = "nullif(CASE WHEN length(m.location.adm1) = 4 THEN m.location.adm1 ELSE m.location.fips END, '')"
+_GEO = f"""
     CASE WHEN m.location IS NULL THEN NULL
          WHEN m.location.country = 'USA' AND m.location.feature IN ('city', 'site') THEN 3
          WHEN m.location.country = 'USA' AND m.location.feature = 'adm1' THEN 2
@@ -34,10 +37,12 @@ _GEO = """
          ELSE 4 END AS ActionGeo_Type,
     nullif(coalesce(nullif(m.location.full_name, ''), m.location.name), '') AS ActionGeo_FullName,
     nullif(m.location.fips, '') AS ActionGeo_CountryCode,
-    nullif(coalesce(nullif(m.location.adm1, ''), m.location.fips), '') AS ActionGeo_ADM1Code,
+    {_ADM1} AS ActionGeo_ADM1Code,
     round(m.location.lat, 4) AS ActionGeo_Lat,
     round(m.location.lon, 4) AS ActionGeo_Long,
-    m.location.geonames_id::VARCHAR AS ActionGeo_FeatureID,"""
+    CASE m.location.feature WHEN 'country' THEN nullif(m.location.fips, '')
+         WHEN 'adm1' THEN {_ADM1}
+         ELSE m.location.geonames_id::VARCHAR END AS ActionGeo_FeatureID,"""
 
 INSERT_NEW_EVENTS = f"""
 INSERT INTO events BY NAME
@@ -50,8 +55,8 @@ SELECT
     {_actor("source", 1)}
     {_actor("target", 2)}
     (m.sentence_index = 0)::INTEGER AS IsRootEvent,
-    m.cameo AS EventCode,
-    left(m.cameo, 3) AS EventBaseCode,
+    CASE WHEN length(m.cameo) = 2 THEN m.cameo || '0' ELSE m.cameo END AS EventCode,
+    left(CASE WHEN length(m.cameo) = 2 THEN m.cameo || '0' ELSE m.cameo END, 3) AS EventBaseCode,
     left(m.cameo, 2) AS EventRootCode,
     m.quad_class AS QuadClass,
     round(m.goldstein, 1) AS GoldsteinScale,

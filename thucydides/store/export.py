@@ -24,8 +24,9 @@ import pyarrow.parquet as pq
 from .. import registry
 from ..errors import Errors, SettingsError, StoreError
 from ..models import Event
+from ..plover import plover_record
 from ..records import event_from_record
-from ..writers import CSV_COLUMNS, Writer, csv_row, plover_record
+from ..writers import CSV_COLUMNS, Writer, csv_row
 from .gdelt import write_events_tsv, write_mentions_tsv
 from .store import Store
 
@@ -126,6 +127,8 @@ def _plover(store: Store, out: IO[str]) -> int:
     count = 0
     for row, event in first_mentions(store):
         record = plover_record(event)
+        if record is None:  # CAMEO 01/02, undated, or no actor with a PLOVER entity code
+            continue
         record["id"] = str(row["global_id"])
         record.update({k: row[k] for k in ("num_mentions", "num_sources", "num_articles")})
         out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -190,7 +190,8 @@ ORDER BY m.mention_seq
 def write_events_tsv(store: Store, out: IO[str], origin: str | None = None) -> int:
     """Write the events table as GDELT 2.0 events (61 columns, tab-separated, no header)."""
     columns = ", ".join(f'"{name}"' for name in GDELT_NAMES)
-    where, params = ("WHERE origin = ?", [origin]) if origin else ("", [])
+    where = "WHERE Day IS NOT NULL AND (Actor1Code IS NOT NULL OR Actor2Code IS NOT NULL)"  # GDELT needs both
+    where, params = (where + " AND origin = ?", [origin]) if origin else (where, [])
     return _write_tsv(store, EVENTS_SQL.format(columns=columns, where=where), params, out)
 
 

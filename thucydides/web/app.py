@@ -20,7 +20,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import registry
 from ..version import __version__
-from . import api, pages, problems, write
+from . import api, downloads, pages, problems, query, write
 from .access import StoreAccess
 from .settings import ServerConfig
 from .world import outline_json
@@ -73,6 +73,8 @@ def create_app(config: ServerConfig, coder: write.LazyCoder | None = None) -> Fa
         app.add_exception_handler(kind, handler)
     app.include_router(api.router)
     app.include_router(write.router)
+    app.include_router(downloads.router)
+    app.include_router(query.router)
     for name in registry.names("routers"):  # plugins' endpoints, registered in-process or by entry point
         app.include_router(registry.get("routers", name)())
     app.include_router(pages.router)

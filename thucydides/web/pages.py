@@ -28,7 +28,7 @@ from . import charts
 from .access import EventId, access
 from .highlight import event_marks, pieces
 from .params import FILTER_NAMES, Filters, Freq, Paging, filters, paging
-from .views import PLOVER_CHOICES, QUAD_CHOICES, safe_url, summary_rows
+from .views import PAGE_VIEWS, PLOVER_CHOICES, QUAD_CHOICES, alert_tone, safe_url, summary_rows
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 templates.env.globals.update(
@@ -38,6 +38,7 @@ templates.env.globals.update(
     filter_names=FILTER_NAMES,
     actor_name=actor_name,
     safe_url=safe_url,
+    alert_tone=alert_tone,
 )
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 Filtered = Annotated[Filters, Depends(filters)]
@@ -46,7 +47,8 @@ PAGES = ("/", "/events", "/dyad", "/actors", "/actor", "/network", "/map", "/ale
 
 
 def render(request: Request, template: str, f: Filters | None, status: int = 200, **context: Any) -> Response:
-    context.update(request=request, f=f or Filters(), path=request.url.path)
+    view = PAGE_VIEWS.get(request.url.path)
+    context.update(request=request, f=f or Filters(), path=request.url.path, download_view=view)
     return templates.TemplateResponse(request, template, context, status_code=status)
 
 

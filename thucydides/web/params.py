@@ -25,7 +25,9 @@ Unit = Literal["events", "mentions"]
 QuadClass = Annotated[int, Query(ge=1, le=4)]
 
 # The parameters that make up the filters, in the order the filter bar shows them.
-FILTER_NAMES = ("actor", "source", "target", "directed", "from", "to", "quad", "code", "plover", "place", "q", "unit")
+FILTER_NAMES = (
+    "actor", "source", "target", "directed", "from", "to", "quad", "code", "plover", "place", "q", "unit", "background",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Filters:
     place: str | None = None
     q: str | None = None
     unit: str = "events"
+    background: bool = False
 
     def scope(self) -> Scope:
         codes = (self.code,) if self.code else ()
@@ -55,6 +58,7 @@ class Filters:
             codes=codes,
             plover=self.plover,
             place=self.place,
+            background=self.background,
         )
 
     def query(self) -> EventQuery:
@@ -86,6 +90,7 @@ class Filters:
             ("place", self.place),
             ("q", self.q),
             ("unit", None if self.unit == "events" else self.unit),
+            ("background", "true" if self.background else None),
         ]
         return [(k, str(v)) for k, v in values if v is not None and v != ""]
 
@@ -122,10 +127,15 @@ def filters(
     ] = None,
     q: Annotated[str | None, Query(max_length=200, description="Words in the sentence or actor names.")] = None,
     unit: Annotated[Unit, Query(description="Count deduplicated events or every mention of them.")] = "events",
+    background: Annotated[
+        bool, Query(description="Also count background events told in passing and events without a date.")
+    ] = False,
 ) -> Filters:
     """The shared filters, as a FastAPI dependency."""
     quads = tuple(sorted(set(quad or ())))
-    return Filters(actor, source, target, directed, start, end, quads, code, plover, place and place.upper(), q, unit)
+    return Filters(
+        actor, source, target, directed, start, end, quads, code, plover, place and place.upper(), q, unit, background
+    )
 
 
 @dataclass(frozen=True)

@@ -30,3 +30,23 @@ def safe_url(url: str | None) -> str | None:
         return None
     parsed = urlparse(url.strip())
     return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
+
+
+def alert_tone(measure: str, direction: str) -> str:
+    """The colour class of an alert's change: more cooperation or less conflict is never drawn as conflict."""
+    towards_cooperation = (measure == "cooperation") == (direction == "increase")
+    return "towards-cooperation" if towards_cooperation else "towards-conflict"
+
+
+# The page each download belongs to, by the page's path: the dashboard links them.
+PAGE_VIEWS = {
+    "/": "overview",
+    "/events": "events",
+    "/dyad": "dyad",
+    "/actors": "actors",
+    "/actor": "actor",
+    "/network": "network",
+    "/map": "map",
+    "/alerts": "alerts",
+    "/sql": "sql",
+}

@@ -28,6 +28,8 @@ from ..when import calendar
 from .gazetteer import Gazetteer, Place, Story, norm, within
 from .locate import Locator
 from .mentions import Mention, Words
+from .regions import region_names
+from .support import Named, Support
 
 _NAME_ENTS = ENGLISH.labels("place_name_entities")
 _NOT_PLACE_ENTS = ENGLISH.labels("not_place_entities")
@@ -65,6 +67,8 @@ class Placer:
         self.fips = fips  # ISO2 → FIPS 10-4
         self.capitals = capitals or {}  # country code → the name of its capital
         self.locator = Locator(words)
+        self.support = Support(self.gaz, self.iso2)
+        self.regions = region_names()  # "Africa", "the Pacific": regions, never towns
 
     # -- the place of an event ------------------------------------------------------------
     def locate(self, sentence: Sentence, trigger: list[int], cameo: str, mentions: list[Mention]) -> Mention | None:
@@ -78,9 +82,15 @@ class Placer:
         for span in spans:
             if len(span.places) == 1 and span.places[0].feature == "country":
                 here.countries[span.places[0].iso2] += 1
+        covered = {k for span in spans for k in range(span.lo, span.hi + 1)}
+        self.support.actor_countries(here, covered, resolver)
         found: list[Mention] = []
         for span in spans:
-            place = self.gaz.best(span.key, span.places, here, span.hint, span.qualifier)
+            named = Named(span.key, span.places, bool(span.qualifier) or span.capital)
+            supported = tuple(p for p in span.places if self.support.supported(named, p, here))
+            place = self.gaz.best(span.key, supported, here, span.hint, span.qualifier)
+            if place is None and span.places and here.countries:  # homonyms abroad yield to the story's country
+                place = self.support.story_country(here)
             if place is None:
                 continue
             role, prep, attach = self._role(sentence, span)
@@ -155,6 +165,9 @@ class Placer:
             for e in range(hi, s - 1, -1):
                 if _cuts_word(tokens, s, e):
                     continue
+                if self._region(sentence, s, e):  # consumed: "Central Asia" gives no "Asia"
+                    s = e
+                    break
                 span = self._span(sentence, s, e, resolver)
                 if span is not None:
                     found.append(span)
@@ -191,6 +204,10 @@ class Placer:
         if not places:
             return None
         return _Span(s, e, key, places, self._hint(tokens, s, e), capital=capital)
+
+    def _region(self, sentence: Sentence, s: int, e: int) -> bool:
+        tokens = sentence.tokens
+        return norm(sentence.text[tokens[s].start - sentence.start : tokens[e].end - sentence.start]) in self.regions
 
     def _actor_name(self, resolver: ActorResolver, s: int, e: int) -> bool:
         """Whether the tokens are part of the name of a person or organisation the knowledge base knows."""
