@@ -93,3 +93,15 @@ def test_actors_resolve_shows_role_on_date() -> None:
     result = run("actors", "resolve", "Mark Rutte", "--date", "2025-04-08")
     assert result.returncode == 0, result.stderr
     assert "IGOWSTNAT" in result.stdout and "Secretary General" in result.stdout
+
+
+def test_coder_option_chooses_the_layers_and_every_event_says_which() -> None:
+    story = "Russian troops shelled Kharkiv on Monday, killing three civilians."
+    rules = run("code", "-", "--coder", "rules", "--date", "2025-06-03", "--workers", "1", stdin=story)
+    hybrid = run("code", "-", "--date", "2025-06-03", "--workers", "1", stdin=story)
+    assert rules.returncode == hybrid.returncode == 0, rules.stderr + hybrid.stderr
+    rule_events = [json.loads(line) for line in rules.stdout.splitlines()]
+    hybrid_events = [json.loads(line) for line in hybrid.stdout.splitlines()]
+    assert rule_events and all(e["coder"]["code"] == "rules" and e["probability"] is None for e in rule_events)
+    assert hybrid_events and hybrid_events[0]["probability"] is not None
+    assert run("code", "-", "--coder", "neural", stdin=story).returncode == 2

@@ -123,6 +123,10 @@ class Explanation:
     rule: str  # the lexicon entry or model name
     reason: str
     modifiers: tuple[str, ...] = ()
+    # which layer produced each part: (("code", "both"), ("source", "rules"), ("target", "model")); empty: rules
+    parts: tuple[tuple[str, str], ...] = ()
+    probability: float | None = None  # the learned layer's probability of the event's class
+    factuality: str | None = None  # asserted, negated, hypothetical, claimed or background, as the model sees it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -130,7 +134,20 @@ class Explanation:
             "rule": self.rule,
             "reason": self.reason,
             "modifiers": list(self.modifiers),
+            **self.coder(),
         }
+
+    def coder(self) -> dict[str, Any]:
+        """Which layer produced the code, source and target, with the model's probability and factuality."""
+        parts = dict(self.parts) or {p: ("model" if self.producer == "model" else "rules") for p in _PARTS}
+        return {
+            "coder": {p: parts.get(p, "rules") for p in _PARTS},
+            "probability": self.probability,
+            "factuality": self.factuality,
+        }
+
+
+_PARTS = ("code", "source", "target")
 
 
 @dataclass(frozen=True, slots=True)

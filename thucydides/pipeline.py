@@ -14,6 +14,7 @@ from pathlib import Path
 from .actors.kb import KnowledgeBase, load_kb
 from .actors.resolve import ActorResolver
 from .clean import clean
+from .errors import Errors, SettingsError
 from .events.coder import EventCoder, targets_from_places
 from .events.control import load_control
 from .events.extract import EventFinder
@@ -21,6 +22,8 @@ from .events.lexicon import Lexicon, load_lexicon
 from .events.model import load_model
 from .events.taxonomy import Taxonomy, load_taxonomy
 from .models import Article, CodedArticle, Event
+from .neural.arbitrate import CODERS, Arbiter, Thresholds, predict_sentences
+from .neural.runtime import NEURAL_DIR, NeuralModel, Prediction, load_neural
 from .parse import DEFAULT_MODEL, ParsedArticle, Parser, SpacyParser
 from .situate import Situator
 
@@ -34,7 +37,8 @@ class PipelineConfig:
     lexicon_files: tuple[str, ...] = ()
     batch_size: int = 64
     situate: bool = True
-    classifier: bool = True
+    classifier: bool = True  # the linear statistical layer of the rules coder
+    coder: str = "hybrid"  # rules, hybrid (rules checked by the learned layer) or model (see neural/arbitrate.py)
 
 
 @dataclass
@@ -46,23 +50,34 @@ class Pipeline:
     coder: EventCoder
     situator: Situator | None = None
     config: PipelineConfig = field(default_factory=PipelineConfig)
+    neural: NeuralModel | None = None
 
     @classmethod
     def load(cls, config: PipelineConfig | None = None, parser: Parser | None = None) -> Pipeline:
         config = config or PipelineConfig()
+        if config.coder not in CODERS:
+            raise SettingsError(Errors.E062, name=config.coder, known=", ".join(CODERS))
         kb = load_kb([Path(p) for p in config.actor_files])
         lexicon = load_lexicon([Path(p) for p in config.lexicon_files])
         taxonomy = load_taxonomy()
         finder = EventFinder(lexicon, load_control())
         situator = Situator.load(kb) if config.situate else None
+        neural = arbiter = None
+        if config.coder != "rules":
+            neural = load_neural()
+            if neural is None:
+                raise SettingsError(Errors.E061, path=NEURAL_DIR / "events.onnx")
+            arbiter = Arbiter(finder, config.coder, neural.labels.root, neural.labels.fact, Thresholds())
+        linear = load_model() if config.classifier and arbiter is None else None
         return cls(
             parser=parser or SpacyParser(config.model, batch_size=config.batch_size),
             kb=kb,
             lexicon=lexicon,
             taxonomy=taxonomy,
-            coder=EventCoder(finder, taxonomy, load_model() if config.classifier else None),
+            coder=EventCoder(finder, taxonomy, linear, arbiter),
             situator=situator,
             config=config,
+            neural=neural,
         )
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
@@ -74,9 +89,12 @@ class Pipeline:
         article = parsed.clean.article
         resolver = ActorResolver(self.kb, article.date, places=getattr(self.situator, "places", None))
         events: list[Event] = []
-        for sentence in parsed.sentences:
+        predictions: list[Prediction | None] = [None] * len(parsed.sentences)
+        if self.neural is not None:  # one batch per article, only where the rules or the parse propose an event
+            predictions = predict_sentences(self.neural, self.coder.finder, parsed.sentences)
+        for sentence, prediction in zip(parsed.sentences, predictions, strict=True):
             resolver.start(sentence)
-            found = self.coder.code(article, sentence, resolver)
+            found = self.coder.code(article, sentence, resolver, prediction)
             if self.situator is not None:
                 found = targets_from_places(
                     self.situator.situate(article, sentence, found, resolver), self.kb, self.coder.finder.control

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from ..neural.arbitrate import CODERS
 from ..parallel import default_workers
 from ..pipeline import PipelineConfig
 from ..run import ENGINES
@@ -23,7 +24,15 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 
 
 def dictionary_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--actors and --lexicon: the user's own dictionary files."""
+    """--actors and --lexicon: the user's own dictionary files; --coder: which layers code the events."""
+    func = click.option(
+        "--coder",
+        type=click.Choice(CODERS),
+        default="hybrid",
+        show_default=True,
+        help="rules: the lexicon alone (fastest); hybrid: the rules checked and completed by the learned model; "
+        "model: the learned model decides. Each event says which layer produced each part.",
+    )(func)
     func = click.option(
         "--lexicon",
         "lexicon_files",
@@ -51,8 +60,8 @@ def workers_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
-def make_config(actor_files: tuple[str, ...], lexicon_files: tuple[str, ...]) -> PipelineConfig:
-    return PipelineConfig(actor_files=tuple(actor_files), lexicon_files=tuple(lexicon_files))
+def make_config(actor_files: tuple[str, ...], lexicon_files: tuple[str, ...], coder: str = "hybrid") -> PipelineConfig:
+    return PipelineConfig(actor_files=tuple(actor_files), lexicon_files=tuple(lexicon_files), coder=coder)
 
 
 def engine_options(func: Callable[..., Any]) -> Callable[..., Any]:

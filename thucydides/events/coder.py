@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..actors.kb import KnowledgeBase
 from ..actors.resolve import ActorResolver
@@ -16,6 +17,10 @@ from .extract import Candidate, EventFinder
 from .model import EventModel
 from .taxonomy import Taxonomy
 
+if TYPE_CHECKING:
+    from ..neural.arbitrate import Arbiter
+    from ..neural.runtime import Prediction
+
 
 def event_id(article_id: str, sentence_index: int, trigger_start: int, code: str, source: str, target: str) -> str:
     key = f"{article_id}\x1f{sentence_index}\x1f{trigger_start}\x1f{code}\x1f{source}\x1f{target}"
@@ -25,14 +30,25 @@ def event_id(article_id: str, sentence_index: int, trigger_start: int, code: str
 class EventCoder:
     """Codes the events of one sentence at a time."""
 
-    def __init__(self, finder: EventFinder, taxonomy: Taxonomy, model: EventModel | None = None) -> None:
+    def __init__(
+        self,
+        finder: EventFinder,
+        taxonomy: Taxonomy,
+        model: EventModel | None = None,
+        arbiter: Arbiter | None = None,
+    ) -> None:
         self.finder = finder
         self.taxonomy = taxonomy
         self.model = model
+        self.arbiter = arbiter  # the learned layer (hybrid and model coders); replaces the linear model
 
-    def code(self, article: Article, sentence: Sentence, resolver: ActorResolver) -> list[Event]:
+    def code(
+        self, article: Article, sentence: Sentence, resolver: ActorResolver, prediction: Prediction | None = None
+    ) -> list[Event]:
         candidates = self.finder.find(sentence, resolver)
-        if self.model is not None:
+        if self.arbiter is not None:
+            candidates = self.arbiter.arbitrate(sentence, candidates, prediction, resolver)
+        elif self.model is not None:
             candidates = self.model.arbitrate(sentence, candidates, self.finder, resolver)
         with_actors = [c for c in candidates if c.sources or c.targets]
         chosen = with_actors if with_actors else candidates[:1]
@@ -144,6 +160,9 @@ class EventCoder:
                 rule=c.rule,
                 reason=f"{c.reason} ({entry.name})" + (_MIRRORED if reciprocal else ""),
                 modifiers=(*c.modifiers, "reciprocal") if reciprocal else tuple(c.modifiers),
+                parts=tuple(c.parts.items()),
+                probability=c.probability,
+                factuality=c.factuality,
             ),
             current=c.current,
         )
@@ -195,6 +214,8 @@ def _confidence(c: Candidate, source: Actor | None, target: Actor | None) -> flo
         score += 0.12
     if c.producer == "model":
         score = min(score, 0.6)
+    if c.probability is not None:  # the learned layer ran: half its class probability, half the evidence
+        score = (min(score, 0.99) + c.probability) / 2
     return round(min(score, 0.99), 3)
 
 

@@ -87,6 +87,11 @@ class Candidate:
     depth: int = 0
     speech: bool = False
     producer: str = "rule"
+    # set by the learned layer's arbitration (thucydides/neural/arbitrate.py)
+    parts: dict[str, str] = field(default_factory=dict)  # code/source/target -> rules, model or both
+    probability: float | None = None
+    factuality: str | None = None
+    factuality_p: float | None = None
 
 
 class EventFinder:
@@ -123,6 +128,17 @@ class EventFinder:
             )
         result.sort(key=lambda c: (c.depth, c.first))
         return result
+
+    def matches(self, sentence: Sentence) -> dict[int, Match]:
+        """The lexicon's trigger matches in a sentence, by token index, before any folding."""
+        return self._matches(sentence)
+
+    def depth(self, sentence: Sentence, i: int) -> int:
+        return self._depth(sentence, i)
+
+    def attach_actors(self, sentence: Sentence, c: Candidate, resolver: ActorResolver) -> None:
+        """Resolve the candidate's source and target tokens to actors."""
+        self._actors(sentence, c, resolver)
 
     # -- triggers ----------------------------------------------------------------------
     def _matches(self, sentence: Sentence) -> dict[int, Match]:
