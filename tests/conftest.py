@@ -13,7 +13,7 @@ from thucydides.events.extract import EventFinder
 from thucydides.events.lexicon import Lexicon, build_lexicon
 from thucydides.events.taxonomy import load_taxonomy
 from thucydides.parse import SpacyParser
-from thucydides.pipeline import Pipeline
+from thucydides.pipeline import Pipeline, PipelineConfig
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -44,8 +44,15 @@ def mini_pipeline(parser: SpacyParser, mini_kb: KnowledgeBase, mini_lexicon: Lex
 
 @pytest.fixture(scope="session")
 def pipeline(parser: SpacyParser) -> Pipeline:
-    """The full pipeline with the shipped knowledge base and lexicon."""
-    return Pipeline.load(parser=parser)
+    """The full pipeline with the shipped knowledge base and lexicon, rules coder: pins the rules' behaviour
+    (the learned layer has tests of its own in tests/neural with ``hybrid_pipeline``)."""
+    return Pipeline.load(PipelineConfig(coder="rules"), parser=parser)
+
+
+@pytest.fixture(scope="session")
+def hybrid_pipeline(parser: SpacyParser) -> Pipeline:
+    """The full pipeline as a user gets it by default: the rules checked by the learned layer."""
+    return Pipeline.load(PipelineConfig(coder="hybrid"), parser=parser)
 
 
 @pytest.fixture()

@@ -126,3 +126,15 @@ def test_codes_lists_the_codes_of_a_prefix() -> None:
 
     result = CliRunner().invoke(cli, ["codes", "19"])
     assert result.exit_code == 0 and result.output.startswith("19 ") and "190 " in result.output
+
+
+def test_coder_option_chooses_the_layers_and_every_event_says_which() -> None:
+    story = "Russian troops shelled Kharkiv on Monday, killing three civilians."
+    rules = run("code", "-", "--coder", "rules", "--date", "2025-06-03", "--workers", "1", stdin=story)
+    hybrid = run("code", "-", "--date", "2025-06-03", "--workers", "1", stdin=story)
+    assert rules.returncode == hybrid.returncode == 0, rules.stderr + hybrid.stderr
+    rule_events = [json.loads(line) for line in rules.stdout.splitlines()]
+    hybrid_events = [json.loads(line) for line in hybrid.stdout.splitlines()]
+    assert rule_events and all(e["coder"]["code"] == "rules" and e["probability"] is None for e in rule_events)
+    assert hybrid_events and hybrid_events[0]["probability"] is not None
+    assert run("code", "-", "--coder", "neural", stdin=story).returncode == 2

@@ -1,4 +1,4 @@
-"""The mission's story, retold in the built-in example article, coded by the full shipped pipeline."""
+"""The mission's story, retold in the built-in example article, coded by the full shipped pipeline (hybrid)."""
 
 import pytest
 
@@ -8,8 +8,8 @@ from thucydides.pipeline import Pipeline
 
 
 @pytest.fixture(scope="module")
-def events(pipeline: Pipeline) -> list[Event]:
-    return pipeline.code_text(example_path().read_text(encoding="utf-8"), EXAMPLE_DATE, article_id="japan_nato")
+def events(hybrid_pipeline: Pipeline) -> list[Event]:
+    return hybrid_pipeline.code_text(example_path().read_text(encoding="utf-8"), EXAMPLE_DATE, article_id="japan_nato")
 
 
 def _has(events: list[Event], source: str, target: str, roots: tuple[str, ...]) -> bool:

@@ -49,8 +49,8 @@ def test_batches_keep_every_item_in_order() -> None:
 @pytest.mark.slow
 def test_two_workers_give_the_same_results_in_the_same_order_as_one(pipeline: Pipeline) -> None:
     given = items(40)
-    one = list(code_items(given, PipelineConfig(), workers=1, batch=5, pipeline=pipeline))
-    two = list(code_items(given, PipelineConfig(), workers=2, batch=5))
+    one = list(code_items(given, PipelineConfig(coder="rules"), workers=1, batch=5, pipeline=pipeline))
+    two = list(code_items(given, PipelineConfig(coder="rules"), workers=2, batch=5))
     assert signature(one) == signature(two)
     assert [r.article.id if isinstance(r, CodedArticle) else r.origin for r in two] == [
         i.id if isinstance(i, Article) else i.origin for i in given

@@ -2,7 +2,8 @@
 
 Each configuration runs in a fresh process so that its peak memory is its own. The
 bare pipeline is spaCy's ``nlp.pipe`` over the same texts with one and with two
-processes; the figure that matters is thucydides' best rate divided by spaCy's best.
+processes; each coder (``rules``, ``hybrid``, ``model``) runs on the same texts in the
+same run, and the figure that matters is its best rate divided by spaCy's best.
 """
 
 from __future__ import annotations
@@ -95,11 +96,11 @@ def _bare(texts: list[str], workers: int, queue: mp.Queue) -> None:  # type: ign
     queue.put((seconds, 0, _peak_mb(resource.RUSAGE_SELF), _peak_mb(resource.RUSAGE_CHILDREN)))
 
 
-def _ours(articles: list[Article], workers: int, queue: mp.Queue) -> None:  # type: ignore[type-arg]
+def _ours(articles: list[Article], workers: int, coder: str, queue: mp.Queue) -> None:  # type: ignore[type-arg]
     from .parallel import code_items
     from .pipeline import PipelineConfig
 
-    config = PipelineConfig()
+    config = PipelineConfig(coder=coder)
     if workers == 1:
         from .pipeline import Pipeline
 
@@ -117,7 +118,7 @@ def measure(name: str, articles: list[Article], workers: int) -> Measurement:
         args: tuple[object, ...] = ([a.text for a in articles], workers, queue)
         process = ctx.Process(target=_bare, args=args)
     else:
-        process = ctx.Process(target=_ours, args=(articles, workers, queue))
+        process = ctx.Process(target=_ours, args=(articles, workers, name, queue))
     process.start()
     seconds, events, peak_main, peak_children = _result(queue, process)
     process.join()
@@ -137,20 +138,24 @@ def _result(queue: Any, process: Any) -> tuple[float, int, float, float]:
                 raise ThucydidesError(Errors.E007, code=process.exitcode) from None
 
 
-def run_bench(paths: list[str], limit: int = 1000, workers: tuple[int, ...] = (1, 2)) -> dict[str, object]:
+def run_bench(
+    paths: list[str],
+    limit: int = 1000,
+    workers: tuple[int, ...] = (1, 2),
+    coders: tuple[str, ...] = ("rules", "hybrid", "model"),
+) -> dict[str, object]:
     articles = load_texts(paths, limit)
-    results = [measure(name, articles, w) for name in ("spacy", "thucydides") for w in workers]
-    best_bare = max((m for m in results if m.name == "spacy"), key=lambda m: m.words_per_second)
-    best_ours = max((m for m in results if m.name == "thucydides"), key=lambda m: m.words_per_second)
+    results = [measure(name, articles, w) for name in ("spacy", *coders) for w in workers]
+    best = {name: max((m for m in results if m.name == name), key=lambda m: m.words_per_second) for name in coders}
+    bare = max((m for m in results if m.name == "spacy"), key=lambda m: m.words_per_second).words_per_second
+    ratios = {name: round(m.words_per_second / bare, 3) if bare else None for name, m in best.items()}
     return {
         "articles": len(articles),
-        "words": best_ours.words,
+        "words": results[0].words,
         "measurements": [asdict(m) | {"words_per_second": round(m.words_per_second, 1)} for m in results],
-        "best_spacy_words_per_second": round(best_bare.words_per_second, 1),
-        "best_thucydides_words_per_second": round(best_ours.words_per_second, 1),
-        "ratio": round(best_ours.words_per_second / best_bare.words_per_second, 3)
-        if best_bare.words_per_second
-        else None,
+        "best_spacy_words_per_second": round(bare, 1),
+        "best_words_per_second": {name: round(m.words_per_second, 1) for name, m in best.items()},
+        "ratios": ratios,
     }
 
 
@@ -166,7 +171,11 @@ def render(result: dict[str, object]) -> str:
             f"| {m['name']} | {m['workers']} | {m['seconds']:.1f} | {m['words_per_second']:.0f} | {m['events']} | "
             f"{m['peak_mb_main']:.0f} | {m['peak_mb_worker']:.0f} |"
         )
-    lines += ["", f"thucydides / bare spaCy (each at its best): {result['ratio']}"]
+    ratios = result["ratios"]
+    lines += ["", "| coder | words/s at its best | / bare spaCy at its best |", "|---|---|---|"]
+    for name, ratio in ratios.items():  # type: ignore[attr-defined]
+        lines.append(f"| {name} | {result['best_words_per_second'][name]:.0f} | {ratio} |")  # type: ignore[index]
+
     return "\n".join(lines)
 
 

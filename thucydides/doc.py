@@ -3,13 +3,15 @@
 A :class:`Doc` holds what the stages learn about an article as they read it,
 sentence by sentence: the parsed sentences, the memory of the actors mentioned
 so far (``actors``, which resolves the noun phrases of the current sentence),
-what has been said about places (``places``), and the candidate events each
-sentence gave. The stages themselves keep no state between articles.
+what has been said about places (``places``), the candidate events each
+sentence gave, and what a pass computed once for the whole article
+(``layers``). The stages themselves keep no state between articles.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .actors.resolve import ActorResolver
 from .events.candidates import Candidate
@@ -28,3 +30,4 @@ class Doc:
     places: Story = field(default_factory=Story)
     candidates: dict[int, list[Candidate]] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
+    layers: dict[str, Any] = field(default_factory=dict)  # what a pass computes once per article, by pass name

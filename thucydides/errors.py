@@ -42,6 +42,14 @@ class Errors:
     )
     E083 = "{feature} needs matplotlib, which is not installed. Install it with: pip install 'thucydides[plot]'."
 
+    # 06x: the learned event layer
+    E060 = (
+        "The learned event layer needs onnxruntime and tokenizers ({detail}). "
+        "Install them with: pip install -c constraints.txt thucydides, or code with --coder rules."
+    )
+    E061 = "The learned event model {path} is missing from the package. Reinstall it, or code with --coder rules."
+    E062 = "Unknown coder '{name}'. Choose one of: {known}."
+
     # 1xx: reading input
     E101 = "{origin}: the file is empty. Remove it from the input or give it some text."
     E102 = "{origin}: the file looks binary, not text. Pass text, JSONL or HTML files only."

@@ -127,6 +127,10 @@ class Explanation:
     # The named passes that made or changed the event, in order: provenance, not part of what the event
     # is, so it is left out of comparisons (the store and Parquet files do not keep it yet).
     passes: tuple[str, ...] = field(default=(), compare=False)
+    # which layer produced each part: (("code", "both"), ("source", "rules"), ("target", "model")); empty: rules
+    parts: tuple[tuple[str, str], ...] = ()
+    probability: float | None = None  # the learned layer's probability of the event's class
+    factuality: str | None = None  # asserted, negated, hypothetical, claimed or background, as the model sees it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -135,7 +139,20 @@ class Explanation:
             "reason": self.reason,
             "modifiers": list(self.modifiers),
             "passes": list(self.passes),
+            **self.coder(),
         }
+
+    def coder(self) -> dict[str, Any]:
+        """Which layer produced the code, source and target, with the model's probability and factuality."""
+        parts = dict(self.parts) or {p: ("model" if self.producer == "model" else "rules") for p in _PARTS}
+        return {
+            "coder": {p: parts.get(p, "rules") for p in _PARTS},
+            "probability": self.probability,
+            "factuality": self.factuality,
+        }
+
+
+_PARTS = ("code", "source", "target")
 
 
 @dataclass(frozen=True, slots=True)

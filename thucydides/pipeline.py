@@ -36,14 +36,14 @@ class PipelineConfig:
     model: str = DEFAULT_MODEL
     parser: str = "spacy"  # a name in the registry's parsers, built as parser(model, batch_size=...)
     event_passes: tuple[str, ...] | None = None  # names in the registry's event_passes; None: the coder's
-    coder: str | None = None  # a name in the registry's coders (rules, hybrid); None: hybrid unless not classifier
+    coder: str = "hybrid"  # a name in the registry's coders: rules, hybrid (rules + learned layer) or model
     actor_passes: tuple[str, ...] = DEFAULT_ACTOR_PASSES  # names in the registry's actor_passes
     actor_files: tuple[str, ...] = ()
     lexicon_files: tuple[str, ...] = ()
     lexicons: tuple[str, ...] = ()  # names in the registry's lexicons: a plugin's event patterns, added to the files
     batch_size: int = 64
     situate: bool = True
-    classifier: bool = True
+    classifier: bool = True  # False: the coder's passes without the linear statistical layer ("classifier")
     event_model: str | None = None  # the statistical layer's .npz file; None: the shipped one
     gazetteer: str = "geonames"  # a name in the registry's gazetteers
     language: str = "en"  # a name in the registry's languages (data/lang/<code>/)
@@ -67,8 +67,8 @@ class Pipeline:
         plugged = [Path(registry.get("lexicons", name)()) for name in config.lexicons]
         lexicon = load_lexicon([*(Path(p) for p in config.lexicon_files), *plugged])
         taxonomy = load_taxonomy()
-        model = _event_model(config) if config.classifier else None
-        passes = config.event_passes or (tuple(registry.get("coders", config.coder)()) if config.coder else None)
+        passes = config.event_passes or _coder_passes(config)
+        model = _event_model(config) if config.classifier and "classifier" in passes else None
         finder = EventFinder(lexicon, load_control(), model, passes)
         situator = Situator.load(kb, registry.get("gazetteers", config.gazetteer)()) if config.situate else None
         language = load_language(config.language)
@@ -118,6 +118,12 @@ class Pipeline:
             date = dt.date.fromisoformat(date)
         article = Article(id=article_id, text=text, date=date)
         return list(next(iter(self.code([article]))).events)
+
+
+def _coder_passes(config: PipelineConfig) -> tuple[str, ...]:
+    """The event passes of the configured coder, less the statistical layer when it is switched off."""
+    names = tuple(registry.get("coders", config.coder)())
+    return names if config.classifier else tuple(n for n in names if n != "classifier")
 
 
 def _event_model(config: PipelineConfig) -> EventModel | None:

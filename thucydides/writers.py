@@ -147,6 +147,7 @@ def event_record(event: Event, explain: bool = False) -> dict[str, Any]:
         "trigger": {"text": event.trigger.text, "start": event.trigger.start, "end": event.trigger.end},
         "location": event.location.to_dict() if event.location else None,
         "confidence": event.confidence,
+        **event.explanation.coder(),
     }
     if explain:
         record["explanation"] = explain_record(event)

@@ -57,6 +57,7 @@ def code(
     address: str | None,
     actor_files: tuple[str, ...],
     lexicon_files: tuple[str, ...],
+    coder: str,
 ) -> int:
     """Code news articles into events.
 
@@ -72,7 +73,7 @@ def code(
     if not paths:
         raise click.UsageError("Give at least one PATH (or - for standard input, or --example).")
     run_on = Engine(engine, workers, address)
-    config = make_config(actor_files, lexicon_files)
+    config = make_config(actor_files, lexicon_files, coder)
     if fmt == "parquet":
         if output is None:
             raise ThucydidesError(Errors.E504)

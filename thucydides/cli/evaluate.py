@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..events.passes import CODERS
 from .options import dictionary_options, make_config, workers_option
 
 
@@ -18,7 +19,7 @@ from .options import dictionary_options, make_config, workers_option
 @click.option(
     "--rules-only",
     is_flag=True,
-    help="Switch the statistical layer off (for files it was trained on, this is the fair figure).",
+    help="The rules alone: no learned layer, no statistical layer (for files they were trained on, the fair figure).",
 )
 @click.option(
     "--half",
@@ -38,6 +39,7 @@ def evaluate(
     workers: int | None,
     actor_files: tuple[str, ...],
     lexicon_files: tuple[str, ...],
+    coder: str,
 ) -> int:
     """Score the coder against gold files.
 
@@ -52,7 +54,8 @@ def evaluate(
     from ..evaluate.run import evaluate_file, summary
     from ..parallel import default_workers
 
-    config = dataclasses.replace(make_config(actor_files, lexicon_files), classifier=not rules_only)
+    config = make_config(actor_files, lexicon_files, "rules" if rules_only else coder)
+    config = dataclasses.replace(config, classifier=not rules_only)
     results = []
     for path in gold:
         evaluation = evaluate_file(path, config, workers or default_workers(), limit, half)
@@ -86,8 +89,17 @@ def bench(ctx: click.Context) -> int:
     type=click.IntRange(min=1),
     help="Process counts to try (default 1 and 2).",
 )
+@click.option(
+    "--coder",
+    "coders",
+    multiple=True,
+    type=click.Choice(CODERS),
+    help="Coders to measure (default all three: rules, hybrid, model).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
-def bench_coder(paths: tuple[str, ...], limit: int, workers: tuple[int, ...], as_json: bool) -> int:
+def bench_coder(
+    paths: tuple[str, ...], limit: int, workers: tuple[int, ...], coders: tuple[str, ...], as_json: bool
+) -> int:
     """Measure end-to-end words/second against the bare spaCy pipeline on the same texts, and peak memory.
 
     PATHS are the texts to code (any input `code` accepts); without them the
@@ -95,6 +107,6 @@ def bench_coder(paths: tuple[str, ...], limit: int, workers: tuple[int, ...], as
     """
     from ..bench import render, run_bench, to_json
 
-    result = run_bench(list(paths), limit, workers or (1, 2))
+    result = run_bench(list(paths), limit, workers or (1, 2), coders or CODERS)
     click.echo(to_json(result) if as_json else render(result))
     return 0

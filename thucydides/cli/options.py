@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from ..events.passes import CODERS
 from ..parallel import default_workers
 from ..pipeline import PipelineConfig
 from ..run import ENGINES
@@ -23,7 +24,14 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 
 
 def dictionary_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--actors and --lexicon: the user's own dictionary files."""
+    """--actors and --lexicon: the user's own dictionary files; --coder: which layers code the events."""
+    func = click.option(
+        "--coder",
+        type=click.Choice(CODERS),
+        default=None,
+        help="Default: hybrid, or the coder named in thucydides.toml. rules: the lexicon alone (fastest); hybrid: the rules checked and completed by the learned model; "
+        "model: the learned model decides. Each event says which layer produced each part.",
+    )(func)
     func = click.option(
         "--lexicon",
         "lexicon_files",
@@ -51,14 +59,15 @@ def workers_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
-def make_config(actor_files: tuple[str, ...], lexicon_files: tuple[str, ...]) -> PipelineConfig:
-    """The coder of thucydides.toml's [coder] table, with the dictionary files of the options."""
+def make_config(actor_files: tuple[str, ...], lexicon_files: tuple[str, ...], coder: str | None = None) -> PipelineConfig:
+    """The coder of thucydides.toml's [coder] table (``coder`` overrides its name), with the option's dictionary files."""
     from ..config import load_settings
 
     settings = load_settings()
     return PipelineConfig(
         model=settings.model,
         classifier=settings.classifier,
+        coder=coder or settings.coder,
         actor_files=tuple(actor_files),
         lexicon_files=tuple(lexicon_files),
     )

@@ -68,6 +68,7 @@ def watch(
     workers: int,
     actor_files: tuple[str, ...],
     lexicon_files: tuple[str, ...],
+    coder: str,
 ) -> int:
     """Code news as it arrives into the store, each article once.
 
@@ -94,7 +95,7 @@ def watch(
             store,
             checkpoint,
             sources,
-            make_config(actor_files, lexicon_files),
+            make_config(actor_files, lexicon_files, coder),
             workers,
             batch,
             on_reject=report_rejection,

@@ -48,6 +48,7 @@ def ingest(
     address: str | None,
     actor_files: tuple[str, ...],
     lexicon_files: tuple[str, ...],
+    coder: str,
 ) -> int:
     """Code articles and store them with their events.
 
@@ -65,7 +66,7 @@ def ingest(
             paths,
             date=date,
             workers=workers,
-            config=make_config(actor_files, lexicon_files),
+            config=make_config(actor_files, lexicon_files, coder),
             progress=progress,
             on_reject=report_rejection,
             batch=batch,

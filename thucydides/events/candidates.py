@@ -29,3 +29,8 @@ class Candidate:
     speech: bool = False
     producer: str = "rule"
     passes: list[str] = field(default_factory=list)
+    # set by the learned layer's arbitration (thucydides/neural/arbitrate.py)
+    parts: dict[str, str] = field(default_factory=dict)  # code/source/target -> rules, model or both
+    probability: float | None = None  # the model's probability of the candidate's coarse class
+    factuality: str | None = None  # asserted, negated, hypothetical, claimed or background, as the model sees it
+    factuality_p: float | None = None

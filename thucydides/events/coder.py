@@ -147,6 +147,9 @@ class EventCoder:
                 + (_MIRRORED if reciprocal else ""),
                 modifiers=(*c.modifiers, "reciprocal") if reciprocal else tuple(c.modifiers),
                 passes=tuple(c.passes),
+                parts=tuple(c.parts.items()),
+                probability=c.probability,
+                factuality=c.factuality,
             ),
             current=c.current,
         )
@@ -209,6 +212,8 @@ def _confidence(c: Candidate, source: Actor | None, target: Actor | None) -> flo
         score += 0.12
     if c.producer == "model":
         score = min(score, 0.6)
+    if c.probability is not None:  # the learned layer ran: half its class probability, half the evidence
+        score = (min(score, 0.99) + c.probability) / 2
     return round(min(score, 0.99), 3)
 
 

@@ -2,8 +2,9 @@
 
 Each pass is a small class with a ``name`` and ``apply(doc, sentence, candidates)``
 (see :mod:`thucydides.events.candidates`); a factory builds it from the event
-resources. ``RULE_PASSES`` is the rule-based coder, ``classifier`` the
-statistical layer after it. Every pass is in the registry (category
+resources. ``RULE_PASSES`` is the rule-based coder; ``classifier`` (the
+linear statistical layer) or ``learned`` (the learned layer, ``neural/``) runs
+after it. Every pass is in the registry (category
 ``event_passes``), where a plugin adds its own.
 """
 
@@ -44,6 +45,15 @@ def _rule(cls: Callable[[Lexicon, Control], EventPass]) -> PassFactory:
     return lambda r: cls(r.lexicon, r.control)
 
 
+def _learned(mode: str) -> PassFactory:
+    def build(r: EventResources) -> EventPass:
+        from ...neural.layer import Learned  # onnxruntime loads only when a learned coder is asked for
+
+        return Learned(Triggers(r.lexicon, r.control), r.control, mode)
+
+    return build
+
+
 def _classifier(r: EventResources) -> EventPass:
     if r.model is None:
         raise SettingsError(Errors.E042)
@@ -63,6 +73,8 @@ BUILTIN_PASSES: dict[str, PassFactory] = {
     "background": _rule(Background),
     "order": _rule(Order),
     "classifier": _classifier,
+    "learned": _learned("hybrid"),
+    "learned-model": _learned("model"),
 }
 for _name, _factory in BUILTIN_PASSES.items():
     registry.register("event_passes", _name, _factory)
@@ -81,8 +93,11 @@ RULE_PASSES: tuple[str, ...] = (
     "order",
 )
 
-__all__ = ["BUILTIN_PASSES", "RULE_PASSES", "EventResources", "PassFactory"]
+__all__ = ["BUILTIN_PASSES", "CODERS", "RULE_PASSES", "EventResources", "PassFactory"]
 
-# Coders are named lists of passes: the rules alone, or the rules with the statistical layer after them.
-registry.register("coders", "rules", lambda: RULE_PASSES)
-registry.register("coders", "hybrid", lambda: (*RULE_PASSES, "classifier"))
+# Coders are named lists of passes: the rules with the linear statistical layer after them; the rules
+# checked and completed by the learned layer (the default); the learned layer deciding.
+CODERS = ("rules", "hybrid", "model")
+registry.register("coders", "rules", lambda: (*RULE_PASSES, "classifier"))
+registry.register("coders", "hybrid", lambda: (*RULE_PASSES, "learned"))
+registry.register("coders", "model", lambda: (*RULE_PASSES, "learned-model"))

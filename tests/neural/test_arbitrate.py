@@ -1,0 +1,121 @@
+"""Arbitration between the rules and the learned layer: which layer produced each part, in the open."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from thucydides.actors.resolve import ActorResolver
+from thucydides.clean import clean
+from thucydides.errors import SettingsError
+from thucydides.events.extract import Candidate
+from thucydides.events.taxonomy import five_class
+from thucydides.models import Article
+from thucydides.neural.arbitrate import Arbiter, Thresholds, predict_sentences
+from thucydides.neural.runtime import Prediction, load_neural
+from thucydides.parse import Sentence
+from thucydides.pipeline import Pipeline, PipelineConfig
+from thucydides.writers import event_record
+
+ATTACK = "Russian troops shelled Kharkiv on Monday, killing three civilians."
+
+
+def _sentence(pipeline: Pipeline, text: str) -> Sentence:
+    (parsed,) = pipeline.parser.parse([clean(Article(id="t", text=text))])
+    return parsed.sentences[0]
+
+
+def _prediction(sentence: Sentence, five: list[float], fact: str = "asserted") -> Prediction:
+    model = load_neural()
+    assert model is not None
+    facts = np.full(len(model.labels.fact), 0.01)
+    facts[model.labels.fact.index(fact)] = 0.96
+    n = len(sentence.tokens)
+    return Prediction(
+        five=np.array(five),
+        root=np.full(20, 0.05),
+        plover=np.full(16, 1 / 16),
+        fact=facts,
+        tags=("O",) * n,
+        tag_prob=(1.0,) * n,
+    )
+
+
+def _arbitrate(pipeline: Pipeline, text: str, five: list[float], mode: str = "hybrid", fact: str = "asserted"):  # type: ignore[no-untyped-def]
+    model = load_neural()
+    assert model is not None
+    sentence = _sentence(pipeline, text)
+    resolver = ActorResolver(pipeline.kb, None)
+    resolver.start(sentence)
+    candidates = pipeline.coder.finder.find(sentence, resolver)
+    arbiter = Arbiter(pipeline.coder.finder, mode, model.labels.root, model.labels.fact, Thresholds())
+    return candidates, arbiter.arbitrate(sentence, list(candidates), _prediction(sentence, five, fact), resolver)
+
+
+def test_hybrid_events_say_which_layer_produced_each_part(hybrid_pipeline: Pipeline) -> None:
+    event = hybrid_pipeline.code_text(ATTACK, "2025-06-03")[0]
+    assert event.cameo.startswith("19")
+    parts = dict(event.explanation.parts)
+    assert parts["code"] == "both"
+    assert set(parts) == {"code", "source", "target"} and set(parts.values()) <= {"rules", "model", "both"}
+    assert event.explanation.probability is not None and event.explanation.probability > 0.5
+    record = event_record(event)
+    assert record["coder"]["code"] == "both" and record["probability"] == event.explanation.probability
+
+
+def test_the_rules_coder_reports_rules_for_every_part(pipeline: Pipeline) -> None:
+    event = pipeline.code_text(ATTACK, "2025-06-03")[0]
+    record = event_record(event)
+    assert record["coder"] == {"code": "rules", "source": "rules", "target": "rules"}
+    assert record["probability"] is None and record["factuality"] is None
+
+
+def test_agreement_is_marked_both_with_the_models_probability(pipeline: Pipeline) -> None:
+    rules, chosen = _arbitrate(pipeline, ATTACK, [0.01, 0.01, 0.01, 0.02, 0.95])
+    assert chosen[0] is rules[0]
+    assert chosen[0].parts["code"] == "both" and chosen[0].probability == pytest.approx(0.95)
+
+
+def test_a_confident_model_overrules_the_rules_with_its_own_event(pipeline: Pipeline) -> None:
+    text = "Japan wants to join NATO."
+    rules, chosen = _arbitrate(pipeline, text, [0.01, 0.01, 0.01, 0.02, 0.95])
+    assert rules and five_class(rules[0].code) == 1
+    assert chosen[0].producer == "model" and five_class(chosen[0].code) == 4
+    assert chosen[0].parts["code"] == "model" and chosen[1:] == rules
+
+
+def test_an_unsure_model_leaves_the_rules_alone(pipeline: Pipeline) -> None:
+    rules, chosen = _arbitrate(pipeline, "Japan wants to join NATO.", [0.1, 0.3, 0.1, 0.1, 0.4])
+    assert chosen == rules
+    assert chosen[0].parts["code"] == "rules" and chosen[0].probability == pytest.approx(0.3)
+
+
+def test_the_model_coder_drops_an_event_the_model_holds_negated(pipeline: Pipeline) -> None:
+    text = "Russian troops did not shell Kharkiv on Monday."
+    rules, kept = _arbitrate(pipeline, text, [0.01, 0.01, 0.01, 0.02, 0.95], mode="hybrid", fact="negated")
+    _, dropped = _arbitrate(pipeline, text, [0.01, 0.01, 0.01, 0.02, 0.95], mode="model", fact="negated")
+    if rules:  # the rules fold the negation themselves; the model coder also trusts the model
+        assert kept[0].factuality == "negated"
+        assert len(dropped) == len(kept) - 1
+
+
+def test_the_model_runs_only_where_the_rules_or_the_parse_propose_an_event(pipeline: Pipeline) -> None:
+    model = load_neural()
+    assert model is not None
+    quiet = _sentence(pipeline, "The weather was mild and dry.")
+    busy = _sentence(pipeline, ATTACK)
+    none, some = predict_sentences(model, pipeline.coder.finder, [quiet, busy])
+    assert none is None and some is not None
+
+
+def test_an_unknown_coder_is_a_settings_error() -> None:
+    with pytest.raises(SettingsError, match="E062"):
+        Pipeline.load(PipelineConfig(coder="neural"))
+
+
+def test_candidates_carry_no_provenance_before_arbitration(pipeline: Pipeline) -> None:
+    sentence = _sentence(pipeline, ATTACK)
+    resolver = ActorResolver(pipeline.kb, None)
+    resolver.start(sentence)
+    found: list[Candidate] = pipeline.coder.finder.find(sentence, resolver)
+    assert found and found[0].parts == {} and found[0].probability is None

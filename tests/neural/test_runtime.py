@@ -1,0 +1,101 @@
+"""The learned layer's run time on the shipped model: real inference with ONNX Runtime, no torch."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from tokenizers import Tokenizer
+
+from thucydides.neural.encode import CLOSE, CLS, OPEN, SEP, encode, pad
+from thucydides.neural.runtime import NEURAL_DIR, NeuralModel, load_neural, spans
+
+ATTACK = "Russian troops shelled the city of Kharkiv on Monday , killing three civilians .".split()
+PRAISE = "The French president praised Germany for its support of the agreement .".split()
+
+
+@pytest.fixture(scope="module")
+def model() -> NeuralModel:
+    loaded = load_neural()
+    assert loaded is not None, "the package ships thucydides/data/neural/events.onnx"
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def tokenizer() -> Tokenizer:
+    t = Tokenizer.from_file(str(NEURAL_DIR / "tokenizer.json"))
+    t.no_padding()
+    t.no_truncation()
+    return t
+
+
+def test_the_runtime_does_not_import_torch() -> None:
+    # in a fresh interpreter: spaCy's thinc imports torch by itself wherever torch is installed
+    code = (
+        "import sys; from thucydides.neural.runtime import load_neural; "
+        "load_neural().predict([['Rebels', 'attacked', 'a', 'convoy']]); print('torch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_a_clear_attack_scores_material_conflict(model: NeuralModel) -> None:
+    (p,) = model.predict([ATTACK], [(3, 3)])
+    assert int(p.five.argmax()) == 4
+    assert model.labels.root[int(p.root.argmax())] in ("18", "19", "20")
+    assert model.labels.plover[int(p.plover.argmax())] in ("ASSAULT", "COERCE")
+    assert p.five.sum() == pytest.approx(1.0, abs=1e-4)
+
+
+def test_the_tags_find_the_attacker_and_the_attacked(model: NeuralModel) -> None:
+    (p,) = model.predict([ATTACK], [(3, 3)])
+    found = {(role, " ".join(ATTACK[a : b + 1])) for role, a, b in spans(p.tags)}
+    assert any(role == "S" and "troops" in text for role, text in found)
+    assert any(role == "T" and "Kharkiv" in text for role, text in found)
+    assert len(p.tags) == len(ATTACK) == len(p.tag_prob)
+
+
+def test_batches_keep_the_order_of_the_sentences(model: NeuralModel) -> None:
+    one = model.predict([PRAISE])[0]
+    batch = model.predict([ATTACK, PRAISE, ATTACK[:4]], batch_size=2)
+    assert len(batch) == 3
+    # int8 activations are scaled per batch, so padding moves probabilities a little, never the answer
+    assert np.allclose(batch[1].five, one.five, atol=0.03)
+    assert batch[1].five.argmax() == one.five.argmax()
+    assert model.predict([]) == []
+
+
+def test_the_marked_trigger_changes_the_factuality_input(model: NeuralModel) -> None:
+    words = "Officials said that rebels had ambushed the convoy .".split()
+    unmarked, marked = model.predict([words, words], [None, (5, 5)])
+    assert not np.allclose(unmarked.fact, marked.fact)
+
+
+def test_encode_marks_the_trigger_and_keeps_the_end(tokenizer: Tokenizer) -> None:
+    (e,) = encode(tokenizer, [["Rebels", "ambushed", "soldiers"]], [(1, 1)])
+    assert e.ids[0] == CLS and e.ids[-1] == SEP
+    assert e.ids.index(OPEN) < e.ids.index(CLOSE)
+    assert e.word_of[e.ids.index(OPEN) + 1] == 1
+    (long,) = encode(tokenizer, [["word"] * 200], [None], max_len=32)
+    assert len(long.ids) == 32 and long.ids[-1] == SEP
+
+
+def test_pad_gives_a_mask_of_the_real_tokens(tokenizer: Tokenizer) -> None:
+    ids, mask = pad(encode(tokenizer, [["a"], ["a", "b", "c"]], [None, None]))
+    assert ids.shape == mask.shape == (2, 5)
+    assert mask.sum(axis=1).tolist() == [3, 5]
+
+
+def test_spans_read_bio_tags() -> None:
+    assert spans(["B-S", "I-S", "O", "B-T", "I-T", "I-T"]) == [("S", 0, 1), ("T", 3, 5)]
+    assert spans(["I-T", "O", "B-R"]) == [("T", 0, 0), ("R", 2, 2)]
+    assert spans(["O", "O"]) == []
+
+
+def test_a_missing_model_is_a_numbered_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from thucydides.errors import ThucydidesError
+
+    with pytest.raises(ThucydidesError, match="E061"):
+        NeuralModel(tmp_path)

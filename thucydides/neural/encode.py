@@ -1,0 +1,64 @@
+"""Words to MiniLM token ids, with the trigger of the event in question marked.
+
+Shared by training (``scripts/train_neural.py``) and run time so that both see the same input:
+``[CLS] w1 w2 [unused0] trigger words [unused1] w5 ... [SEP]``, truncated to ``max_len`` tokens.
+``word_of`` gives, for every token, the index of the word it starts (-1 for special tokens, markers and
+the later pieces of a word), which is where the tag of a word is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+CLS, SEP, PAD, OPEN, CLOSE = 101, 102, 0, 1, 2
+MAX_LEN = 96
+
+
+@dataclass(frozen=True)
+class Encoded:
+    ids: tuple[int, ...]
+    word_of: tuple[int, ...]
+
+
+def encode(
+    tokenizer: Any,
+    sentences: Sequence[Sequence[str]],
+    triggers: Sequence[tuple[int, int] | None],
+    max_len: int = MAX_LEN,
+) -> list[Encoded]:
+    """Encode word lists; ``triggers[i]`` is the first and last word of the marked trigger, or None."""
+    flat = [w for words in sentences for w in words]
+    pieces = [e.ids for e in tokenizer.encode_batch(flat, add_special_tokens=False)] if flat else []
+    out: list[Encoded] = []
+    k = 0
+    for words, trigger in zip(sentences, triggers, strict=True):
+        ids, word_of = [CLS], [-1]
+        for w in range(len(words)):
+            word_pieces = pieces[k + w] or [100]  # [UNK] for a word the vocabulary cannot spell
+            if trigger is not None and w == trigger[0]:
+                ids.append(OPEN)
+                word_of.append(-1)
+            ids.extend(word_pieces)
+            word_of.extend([w] + [-1] * (len(word_pieces) - 1))
+            if trigger is not None and w == trigger[1]:
+                ids.append(CLOSE)
+                word_of.append(-1)
+        k += len(words)
+        ids, word_of = [*ids[: max_len - 1], SEP], [*word_of[: max_len - 1], -1]
+        out.append(Encoded(ids=tuple(ids), word_of=tuple(word_of)))
+    return out
+
+
+def pad(batch: Sequence[Encoded]) -> tuple[np.ndarray, np.ndarray]:
+    """Token ids and attention mask of a batch, padded to its longest member (int64, as the model takes)."""
+    n = max(len(e.ids) for e in batch)
+    ids = np.zeros((len(batch), n), dtype=np.int64)
+    mask = np.zeros((len(batch), n), dtype=np.int64)
+    for i, e in enumerate(batch):
+        ids[i, : len(e.ids)] = e.ids
+        mask[i, : len(e.ids)] = 1
+    return ids, mask

@@ -1,0 +1,48 @@
+"""Passes ``learned`` and ``learned-model``: the learned layer as one more event pass.
+
+The model runs once per article, over the sentences where the lexicon or the parse proposes an
+event (one batch; see :func:`~thucydides.neural.arbitrate.predict_sentences`); its predictions wait in
+``doc.layers`` and each sentence's candidates are then arbitrated (``learned``: the ``hybrid``
+coder, where the model checks and completes the rules; ``learned-model``: the ``model`` coder, where
+the model decides the class and the arguments).
+"""
+
+from __future__ import annotations
+
+from ..doc import Doc
+from ..errors import Errors, SettingsError
+from ..events.candidates import Candidate
+from ..events.control import Control
+from ..parse import Sentence
+from .arbitrate import Arbiter, Proposer, Thresholds, predict_sentences
+from .runtime import NEURAL_DIR, NeuralModel, Prediction, load_neural
+
+
+class Learned:
+    """Arbitrates each sentence's candidates with the model's prediction for it."""
+
+    def __init__(
+        self, proposer: Proposer, control: Control, mode: str = "hybrid", model: NeuralModel | None = None
+    ) -> None:
+        """``proposer`` says where the rules see a trigger (the ``triggers`` pass); the model runs only there."""
+        self.name = "learned" if mode == "hybrid" else f"learned-{mode}"
+        self.model = model if model is not None else load_neural()
+        if self.model is None:
+            raise SettingsError(Errors.E061, path=NEURAL_DIR / "events.onnx")
+        self.proposer = proposer
+        labels = self.model.labels
+        self.arbiter = Arbiter(control, mode, labels.root, labels.fact, Thresholds())
+
+    def apply(self, doc: Doc, sentence: Sentence, candidates: list[Candidate]) -> list[Candidate]:
+        prediction = self.predictions(doc).get(sentence.index)
+        return self.arbiter.arbitrate(sentence, candidates, prediction, doc.actors)
+
+    def predictions(self, doc: Doc) -> dict[int, Prediction]:
+        """The model's predictions for every sentence of the article, made once and kept on the document."""
+        found = doc.layers.get(self.name)
+        if found is None:
+            assert self.model is not None
+            predicted = predict_sentences(self.model, self.proposer, doc.sentences)
+            found = {s.index: p for s, p in zip(doc.sentences, predicted, strict=True) if p is not None}
+            doc.layers[self.name] = found
+        return found  # type: ignore[no-any-return]
