@@ -223,7 +223,7 @@ def main() -> int:
     if not args.shared.exists():
         print(f"training data not found at {args.shared}", file=sys.stderr)
         return 2
-    pipeline = Pipeline.load(PipelineConfig(situate=False, classifier=False))
+    pipeline = Pipeline.load(PipelineConfig(situate=False, coder="rules", classifier=False))
     examples = load_examples(args.shared, args.seed)
     print(f"{len(examples)} training sentences; featurising with the rules ...", file=sys.stderr)
     featurize(examples, pipeline)

@@ -48,7 +48,6 @@ class Errors:
         "Install them with: pip install -c constraints.txt thucydides, or code with --coder rules."
     )
     E061 = "The learned event model {path} is missing from the package. Reinstall it, or code with --coder rules."
-    E062 = "Unknown coder '{name}'. Choose one of: {known}."
 
     # 1xx: reading input
     E101 = "{origin}: the file is empty. Remove it from the input or give it some text."

@@ -5,10 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from thucydides.actors.resolve import ActorResolver
 from thucydides.clean import clean
+from thucydides.doc import Doc
 from thucydides.errors import SettingsError
-from thucydides.events.extract import Candidate
+from thucydides.events.candidates import Candidate
+from thucydides.events.extract import EventFinder
+from thucydides.events.passes import RULE_PASSES
+from thucydides.events.passes.triggers import Triggers
 from thucydides.events.taxonomy import five_class
 from thucydides.models import Article
 from thucydides.neural.arbitrate import Arbiter, Thresholds, predict_sentences
@@ -20,9 +23,21 @@ from thucydides.writers import event_record
 ATTACK = "Russian troops shelled Kharkiv on Monday, killing three civilians."
 
 
-def _sentence(pipeline: Pipeline, text: str) -> Sentence:
+def _doc(pipeline: Pipeline, text: str) -> Doc:
     (parsed,) = pipeline.parser.parse([clean(Article(id="t", text=text))])
-    return parsed.sentences[0]
+    doc = pipeline.doc(parsed)
+    doc.actors.start(doc.sentences[0])
+    return doc
+
+
+def _sentence(pipeline: Pipeline, text: str) -> Sentence:
+    return _doc(pipeline, text).sentences[0]
+
+
+def _rules(pipeline: Pipeline, doc: Doc) -> list[Candidate]:
+    """The candidates of the rule passes alone (no statistical or learned layer after them)."""
+    finder = EventFinder(pipeline.lexicon, pipeline.coder.finder.control, passes=RULE_PASSES)
+    return finder.find(doc, doc.sentences[0])
 
 
 def _prediction(sentence: Sentence, five: list[float], fact: str = "asserted") -> Prediction:
@@ -44,12 +59,11 @@ def _prediction(sentence: Sentence, five: list[float], fact: str = "asserted") -
 def _arbitrate(pipeline: Pipeline, text: str, five: list[float], mode: str = "hybrid", fact: str = "asserted"):  # type: ignore[no-untyped-def]
     model = load_neural()
     assert model is not None
-    sentence = _sentence(pipeline, text)
-    resolver = ActorResolver(pipeline.kb, None)
-    resolver.start(sentence)
-    candidates = pipeline.coder.finder.find(sentence, resolver)
-    arbiter = Arbiter(pipeline.coder.finder, mode, model.labels.root, model.labels.fact, Thresholds())
-    return candidates, arbiter.arbitrate(sentence, list(candidates), _prediction(sentence, five, fact), resolver)
+    doc = _doc(pipeline, text)
+    sentence = doc.sentences[0]
+    candidates = _rules(pipeline, doc)
+    arbiter = Arbiter(pipeline.coder.finder.control, mode, model.labels.root, model.labels.fact, Thresholds())
+    return candidates, arbiter.arbitrate(sentence, list(candidates), _prediction(sentence, five, fact), doc.actors)
 
 
 def test_hybrid_events_say_which_layer_produced_each_part(hybrid_pipeline: Pipeline) -> None:
@@ -104,18 +118,32 @@ def test_the_model_runs_only_where_the_rules_or_the_parse_propose_an_event(pipel
     assert model is not None
     quiet = _sentence(pipeline, "The weather was mild and dry.")
     busy = _sentence(pipeline, ATTACK)
-    none, some = predict_sentences(model, pipeline.coder.finder, [quiet, busy])
+    proposer = Triggers(pipeline.lexicon, pipeline.coder.finder.control)
+    none, some = predict_sentences(model, proposer, [quiet, busy])
     assert none is None and some is not None
 
 
-def test_an_unknown_coder_is_a_settings_error() -> None:
-    with pytest.raises(SettingsError, match="E062"):
+def test_an_unknown_coder_is_a_settings_error_naming_the_known_ones() -> None:
+    with pytest.raises(SettingsError, match="E040") as raised:
         Pipeline.load(PipelineConfig(coder="neural"))
+    assert "neural" in str(raised.value) and "hybrid" in str(raised.value)
 
 
 def test_candidates_carry_no_provenance_before_arbitration(pipeline: Pipeline) -> None:
-    sentence = _sentence(pipeline, ATTACK)
-    resolver = ActorResolver(pipeline.kb, None)
-    resolver.start(sentence)
-    found: list[Candidate] = pipeline.coder.finder.find(sentence, resolver)
+    found = _rules(pipeline, _doc(pipeline, ATTACK))
     assert found and found[0].parts == {} and found[0].probability is None
+
+
+def test_the_learned_pass_is_named_in_the_explanation_and_runs_the_model_once_per_article(
+    hybrid_pipeline: Pipeline,
+) -> None:
+    two = f"{ATTACK} Japan wants to join NATO."
+    (parsed,) = hybrid_pipeline.parser.parse([clean(Article(id="t", text=two))])
+    doc = hybrid_pipeline.doc(parsed)
+    for sentence in doc.sentences:
+        doc.actors.start(sentence)
+        hybrid_pipeline.coder.code(doc, sentence)
+        doc.actors.finish()
+    assert set(doc.layers["learned"]) == {0, 1}  # one prediction per proposing sentence, kept for the article
+    event = hybrid_pipeline.code_text(ATTACK, "2025-06-03")[0]
+    assert event.explanation.passes[-1] == "learned"

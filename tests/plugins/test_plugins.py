@@ -73,7 +73,7 @@ def test_plugin_pass_is_found_through_its_entry_point(entry_point: None, parser:
 
 def test_plugin_parser_is_chosen_by_name_in_the_config(registered: None) -> None:
     before = CountingParser.parsed
-    pipeline = Pipeline.load(PipelineConfig(parser="counting", classifier=False))
+    pipeline = Pipeline.load(PipelineConfig(parser="counting", coder="rules", classifier=False))
     assert pipeline.code_text(TEXT, "2025-06-03")
     assert CountingParser.parsed == before + 1
 
@@ -97,8 +97,10 @@ def test_entry_point_group_is_named_after_the_category() -> None:
 
 def test_plugin_event_pattern_codes_a_verb_the_lexicon_lacks(registered: None, parser: SpacyParser) -> None:
     text = "Russia bamboozled Japan on Tuesday."
-    assert not Pipeline.load(PipelineConfig(classifier=False), parser=parser).code_text(text, "2025-06-03")
-    plugged = Pipeline.load(PipelineConfig(classifier=False, lexicons=("bamboozle",)), parser=parser)
+    assert not Pipeline.load(PipelineConfig(coder="rules", classifier=False), parser=parser).code_text(
+        text, "2025-06-03"
+    )
+    plugged = Pipeline.load(PipelineConfig(coder="rules", classifier=False, lexicons=("bamboozle",)), parser=parser)
     (event,) = plugged.code_text(text, "2025-06-03")
     assert event.source is not None and event.target is not None
     assert (event.source.code, event.target.code, event.cameo) == ("RUS", "JPN", "112")
@@ -107,10 +109,15 @@ def test_plugin_event_pattern_codes_a_verb_the_lexicon_lacks(registered: None, p
 
 def test_plugin_language_maps_its_parser_labels_onto_the_ones_the_coder_reads(registered: None) -> None:
     text = "Japan's navy attacked Chinese warplanes. Russia was criticised by Japan."
-    english = [(e.source, e.target, e.cameo) for e in Pipeline.load(PipelineConfig(classifier=False)).code_text(text)]
-    ud = PipelineConfig(classifier=False, parser="ud", language="en-ud")
+    english = [
+        (e.source, e.target, e.cameo)
+        for e in Pipeline.load(PipelineConfig(coder="rules", classifier=False)).code_text(text)
+    ]
+    ud = PipelineConfig(coder="rules", classifier=False, parser="ud", language="en-ud")
     assert [(e.source, e.target, e.cameo) for e in Pipeline.load(ud).code_text(text)] == english
-    unmapped = PipelineConfig(classifier=False, parser="ud")  # UD labels read as if they were English ones
+    unmapped = PipelineConfig(
+        coder="rules", classifier=False, parser="ud"
+    )  # UD labels read as if they were English ones
     assert [(e.source, e.target, e.cameo) for e in Pipeline.load(unmapped).code_text(text)] != english
 
 

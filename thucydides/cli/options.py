@@ -29,8 +29,9 @@ def dictionary_options(func: Callable[..., Any]) -> Callable[..., Any]:
         "--coder",
         type=click.Choice(CODERS),
         default=None,
-        help="Default: hybrid, or the coder named in thucydides.toml. rules: the lexicon alone (fastest); hybrid: the rules checked and completed by the learned model; "
-        "model: the learned model decides. Each event says which layer produced each part.",
+        help="rules: the lexicon and parse alone (fastest); hybrid (default, or thucydides.toml's [coder] name): "
+        "the rules checked and completed by the learned model; model: the learned model decides. "
+        "Each event says which layer produced each part.",
     )(func)
     func = click.option(
         "--lexicon",
@@ -59,8 +60,10 @@ def workers_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
-def make_config(actor_files: tuple[str, ...], lexicon_files: tuple[str, ...], coder: str | None = None) -> PipelineConfig:
-    """The coder of thucydides.toml's [coder] table (``coder`` overrides its name), with the option's dictionary files."""
+def make_config(
+    actor_files: tuple[str, ...], lexicon_files: tuple[str, ...], coder: str | None = None
+) -> PipelineConfig:
+    """The coder of thucydides.toml's [coder] table (``coder`` overrides its name), with the options' files."""
     from ..config import load_settings
 
     settings = load_settings()

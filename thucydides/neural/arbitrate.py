@@ -71,9 +71,7 @@ def proposal(finder: Proposer, sentence: Sentence) -> tuple[int, int] | None:
     return None
 
 
-def predict_sentences(
-    model: NeuralModel, finder: Proposer, sentences: Sequence[Sentence]
-) -> list[Prediction | None]:
+def predict_sentences(model: NeuralModel, finder: Proposer, sentences: Sequence[Sentence]) -> list[Prediction | None]:
     """The model's predictions for a batch of sentences, None where nothing is proposed."""
     triggers = [proposal(finder, s) for s in sentences]
     run = [i for i, t in enumerate(triggers) if t is not None]
