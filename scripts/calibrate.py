@@ -1,14 +1,14 @@
 """Fit the confidence calibration shipped as thucydides/data/model/calibration.json.
 
-    python scripts/calibrate.py corpus/realnews/gold
+    python scripts/calibrate.py corpus/realnews/gold [--coder rules --coder hybrid --coder model]
 
-Codes the development half of the real-news corpus (never the test half) with
+For each coder (all three by default), codes the development half of the real-news corpus (never the test half) with
 calibration switched off, marks every coded event right or wrong by the strict
 rule of `thucydides eval` (source principal, target principal, an acceptable code),
 and fits a logistic model of rightness on generic facts about each event
 (thucydides/events/calibration.py). Five-fold cross-validation by story gives the
-honest figures and chooses the default --min-confidence (the floor with the best
-strict F1 on held-out folds); the shipped model is then fitted on the whole half.
+honest figures and chooses the coder's default --min-confidence (the floor with the
+best strict F1 on held-out folds); the shipped model is then fitted on the whole half.
 """
 
 from __future__ import annotations
@@ -25,16 +25,24 @@ import numpy as np
 from thucydides.evaluate.corpus import read_corpus
 from thucydides.evaluate.run import code_records
 from thucydides.evaluate.story import match
-from thucydides.events.calibration import CALIBRATION_PATH, Calibration, best_threshold, fit, vector
+from thucydides.events.calibration import (
+    CALIBRATION_PATH,
+    Calibration,
+    best_threshold,
+    fit,
+    vector,
+    write_calibration,
+)
+from thucydides.events.passes import CODERS
 from thucydides.models import Event
 from thucydides.pipeline import PipelineConfig
 
 SEED = 13
 
 
-def labelled(gold_dir: Path, workers: int) -> tuple[list[list[Event]], list[list[bool]], list[int], str]:
+def labelled(gold_dir: Path, workers: int, coder: str) -> tuple[list[list[Event]], list[list[bool]], list[int], str]:
     gold = read_corpus(gold_dir, "dev")
-    config = dataclasses.replace(PipelineConfig(), calibrated=False, min_confidence=0.0)
+    config = dataclasses.replace(PipelineConfig(coder=coder), calibrated=False, min_confidence=0.0)
     coded = code_records(gold, config, workers)
     rights: list[list[bool]] = []
     for record, events in zip(gold.records, coded, strict=True):
@@ -50,8 +58,16 @@ def main() -> int:
     parser.add_argument("gold", type=Path, help="the corpus gold folder (corpus/realnews/gold)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", type=Path, default=CALIBRATION_PATH)
+    parser.add_argument("--coder", action="append", choices=CODERS, help="the coders to calibrate (default: all)")
     args = parser.parse_args()
-    coded, rights, gold_counts, trained_on = labelled(args.gold, args.workers)
+    for coder in args.coder or CODERS:
+        print(f"## {coder}")
+        calibrate_coder(args.gold, args.workers, coder, args.out)
+    return 0
+
+
+def calibrate_coder(gold: Path, workers: int, coder: str, out: Path) -> None:
+    coded, rights, gold_counts, trained_on = labelled(gold, workers, coder)
     folds = list(range(len(coded)))
     random.Random(SEED).shuffle(folds)
     held_p: list[float] = []
@@ -73,9 +89,8 @@ def main() -> int:
     _reliability(held_p, held_y)
     x, y = _matrix(coded, rights, list(range(len(coded))))
     w, b = fit(x, y)
-    args.out.write_text(Calibration(tuple(w), b, floor, trained_on).to_json() + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
-    return 0
+    write_calibration(coder, Calibration(tuple(w), b, floor, trained_on), out)
+    print(f"wrote {coder} to {out}")
 
 
 def _matrix(coded: list[list[Event]], rights: list[list[bool]], rows: list[int]) -> tuple[np.ndarray, np.ndarray]:

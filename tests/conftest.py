@@ -45,14 +45,15 @@ def mini_pipeline(parser: SpacyParser, mini_kb: KnowledgeBase, mini_lexicon: Lex
 @pytest.fixture(scope="session")
 def pipeline(parser: SpacyParser) -> Pipeline:
     """The full pipeline with the shipped knowledge base and lexicon, rules coder: pins the rules' behaviour
-    (the learned layer has tests of its own in tests/neural with ``hybrid_pipeline``)."""
-    return Pipeline.load(PipelineConfig(coder="rules"), parser=parser)
+    (the learned layer has tests of its own in tests/neural with ``hybrid_pipeline``). No confidence floor:
+    the precision dial is tested on its own (tests/test_admission.py)."""
+    return Pipeline.load(PipelineConfig(coder="rules", min_confidence=0.0), parser=parser)
 
 
 @pytest.fixture(scope="session")
 def hybrid_pipeline(parser: SpacyParser) -> Pipeline:
-    """The full pipeline as a user gets it by default: the rules checked by the learned layer."""
-    return Pipeline.load(PipelineConfig(coder="hybrid"), parser=parser)
+    """The full pipeline as a user gets it by default: the rules checked by the learned layer (no floor)."""
+    return Pipeline.load(PipelineConfig(coder="hybrid", min_confidence=0.0), parser=parser)
 
 
 @pytest.fixture()

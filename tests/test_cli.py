@@ -138,3 +138,18 @@ def test_coder_option_chooses_the_layers_and_every_event_says_which() -> None:
     assert rule_events and all(e["coder"]["code"] == "rules" and e["probability"] is None for e in rule_events)
     assert hybrid_events and hybrid_events[0]["probability"] is not None
     assert run("code", "-", "--coder", "neural", stdin=story).returncode == 2
+
+
+def test_explain_lists_the_events_found_and_refused_with_the_reason() -> None:
+    story = "Police said the crowd was dispersed. Russia criticised NATO on Monday."
+    args = ("code", "-", "--coder", "rules", "--date", "2025-06-03", "--workers", "1", "--min-confidence", "0")
+    explained = run(*args, "--explain", stdin=story)
+    plain = run(*args, stdin=story)
+    assert explained.returncode == plain.returncode == 0, explained.stderr + plain.stderr
+    records = [json.loads(line) for line in explained.stdout.splitlines()]
+    refused = [r for r in records if r.get("refused")]
+    assert refused and all(r["explanation"]["reason"] for r in refused)
+    emitted = [json.loads(line) for line in plain.stdout.splitlines()]
+    assert emitted and all("refused" not in r for r in emitted)
+    assert len(records) == len(emitted) + len(refused)
+    assert f"{len(refused)} found and refused" in plain.stderr

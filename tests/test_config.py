@@ -28,7 +28,7 @@ def test_settings_file_in_working_directory_gives_every_key(tmp_path: Path) -> N
     _write(
         tmp_path,
         'store = "news.duckdb"\nworkers = 3\nactors = ["a.yaml"]\nlexicon = ["l.yaml"]\n'
-        '[coder]\nmodel = "my_model"\nclassifier = false\n',
+        '[coder]\nname = "rules"\nmodel = "my_model"\nclassifier = false\n',
     )
     settings = load_settings(cwd=tmp_path, home=tmp_path / "home", environ={})
     assert settings.store == str(tmp_path / "news.duckdb")
@@ -36,6 +36,7 @@ def test_settings_file_in_working_directory_gives_every_key(tmp_path: Path) -> N
     assert settings.actors == (str(tmp_path / "a.yaml"),)
     config = settings.pipeline_config()
     assert (config.model, config.classifier, config.lexicon_files) == ("my_model", False, (str(tmp_path / "l.yaml"),))
+    assert config.coder == "rules"
 
 
 def test_settings_file_in_home_config_is_used_when_working_directory_has_none(tmp_path: Path) -> None:
@@ -64,6 +65,7 @@ def test_environment_store_wins_over_settings_file(tmp_path: Path) -> None:
         ("workers = 'four'\n", "workers"),
         ("workers = 0\n", "workers"),
         ("[coder]\nclassifer = false\n", "coder.classifer"),
+        ("[coder]\nname = 'neural'\n", "coder.name"),
         ("actors = [1]\n", "actors"),
     ],
 )

@@ -15,7 +15,7 @@ from typing import Any
 
 from .actors.resolve import ActorResolver
 from .events.candidates import Candidate
-from .models import Article, Event
+from .models import Article, Event, Refused
 from .parse import Sentence
 from .where.gazetteer import Story
 
@@ -30,4 +30,5 @@ class Doc:
     places: Story = field(default_factory=Story)
     candidates: dict[int, list[Candidate]] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
+    refused: list[Refused] = field(default_factory=list)  # events found and not emitted, with the reason
     layers: dict[str, Any] = field(default_factory=dict)  # what a pass computes once per article, by pass name

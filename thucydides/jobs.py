@@ -26,6 +26,7 @@ class Summary:
     words: int = 0
     seconds: float = 0.0
     left_out: int = 0  # events the output format has no record for (PLOVER: CAMEO 01/02; GDELT: no coded actor)
+    refused: int = 0  # events the coder found and did not emit (attribution, no actor, under the confidence floor)
     rejections: list[Rejection] = field(default_factory=list)
 
     def line(self) -> str:
@@ -34,6 +35,7 @@ class Summary:
             f"read {self.read} articles: coded {self.coded}, rejected {self.rejected}; "
             f"{self.events} events from {self.sentences} sentences in {self.seconds:.1f}s ({rate:.1f} articles/s)"
             + (f"; {self.left_out} events have no record in this format (docs/output.md)" if self.left_out else "")
+            + (f"; {self.refused} found and refused (--explain lists them, with why)" if self.refused else "")
         )
 
     def add(self, result: Result, on_reject: Callable[[Rejection], None] | None = None) -> None:
@@ -46,6 +48,7 @@ class Summary:
             return
         self.coded += 1
         self.events += len(result.events)
+        self.refused += len(result.refused)
         self.sentences += result.sentences
         self.words += len(result.article.text.split())
 

@@ -188,9 +188,21 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Refused:
+    """An event the coder found and did not emit, and why (``--explain`` lists it)."""
+
+    event: Event
+    reason: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"cameo": self.event.cameo, "trigger": self.event.trigger.text, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
 class CodedArticle:
-    """An article with the events coded from it."""
+    """An article with the events coded from it, and those the coder found but did not emit (with why)."""
 
     article: Article
     events: tuple[Event, ...] = field(default_factory=tuple)
     sentences: int = 0
+    refused: tuple[Refused, ...] = field(default_factory=tuple)

@@ -1,4 +1,4 @@
-"""The coding pipeline: clean → parse → actors → events → date/place, one article at a time.
+"""The coding pipeline: clean → parse → actors → events → date/place → admission, one article at a time.
 
 :class:`Pipeline` wires the stages together; each stage lives in its own module and
 can be used alone. ``Pipeline.code`` takes articles and yields coded articles.
@@ -17,6 +17,8 @@ from .actors.phrase import DEFAULT_ACTOR_PASSES
 from .actors.resolve import ActorResolver
 from .clean import clean
 from .doc import Doc
+from .events.admit import admit
+from .events.calibration import Calibration, load_calibration, split
 from .events.coder import EventCoder, targets_from_places
 from .events.control import load_control
 from .events.extract import EventFinder
@@ -25,7 +27,7 @@ from .events.model import EventModel, load_model
 from .events.taxonomy import Taxonomy, load_taxonomy
 from .lang import Language, load_language, relabel
 from .models import Article, CodedArticle, Event
-from .parse import DEFAULT_MODEL, ParsedArticle, Parser
+from .parse import DEFAULT_MODEL, ParsedArticle, Parser, Sentence
 from .situate import Situator
 
 
@@ -47,6 +49,8 @@ class PipelineConfig:
     event_model: str | None = None  # the statistical layer's .npz file; None: the shipped one
     gazetteer: str = "geonames"  # a name in the registry's gazetteers
     language: str = "en"  # a name in the registry's languages (data/lang/<code>/)
+    calibrated: bool = True  # confidences are the coder's calibrated probability of being right
+    min_confidence: float | None = None  # events under it are refused; None: the coder's calibrated default
 
 
 @dataclass
@@ -59,6 +63,7 @@ class Pipeline:
     situator: Situator | None = None
     config: PipelineConfig = field(default_factory=PipelineConfig)
     language: Language | None = None
+    calibration: Calibration | None = None
 
     @classmethod
     def load(cls, config: PipelineConfig | None = None, parser: Parser | None = None) -> Pipeline:
@@ -82,6 +87,7 @@ class Pipeline:
             situator=situator,
             config=config,
             language=language,
+            calibration=load_calibration(config.coder) if config.calibrated else None,
         )
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
@@ -108,9 +114,18 @@ class Pipeline:
                 found = targets_from_places(
                     self.situator.situate(doc, sentence, found), self.kb, self.coder.finder.control
                 )
-            doc.events.extend(found)
+            self.admit(doc, sentence, found)
             doc.actors.finish()
-        return CodedArticle(article=doc.article, events=tuple(doc.events), sentences=len(doc.sentences))
+        return CodedArticle(
+            article=doc.article, events=tuple(doc.events), sentences=len(doc.sentences), refused=tuple(doc.refused)
+        )
+
+    def admit(self, doc: Doc, sentence: Sentence, found: list[Event]) -> None:
+        """Emit the sentence's events that pass admission and the confidence floor; keep the rest as refused."""
+        kept, refused = admit(found, sentence, self.coder.finder.control.speech)
+        kept, low = split(kept, self.calibration, self.config.min_confidence)
+        doc.events.extend(kept)
+        doc.refused.extend([*refused, *low])
 
     def code_text(self, text: str, date: dt.date | str | None = None, article_id: str = "text") -> list[Event]:
         """Code one piece of text; the convenience entry point for notebooks."""

@@ -123,6 +123,8 @@ def _write(
     for result in _counted(results, summary, on_reject, bar, consumed):
         if isinstance(result, CodedArticle):
             writer.write(result.events, result.article.url or "")
+            if writer.explain:
+                writer.write_refused(result.refused)
     summary.seconds = time.perf_counter() - started
     summary.left_out = writer.skipped
     return summary

@@ -16,7 +16,7 @@ from typing import IO, Any
 
 from . import registry
 from .errors import Errors, SettingsError
-from .models import Actor, Event, Location
+from .models import Actor, Event, Location, Refused
 from .plover import plover_record
 
 GDELT_COLUMNS = [
@@ -306,6 +306,15 @@ class Writer:
 
     def write(self, events: Iterable[Event], source_url: str = "") -> None:
         self._format(self, events, source_url)
+
+    def write_refused(self, refused: Iterable[Refused]) -> None:
+        """With --explain, JSONL lists the events the coder refused: each an event record with ``refused``, the
+        reason (filter them out with ``refused == null``). Other formats hold coded events only."""
+        if self.fmt != "jsonl":
+            return
+        for item in refused:
+            record = {**event_record(item.event, explain=True), "refused": item.reason}
+            self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     def _jsonl(self, events: Iterable[Event], _url: str) -> None:
         for event in events:

@@ -57,7 +57,8 @@ def code(
     address: str | None,
     actor_files: tuple[str, ...],
     lexicon_files: tuple[str, ...],
-    coder: str,
+    coder: str | None,
+    min_confidence: float | None,
 ) -> int:
     """Code news articles into events.
 
@@ -73,7 +74,7 @@ def code(
     if not paths:
         raise click.UsageError("Give at least one PATH (or - for standard input, or --example).")
     run_on = Engine(engine, workers, address)
-    config = make_config(actor_files, lexicon_files, coder)
+    config = make_config(actor_files, lexicon_files, coder, min_confidence)
     if fmt == "parquet":
         if output is None:
             raise ThucydidesError(Errors.E504)
@@ -120,6 +121,10 @@ def demo(explain: bool, store_path: str) -> int:
     coded = next(iter(pipeline.code([article])))
     for event in coded.events:
         click.echo(describe(event, explain))
+    if explain and coded.refused:
+        click.echo("\nFound but not emitted:")
+        for refused in coded.refused:
+            click.echo(f"{describe(refused.event, False)}\n{'':14}refused: {refused.reason}")
     click.echo(f"\n{len(coded.events)} events from {coded.sentences} sentences.", err=True)
     with Store.open(store_path) as store:
         store.ingest([coded])

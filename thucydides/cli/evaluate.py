@@ -39,7 +39,8 @@ def evaluate(
     workers: int | None,
     actor_files: tuple[str, ...],
     lexicon_files: tuple[str, ...],
-    coder: str,
+    coder: str | None,
+    min_confidence: float | None,
 ) -> int:
     """Score the coder against gold files.
 
@@ -54,7 +55,7 @@ def evaluate(
     from ..evaluate.run import evaluate_file, summary
     from ..parallel import default_workers
 
-    config = make_config(actor_files, lexicon_files, "rules" if rules_only else coder)
+    config = make_config(actor_files, lexicon_files, "rules" if rules_only else coder, min_confidence)
     config = dataclasses.replace(config, classifier=not rules_only)
     results = []
     for path in gold:

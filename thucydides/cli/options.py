@@ -24,7 +24,16 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 
 
 def dictionary_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--actors and --lexicon: the user's own dictionary files; --coder: which layers code the events."""
+    """--actors and --lexicon: the user's own dictionary files; --coder: which layers code the events;
+    --min-confidence: the precision dial."""
+    func = click.option(
+        "--min-confidence",
+        type=click.FloatRange(0.0, 1.0),
+        default=None,
+        help="Emit only events whose calibrated confidence (the estimated chance a careful coder agrees) is at "
+        "least this; higher: fewer, surer events. Default: the coder's floor with the best F1 "
+        "(docs/evaluation.md); 0 keeps every event.",
+    )(func)
     func = click.option(
         "--coder",
         type=click.Choice(CODERS),
@@ -61,7 +70,10 @@ def workers_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def make_config(
-    actor_files: tuple[str, ...], lexicon_files: tuple[str, ...], coder: str | None = None
+    actor_files: tuple[str, ...],
+    lexicon_files: tuple[str, ...],
+    coder: str | None = None,
+    min_confidence: float | None = None,
 ) -> PipelineConfig:
     """The coder of thucydides.toml's [coder] table (``coder`` overrides its name), with the options' files."""
     from ..config import load_settings
@@ -71,6 +83,7 @@ def make_config(
         model=settings.model,
         classifier=settings.classifier,
         coder=coder or settings.coder,
+        min_confidence=min_confidence,
         actor_files=tuple(actor_files),
         lexicon_files=tuple(lexicon_files),
     )

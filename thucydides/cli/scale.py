@@ -68,7 +68,8 @@ def watch(
     workers: int,
     actor_files: tuple[str, ...],
     lexicon_files: tuple[str, ...],
-    coder: str,
+    coder: str | None,
+    min_confidence: float | None,
 ) -> int:
     """Code news as it arrives into the store, each article once.
 
@@ -95,7 +96,7 @@ def watch(
             store,
             checkpoint,
             sources,
-            make_config(actor_files, lexicon_files, coder),
+            make_config(actor_files, lexicon_files, coder, min_confidence),
             workers,
             batch,
             on_reject=report_rejection,

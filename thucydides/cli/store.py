@@ -48,7 +48,8 @@ def ingest(
     address: str | None,
     actor_files: tuple[str, ...],
     lexicon_files: tuple[str, ...],
-    coder: str,
+    coder: str | None,
+    min_confidence: float | None,
 ) -> int:
     """Code articles and store them with their events.
 
@@ -66,7 +67,7 @@ def ingest(
             paths,
             date=date,
             workers=workers,
-            config=make_config(actor_files, lexicon_files, coder),
+            config=make_config(actor_files, lexicon_files, coder, min_confidence),
             progress=progress,
             on_reject=report_rejection,
             batch=batch,

@@ -10,9 +10,8 @@ sentence-level scores can still see what a sentence says.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from ..models import Actor, Event
+from ..models import Actor, Event, Refused
 from ..parse import Sentence
 
 STATEMENT_ROOT = "01"
@@ -21,16 +20,7 @@ NO_SOURCE = "no one was found doing it: an event is an actor's act"
 ATTRIBUTION = "a verb of saying with no political actor it is aimed at is attribution, not an event"
 MEDIA_SECTORS = ("MED",)
 
-
-@dataclass(frozen=True, slots=True)
-class Refused:
-    """An event the coder found and did not emit, and why."""
-
-    event: Event
-    reason: str
-
-    def to_dict(self) -> dict[str, object]:
-        return {"cameo": self.event.cameo, "trigger": self.event.trigger.text, "reason": self.reason}
+__all__ = ["Refused", "admit", "refusal"]
 
 
 def _coded(actor: Actor | None) -> bool:

@@ -5,13 +5,15 @@ actors were found. Calibration turns it, with a few other generic facts about th
 event (which layer produced it, whether an actor is missing or has no country, its
 CAMEO root, whether it is a bare statement or background), into the probability that
 a careful coder would code the same event. It is a logistic model fitted on the
-development half of the real-news corpus (``scripts/calibrate.py``), shipped as
-``data/model/calibration.json``; ``--min-confidence`` drops events below a probability,
-and the shipped default is the threshold that gave the best F1 on that half.
+development half of the real-news corpus (``scripts/calibrate.py``), one model for each
+coder (rules, hybrid, model), shipped as ``data/model/calibration.json``;
+``--min-confidence`` drops events below a probability, and each coder's default is the
+floor that gave the best strict F1 on that half in cross-validation.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from dataclasses import dataclass
@@ -19,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..models import Actor, Event
+from ..models import Actor, Event, Refused
 from ..resources import DATA_DIR
 
 CALIBRATION_PATH = DATA_DIR / "model" / "calibration.json"
@@ -79,24 +81,32 @@ class Calibration:
         z = float(np.dot(np.array(self.weights), vector(event))) + self.bias
         return round(1.0 / (1.0 + math.exp(-z)), 3)
 
-    def to_json(self) -> str:
-        record = {
-            "features": list(FEATURES),
+    def record(self) -> dict[str, object]:
+        return {
             "weights": [round(w, 6) for w in self.weights],
             "bias": round(self.bias, 6),
             "min_confidence": self.min_confidence,
             "trained_on": self.trained_on,
         }
-        return json.dumps(record, indent=1)
 
 
-def load_calibration(path: Path = CALIBRATION_PATH) -> Calibration | None:
-    """The shipped calibration, or None when there is none (raw confidences are then kept)."""
+def write_calibration(coder: str, calibration: Calibration, path: Path = CALIBRATION_PATH) -> None:
+    """Store ``coder``'s calibration in the file, keeping the other coders' (a file of another feature set goes)."""
+    found = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    coders = found.get("coders", {}) if found.get("features") == list(FEATURES) else {}
+    coders[coder] = calibration.record()
+    text = json.dumps({"features": list(FEATURES), "coders": dict(sorted(coders.items()))}, indent=1)
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+def load_calibration(coder: str, path: Path = CALIBRATION_PATH) -> Calibration | None:
+    """The shipped calibration of ``coder``, or None when there is none (raw confidences are then kept)."""
     if not path.exists():
         return None
-    record = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(record["features"]) != FEATURES:
-        return None  # fitted for another feature set: retrain with scripts/calibrate.py
+    found = json.loads(path.read_text(encoding="utf-8"))
+    record = found.get("coders", {}).get(coder)
+    if record is None or tuple(found.get("features", ())) != FEATURES:
+        return None  # not fitted for this coder or for this feature set: run scripts/calibrate.py
     return Calibration(
         weights=tuple(float(w) for w in record["weights"]),
         bias=float(record["bias"]),
@@ -137,17 +147,25 @@ def best_threshold(probabilities: list[float], right: list[bool], gold_events: i
     return best
 
 
-def calibrate(events: list[Event], calibration: Calibration | None, floor: float | None) -> list[Event]:
-    """Events with calibrated confidences, without those below the floor (the shipped default when None)."""
-    import dataclasses
-
+def split(
+    events: list[Event], calibration: Calibration | None, floor: float | None
+) -> tuple[list[Event], list[Refused]]:
+    """Events with calibrated confidences, and those below the floor (the coder's default when None) refused."""
     if calibration is None and not floor:
-        return events
-    out = []
+        return events, []
+    kept: list[Event] = []
+    refused: list[Refused] = []
+    limit = floor if floor is not None else (calibration.min_confidence if calibration else 0.0)
     for event in events:
         if calibration is not None:
             event = dataclasses.replace(event, confidence=calibration.probability(event))
-        limit = floor if floor is not None else (calibration.min_confidence if calibration else 0.0)
         if event.confidence >= limit:
-            out.append(event)
-    return out
+            kept.append(event)
+        else:
+            refused.append(Refused(event, f"confidence {event.confidence:.2f} is under the floor {limit:.2f}"))
+    return kept, refused
+
+
+def calibrate(events: list[Event], calibration: Calibration | None, floor: float | None) -> list[Event]:
+    """Events with calibrated confidences, without those below the floor (the coder's default when None)."""
+    return split(events, calibration, floor)[0]

@@ -34,3 +34,4 @@ class Candidate:
     probability: float | None = None  # the model's probability of the candidate's coarse class
     factuality: str | None = None  # asserted, negated, hypothetical, claimed or background, as the model sees it
     factuality_p: float | None = None
+    refusal: str | None = None  # set when the event is found but must not be emitted: why (see passes/factual.py)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from ..actors.kb import KnowledgeBase
 from ..actors.state import entity
 from ..doc import Doc
-from ..models import Actor, Article, Event, Explanation, Span
+from ..models import Actor, Article, Event, Explanation, Refused, Span
 from ..parse import Sentence
 from .candidates import Candidate
 from .control import Control
@@ -31,8 +31,10 @@ class EventCoder:
         self.taxonomy = taxonomy
 
     def code(self, doc: Doc, sentence: Sentence) -> list[Event]:
-        """The events of ``sentence``: one per source–target pair of each candidate the passes found."""
-        article = doc.article
+        """The events of ``sentence``: one per source–target pair of each candidate the passes found.
+
+        A candidate a pass refused (an act reported only as denied) gives events that go to
+        ``doc.refused`` with the reason instead."""
         candidates = self.finder.find(doc, sentence)
         with_actors = [c for c in candidates if c.sources or c.targets]
         chosen = with_actors if with_actors else candidates[:1]
@@ -41,33 +43,40 @@ class EventCoder:
         for c in chosen:
             if c.code not in self.taxonomy and c.code[:3] not in self.taxonomy:
                 continue  # a code from a user lexicon that the taxonomy does not know
-            for source, found_target in _pairs(c):
-                if (
-                    source is not None
-                    and found_target is not None
-                    and len(c.sources) > 1
-                    and _same(source, found_target)
-                ):
-                    continue  # "the two men ... cooperation with NATO": NATO's side of it is no event
-                target = (
-                    None
-                    if source is not None and found_target is not None and _same(source, found_target)
-                    else found_target
-                )
-                if (target is None or not target.code) and source is not None:
-                    # no actor named: a domestic event is done to the source's own state
-                    target = self._domestic(c.code, source) or target
-                key = (c.code, source.code if source else "", target.code if target else "")
-                if key in seen:
-                    continue
-                seen.add(key)
-                events.append(self._event(article, sentence, c, source, target))
-                if self._mirrored(c.code, source, target):
-                    assert source is not None and target is not None
-                    back = (c.code, target.code, source.code)
-                    if back not in seen:
-                        seen.add(back)
-                        events.append(self._event(article, sentence, c, target, source, reciprocal=True))
+            if c.refusal is None:
+                events.extend(self._events(doc.article, sentence, c, seen))
+            else:
+                made = self._events(doc.article, sentence, c, set())
+                doc.refused.extend(Refused(e, c.refusal) for e in made)
+        return events
+
+    def _events(
+        self, article: Article, sentence: Sentence, c: Candidate, seen: set[tuple[str, str, str]]
+    ) -> list[Event]:
+        """One event per source–target pair of ``c`` not in ``seen``, with the mirror of a two-sided act."""
+        events: list[Event] = []
+        for source, found_target in _pairs(c):
+            if source is not None and found_target is not None and len(c.sources) > 1 and _same(source, found_target):
+                continue  # "the two men ... cooperation with NATO": NATO's side of it is no event
+            target = (
+                None
+                if source is not None and found_target is not None and _same(source, found_target)
+                else found_target
+            )
+            if (target is None or not target.code) and source is not None:
+                # no actor named: a domestic event is done to the source's own state
+                target = self._domestic(c.code, source) or target
+            key = (c.code, source.code if source else "", target.code if target else "")
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(self._event(article, sentence, c, source, target))
+            if self._mirrored(c.code, source, target):
+                assert source is not None and target is not None
+                back = (c.code, target.code, source.code)
+                if back not in seen:
+                    seen.add(back)
+                    events.append(self._event(article, sentence, c, target, source, reciprocal=True))
         return events
 
     def _mirrored(self, code: str, source: Actor | None, target: Actor | None) -> bool:

@@ -23,6 +23,7 @@ from .arguments import ArgumentNouns, Weapons
 from .base import EventPass
 from .classifier import Classifier
 from .controls import Controls
+from .factual import Factuality
 from .modality import Background, Hypothetical
 from .negation import Negation
 from .speech import ReportedFuture, Speech
@@ -69,6 +70,7 @@ BUILTIN_PASSES: dict[str, PassFactory] = {
     "argument-nouns": _rule(ArgumentNouns),
     "reported-future": _rule(ReportedFuture),
     "hypothetical": _rule(Hypothetical),
+    "factuality": _rule(Factuality),
     "actors": _rule(Actors),
     "background": _rule(Background),
     "order": _rule(Order),
@@ -88,6 +90,7 @@ RULE_PASSES: tuple[str, ...] = (
     "argument-nouns",
     "reported-future",
     "hypothetical",
+    "factuality",
     "actors",
     "background",
     "order",

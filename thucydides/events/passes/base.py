@@ -37,6 +37,7 @@ def _state(c: Candidate) -> tuple[object, ...]:
         c.reason,
         tuple(c.modifiers),
         c.current,
+        c.refusal,
         tuple(c.sources),
         tuple(c.targets),
     )
