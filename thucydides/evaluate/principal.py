@@ -1,7 +1,8 @@
 """The principal of an actor code: the state it belongs to, else its organisation or group.
 
 ``JPNGOVMIL`` → ``JPN``; ``IGOWSTNAT`` → ``NAT``; ``IMGPSEHMS`` (Hamas) → ``HMS``;
-``NAT`` → ``NAT``; the older ``IGOEUREEC`` → ``EUR`` (the EU, as the annotation conventions code it). A code that is a sector alone (``REB``, ``CVL``: an actor the story
+``NAT`` → ``NAT``; the older ``IGOEUREEC`` → ``EUR`` (the EU, as the annotation conventions
+code it). A code that is a sector alone (``REB``, ``CVL``: an actor the story
 gives no country) is its own principal, marked ``~REB``, so that it agrees only with an
 actor that the coder also left without a country.
 """
