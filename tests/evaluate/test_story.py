@@ -22,6 +22,7 @@ def test_principal_of_states_groups_and_bare_sectors() -> None:
     assert principal("JPNGOVMIL") == "JPN" and principal("IGOWSTNAT") == "NAT"
     assert principal("IMGPSEHMS") == "HMS" and principal("NAT") == "NAT"
     assert principal("REB") == "~REB" and principal(None) is None
+    assert principal("IGOEUR") == principal("IGOEUREEC") == "EUR"  # the EU as ANNOTATION.md codes it
 
 
 def test_event_right_when_principals_and_an_acceptable_code_agree() -> None:

@@ -21,7 +21,7 @@ GOLDSTEIN = {
     "190": -10.0,
 }
 _IDS = itertools.count()
-ORGS = {"NAT": "IGOWSTNAT", "UNO": "IGOUNO", "EEC": "IGOEUREEC"}
+ORGS = {"NAT": "IGOWSTNAT", "UNO": "IGOUNO", "EUR": "IGOEUR"}
 
 
 def actor(code: str, start: int = 0) -> Actor:

@@ -1,7 +1,8 @@
 """The principal of an actor code: the state it belongs to, else its organisation or group.
 
 ``JPNGOVMIL`` → ``JPN``; ``IGOWSTNAT`` → ``NAT``; ``IMGPSEHMS`` (Hamas) → ``HMS``;
-``NAT`` → ``NAT``. A code that is a sector alone (``REB``, ``CVL``: an actor the story
+``NAT`` → ``NAT``; the older ``IGOEUREEC`` → ``EUR`` (the EU, as the annotation conventions
+code it). A code that is a sector alone (``REB``, ``CVL``: an actor the story
 gives no country) is its own principal, marked ``~REB``, so that it agrees only with an
 actor that the coder also left without a country.
 """
@@ -13,6 +14,8 @@ from functools import lru_cache
 from ..resources import data_path, load_yaml
 
 _ORG_PREFIXES = ("IGO", "NGO", "IMG", "MNC", "NGM")
+# Older CAMEO codes for a principal and the code the annotation conventions use (IGOEUREEC: the EU is EUR).
+_SAME = {"EEC": "EUR"}
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +34,7 @@ def principal(code: str | None) -> str | None:
         return None
     code = code.strip().upper()
     if code[:3] in _ORG_PREFIXES and len(code) > 3:
-        return code[-3:]
+        return _SAME.get(code[-3:], code[-3:])
     if code[:3] in sector_codes():
         return "~" + code[:3]
     return code[:3]

@@ -49,7 +49,7 @@ class BenchResult:
 
 # The actors most often in the news come first, so that the Zipf-like draw favours them.
 PROMINENT = ("USA", "CHN", "RUS", "UKR", "ISR", "IRN", "GBR", "FRA", "DEU", "JPN", "IND", "PAK", "TUR", "SAU")
-PROMINENT_GROUPS = ("NAT", "UNO", "EEC", "AFU", "ASN", "IMF", "WTO")
+PROMINENT_GROUPS = ("NAT", "UNO", "EUR", "AFU", "ASN", "IMF", "WTO")
 
 
 def actor_pool(size: int = 200) -> list[Actor]:
