@@ -92,6 +92,10 @@ class Errors:
     E463 = "Invalid server setting {name} {value!r}: {detail}."
     E464 = "No page or API endpoint at {path}. The API is described at /api/openapi.json; pages are linked from /."
     E465 = 'The request body is not valid: {detail}. Send JSON such as {{"text": "...", "date": "2025-06-03"}}.'
+    E466 = (
+        "The server for the load benchmark did not answer ({detail}). Its last output: {log}. "
+        "Check the store with: thucydides serve --store {path}"
+    )
     E469 = "Unexpected server error ({detail}). Please report it with the request that caused it."
     # 48x: the read-only SQL page
     E480 = (

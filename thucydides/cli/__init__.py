@@ -15,7 +15,7 @@ from .evaluate import bench, evaluate
 from .scale import bench_scale, watch
 from .store import bench_store, export, import_gdelt, ingest
 from .taxonomy import codes
-from .web import bench_web, serve
+from .web import bench_load, bench_web, serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,6 +39,7 @@ cli.add_command(serve)
 bench.add_command(bench_store)
 bench.add_command(bench_scale)
 bench.add_command(bench_web)
+bench.add_command(bench_load)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""``thucydides serve`` (the web API and dashboard) and ``thucydides bench web``."""
+"""``thucydides serve`` (the web API and dashboard), ``thucydides bench web`` and ``thucydides bench load``."""
 
 from __future__ import annotations
 
@@ -76,3 +76,36 @@ def bench_web(events: int, repeat: int, as_json: bool) -> int:
     results = run_web_bench(events, repeat)
     click.echo(to_json(results) if as_json else render(results))
     return 0 if all(r.passed for r in results) else 1
+
+
+@click.command("load")
+@click.option(
+    "--events", type=click.IntRange(min=1000), default=1_000_000, show_default=True, help="Events in a new store."
+)
+@click.option(
+    "--store",
+    "bench_store",  # not store_path: the settings file's store must not become a benchmark's
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Serve this store (made there first, with --events events, if it does not exist).",
+)
+@click.option(
+    "--clients", type=click.IntRange(1, 1000), default=50, show_default=True, help="Clients requesting at once."
+)
+@click.option(
+    "--rounds", type=click.IntRange(min=1), default=2, show_default=True, help="Times each client requests every view."
+)
+@click.option(
+    "--duration",
+    type=click.FloatRange(min=1),
+    default=300.0,
+    show_default=True,
+    help="Seconds after which clients start no new request.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def bench_load(events: int, bench_store: Path | None, clients: int, rounds: int, duration: float, as_json: bool) -> int:
+    """Every API view and dashboard page under many clients at once, on 127.0.0.1 (target: p95 under one second)."""
+    from ..web.load import render, run_load_bench, to_json
+
+    report = run_load_bench(events, clients, rounds, duration, bench_store)
+    click.echo(to_json(report) if as_json else render(report))
+    return 0 if report.passed else 1

@@ -22,6 +22,7 @@ from .. import registry
 from ..version import __version__
 from . import api, downloads, pages, problems, query, write
 from .access import StoreAccess
+from .cache import ResponseCache
 from .settings import ServerConfig
 from .world import outline_json
 
@@ -82,6 +83,7 @@ def create_app(config: ServerConfig, coder: write.LazyCoder | None = None) -> Fa
     app.add_api_route("/vendor/plotly.min.js", _plotly, include_in_schema=False)
     app.add_api_route("/web/world.json", _world, include_in_schema=False)
     app.add_api_route("/favicon.ico", lambda: Response(status_code=204), include_in_schema=False)
+    app.add_middleware(ResponseCache, access=app.state.access, routes=[*api.router.routes, *pages.router.routes])
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=config.allowed_hosts)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(DropEmptyParameters)
