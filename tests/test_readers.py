@@ -149,6 +149,37 @@ def test_json_nested_too_deeply_is_a_rejection_not_a_crash(tmp_path: Path) -> No
     assert isinstance(second, Article)
 
 
+def test_a_bom_or_unicode_spaces_alone_are_an_empty_file_not_an_empty_article(tmp_path: Path) -> None:
+    """Found by scripts/fuzz.py: such files were coded as articles without text."""
+    _write(tmp_path / "bom.txt", b"\xef\xbb\xbf \r\n")
+    _write(tmp_path / "spaces.txt", "\u00a0\u3000\u2029\n".encode())
+    _write(tmp_path / "page.html", b"\xef\xbb\xbf")
+    items = list(read_paths([str(tmp_path)]))
+    assert [(Path(i.origin).name, getattr(i, "code", None)) for i in items] == [
+        ("bom.txt", "E101"),
+        ("page.html", "E101"),
+        ("spaces.txt", "E101"),
+    ]
+
+
+def test_a_number_too_long_for_python_is_a_json_error_not_a_failure(tmp_path: Path) -> None:
+    """Found by scripts/fuzz.py: Python refuses integers of more than 4,300 digits, which read as E120."""
+    path = _write(tmp_path / "in.jsonl", b'{"id": 1' + b"0" * 5000 + b', "text": "Fine."}\n{"text": "Fine."}\n')
+    first, second = read_paths([str(path)])
+    assert isinstance(first, Rejection) and first.code == "E104" and "too many digits" in first.message
+    assert isinstance(second, Article)
+
+
+def test_a_lone_surrogate_escape_becomes_a_replacement_character_at_its_place(tmp_path: Path) -> None:
+    """Found by scripts/fuzz.py: "\\ud800" in a JSON string made a text that UTF-8 cannot hold (E120, or a crash
+    when the events were written)."""
+    path = _write(tmp_path / "in.jsonl", b'{"text": "Japan \\ud800 met NATO.", "title": "\\udfff"}\n')
+    (article,) = read_paths([str(path)])
+    assert isinstance(article, Article)
+    assert (article.text, article.title) == ("Japan \ufffd met NATO.", "\ufffd")
+    assert len(article.id) == 16 and article.text.encode("utf-8")
+
+
 def test_a_json_error_shows_the_whole_message_with_its_position(tmp_path: Path) -> None:
     path = _write(tmp_path / "in.jsonl", b'{"id": "a", "text": "x",}\n')
     (bad,) = read_paths([str(path)])

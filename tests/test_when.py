@@ -106,6 +106,25 @@ def test_relative_periods_start_on_their_first_day(
     assert resolve(TimeExpr(0, 0, -1, kind, value, shift), TUESDAY, PAST) == expected
 
 
+@pytest.mark.parametrize(
+    ("kind", "value", "shift", "published"),
+    [
+        ("relday", (1,), 0, dt.date.max),
+        ("week", (), 1, dt.date.max),
+        ("rmonth", (), 1, dt.date.max),
+        ("ryear", (), 1, dt.date.max),
+        ("weekday", (MONDAY,), -1, dt.date.min),
+        ("ryear", (), -1, dt.date.min),
+        ("ago", (3, 2), -1, dt.date.min),
+    ],
+)
+def test_a_relative_date_past_the_calendars_edge_is_no_date_not_a_crash(
+    kind: str, value: tuple[int, ...], shift: int, published: dt.date
+) -> None:
+    """Found by scripts/fuzz.py: articles published on 9999-12-31 or 0001-01-01 that say "tomorrow" or "last year"."""
+    assert resolve(TimeExpr(0, 0, -1, kind, value, shift), published, PAST) is None
+
+
 def test_relative_dates_need_a_publication_date() -> None:
     assert resolve(weekday(TUE), None, PAST) is None
     assert resolve(TimeExpr(0, 0, -1, "year", (2014,)), None, PAST) == When(dt.date(2014, 1, 1), "year")
@@ -130,6 +149,12 @@ def test_last_month_is_news_but_three_months_ago_is_background() -> None:
 
 def test_no_date_is_not_background() -> None:
     assert not is_background(None, TUESDAY)
+
+
+def test_periods_at_the_calendars_edge_are_not_background() -> None:
+    assert not is_background(When(dt.date.min, "day"), dt.date.min)
+    assert not is_background(When(dt.date(9999, 12, 1), "month"), dt.date.max)
+    assert not is_background(When(dt.date(9999, 12, 27), "week"), dt.date.max)
 
 
 # -- from the parse ---------------------------------------------------------------------------

@@ -129,6 +129,14 @@ def test_gdelt_feature_id_is_the_country_code_for_a_country() -> None:
     assert city["ActionGeo_FeatureID"] == "1850147"
 
 
+def test_gdelt_keeps_one_line_per_event_whatever_the_source_url_holds() -> None:
+    """Found by scripts/fuzz.py: a carriage return in a JSONL article's url split its GDELT row in two."""
+    buffer = io.StringIO()
+    Writer(buffer, "gdelt").write([make_event()], "http://e/1\t\r\nx\\y")
+    (line,) = buffer.getvalue().splitlines()
+    assert dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True))["SOURCEURL"] == "http://e/1   x/y"
+
+
 def test_writer_counts_events() -> None:
     buffer = io.StringIO()
     writer = Writer(buffer, "jsonl")

@@ -69,6 +69,10 @@ class Errors:
         "{origin}: the document holds {size}, more than the {limit} one article may have. It is skipped: "
         "split it into articles (one a file, or one a JSONL line)."
     )
+    E123 = (
+        "{origin}: the Parquet file is damaged from this row on ({detail}). The rows before it were read; "
+        "write the file again to read the rest."
+    )
 
     # 2xx: dictionaries and user files
     E201 = "{path}:{line}: cannot read this actor entry: {detail}. See docs/actors.md for the format."

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -29,6 +30,8 @@ READABLE_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 # much text (a long feature is 60,000 characters). Coding the largest article takes well under 1 GB.
 MAX_DOCUMENT_BYTES = 8 << 20
 MAX_ARTICLE_CHARS = 200_000
+# A JSON escape such as \ud800 that is half of a pair: Python keeps it, but UTF-8 cannot encode it.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Item = Article | Rejection
 
@@ -132,6 +135,8 @@ def _decode(data: bytes, origin: str) -> str:
         raise InputError(Errors.E103, origin=origin, detail=f"byte {err.start}") from None
     if _looks_binary(text):
         raise InputError(Errors.E102, origin=origin)
+    if not text.strip():  # a byte-order mark or Unicode spaces alone
+        raise InputError(Errors.E101, origin=origin)
     return text
 
 
@@ -208,6 +213,8 @@ def parse_jsonl_line(raw: bytes | str, where: str, default_date: dt.date | None 
         raise InputError(Errors.E104, origin=where, detail=str(err)) from None
     except RecursionError:
         raise InputError(Errors.E104, origin=where, detail="nested too deeply") from None
+    except ValueError:  # an integer of more than 4,300 digits, which Python refuses to convert
+        raise InputError(Errors.E104, origin=where, detail="a number has too many digits") from None
     if not isinstance(record, dict):
         raise InputError(Errors.E109, origin=where)
     date = record.get("date")
@@ -217,26 +224,32 @@ def parse_jsonl_line(raw: bytes | str, where: str, default_date: dt.date | None 
 
 
 def article_from_fields(record: dict[str, Any], where: str, date: dt.date | None) -> Article:
-    """An article from a JSON object or a table row; ``where`` names it in errors. The id defaults to a text hash."""
+    """An article from a JSON object or a table row; ``where`` names it in errors. The id defaults to a text hash.
+
+    Lone surrogates (from JSON escapes) become U+FFFD, one character for one, so that offsets hold.
+    """
+    fields: dict[str, str | None] = {}
     for key in ("text", "title", "url", "source"):
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise InputError(Errors.E110, origin=where, name=key, kind=type(value).__name__)
-    text = record.get("text")
+        fields[key] = LONE_SURROGATE.sub("\ufffd", value) if value else value
+    text = fields["text"]
     if not text or not text.strip():
         raise InputError(Errors.E105, origin=where)
     if len(text) > MAX_ARTICLE_CHARS:
         raise InputError(Errors.E122, origin=where, size=f"{len(text):,} characters", limit=f"{MAX_ARTICLE_CHARS:,}")
-    article_id = record.get("id")
-    if article_id is None or str(article_id) == "":
+    raw_id = record.get("id")
+    article_id = "" if raw_id is None else LONE_SURROGATE.sub("\ufffd", str(raw_id))
+    if article_id == "":
         article_id = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
     return Article(
-        id=str(article_id),
+        id=article_id,
         text=text,
         date=date,
-        title=record.get("title"),
-        url=record.get("url"),
-        source=record.get("source"),
+        title=fields["title"],
+        url=fields["url"],
+        source=fields["source"],
         origin=where,
     )
 

@@ -249,7 +249,10 @@ def resolve(expr: TimeExpr, published: dt.date | None, tense: int) -> When | Non
         return _when(value[0], value[1], 1, "month", expr.since)
     if published is None:
         return None
-    found = _relative(expr, published, tense)
+    try:
+        found = _relative(expr, published, tense)
+    except (OverflowError, ValueError):  # counted from a publication date at the calendar's edge (year 1 or 9999)
+        return None
     return When(found[0], found[1], expr.since) if found is not None else None
 
 
@@ -383,4 +386,7 @@ def is_background(when: When | None, published: dt.date | None) -> bool:
         return False
     if when.precision == "year" and when.date.year < published.year:
         return True
-    return period_end(when) < published - dt.timedelta(days=STALE_DAYS)
+    try:
+        return period_end(when) < published - dt.timedelta(days=STALE_DAYS)
+    except (OverflowError, ValueError):  # a period at the calendar's edge (year 1 or 9999) is no old story
+        return False

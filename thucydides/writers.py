@@ -352,7 +352,7 @@ class Writer:
 
 
 def _clean_tsv(value: str) -> str:
-    return value.replace("\t", " ").replace("\n", " ").replace("\\", "/")
+    return value.replace("\t", " ").replace("\n", " ").replace("\r", " ").replace("\\", "/")
 
 
 FORMATS: dict[str, Callable[[Writer, Iterable[Event], str], None]] = {

@@ -53,6 +53,24 @@ def test_weeks_start_on_monday_and_a_scope_bounds_the_periods(filled: Store) -> 
     assert sum(p.total for p in weeks) == 2
 
 
+def test_a_timeline_over_the_whole_calendar_gives_only_the_periods_with_events(filled: Store) -> None:
+    """Found by scripts/fuzz.py: from=0001-01-01&to=9999-12-31&freq=day filled 3.6 million days (minutes, 600 MB)
+    and then overflowed (a 500)."""
+    scope = Scope(start=dt.date.min, end=dt.date.max)
+    days = dyad_timeline(filled, "JPN", "NAT", "day", directed=False, scope=scope).periods
+    assert [p.start for p in days] == [dt.date(2025, 1, d) for d in (10, 20)] + [dt.date(2025, 3, d) for d in (5, 6)]
+    assert len(dyad_timeline(filled, "JPN", "NAT", "day", scope=Scope(start=dt.date(2000, 1, 1))).periods) > 9000
+
+
+@pytest.mark.parametrize(("freq", "periods"), [("day", 31), ("week", 5), ("month", 12), ("year", 1)])
+def test_an_event_on_the_calendars_last_day_ends_its_timeline(store: Store, freq: str, periods: int) -> None:
+    """Found by scripts/fuzz.py: the period after the last one, past 9999-12-31, was computed and overflowed."""
+    store.ingest([story(1, event("JPN", "NAT", "036", day="9999-12-31"))])
+    scope = Scope(start=dt.date(9999, 1, 1) if freq in ("month", "year") else dt.date(9999, 12, 1))
+    timeline = dyad_timeline(store, "JPN", "NAT", freq, scope=scope).periods
+    assert len(timeline) == periods and timeline[-1].total == 1
+
+
 def test_actors_resolve_by_country_group_code_prefix_and_name(filled: Store) -> None:
     assert resolve_actor(filled, "jpn").kind == "country"
     assert (resolve_actor(filled, "NAT").kind, resolve_actor(filled, "NATO").value) == ("group", "NAT")

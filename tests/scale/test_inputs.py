@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -120,6 +121,51 @@ def test_parquet_files_of_articles_are_read_and_checked(tmp_path: Path) -> None:
     assert (
         isinstance(items[2], Rejection) and items[2].code == "E105" and items[2].origin.endswith("articles.parquet:3")
     )
+
+
+def test_a_damaged_parquet_file_keeps_the_rows_before_the_damage_and_rejects_the_rest(tmp_path: Path) -> None:
+    """Found by scripts/fuzz.py: a byte overwritten in a data page raised out of the job (UnicodeDecodeError)."""
+    texts = [f"Japan met NATO on day {i}." for i in range(256)] + ["Russia attacked Ukraine.", "Egypt hosted talks."]
+    path = tmp_path / "articles.parquet"
+    plain = {"compression": "none", "use_dictionary": False, "write_statistics": False}  # the texts appear once
+    pq.write_table(pa.table({"text": texts}), path, row_group_size=256, **plain)
+    data = path.read_bytes()
+    assert data.count(b"Russia") == 1
+    at = data.index(b"Russia")
+    path.write_bytes(data[:at] + b"\xff" + data[at + 1 :])
+    items = [item for item, _used in stream_paths([str(path)])]
+    assert [getattr(i, "text", None) for i in items[:256]] == texts[:256]
+    assert len(items) == 257 and isinstance(items[256], Rejection) and items[256].code == "E123"
+    assert items[256].origin == f"{path}:257" and "write the file again" in items[256].message
+
+
+def _not_implemented(*_args: object, **_kwargs: object) -> Iterator[pa.RecordBatch]:
+    raise pa.ArrowNotImplementedError("Integers with less than 8 bits not implemented")
+
+
+def _no_batches(*_args: object, **_kwargs: object) -> Iterator[pa.RecordBatch]:
+    return iter(())
+
+
+@pytest.mark.parametrize(("damaged", "detail"), [(_not_implemented, "not implemented"), (_no_batches, "missing")])
+def test_a_damaged_parquet_file_that_fails_otherwise_or_ends_early_is_rejected_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damaged: Callable[..., Iterator[pa.RecordBatch]], detail: str
+) -> None:
+    """Found by damaging Parquet files at random: a page whose encoding pyarrow does not implement raised out of
+    the job; a damaged file whose rows read as none lost them without a word."""
+    path = tmp_path / "articles.parquet"
+    pq.write_table(pa.table({"text": ["Japan met NATO.", "China criticised NATO."]}), path)
+    monkeypatch.setattr(pq.ParquetFile, "iter_batches", damaged)
+    (item,) = [item for item, _used in stream_paths([str(path)])]
+    assert isinstance(item, Rejection) and item.code == "E123" and item.origin == f"{path}:1" and detail in item.message
+
+
+def test_a_parquet_file_without_rows_is_an_empty_file(tmp_path: Path) -> None:
+    pq.write_table(
+        pa.table({"id": pa.array([], pa.string()), "text": pa.array([], pa.string())}), tmp_path / "e.parquet"
+    )
+    (item,) = [item for item, _used in stream_paths([str(tmp_path / "e.parquet")])]
+    assert isinstance(item, Rejection) and item.code == "E101"
 
 
 def test_a_missing_file_is_a_rejection_not_a_crash(tmp_path: Path) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -112,3 +114,19 @@ def test_sql_result_downloads_as_csv_and_json(client: TestClient) -> None:
     assert client.get("/download/sql.csv", params=params).text == "a,b\n1,x\n"
     assert client.get("/download/sql.json", params=params).json() == [{"a": 1, "b": "x"}]
     assert client.get("/download/sql.csv", params={"sql": "DROP TABLE events"}).status_code == 400
+
+
+def _strict_json(text: str) -> Any:
+    def refuse(name: str) -> None:
+        raise ValueError(f"{name} is not JSON")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_blobs_nan_and_infinity_answer_as_json_in_the_api_and_the_download(client: TestClient) -> None:
+    """Found by scripts/fuzz.py: a BLOB made /api/sql answer 500, and NaN made /download/sql.json invalid JSON."""
+    params = {"sql": "SELECT '\\xFF'::BLOB AS b, 'abc'::BLOB AS t, 'nan'::DOUBLE AS n, [1.5, 'inf'::DOUBLE] AS l"}
+    api = client.get("/api/sql", params=params)
+    assert api.status_code == 200 and _strict_json(api.text)["rows"] == [["\\xff", "abc", None, [1.5, None]]]
+    download = client.get("/download/sql.json", params=params)
+    assert _strict_json(download.text) == [{"b": "\\xff", "t": "abc", "n": None, "l": [1.5, None]}]

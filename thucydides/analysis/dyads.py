@@ -12,6 +12,8 @@ from .scope import FREQS, Scope, check_choice, quad_sums
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 QUAD_FIELDS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+MAX_FILLED = 10_000  # periods of a timeline filled with empty ones; past it, only those with events
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 
 
 @dataclass(frozen=True)
@@ -129,16 +131,25 @@ def next_period(day: dt.date, freq: str) -> dt.date:
 
 
 def _fill(periods: dict[dt.date, Period], freq: str, scope: Scope) -> list[Period]:
+    """The periods from the scope's start (else the first event) to its end, empty ones too.
+
+    Past :data:`MAX_FILLED` periods (``from=0001-01-01&freq=day``, or one event dated in year 9999) only those
+    with events are given: filling millions of days would take minutes and gigabytes.
+    """
     periods = {day: p for day, p in periods.items() if day is not None}  # undated events have no period
     if not periods and (scope.start is None or scope.end is None):
         return []
     first = period_start(scope.start or min(periods), freq)
     last = period_start(scope.end or max(periods), freq)
-    out: list[Period] = []
+    if first > last:
+        return []
+    if (last - first).days > MAX_FILLED * PERIOD_DAYS[freq]:
+        return [periods[day] for day in sorted(periods) if first <= day <= last]
+    out = [periods.get(first, Period(first))]
     day = first
-    while day <= last:
-        out.append(periods.get(day, Period(day)))
+    while day < last:  # never a period after the last: after 9999-12 there is none
         day = next_period(day, freq)
+        out.append(periods.get(day, Period(day)))
     return out
 
 

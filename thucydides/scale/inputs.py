@@ -212,23 +212,43 @@ def _stdin(stream: BinaryIO, default_date: dt.date | None) -> Iterator[tuple[Ite
 
 
 def _parquet(handle: Any, origin: str, default_date: dt.date | None) -> Iterator[tuple[Item, int]]:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
+    unreadable = (OSError, ValueError, pa.ArrowException)  # ArrowException: also "not implemented" for a damaged page
     if not handle.seekable():
         handle = io.BytesIO(handle.read())
     size = handle.seek(0, io.SEEK_END)
     try:
         parquet = pq.ParquetFile(handle)
-    except (OSError, ValueError) as err:
+    except unreadable as err:
         yield _rejection(InputError(Errors.E106, origin=origin, detail=str(err))), size
         return
-    rows = max(1, parquet.metadata.num_rows)
+    if parquet.metadata.num_rows == 0:
+        yield _rejection(InputError(Errors.E101, origin=origin)), size
+        return
+    yield from _parquet_rows(parquet, origin, default_date, size, unreadable)
+
+
+def _parquet_rows(
+    parquet: Any, origin: str, default_date: dt.date | None, size: int, unreadable: tuple[type[Exception], ...]
+) -> Iterator[tuple[Item, int]]:
+    """Every row as an article; from a damaged file the rows before the damage, and one E123 for the rest."""
+    rows = parquet.metadata.num_rows
     wanted = [c for c in ("id", "text", "date", *_STRING_FIELDS) if c in parquet.schema_arrow.names]
     number = 0
-    for batch in parquet.iter_batches(batch_size=256, columns=wanted):
-        for record in batch.to_pylist():
-            number += 1
-            yield _parquet_item(record, f"{origin}:{number}", default_date), size * number // rows
+    try:
+        for batch in parquet.iter_batches(batch_size=256, columns=wanted):
+            for record in batch.to_pylist():
+                number += 1
+                yield _parquet_item(record, f"{origin}:{number}", default_date), size * number // rows
+    except unreadable as err:
+        detail = describe(err)
+    else:
+        if number >= rows:
+            return
+        detail = f"{rows - number} of its {rows} rows are missing"  # pages that end early without a word
+    yield _rejection(InputError(Errors.E123, origin=f"{origin}:{number + 1}", detail=detail)), size
 
 
 def _parquet_item(record: dict[str, Any], where: str, default_date: dt.date | None) -> Item:

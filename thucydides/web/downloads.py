@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import math
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -82,7 +83,8 @@ VIEWS: dict[str, Rows] = {
 
 
 def plain(value: Any) -> Any:
-    """A row as JSON-ready values: dataclasses as dicts, dates as ISO strings."""
+    """A row as JSON-ready values: dataclasses as dicts, dates as ISO strings; NaN and infinities (which JSON has
+    not) as null, bytes (a SQL BLOB) as text with undecodable bytes written \\xff."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if hasattr(value, "as_dict"):
@@ -93,6 +95,10 @@ def plain(value: Any) -> Any:
         return [plain(v) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "backslashreplace")
     return value
 
 
