@@ -24,8 +24,7 @@ from ..resources import DATA_DIR
 from .candidates import Candidate
 from .control import Control
 from .features import sentence_features
-from .grammar import ADDRESSED_ROOTS, default_target, subject
-from .roles import resolve_actors
+from .roles import clause_candidate
 from .taxonomy import FIVE_CLASS_NAMES, five_class
 
 MODEL_PATH = DATA_DIR / "model" / "events.npz"
@@ -93,28 +92,9 @@ class EventModel:
         if not allowed:
             return None
         proot, root = max(allowed)
-        token = sentence.tokens[sentence.root]
-        said = sentence.child(token, "ccomp") if token.lemma in control.speech else None
-        if said is not None:
-            token = said  # "X committed atrocities, the U.N. said": the event is what was said
-        sources = subject(sentence, token)
-        targets = default_target(sentence, token, "verb", set(sources), control, appeal=root in ADDRESSED_ROOTS)
-        c = Candidate(
-            trigger=token.i,
-            first=token.i,
-            last=token.i,
-            code=f"{root}0",
-            source_tokens=sources,
-            target_tokens=targets,
-            rule="model: events.npz (five-class and root classifiers)",
-            reason=(
-                f"the classifier puts the sentence in class {k} ({FIVE_CLASS_NAMES[k]}, p={pk:.2f}) "
-                f"and root {root} (p={proot:.2f}); main verb '{token.text}'"
-            ),
-            specificity=0,
-            producer="model",
-        )
-        resolve_actors(sentence, c, resolver, control)
+        why = f"the classifier puts the sentence in class {k} ({FIVE_CLASS_NAMES[k]}, p={pk:.2f}) and root {root}"
+        rule = "model: events.npz (five-class and root classifiers)"
+        c = clause_candidate(sentence, root, control, resolver, rule, f"{why} (p={proot:.2f})")
         if not (c.sources or c.targets):
             return None
         return c

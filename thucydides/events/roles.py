@@ -14,7 +14,34 @@ from ..actors.state import entity
 from ..parse import Sentence
 from .candidates import Candidate
 from .control import Control
-from .grammar import NOT_ACTORS, VIOLENT_ROOTS, before_date, default_source
+from .grammar import ADDRESSED_ROOTS, NOT_ACTORS, VIOLENT_ROOTS, before_date, default_source, default_target, subject
+
+
+def clause_candidate(
+    sentence: Sentence, root: str, control: Control, resolver: ActorResolver, rule: str, reason: str
+) -> Candidate:
+    """A statistical layer's event of CAMEO ``root`` at the sentence's main verb (or at what it says, when that
+    verb is one of saying: "X shelled Y, officials said"), its actors resolved; ``reason`` says why the layer
+    chose the root, and the main verb is added to it."""
+    token = sentence.tokens[sentence.root]
+    said = sentence.child(token, "ccomp") if token.lemma in control.speech else None
+    if said is not None:
+        token = said
+    sources = subject(sentence, token)
+    c = Candidate(
+        trigger=token.i,
+        first=token.i,
+        last=token.i,
+        code=f"{root}0",
+        source_tokens=sources,
+        target_tokens=default_target(sentence, token, "verb", set(sources), control, appeal=root in ADDRESSED_ROOTS),
+        rule=rule,
+        reason=f"{reason}; main verb '{token.text}'",
+        specificity=0,
+        producer="model",
+    )
+    resolve_actors(sentence, c, resolver, control)
+    return c
 
 
 def resolve_actors(sentence: Sentence, c: Candidate, resolver: ActorResolver, control: Control) -> None:

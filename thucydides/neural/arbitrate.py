@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from ..events.candidates import Candidate
-from ..events.grammar import ADDRESSED_ROOTS, default_target, depth, subject
-from ..events.roles import resolve_actors
+from ..events.grammar import depth
+from ..events.roles import clause_candidate
 from ..events.taxonomy import FIVE_CLASS_NAMES, five_class
 from ..parse import Sentence, Token
 from .runtime import NeuralModel, Prediction, spans
@@ -144,29 +144,8 @@ class Arbiter:
         if not allowed:
             return None
         proot, root = max(allowed)
-        token = sentence.tokens[sentence.root]
-        said = sentence.child(token, "ccomp") if token.lemma in self.control.speech else None
-        if said is not None:
-            token = said  # "X shelled Y, officials said": the event is what was said
-        sources = subject(sentence, token)
-        c = Candidate(
-            trigger=token.i,
-            first=token.i,
-            last=token.i,
-            code=f"{root}0",
-            source_tokens=sources,
-            target_tokens=default_target(
-                sentence, token, "verb", set(sources), self.control, appeal=root in ADDRESSED_ROOTS
-            ),
-            rule=MODEL_NAME,
-            reason=(
-                f"the model puts the sentence in class {k} ({FIVE_CLASS_NAMES[k]}, p={pk:.2f}) "
-                f"and root {root} (p={proot:.2f}); main verb '{token.text}'"
-            ),
-            specificity=0,
-            producer="model",
-        )
-        resolve_actors(sentence, c, resolver, self.control)
+        why = f"the model puts the sentence in class {k} ({FIVE_CLASS_NAMES[k]}, p={pk:.2f}) and root {root}"
+        c = clause_candidate(sentence, root, self.control, resolver, MODEL_NAME, f"{why} (p={proot:.2f})")
         c.parts = {"code": "model", "source": "rules", "target": "rules"}
         c.probability = round(pk, 3)
         self._arguments(sentence, c, p, resolver)
