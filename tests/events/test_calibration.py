@@ -1,6 +1,6 @@
 import numpy as np
 
-from thucydides.events.calibration import FEATURES, Calibration, best_threshold, calibrate, features, fit, vector
+from thucydides.events.calibration import FEATURES, Calibration, best_threshold, features, fit, split, vector
 
 from ..test_writers import make_event
 
@@ -34,7 +34,8 @@ def test_best_threshold_drops_the_wrong_tail() -> None:
 def test_calibrate_replaces_confidence_and_applies_the_floor() -> None:
     weights = tuple(-5.0 if name == "no source" else 0.0 for name in FEATURES)
     model = Calibration(weights, 2.0, 0.5)
-    kept = calibrate([make_event(), make_event(source=None)], model, None)
+    kept, refused = split([make_event(), make_event(source=None)], model, None)
     assert len(kept) == 1 and kept[0].source is not None and kept[0].confidence > 0.8
-    assert len(calibrate([make_event(), make_event(source=None)], model, 0.0)) == 2
-    assert calibrate([make_event(confidence=0.4)], None, 0.5) == []
+    assert len(refused) == 1 and refused[0].event.source is None and "under the floor" in refused[0].reason
+    assert len(split([make_event(), make_event(source=None)], model, 0.0)[0]) == 2
+    assert split([make_event(confidence=0.4)], None, 0.5)[0] == []

@@ -164,8 +164,3 @@ def split(
         else:
             refused.append(Refused(event, f"confidence {event.confidence:.2f} is under the floor {limit:.2f}"))
     return kept, refused
-
-
-def calibrate(events: list[Event], calibration: Calibration | None, floor: float | None) -> list[Event]:
-    """Events with calibrated confidences, without those below the floor (the coder's default when None)."""
-    return split(events, calibration, floor)[0]
