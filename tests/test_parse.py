@@ -33,3 +33,13 @@ def test_hyphenated_verbs_stay_one_token_and_parse_as_verbs(parser: SpacyParser)
     (sentence,) = parsed.sentences
     fired = next(t for t in sentence.tokens if t.text == "test-fired")
     assert fired.pos == "VERB" and sentence.root == fired.i
+
+
+def test_a_second_clause_gets_back_the_subject_joined_to_the_first_object(parser: SpacyParser) -> None:
+    text = "Japan condemned the launch and South Korea also condemned it."
+    (sentence,) = next(iter(parser.parse([clean(Article(id="t", text=text))]))).sentences
+    second = [t for t in sentence.tokens if t.text == "condemned"][1]
+    subject = sentence.child(second, "nsubj")
+    assert subject is not None and subject.text == "Korea"
+    launch = next(t for t in sentence.tokens if t.text == "launch")
+    assert subject.i not in launch.children

@@ -240,6 +240,7 @@ def _sentence(doc: Any, rows: list[list[int]], base: int, name: Any, offset: int
     for tok in tokens:
         if tok.head != tok.i:
             tokens[tok.head].children.append(tok.i)
+    repair_orphan_subjects(tokens)
     if all(tok.pos == "SPACE" for tok in tokens):
         return None
     start_char = tokens[0].start - offset
@@ -253,6 +254,40 @@ def _sentence(doc: Any, rows: list[list[int]], base: int, name: Any, offset: int
         root=root,
         vector=_mean_vector(doc, base, base + len(rows)),
     )
+
+
+def repair_orphan_subjects(tokens: list[Token]) -> None:
+    """Give a second clause back the subject the parser joined to the first clause's object.
+
+    "Japan condemned the launch and South Korea also condemned it": the small English model
+    often reads "South Korea" as a conjunct of "the launch", leaving the second "condemned"
+    with no subject. A verb conjoined to another verb, with no subject of its own, takes the
+    noun conjunct just before it (adverbs and auxiliaries between them aside) as its subject.
+    """
+    for verb in tokens:
+        if verb.pos != "VERB" or verb.dep != "conj" or tokens[verb.head].pos not in ("VERB", "AUX"):
+            continue
+        if any(tokens[c].dep in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        j = verb.i - 1
+        while j > verb.head and tokens[j].pos in ("ADV", "AUX", "PART"):
+            j -= 1
+        noun = tokens[j]
+        while noun.dep in ("compound", "flat") and noun.head > noun.i:
+            noun = tokens[noun.head]
+        if noun.pos not in ("PROPN", "NOUN") or noun.dep != "conj":
+            continue
+        owner = tokens[noun.head]
+        if owner.pos not in ("NOUN", "PROPN", "PRON") or not verb.head < owner.i < noun.i:
+            continue
+        owner.children.remove(noun.i)
+        noun.head, noun.dep = verb.i, "nsubj"
+        for c in [c for c in owner.children if tokens[c].dep == "cc" and owner.i < c < noun.i]:
+            owner.children.remove(c)
+            tokens[c].head = verb.i
+            verb.children.append(c)
+        verb.children.append(noun.i)
+        verb.children.sort()
 
 
 def _mean_vector(doc: Any, start: int, end: int) -> Any:

@@ -165,3 +165,20 @@ def test_a_name_ends_before_where_and_when(pipeline: Pipeline) -> None:
     events = pipeline.code_text(text, "2018-06-18")
     assert events and events[0].target is not None  # the parser hangs "in Washington" on "Trump"
     assert events[0].target.text == "US President Donald Trump"
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.code_text(
+        "Chilean President Gabriel Boric spoke with Argentine President Javier Milei on Monday. "
+        "Milei thanked him for the call.",
+        "2024-05-06",
+    )
+    (thanked,) = [e for e in events if e.trigger.text.startswith("thanked")]
+    assert thanked.source is not None and thanked.source.country == "ARG"
+    assert thanked.target is not None and thanked.target.country == "CHL"
+
+
+def test_a_counterpart_has_its_own_nationality_and_the_possessors_office(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.code_text("Peru's foreign minister met his Bolivian counterpart in La Paz.", "2024-05-06")
+    pairs = {(e.source.code, e.target.code) for e in events if e.source and e.target}
+    assert ("PERGOV", "BOLGOV") in pairs

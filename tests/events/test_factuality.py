@@ -1,7 +1,7 @@
 import pytest
 
 from thucydides.clean import clean
-from thucydides.events.factuality import claimant, claimed_by, denied_by, load_factuality
+from thucydides.events.factuality import alleged_by, claimant, claimed_by, denied_by, load_factuality
 from thucydides.models import Article
 from thucydides.parse import Sentence, SpacyParser
 
@@ -52,3 +52,21 @@ def test_responsibility_claims_name_the_doer(parse) -> None:  # type: ignore[no-
     assert claimed_by(s, token(s, "attack"), words) is not None
     s = parse("The minister condemned the attack on the army post.")
     assert claimed_by(s, token(s, "attack"), words) is None
+
+
+def test_an_act_someone_is_accused_of_is_only_alleged(parse) -> None:  # type: ignore[no-untyped-def]
+    s = parse("Lithuania accused Belarus of flying balloons across the border.")
+    verb = alleged_by(s, token(s, "flying"), load_factuality())
+    assert verb is not None and verb.text == "accused"
+
+
+def test_an_act_someone_is_arrested_for_is_only_alleged(parse) -> None:  # type: ignore[no-untyped-def]
+    s = parse("Police arrested four students for burning a flag.")
+    assert alleged_by(s, token(s, "burning"), load_factuality()) is not None
+
+
+def test_an_accusation_itself_and_a_plain_act_are_not_alleged(parse) -> None:  # type: ignore[no-untyped-def]
+    s = parse("Lithuania accused Belarus of flying balloons across the border.")
+    assert alleged_by(s, token(s, "accused"), load_factuality()) is None
+    plain = parse("Belarus flew balloons across the border.")
+    assert alleged_by(plain, token(plain, "flew"), load_factuality()) is None

@@ -8,7 +8,7 @@ import datetime as dt
 from ..models import Actor
 from ..parse import Token
 from .kb import KnowledgeBase
-from .state import HE, IT, PAIR_NOUNS, PERSON_NOUNS, THEY, Memory, Parts, Reader
+from .state import HE, IT, PAIR_NOUNS, PERSON_NOUNS, THEY, Memory, Parts, Reader, entity
 
 PRONOUNS = HE | IT | THEY
 
@@ -136,9 +136,12 @@ class Discourse:
             for m in (same_title or same_sector)[:1]:
                 self.copy_memory(m, parts, f"'the {term}' refers to {m.actor.name or m.actor.text}")
 
-    def pronoun(self, r: Reader, token: Token) -> Actor | None:
+    def pronoun(self, r: Reader, token: Token, skip: frozenset[str] = frozenset()) -> Actor | None:
+        """The actor a pronoun refers to: the latest fitting one, passing over those in ``skip``."""
         word = token.lower
         for m in self.recent(r, token.i):
+            if skip and entity(m.actor) in skip:
+                continue
             if word in HE and m.is_person:
                 return self.rebind(r, m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
             if word in IT and not m.is_person and not m.plural:

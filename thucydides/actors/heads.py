@@ -203,6 +203,14 @@ def from_dependents(r: Reader, d: Discourse, token: Token, parts: Parts) -> None
         borrow(r, d, sentence.tokens[token.head], parts, "apposition")
 
 
+def counterpart_sector(r: Reader, d: Discourse, token: Token, parts: Parts) -> None:
+    """ "The minister met his Togolese counterpart": a counterpart holds the possessor's kind of office."""
+    found = d.pronoun(r, token) if token.pos == "PRON" else r.actor(token.i)
+    if found is not None and found.sector:
+        parts.add_sectors(found.sector)
+        parts.how.append(f"a counterpart of {found.name or found.text}: the same kind of office")
+
+
 def borrow(r: Reader, d: Discourse, token: Token, parts: Parts, why: str) -> None:
     if r.depth > 2:
         return

@@ -19,9 +19,9 @@ from .. import registry
 from ..parse import Token
 from .context import fill_from_context, place
 from .discourse import Discourse
-from .heads import apply_head, apply_modifier, borrow, from_dependents
+from .heads import apply_head, apply_modifier, borrow, counterpart_sector, from_dependents
 from .mentions import Hit
-from .state import PLACE_ENTS, Parts, Reader
+from .state import COUNTERPARTS, PLACE_ENTS, Parts, Reader
 
 
 @dataclass
@@ -77,8 +77,17 @@ class Possessors:
     def apply(self, phrase: Phrase, parts: Parts) -> None:
         sentence = phrase.r.sentence
         assert sentence is not None
+        own_nationality = any(
+            sentence.tokens[k].dep in ("amod", "compound")
+            and (hit := phrase.r.hit_at.get(k)) is not None
+            and "adjective" in hit.kinds()
+            for k in phrase.np
+        )
         for k in [k for k in phrase.np if sentence.tokens[k].dep == "poss"]:
-            if not (parts.country or parts.org or parts.person):
+            # "his Togolese counterpart": the phrase's own nationality, not its possessor's, says whose it is
+            if own_nationality and phrase.token.lemma in COUNTERPARTS:
+                counterpart_sector(phrase.r, phrase.d, sentence.tokens[k], parts)
+            elif not (parts.country or parts.org or parts.person or own_nationality):
                 borrow(phrase.r, phrase.d, sentence.tokens[k], parts, f"possessor '{sentence.tokens[k].text}'")
             lo, hi = sentence.subtree(sentence.tokens[k])
             phrase.used.update(range(lo, hi + 1))

@@ -34,6 +34,7 @@ from .state import (
     HE,
     IT,
     LEFT,
+    OBJECT_PRONOUNS,
     QUANTITIES,
     THEY,
     Memory,
@@ -130,6 +131,9 @@ class ActorResolver:
         result: list[Actor] = []
         for j in self.conjuncts(i):
             own = self.actor(j, place, inner=False)
+            if own is not None and entity(own) in avoid and self._object_pronoun(j):
+                # "Modi congratulated him": an object pronoun is never its own clause's subject
+                own = self.discourse.pronoun(self, self.sentence.tokens[j], skip=avoid)
             if own is not None and entity(own) in avoid and self._borrowed(j):
                 # "its dispute with Egypt": not the source's own, but whom the dispute is with
                 group = self._owners(j, place, avoid) or self.embedded(j, avoid) or [own]
@@ -141,6 +145,11 @@ class ActorResolver:
                 if all((actor.start, actor.code) != (a.start, a.code) for a in result):
                     result.append(actor)
         return result
+
+    def _object_pronoun(self, j: int) -> bool:
+        assert self.sentence is not None
+        token = self.sentence.tokens[j]
+        return token.pos == "PRON" and token.lower in OBJECT_PRONOUNS and token.dep in ("dobj", "dative", "pobj")
 
     def embedded(self, i: int, avoid: frozenset[str] = frozenset()) -> list[Actor]:
         """The nearest actor inside the noun phrase at ``i`` when the phrase itself is none.

@@ -29,6 +29,8 @@ NAME_ENDS = ENGLISH.words("name_ending_prepositions")
 HE = ENGLISH.words("personal_pronouns")
 IT = ENGLISH.words("neuter_pronouns")
 THEY = ENGLISH.words("plural_pronouns")
+COUNTERPARTS = ENGLISH.words("counterpart_nouns")
+OBJECT_PRONOUNS = frozenset(w for w in HE | IT | THEY if not w.endswith(("self", "selves")))
 PLACE_ENTS = ENGLISH.labels("place_entities")
 QUANTITIES = ENGLISH.words("quantity_nouns")
 # Nouns for a single person: a pronoun "he" or "she" may refer back to them ("Hungary's foreign

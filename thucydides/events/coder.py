@@ -227,8 +227,29 @@ def _confidence(c: Candidate, source: Actor | None, target: Actor | None) -> flo
 
 
 def targets_from_places(events: list[Event], kb: KnowledgeBase, control: Control) -> list[Event]:
-    """An event with no target named is done to the country where it happened (see control.yaml)."""
-    return [_place_target(event, kb, control) for event in events]
+    """An event with no target named is done to the country where it happened; an act only a state
+    does, with no one named doing it, is done by that country's authorities (see control.yaml)."""
+    return [_state_source(_place_target(event, kb, control), kb, control) for event in events]
+
+
+def _state_source(event: Event, kb: KnowledgeBase, control: Control) -> Event:
+    loc = event.location
+    sector = control.state_act(event.cameo)
+    if sector is None or event.source is not None or loc is None or not loc.country or loc.country not in kb.countries:
+        return event
+    source = Actor(
+        code=loc.country + sector,
+        country=loc.country,
+        group=None,
+        sector=(sector,),
+        name=kb.countries[loc.country].name,
+        text="",
+        start=-1,
+        end=-1,
+        how=f"no one is named doing it, and only a state does it: the authorities where it happened ({loc.name})",
+        entity_id=loc.country,
+    )
+    return dataclasses.replace(event, source=source)
 
 
 def _place_target(event: Event, kb: KnowledgeBase, control: Control) -> Event:

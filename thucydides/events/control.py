@@ -47,12 +47,23 @@ class Control:
     place_anywhere: tuple[str, ...] = ()
     reciprocal: frozenset[str] = frozenset()
     instruments: tuple[str, ...] = ()
+    act_judgements: tuple[str, ...] = ()
+    act_denials: tuple[str, ...] = ()
+    material_roots: tuple[str, ...] = ()
+    state_acts: dict[str, str] = field(default_factory=dict)
 
     def domestic_target(self, code: str) -> str | None:
         """For a domestic event with no target: "GOV" (against the government), "" (the state), or None."""
         if not code.startswith(self.domestic):
             return None
         return "GOV" if code.startswith(self.domestic_government) else ""
+
+    def state_act(self, code: str) -> str | None:
+        """The sector of the state that alone does the act ``code`` (an arrest: "COP"), or None."""
+        for k in range(len(code), 0, -1):
+            if code[:k] in self.state_acts:
+                return self.state_acts[code[:k]]
+        return None
 
     def place_target(self, code: str) -> str | None:
         """Whether an event with no target is done to where it happened: "abroad", "anywhere" or None."""
@@ -97,4 +108,8 @@ def load_control() -> Control:
         place_anywhere=tuple(str(c) for c in raw["place_target"]["anywhere"]),
         reciprocal=frozenset(str(c) for c in raw["reciprocal"]),
         instruments=tuple(str(c) for c in raw["instruments"]),
+        act_judgements=tuple(str(c) for c in raw["act_reference"]["judgements"]),
+        act_denials=tuple(str(c) for c in raw["act_reference"]["denials"]),
+        material_roots=tuple(str(c) for c in raw["act_reference"]["material_roots"]),
+        state_acts={str(k): str(v) for k, v in raw["state_acts"].items()},
     )

@@ -26,6 +26,7 @@ _MAX_DEPTH = 10
 class Factuality:
     deny: frozenset[str]
     deny_nouns: frozenset[str]
+    allege: frozenset[str]
     claim: frozenset[str]
     claim_nouns: frozenset[str]
 
@@ -60,6 +61,28 @@ def denied_by(sentence: Sentence, trigger: int, words: Factuality) -> Token | No
             verb = _up(sentence, head)
             if verb is not None and verb.lemma.lower() in words.deny:
                 return verb
+        token = head
+    return None
+
+
+def alleged_by(sentence: Sentence, trigger: int, words: Factuality) -> Token | None:
+    """The accusing verb whose complement holds the act at ``trigger``, if any.
+
+    "accused Belarus of pushing migrants", "blamed the rebels for shelling the town", "alleged
+    that troops had fired": the act is what one side says the other did, not a reported fact.
+    """
+    token = sentence.tokens[trigger]
+    for _ in range(3):  # "of flying balloons" may hang from "balloons": climb a noun or two
+        head = _up(sentence, token)
+        if head is None:
+            return None
+        if token.dep in ("pcomp", "pobj") and head.lower in ("of", "for", "with"):
+            verb = _up(sentence, head)
+            return verb if verb is not None and verb.lemma.lower() in words.allege else None
+        if token.dep == "ccomp" and head.pos == "VERB":
+            return head if head.lemma.lower() in words.allege else None
+        if token.dep not in ("amod", "compound", "acl"):
+            return None
         token = head
     return None
 

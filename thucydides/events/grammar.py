@@ -21,6 +21,7 @@ _CLAUSAL = ENGLISH.labels("clausal")
 _DEFAULT_TARGET_PREPS = ENGLISH.word_list("target_prepositions")
 _RELATIVE = ENGLISH.words("relative_pronouns")
 _OBJECT_CONTROL = ENGLISH.words("object_control_verbs")
+_STATIVE_PARTICIPLES = ENGLISH.words("stative_participles")
 
 
 def light_governor(sentence: Sentence, token: Token, control: Control) -> Token | None:
@@ -46,7 +47,10 @@ def subject(sentence: Sentence, token: Token, depth: int = 0) -> list[int]:
             if child.lower in _RELATIVE and token.dep == "relcl":
                 return [token.head]
             return [c]
-    if is_passive(sentence, token):
+    if is_passive(sentence, token) or (
+        token.dep == "acl" and token.tag == "VBN" and token.lemma not in _STATIVE_PARTICIPLES
+    ):
+        # "was brokered by Qatar", "a deal brokered by Qatar": the agent does it
         agent = sentence.child(token, "agent")
         if agent is not None:
             obj = sentence.child(agent, "pobj")

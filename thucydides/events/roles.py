@@ -11,6 +11,7 @@ import dataclasses
 
 from ..actors.resolve import ActorResolver
 from ..actors.state import entity
+from ..models import Actor
 from ..parse import Sentence
 from .candidates import Candidate
 from .control import Control
@@ -62,10 +63,33 @@ def resolve_actors(sentence: Sentence, c: Candidate, resolver: ActorResolver, co
             c.targets = [a for a in c.targets if entity(a) not in avoid]
         if c.targets:
             break
-    if not c.targets and c.target_tokens:
+    if not c.targets and c.target_tokens and not _parties(c, control):
         _inner_targets(sentence, c, resolver, control, avoid)
+    if not c.targets:
+        c.targets = _parties_of_the_thing(sentence, c, resolver, avoid)
     if not c.sources and c.targets and len(c.targets) > 1 and _between(sentence, c):
         c.sources = c.targets[:]
+
+
+def _parties(c: Candidate, control: Control) -> bool:
+    """ "Armenia and Azerbaijan signed a deal brokered by the US": a two-sided act of several
+    conjoined actors is done by each to the others, never to whoever is named inside its object."""
+    return c.code in control.reciprocal and len({entity(a) for a in c.sources}) > 1
+
+
+def _parties_of_the_thing(
+    sentence: Sentence, c: Candidate, resolver: ActorResolver, avoid: frozenset[str]
+) -> list[Actor]:
+    """ "They signed a deal brokered by the US": the participle's act is done to those who have the thing it
+    qualifies, the subject of the verb that governs that noun."""
+    token = sentence.tokens[c.trigger]
+    if token.dep != "acl" or token.tag != "VBN" or sentence.child(token, "agent") is None:
+        return []
+    thing = sentence.tokens[token.head]
+    if thing.dep not in ("dobj", "nsubjpass") or thing.head == thing.i:
+        return []
+    found = [a for i in subject(sentence, sentence.tokens[thing.head]) for a in resolver.actors(i)]
+    return [a for a in found if entity(a) not in avoid]
 
 
 def _inner_targets(

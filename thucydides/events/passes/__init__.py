@@ -26,6 +26,7 @@ from .controls import Controls
 from .factual import Factuality
 from .modality import Background, Hypothetical
 from .negation import Negation
+from .reference import ActReference
 from .speech import ReportedFuture, Speech
 from .triggers import Triggers
 
@@ -72,6 +73,7 @@ BUILTIN_PASSES: dict[str, PassFactory] = {
     "hypothetical": _rule(Hypothetical),
     "factuality": _rule(Factuality),
     "actors": _rule(Actors),
+    "act-reference": _rule(ActReference),
     "background": _rule(Background),
     "order": _rule(Order),
     "classifier": _classifier,
@@ -92,6 +94,7 @@ RULE_PASSES: tuple[str, ...] = (
     "hypothetical",
     "factuality",
     "actors",
+    "act-reference",
     "background",
     "order",
 )

@@ -1,0 +1,56 @@
+"""The ``act-reference`` pass: a judged act's doer is the target; a denial answers its accuser."""
+
+from thucydides.models import Event
+from thucydides.pipeline import Pipeline
+
+
+def _coded(events: list[Event], trigger: str) -> list[tuple[str | None, str | None, str]]:
+    return [
+        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo)
+        for e in events
+        if e.trigger.text.startswith(trigger)
+    ]
+
+
+def test_condemning_an_act_named_by_its_noun_targets_who_did_it(pipeline: Pipeline) -> None:
+    events = pipeline.code_text(
+        "Azerbaijani forces shelled an Armenian village on Sunday. France condemned the shelling.", "2024-02-12"
+    )
+    (condemned,) = [e for e in events if e.trigger.text == "condemned"]
+    assert condemned.target is not None and condemned.target.country == "AZE"
+    assert condemned.target.text == "the shelling"
+    assert "act-reference" in condemned.explanation.passes
+    assert "the act of" in condemned.target.how
+
+
+def test_an_act_pronoun_after_a_judgement_is_the_same_act(pipeline: Pipeline) -> None:
+    events = pipeline.code_text(
+        "Iran seized a tanker in the Gulf on Tuesday. Britain condemned the seizure and Germany also criticised it.",
+        "2024-02-14",
+    )
+    assert [t for _, t, _ in _coded(events, "criticised")] == ["IRN"]
+
+
+def test_an_act_of_any_kind_is_the_latest_material_act_of_another_actor(pipeline: Pipeline) -> None:
+    events = pipeline.code_text(
+        "Ethiopian troops raided a border post held by Eritrea. Kenya criticised the operation.", "2024-03-01"
+    )
+    (criticised,) = [e for e in events if e.trigger.text == "criticised"]
+    assert criticised.target is not None and criticised.target.country == "ETH"
+
+
+def test_a_thing_that_is_no_act_is_left_alone(pipeline: Pipeline) -> None:
+    events = pipeline.code_text("Ethiopian troops raided a border post. Kenya criticised the island.", "2024-03-01")
+    (criticised,) = [e for e in events if e.trigger.text == "criticised"]
+    assert criticised.target is None or not criticised.target.code
+
+
+def test_a_denial_answers_the_accuser(pipeline: Pipeline) -> None:
+    events = pipeline.code_text(
+        "Lithuania accused Belarus of flying balloons across the border. Minsk denied the accusation.", "2024-03-01"
+    )
+    (denial,) = [e for e in events if e.trigger.text == "denied"]
+    assert denial.source is not None and denial.source.country == "BLR"
+    assert denial.target is not None and denial.target.country == "LTU"
+    # the act Belarus is accused of is alleged, not reported as fact: no event of its own
+    assert not [e for e in events if e.trigger.text.startswith("flying")]

@@ -1,0 +1,137 @@
+"""Pass ``act-reference``: an act named by a noun or a pronoun is done to whoever did that act.
+
+"North Korea launched a missile on Monday. Japan condemned the launch": what Japan condemned is
+North Korea's act, so North Korea is the target (a careful coder codes the actor condemned, not
+the deed). The act is found earlier in the story: the latest act of another actor that the same
+noun names ("the launch": the lexicon codes the noun like the verb), else, when the noun or the
+pronoun names an act of any kind ("the operation", "it"), the latest material act of another
+actor. "Minsk denied the accusation": a denial with no actor for a target answers whoever
+accused the denier. Only candidates whose target is no coded actor are changed; the codes this
+applies to are in ``data/events/control.yaml`` (``act_reference``), the words in
+``data/lang/en/words.yaml`` (``act_nouns``, ``act_pronouns``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from ...actors.state import entity
+from ...doc import Doc
+from ...lang import ENGLISH
+from ...models import Actor
+from ...parse import Sentence, Token
+from ..candidates import Candidate
+from ..control import Control
+from ..lexicon import Lexicon
+
+_ACT_NOUNS = ENGLISH.words("act_nouns")
+_ACT_PRONOUNS = ENGLISH.words("act_pronouns")
+_WINDOW = 10  # sentences back in which the act is looked for
+
+
+class ActReference:
+    name = "act-reference"
+
+    def __init__(self, lexicon: Lexicon, control: Control) -> None:
+        self.lexicon = lexicon
+        self.control = control
+
+    def apply(self, doc: Doc, sentence: Sentence, candidates: list[Candidate]) -> list[Candidate]:
+        for c in candidates:
+            if c.refusal is not None or not any(a.code for a in c.sources):
+                continue
+            pronoun = bool(c.target_tokens) and sentence.tokens[c.target_tokens[0]].lower in _ACT_PRONOUNS
+            if any(a.code for a in c.targets) and not pronoun:
+                continue
+            if c.code.startswith(self.control.act_denials):
+                self._denial(doc, sentence, c, candidates)
+            elif c.code.startswith(self.control.act_judgements) and c.target_tokens:
+                # "condemned it": what is condemned is an act, and its doer the target
+                self._judgement(doc, sentence, c, candidates)
+        return candidates
+
+    def _judgement(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
+        token = sentence.tokens[c.target_tokens[0]]
+        roots = self._roots(token)
+        if roots is None:
+            return
+        own = {entity(a) for a in c.sources if a.code}
+        earlier = list(_earlier(doc, sentence, c, here))
+        named = [
+            (s, a) for s, a in earlier if s.tokens[a.trigger].lemma == token.lemma or (roots and a.code[:2] in roots)
+        ]
+        material = [(s, a) for s, a in earlier if a.code.startswith(self.control.material_roots)]
+        for s, act in (*named, *material):
+            doers = [a for a in act.sources if a.code and entity(a) not in own]
+            if doers:
+                act_word = s.tokens[act.trigger].text
+                why = f"'{_phrase(sentence, token, doc)}' is the act of {_names(doers)} ('{act_word}')"
+                c.targets = [_at(a, sentence, token, doc, why) for a in doers]
+                c.reason += f"; {why}"
+                return
+
+    def _roots(self, token: Token) -> frozenset[str] | None:
+        """The CAMEO roots the act noun ``token`` names; empty for an act of any kind, None for no act."""
+        if token.pos == "PRON":
+            return frozenset() if token.lower in _ACT_PRONOUNS else None
+        if token.pos != "NOUN":
+            return None
+        patterns = self.lexicon.lookup("noun", token.lemma)
+        if patterns:
+            return frozenset(p.code[:2] for p in patterns)
+        return frozenset() if token.lemma in _ACT_NOUNS or token.lower in _ACT_NOUNS else None
+
+    def _denial(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
+        own = {entity(a) for a in c.sources if a.code}
+        for s, act in _earlier(doc, sentence, c, here):
+            if act.code[:2] != "11" or not own & {entity(a) for a in act.targets if a.code}:
+                continue
+            accusers = [a for a in act.sources if a.code and entity(a) not in own]
+            if accusers:
+                why = f"the denial answers {_names(accusers)} ('{s.tokens[act.trigger].text}')"
+                if c.target_tokens:
+                    token = sentence.tokens[c.target_tokens[0]]
+                    c.targets = [_at(a, sentence, token, doc, why) for a in accusers]
+                else:
+                    c.targets = [dataclasses.replace(a, how=f"{a.how}; {why}".lstrip("; ")) for a in accusers]
+                c.reason += f"; {why}"
+                return
+
+
+def _earlier(doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> Iterator[tuple[Sentence, Candidate]]:
+    """Acts reported before ``c``, latest first: earlier in its sentence, then in earlier sentences."""
+    for other in sorted((o for o in here if o is not c and o.last < c.first), key=lambda o: -o.last):
+        if other.refusal is None:
+            yield sentence, other
+    for k in range(sentence.index - 1, max(-1, sentence.index - 1 - _WINDOW), -1):
+        found = doc.candidates.get(k)
+        s = _sentence(doc, k)
+        if not found or s is None:
+            continue
+        for other in sorted(found, key=lambda o: -o.last):
+            if other.refusal is None:
+                yield s, other
+
+
+def _sentence(doc: Doc, index: int) -> Sentence | None:
+    for s in doc.sentences:
+        if s.index == index:
+            return s
+    return None
+
+
+def _phrase(sentence: Sentence, token: Token, doc: Doc) -> str:
+    lo, hi = doc.actors.span(token.i)
+    return sentence.span_text(lo, hi)[0]
+
+
+def _at(actor: Actor, sentence: Sentence, token: Token, doc: Doc, why: str) -> Actor:
+    """``actor`` as the target mentioned by the act phrase at ``token``."""
+    lo, hi = doc.actors.span(token.i)
+    text, start, end = sentence.span_text(lo, hi)
+    return dataclasses.replace(actor, text=text, start=start, end=end, how=why)
+
+
+def _names(actors: list[Actor]) -> str:
+    return " and ".join(a.name or a.text for a in actors)
