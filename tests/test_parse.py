@@ -43,3 +43,12 @@ def test_a_second_clause_gets_back_the_subject_joined_to_the_first_object(parser
     assert subject is not None and subject.text == "Korea"
     launch = next(t for t in sentence.tokens if t.text == "launch")
     assert subject.i not in launch.children
+
+
+def test_an_object_read_into_its_predicate_is_split_back(parser: SpacyParser) -> None:
+    text = "Prime Minister Fumio Kishida called the attack barbaric."
+    (sentence,) = next(iter(parser.parse([clean(Article(id="t", text=text))]))).sentences
+    called = next(t for t in sentence.tokens if t.text == "called")
+    obj = sentence.child(called, "dobj")
+    assert obj is not None and obj.text == "attack"
+    assert sentence.child(obj, "det") is not None

@@ -241,6 +241,7 @@ def _sentence(doc: Any, rows: list[list[int]], base: int, name: Any, offset: int
         if tok.head != tok.i:
             tokens[tok.head].children.append(tok.i)
     repair_orphan_subjects(tokens)
+    repair_object_predicates(tokens)
     if all(tok.pos == "SPACE" for tok in tokens):
         return None
     start_char = tokens[0].start - offset
@@ -286,6 +287,35 @@ def repair_orphan_subjects(tokens: list[Token]) -> None:
             owner.children.remove(c)
             tokens[c].head = verb.i
             verb.children.append(c)
+        verb.children.append(noun.i)
+        verb.children.sort()
+
+
+def repair_object_predicates(tokens: list[Token]) -> None:
+    """Split "called [the attack barbaric]" back into an object and its predicate.
+
+    The small English model often reads the object of "call", "brand" or "deem" as a compound
+    inside the predicate ("the attack" as a modifier of "barbaric"); the object is the compound
+    noun with the determiner, the predicate what follows it.
+    """
+    for pred in tokens:
+        if pred.dep != "oprd" or pred.head == pred.i:
+            continue
+        verb = tokens[pred.head]
+        if any(tokens[c].dep == "dobj" for c in verb.children):
+            continue
+        nouns = [c for c in pred.children if tokens[c].dep == "compound" and tokens[c].pos in ("NOUN", "PROPN")]
+        dets = [c for c in pred.children if tokens[c].dep == "det" and c < pred.i]
+        if not nouns or not dets or not dets[0] < nouns[-1] < pred.i:
+            continue
+        noun = tokens[nouns[-1]]
+        for c in [*dets, *[k for k in pred.children if k < noun.i and k not in dets and k != noun.i]]:
+            pred.children.remove(c)
+            tokens[c].head = noun.i
+            noun.children.append(c)
+        pred.children.remove(noun.i)
+        noun.head, noun.dep = verb.i, "dobj"
+        noun.children.sort()
         verb.children.append(noun.i)
         verb.children.sort()
 

@@ -54,3 +54,12 @@ def test_a_denial_answers_the_accuser(pipeline: Pipeline) -> None:
     assert denial.target is not None and denial.target.country == "LTU"
     # the act Belarus is accused of is alleged, not reported as fact: no event of its own
     assert not [e for e in events if e.trigger.text.startswith("flying")]
+
+
+def test_a_state_condemning_an_attack_by_its_own_citizens_targets_them(pipeline: Pipeline) -> None:
+    events = pipeline.code_text(
+        "Gunmen attacked a school in Nara. Prime Minister Fumio Kishida called the attack barbaric.", "2024-03-01"
+    )
+    (called,) = [e for e in events if e.trigger.text == "called"]
+    assert called.cameo.startswith("11")
+    assert called.target is not None and called.target.code == "JPNUAF"

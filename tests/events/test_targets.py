@@ -159,3 +159,31 @@ def test_an_actor_found_for_both_roles_keeps_the_event_as_its_target(pipeline: P
     found = [*coded.events, *(r.event for r in coded.refused)]
     assert found and found[0].cameo.startswith("02")
     assert found[0].target is not None and found[0].target.group == "TAL"
+
+
+def test_a_deal_brokered_by_a_third_state_is_mediated_for_its_parties(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Armenia and Azerbaijan signed a peace deal brokered by the United States.")
+    signed = {
+        (e.source.country, e.target.country) for e in events if e.cameo.startswith("057") and e.source and e.target
+    }
+    assert signed == {("ARM", "AZE"), ("AZE", "ARM")}  # the broker named inside the object is no party
+    brokered = {(e.source.country, e.target.country) for e in events if e.cameo == "045" and e.source and e.target}
+    assert brokered == {("USA", "ARM"), ("USA", "AZE")}
+
+
+def test_conjoined_mediators_do_not_mediate_for_each_other(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The truce was brokered by Qatar and Egypt.")
+    assert not [e for e in events if e.source and e.target and {e.source.country, e.target.country} == {"QAT", "EGY"}]
+
+
+def test_a_stative_participle_reports_no_act(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Ethiopian troops raided a border post held by Eritrea.")
+    assert not [e for e in events if e.source is not None and e.source.country == "ERI"]
+
+
+def test_an_arrest_with_no_one_named_is_made_by_the_authorities_where_it_happened(pipeline: Pipeline) -> None:
+    (event,) = _events(pipeline, "A Sudanese opposition leader was arrested in Khartoum on Monday.")
+    assert event.cameo == "173"
+    assert event.source is not None and event.source.code == "SDNCOP" and event.source.start == -1
+    assert "only a state does it" in event.source.how
+    assert event.target is not None and event.target.code == "SDNOPP"

@@ -77,14 +77,15 @@ def evaluate_file(
         gold.records = gold.records[:limit]
     if gold.actor_files:
         config = dataclasses.replace(config, actor_files=(*config.actor_files, *(str(p) for p in gold.actor_files)))
-    coded = code_records(gold, config, workers)
+    coded, refused = code_found(gold, config, workers)
     result = Evaluation(gold=gold, coded=coded)
     if gold.kind == "stories":
         result.stories = score_stories(gold.records, coded)
     elif gold.kind == "events":
         result.events = score_events(gold.records, coded)
     elif gold.kind == "classes":
-        result.classes = score_classes(gold.records, coded)
+        # the class of what a sentence reports: its first emitted event, else the first one found and refused
+        result.classes = score_classes(gold.records, [e or r for e, r in zip(coded, refused, strict=True)])
     elif gold.kind == "plover":
         result.plover = score_plover(gold.records, coded)
     else:
@@ -93,12 +94,20 @@ def evaluate_file(
 
 
 def code_records(gold: GoldSet, config: PipelineConfig, workers: int) -> list[list[Event]]:
+    """The events emitted for each record of ``gold``."""
+    return code_found(gold, config, workers)[0]
+
+
+def code_found(gold: GoldSet, config: PipelineConfig, workers: int) -> tuple[list[list[Event]], list[list[Event]]]:
+    """For each record of ``gold``: the events emitted, and the events found and refused (``--explain``)."""
     articles = [Article(id=r.id, text=r.text, date=r.date, origin=f"{gold.path}:{r.id}") for r in gold.records]
-    out: list[list[Event]] = []
+    emitted: list[list[Event]] = []
+    refused: list[list[Event]] = []
     for result in code_items(articles, config, workers):
         assert isinstance(result, CodedArticle)
-        out.append(list(result.events))
-    return out
+        emitted.append(list(result.events))
+        refused.append([r.event for r in result.refused])
+    return emitted, refused
 
 
 def summary(evaluation: Evaluation) -> dict[str, Any]:

@@ -55,7 +55,7 @@ class EventCoder:
     ) -> list[Event]:
         """One event per source–target pair of ``c`` not in ``seen``, with the mirror of a two-sided act."""
         events: list[Event] = []
-        for source, found_target in _pairs(c):
+        for source, found_target in _pairs(c, self.finder.control.one_sided):
             if source is not None and found_target is not None and len(c.sources) > 1 and _same(source, found_target):
                 continue  # "the two men ... cooperation with NATO": NATO's side of it is no event
             target = (
@@ -179,7 +179,7 @@ def agreeing_reason(reason: str, code: str, modifiers: Iterable[str]) -> str:
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "18", "19"})
 
 
-def _pairs(c: Candidate) -> Iterable[tuple[Actor | None, Actor | None]]:
+def _pairs(c: Candidate, one_sided: tuple[str, ...] = ()) -> Iterable[tuple[Actor | None, Actor | None]]:
     sources: list[Actor | None] = list(c.sources) or [None]
     targets: list[Actor | None] = list(c.targets) or [None]
     if c.sources and c.sources == c.targets:
@@ -196,7 +196,8 @@ def _pairs(c: Candidate) -> Iterable[tuple[Actor | None, Actor | None]]:
     own = {entity(a) for a in c.sources}
     if all(entity(t) in own for t in actor_targets):  # "Saudi Arabia and Iran reopened their embassies"
         actor_targets = []
-    if c.sources and not actor_targets and len(c.sources) > 1 and c.code[:2] in _RECIPROCAL_ROOTS:
+    together = c.code[:2] in _RECIPROCAL_ROOTS and not c.code.startswith(one_sided)
+    if c.sources and not actor_targets and len(c.sources) > 1 and together:
         # "Japan and NATO held talks": a reciprocal event between the conjoined actors
         for a in c.sources:
             for b in c.sources:

@@ -109,7 +109,7 @@ class Arbiter:
         elif candidates and (pk >= self.t.reorder or not strict) and (moved := self._reorder(candidates, k, p)):
             chosen = moved
         elif pk >= (self.t.replace if candidates else self.t.add) or (not strict and pk >= 0.35):
-            made = self._model_candidate(sentence, k, pk, p, resolver)
+            made = self._model_candidate(sentence, k, pk, p, resolver, alone=not candidates)
             chosen = [made, *candidates] if made is not None else candidates
         else:
             chosen = candidates
@@ -138,7 +138,7 @@ class Arbiter:
         return None
 
     def _model_candidate(
-        self, sentence: Sentence, k: int, pk: float, p: Prediction, resolver: ActorResolver
+        self, sentence: Sentence, k: int, pk: float, p: Prediction, resolver: ActorResolver, alone: bool = False
     ) -> Candidate | None:
         allowed = [(float(q), r) for q, r in zip(p.root, self.roots, strict=True) if five_class(r) == k]
         if not allowed:
@@ -151,6 +151,10 @@ class Arbiter:
         self._arguments(sentence, c, p, resolver)
         if not (c.sources or c.targets):
             return None
+        if alone and self.mode == "hybrid" and not any(a.code for a in c.targets):
+            # where the rules found nothing, the model's own event with no one it is done to is, on news,
+            # nearly always a sentence that reports no event (a description, background): found, not emitted
+            c.refusal = "the learned layer's own event names no one it is done to"
         return c
 
     # -- the arguments --------------------------------------------------------------------

@@ -56,14 +56,14 @@ class ActReference:
         roots = self._roots(token)
         if roots is None:
             return
-        own = {entity(a) for a in c.sources if a.code}
+        own = {a.code for a in c.sources if a.code}  # a state may condemn an attack by its own citizens
         earlier = list(_earlier(doc, sentence, c, here))
         named = [
             (s, a) for s, a in earlier if s.tokens[a.trigger].lemma == token.lemma or (roots and a.code[:2] in roots)
         ]
         material = [(s, a) for s, a in earlier if a.code.startswith(self.control.material_roots)]
         for s, act in (*named, *material):
-            doers = [a for a in act.sources if a.code and entity(a) not in own]
+            doers = [a for a in act.sources if a.code and a.code not in own]
             if doers:
                 act_word = s.tokens[act.trigger].text
                 why = f"'{_phrase(sentence, token, doc)}' is the act of {_names(doers)} ('{act_word}')"
