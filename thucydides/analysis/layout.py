@@ -7,20 +7,18 @@ of the bloc it belongs to (:func:`thucydides.analysis.blocs`), or None.
 
 Laying out and finding blocs costs about half a second of CPU on a store of a million
 events, and the answer depends only on what the store holds: so a view is kept, for a
-store file, until the file changes (:meth:`thucydides.store.Store.version`). The network
+store file, until the file changes (:mod:`.kept`). The network
 page, its API view and its download then share one layout.
 """
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any
 
 import networkx as nx
 
 from ..store import Store
+from .kept import kept
 from .network import Bloc, actor_network, blocs_of
 from .overview import actor_name
 from .scope import Scope
@@ -62,44 +60,14 @@ class NetworkView:
     actors: int = 0  # actors in the whole network, drawn or not
 
 
-KEPT_VIEWS = 16  # layouts kept at once (other filters, other stores); the least recently used go first
-_kept: OrderedDict[tuple[Any, ...], NetworkView] = OrderedDict()
-_kept_lock = threading.Lock()
-
-
+@kept
 def network_view(
     store: Store, scope: Scope | None = None, top: int = 40, max_links: int = 150, min_events: int = 1, seed: int = 1
 ) -> NetworkView:
     """The ``top`` actors with most events and their ``max_links`` busiest links, laid out, with blocs.
 
-    Made once per version of a store file and arguments (see the module's text); always made for a store in memory.
+    Made once per version of a store file and arguments (:func:`.kept.kept`); always made for a store in memory.
     """
-    version = store.version()
-    key = (str(store.path), version, scope or Scope(), top, max_links, min_events, seed)
-    if version is None or not _hashable(key):
-        return _make_view(store, scope, top, max_links, min_events, seed)
-    with _kept_lock:
-        found = _kept.get(key)
-        if found is not None:
-            _kept.move_to_end(key)
-            return found
-    view = _make_view(store, scope, top, max_links, min_events, seed)
-    with _kept_lock:
-        _kept[key] = view
-        while len(_kept) > KEPT_VIEWS:
-            _kept.popitem(last=False)
-    return view
-
-
-def _hashable(key: tuple[Any, ...]) -> bool:
-    try:
-        hash(key)
-    except TypeError:  # a scope whose extra conditions carry a list
-        return False
-    return True
-
-
-def _make_view(store: Store, scope: Scope | None, top: int, max_links: int, min_events: int, seed: int) -> NetworkView:
     network = actor_network(store, scope, min_events)
     found = blocs_of(network)
     bloc_of = {member: i for i, bloc in enumerate(found) for member in bloc.members}
