@@ -52,6 +52,12 @@ def test_working_directory_file_wins_over_home_file(tmp_path: Path) -> None:
     assert load_settings(cwd=tmp_path / "project", home=home, environ={}).store == "/data/here.duckdb"
 
 
+def test_a_settings_file_starting_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    (tmp_path / "thucydides.toml").write_bytes(b'\xef\xbb\xbfstore = "news.duckdb"\nworkers = 2\n')
+    settings = load_settings(cwd=tmp_path, home=tmp_path / "home", environ={})
+    assert (settings.store, settings.workers) == (str(tmp_path / "news.duckdb"), 2)
+
+
 def test_environment_store_wins_over_settings_file(tmp_path: Path) -> None:
     _write(tmp_path, 'store = "/data/file.duckdb"\n')
     settings = load_settings(cwd=tmp_path, home=tmp_path, environ={"THUCYDIDES_STORE": "/data/env.duckdb"})

@@ -223,3 +223,33 @@ def test_an_html_page_is_dated_by_its_metadata_before_the_default(tmp_path: Path
     _write(tmp_path / "page.html", _page(head, body))
     (item,) = read_paths([str(tmp_path / "page.html")], DAY)
     assert isinstance(item, Article) and item.date == dt.date(2025, 5, 30)
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+def test_a_jsonl_file_starting_with_a_byte_order_mark_reads_its_first_line(tmp_path: Path) -> None:
+    path = _write(tmp_path / "in.jsonl", BOM + b'{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n')
+    items = list(read_paths([str(path)]))
+    assert [(type(i).__name__, i.origin.rsplit(":", 1)[-1]) for i in items] == [("Article", "1"), ("Article", "2")]
+    assert isinstance(items[0], Article) and (items[0].id, items[0].text) == ("a", "One.")
+
+
+def test_a_byte_order_mark_after_the_start_of_a_jsonl_file_is_still_an_error(tmp_path: Path) -> None:
+    path = _write(tmp_path / "in.jsonl", b'{"id": "a", "text": "One."}\n' + BOM + b'{"id": "b", "text": "Two."}\n')
+    first, second = read_paths([str(path)])
+    assert isinstance(first, Article)
+    assert isinstance(second, Rejection) and second.code == "E104" and second.origin.endswith("in.jsonl:2")
+
+
+@pytest.mark.parametrize("name", ["story.txt", "story.md", "story.html"])
+def test_a_text_or_html_file_starting_with_a_byte_order_mark_has_no_mark_in_its_text(tmp_path: Path, name: str) -> None:
+    body = "Japanese Defence Minister Gen Nakatani met NATO Secretary General Mark Rutte in Brussels on Tuesday."
+    data = f"<html><body><article><p>{body}</p></article></body></html>" if name.endswith(".html") else body
+    (item,) = read_paths([str(_write(tmp_path / name, BOM + data.encode()))])
+    assert isinstance(item, Article) and item.text.strip() == body and "\ufeff" not in item.text
+
+
+def test_stdin_starting_with_a_byte_order_mark_is_still_guessed_as_jsonl() -> None:
+    items = list(read_stream(io.BytesIO(BOM + b'{"id": "x", "text": "Hi."}\n'), "<stdin>"))
+    assert len(items) == 1 and isinstance(items[0], Article) and items[0].id == "x"

@@ -26,6 +26,7 @@ from typing import Any
 
 import click
 
+from .encoding import read_text
 from .errors import Errors, SettingsError
 from .events.passes import CODERS
 from .parse import DEFAULT_MODEL
@@ -103,7 +104,7 @@ def load_settings(
 
 def _read(path: Path) -> Settings:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_text(path))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise SettingsError(Errors.E080, path=path, detail=str(err)) from None
     known = {name: kind for name, kind, _ in SETTINGS}

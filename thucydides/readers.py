@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from .encoding import TEXT_ENCODING, without_bom
 from .errors import Errors, InputError
 from .models import Article, Rejection
 
@@ -109,8 +110,11 @@ def describe(err: BaseException) -> str:
 
 
 def read_stream(stream: BinaryIO, origin: str, default_date: dt.date | None = None) -> Iterator[Item]:
-    """Read a whole stream; JSONL if it starts with ``{``, HTML if with ``<``, else one text article."""
-    data = stream.read()
+    """Read a whole stream; JSONL if it starts with ``{``, HTML if with ``<``, else one text article.
+
+    A byte-order mark at the start is ignored (:mod:`thucydides.encoding`).
+    """
+    data = without_bom(stream.read())
     head = data.lstrip()[:1]
     if head == b"{":
         yield from _read_jsonl_bytes(data, origin, default_date)
@@ -130,7 +134,7 @@ def _decode(data: bytes, origin: str) -> str:
     if b"\x00" in data[:8192]:
         raise InputError(Errors.E102, origin=origin)
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(TEXT_ENCODING)
     except UnicodeDecodeError as err:
         raise InputError(Errors.E103, origin=origin, detail=f"byte {err.start}") from None
     if _looks_binary(text):
@@ -179,6 +183,7 @@ def _read_html_bytes(data: bytes, origin: str, stem: str, default_date: dt.date 
 
 
 def _read_jsonl_bytes(data: bytes, origin: str, default_date: dt.date | None) -> Iterator[Item]:
+    data = without_bom(data)
     if not data.strip():
         yield _reject(InputError(Errors.E101, origin=origin))
         return

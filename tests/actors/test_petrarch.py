@@ -32,3 +32,9 @@ def test_petrarch_agents_file_expands_macros_and_plurals(tmp_path: Path) -> None
     records = read_petrarch(path)
     assert records[0] == {"sector": ["GOV"], "terms": ["foreign minister", "foreign ministry"]}
     assert records[2]["terms"] == ["cleric", "clerics"]
+
+
+def test_a_petrarch_file_starting_with_a_byte_order_mark_keeps_its_first_entry(tmp_path: Path) -> None:
+    path = tmp_path / "x.actors.txt"
+    path.write_text("\ufeffGONDOR [GON]\n", encoding="utf-8")
+    assert read_petrarch(path) == [{"name": "GONDOR", "literal": "GON", "names": ["GONDOR"]}]

@@ -34,6 +34,16 @@ def test_find_events_pages_newest_first_without_background_events(filled: Store)
     assert {e.id for e in rest.events}.isdisjoint({e.id for e in page.events})
 
 
+def test_a_page_past_the_last_event_still_gives_the_total(filled: Store) -> None:
+    past = find_events(filled, limit=2, offset=10)
+    assert (past.total, past.events) == (4, [])
+    assert (
+        find_events(filled, scope=Scope(unit="mentions"), limit=2, offset=10).total
+        == find_events(filled, scope=Scope(unit="mentions")).total
+    )
+    assert find_events(filled, EventQuery(actor="CHN"), scope=Scope(start=dt.date(2030, 1, 1))).total == 0
+
+
 def test_a_dyad_is_directed_or_both_ways_and_an_actor_either_side(filled: Store) -> None:
     assert find_events(filled, EventQuery(source="JPN", target="NAT")).total == 1
     assert find_events(filled, EventQuery(source="JPN", target="NAT", directed=False)).total == 2

@@ -87,3 +87,25 @@ def test_plover_csv_with_labels_and_a_bad_row(tmp_path: Path) -> None:
     path.write_text("text,label\nSomething happened.,PARTY\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"stories\.csv:2"):
         read_gold(path)
+
+
+BOM = "\ufeff"
+
+
+def test_gold_files_starting_with_a_byte_order_mark_read_as_without_it(tmp_path: Path) -> None:
+    jl = tmp_path / "g.jsonl"
+    jl.write_text(BOM + '{"id": "a", "text": "X met Y.", "events": []}\n', encoding="utf-8")
+    assert [r.id for r in read_gold(jl).records] == ["a"]
+    tsv = tmp_path / "c.tsv"
+    tsv.write_text(BOM + "Police fired on protesters.\t4\n", encoding="utf-8")
+    assert [(r.text, r.label) for r in read_gold(tsv).records] == [("Police fired on protesters.", 4)]
+    csv = tmp_path / "stories.csv"
+    csv.write_text(BOM + 'text,label\n"Talks began.",CONSULT\n', encoding="utf-8")
+    assert [(r.text, r.plover) for r in read_gold(csv).records] == [("Talks began.", "CONSULT")]
+    conll = tmp_path / "s.txt"
+    conll.write_text(BOM + "Swiss B-S\ncourt I-S\nrejected O\n", encoding="utf-8")
+    (record,) = read_gold(conll).records
+    assert record.text.startswith("Swiss") and record.spans[0][1] == 0
+    xml = tmp_path / "gold.xml"
+    xml.write_text(BOM + XML, encoding="utf-8")
+    assert [r.id for r in read_gold(xml).records] == ["T-1", "T-2"]

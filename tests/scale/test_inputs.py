@@ -98,6 +98,22 @@ def test_jsonl_on_standard_input_is_streamed_with_line_numbers(monkeypatch: pyte
     assert isinstance(items[1], Rejection) and items[1].origin == "<stdin>:3" and items[1].code == "E104"
 
 
+def test_a_jsonl_file_starting_with_a_byte_order_mark_is_streamed_whole_and_counted_whole(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n')
+    streamed = list(stream_paths([str(path)], DATE))
+    assert [item for item, _used in streamed] == list(read_paths([str(path)], DATE))
+    assert [type(item).__name__ for item, _used in streamed] == ["Article", "Article"]
+    assert streamed[-1][1] == path.stat().st_size
+
+
+def test_jsonl_on_standard_input_starting_with_a_byte_order_mark_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = b'\xef\xbb\xbf{"id": "s1", "text": "Japan met NATO."}\n{"id": "s2", "text": "NATO met Japan."}\n'
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BufferedReader(io.BytesIO(data))))
+    items = [item for item, _used in stream_paths(["-"], DATE)]
+    assert [(type(i).__name__, i.origin) for i in items] == [("Article", "<stdin>:1"), ("Article", "<stdin>:2")]
+
+
 def test_text_on_standard_input_is_one_article(monkeypatch: pytest.MonkeyPatch) -> None:
     data = b"Russia attacked Ukraine.\nThen it stopped.\n"
     monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BufferedReader(io.BytesIO(data))))

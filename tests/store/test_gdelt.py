@@ -149,6 +149,20 @@ def test_real_gdelt_lines_import_and_export_unchanged(tmp_path: Path) -> None:
         assert _gdelt(store) == GDELT_LINE + "\n"
 
 
+@pytest.mark.parametrize("zipped", [False, True])
+def test_a_gdelt_file_starting_with_a_byte_order_mark_imports_its_first_line(tmp_path: Path, zipped: bool) -> None:
+    data = b"\xef\xbb\xbf" + (GDELT_LINE + "\n").encode()
+    path = tmp_path / ("bom.export.CSV.zip" if zipped else "bom.export.CSV")
+    if zipped:
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("bom.export.CSV", data)
+    else:
+        path.write_bytes(data)
+    with Store.open(":memory:") as store:
+        assert store.import_gdelt([path]).imported == 1
+        assert _gdelt(store) == GDELT_LINE + "\n"
+
+
 def test_a_line_with_too_few_columns_is_named_by_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.CSV"
     path.write_text(GDELT_LINE + "\n" + "1\t2\t3\n", encoding="utf-8")

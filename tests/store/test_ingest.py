@@ -1,4 +1,5 @@
 import datetime as dt
+from pathlib import Path
 
 from thucydides.models import Rejection
 from thucydides.records import event_from_record
@@ -112,3 +113,12 @@ def test_ingest_reports_the_event_mentions_that_have_no_date(store: Store) -> No
     assert summary.undated == 1
     assert "1 event mentions have no date" in summary.line() and "--date" in summary.line()
     assert "no date" not in store.ingest([story(3, event("RUS", "UKR", "190"))]).line()
+
+
+def test_the_store_version_changes_with_every_ingest_and_is_none_in_memory(store: Store, tmp_path: Path) -> None:
+    assert store.version() is None  # the fixture's store is in memory
+    with Store.open(tmp_path / "s.duckdb") as on_file:
+        before = on_file.version()
+        assert before == on_file.version()
+        on_file.ingest([story(1, event("JPN", "USA", "036"))])
+        assert on_file.version() != before

@@ -15,6 +15,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..encoding import read_text
+
 _CODE = re.compile(r"\[\s*([^\]]*?)\s*\]")
 _MACRO = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
 _FAR_PAST = dt.date(1800, 1, 1)
@@ -26,7 +28,7 @@ def is_petrarch_file(path: Path) -> bool:
 
 def read_petrarch(path: Path) -> list[dict[str, Any]]:
     """Records in the knowledge-base schema (see docs/actors.md) from a PETRARCH dictionary."""
-    lines = _strip(path.read_text(encoding="utf-8", errors="replace"))
+    lines = _strip(read_text(path, errors="replace"))
     if any("[~" in line or "~]" in line for line in lines):
         return _agents(lines)
     return _actors(lines)

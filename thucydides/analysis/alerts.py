@@ -18,6 +18,7 @@ from typing import Any
 
 from ..store import Store
 from .actors import actor_key
+from .kept import kept
 from .scope import Scope
 
 BASELINE_WEEKS = 4
@@ -76,6 +77,7 @@ FROM keyed GROUP BY ALL
 """
 
 
+@kept
 def alerts(
     store: Store,
     as_of: dt.date | None = None,
@@ -83,7 +85,10 @@ def alerts(
     min_events: int = 3,
     scope: Scope | None = None,
 ) -> list[Alert]:
-    """Alerts for the week ending ``as_of`` (default: :func:`latest_date`), strongest first."""
+    """Alerts for the week ending ``as_of`` (default: :func:`latest_date`), strongest first.
+
+    Kept while the store file is unchanged (:func:`.kept.kept`): the overview, the alerts page and the API share them.
+    """
     scope = scope or Scope()
     as_of = as_of or latest_date(store, scope)
     if as_of is None:

@@ -109,12 +109,18 @@ def find_events(
     check_choice("sort", sort, tuple(SORTS))
     with store.reading():
         where, params = conditions(store, query or EventQuery(), scope or Scope())
-        # the events listed, or with unit="mentions" the mentions that report them
-        sql = f"SELECT coalesce(sum({(scope or Scope()).weight}), 0) FROM events WHERE {where}"
-        total = int(store.scalar(sql, params))
+        # the events listed, or with unit="mentions" the mentions that report them: counted in the same pass
+        weight = (scope or Scope()).weight
         ids = store.rows(
-            f"SELECT GlobalEventID FROM events WHERE {where} ORDER BY {SORTS[sort]}, GlobalEventID LIMIT ? OFFSET ?",
+            f"SELECT GlobalEventID, coalesce(sum({weight}) OVER (), 0) AS total FROM events WHERE {where} "
+            f"ORDER BY {SORTS[sort]}, GlobalEventID LIMIT ? OFFSET ?",
             [*params, limit, offset],
+        )
+        # no row on this page (none at all, or the page is past the end): counted apart
+        total = int(
+            ids[0]["total"]
+            if ids
+            else store.scalar(f"SELECT coalesce(sum({weight}), 0) FROM events WHERE {where}", params)
         )
         events = summaries(store, [r["GlobalEventID"] for r in ids])
     return EventPage(total, limit, offset, sort, events)

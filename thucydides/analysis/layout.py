@@ -4,6 +4,11 @@ Positions come from a force-directed layout (networkx ``spring_layout``, fixed s
 so the same store gives the same picture); links merge both directions and are
 marked by whether cooperation or conflict dominates; every actor carries the number
 of the bloc it belongs to (:func:`thucydides.analysis.blocs`), or None.
+
+Laying out and finding blocs costs about half a second of CPU on a store of a million
+events, and the answer depends only on what the store holds: so a view is kept, for a
+store file, until the file changes (:mod:`.kept`). The network
+page, its API view and its download then share one layout.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from ..store import Store
+from .kept import kept
 from .network import Bloc, actor_network, blocs_of
 from .overview import actor_name
 from .scope import Scope
@@ -54,10 +60,14 @@ class NetworkView:
     actors: int = 0  # actors in the whole network, drawn or not
 
 
+@kept
 def network_view(
     store: Store, scope: Scope | None = None, top: int = 40, max_links: int = 150, min_events: int = 1, seed: int = 1
 ) -> NetworkView:
-    """The ``top`` actors with most events and their ``max_links`` busiest links, laid out, with blocs."""
+    """The ``top`` actors with most events and their ``max_links`` busiest links, laid out, with blocs.
+
+    Made once per version of a store file and arguments (:func:`.kept.kept`); always made for a store in memory.
+    """
     network = actor_network(store, scope, min_events)
     found = blocs_of(network)
     bloc_of = {member: i for i, bloc in enumerate(found) for member in bloc.members}

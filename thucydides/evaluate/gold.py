@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..encoding import open_text, read_text, wrap_text
 from ..errors import DataError, Errors
 
 
@@ -99,7 +100,7 @@ def _attrs(text: str) -> dict[str, str]:
 
 
 def read_petrarch_xml(path: Path) -> GoldSet:
-    raw = path.read_text(encoding="utf-8", errors="replace")
+    raw = read_text(path, errors="replace")
     raw = re.sub(r"<!--.*?-->", "", raw, flags=re.S)
     gold = GoldSet(path=path, kind="events")
     env = re.search(r"<Environment>(.*?)</Environment>", raw, re.S)
@@ -185,7 +186,7 @@ def read_gold_jsonl(path: Path) -> GoldSet:
 
 def json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """The JSON objects of a JSONL file with their line numbers; E302 names a line that is not one."""
-    with path.open(encoding="utf-8") as handle:
+    with open_text(path) as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
@@ -252,7 +253,7 @@ def _names_country(place: str, country: str | None) -> bool:
 
 def read_class_tsv(path: Path) -> GoldSet:
     gold = GoldSet(path=path, kind="classes")
-    with path.open(encoding="utf-8") as handle:
+    with open_text(path) as handle:
         for number, line in enumerate(handle, start=1):
             parts = line.rstrip("\n").rsplit("\t", 1)
             if len(parts) != 2 or not parts[1].strip().isdigit():
@@ -316,7 +317,7 @@ def read_span_conll(path: Path) -> GoldSet:
             gold.records.append(_span_record(path, len(gold.records) + 1, sentence))
         sentence = []
 
-    with path.open(encoding="utf-8") as handle:
+    with open_text(path) as handle:
         for line in handle:
             number += 1
             line = line.rstrip("\n")
@@ -375,11 +376,10 @@ def read_plover_csv(path: Path) -> GoldSet:
 
 def _csv_rows(path: Path) -> list[dict[str, str]]:
     import csv
-    import io
     import zipfile
 
     if path.suffix.lower() == ".zip":
         with zipfile.ZipFile(path) as archive, archive.open(archive.namelist()[0]) as handle:
-            return list(csv.DictReader(io.TextIOWrapper(handle, encoding="utf-8")))
-    with path.open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(wrap_text(handle, newline="")))
+    with open_text(path, newline="") as handle:
         return list(csv.DictReader(handle))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..encoding import open_text
 from ..models import Article, CodedArticle, Event
 from ..parallel import code_items
 from ..pipeline import Pipeline, PipelineConfig
@@ -42,7 +43,7 @@ def is_places_gold(path: Path) -> bool:
     """Place-and-date gold JSONL: its events name a trigger and a place rather than actors."""
     if path.is_dir() or path.suffix.lower() not in (".jsonl", ".ndjson"):
         return False
-    with path.open(encoding="utf-8") as handle:
+    with open_text(path) as handle:
         first = next((line for line in handle if line.strip()), "{}")
     events = json.loads(first).get("events") or [{}]
     return "trigger" in events[0] and "place" in events[0] and "source" not in events[0]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
+from ..encoding import without_bom
 from ..errors import Errors, InputError
 from ..models import Article, Rejection
 from ..readers import (
@@ -177,6 +178,8 @@ def _jsonl(
             yield too_large(where, raw.size), used
             continue
         used += len(raw)
+        if number == 1:
+            raw = without_bom(raw)  # a byte-order mark at the start of the file, and only there
         if not raw.strip():
             continue
         found = True
@@ -194,6 +197,8 @@ def _stdin(stream: BinaryIO, default_date: dt.date | None) -> Iterator[tuple[Ite
         if isinstance(raw, Oversized) or raw.strip():
             break
     first = head[-1] if head else b""
+    if len(head) == 1 and isinstance(first, bytes):
+        first = without_bom(first)
     if isinstance(first, Oversized) or first.lstrip()[:1] == b"{":
         yield from _jsonl(itertools.chain(head, source), "<stdin>", default_date)
         return

@@ -9,7 +9,6 @@ those gives the same file.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 import duckdb
 import pyarrow as pa
 
+from ..encoding import open_text, wrap_text
 from ..errors import Errors, StoreError
 from .schema import EVENT_ARROW, GDELT_NAMES, GDELT_TYPES
 from .sql import first_value
@@ -127,8 +127,8 @@ def _read_rows(path: Path) -> Iterator[list[Any]]:
 def _open_text(path: Path) -> IO[str]:
     if path.suffix.lower() == ".zip":
         archive = zipfile.ZipFile(path)
-        return io.TextIOWrapper(archive.open(archive.namelist()[0]), encoding="utf-8")
-    return open(path, encoding="utf-8")
+        return wrap_text(archive.open(archive.namelist()[0]))
+    return open_text(path)
 
 
 def _store_rows(store: Store, rows: list[list[Any]], origin: str) -> int:

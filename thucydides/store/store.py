@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 DEFAULT_PATH = "thucydides.duckdb"
 MEMORY = ":memory:"
+# (inode, size, modification time) of the store file and of its write-ahead log; None: no such file
+Version = tuple[tuple[int, int, int] | None, ...]
 
 
 class Store:
@@ -145,6 +147,15 @@ class Store:
                 self._conn.close()
                 self._conn = None
 
+    def version(self) -> Version | None:
+        """What changes whenever the store does (DuckDB rewrites the file, or its write-ahead log, at each commit).
+
+        None for a store in memory: it has no file to watch, so nothing may be kept for it.
+        """
+        if self.path is None:
+            return None
+        return tuple(_stat(p) for p in (self.path, self.path.with_name(self.path.name + ".wal")))
+
     # -- queries --------------------------------------------------------------
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Run one query (parameters as ``?``) and return its rows as dicts."""
@@ -179,3 +190,11 @@ class Store:
         from .gdelt import import_gdelt
 
         return import_gdelt(self, paths)
+
+
+def _stat(path: Path) -> tuple[int, int, int] | None:
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return None
+    return (found.st_ino, found.st_size, found.st_mtime_ns)
