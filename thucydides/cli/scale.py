@@ -103,14 +103,15 @@ def watch(
             on_error=_report_error,
         )
         summary = watcher.run(once=once, interval=interval, stop=stop)
-    if summary.recovered or summary.forgotten:
+    watched = watcher.watched
+    if watched.recovered or watched.forgotten:
         click.echo(
-            f"resumed an interrupted run: {summary.recovered} articles were stored, "
-            f"{summary.forgotten} were read again",
+            f"resumed an interrupted run: {watched.recovered} articles were stored, "
+            f"{watched.forgotten} were read again",
             err=True,
         )
     click.echo(summary.line(), err=True)
-    return 1 if summary.ingest.rejected or summary.errors else 0
+    return 1 if summary.rejected or summary.errors else 0
 
 
 def _report_error(err: ThucydidesError) -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import Errors, StoreError
+from ..jobs import Stored, Summary
 from .schema import EVENT_ARROW, GDELT_NAMES, GDELT_TYPES
 from .sql import first_value
 
@@ -75,37 +76,24 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
-@dataclass
-class ImportSummary:
-    """What an import read and stored."""
-
-    lines: int = 0
-    imported: int = 0
-    duplicate: int = 0
-    files: list[str] = field(default_factory=list)
-
-    def line(self) -> str:
-        return (
-            f"read {self.lines} GDELT events from {len(self.files)} files: "
-            f"imported {self.imported}, already in the store {self.duplicate}"
-        )
-
-
-def import_gdelt(store: Store, paths: Iterable[str | Path]) -> ImportSummary:
+def import_gdelt(store: Store, paths: Iterable[str | Path]) -> Summary:
     """Import GDELT 2.0 event files (plain or zipped) into ``store``; events already there are skipped.
 
     Each file is read completely before anything is stored, so a bad line stores
     nothing of its file.
     """
-    summary = ImportSummary()
+    stored = Stored()
+    summary = Summary(unit="GDELT events", stored=stored)
+    started = time.perf_counter()
     for path in map(Path, paths):
         rows = list(_read_rows(path))
-        summary.lines += len(rows)
-        summary.files.append(str(path))
+        summary.read += len(rows)
         for start in range(0, len(rows), IMPORT_BATCH):
             added = _store_rows(store, rows[start : start + IMPORT_BATCH], f"gdelt:{path.name}")
-            summary.imported += added
-        summary.duplicate = summary.lines - summary.imported
+            summary.coded += added
+            stored.new_events += added
+        stored.duplicate = summary.read - summary.coded
+    summary.seconds = time.perf_counter() - started
     return summary
 
 
