@@ -20,8 +20,9 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import Errors, StoreError
+from ..gdelt import GDELT_NAMES, GDELT_TYPES, format_row, format_value
 from ..jobs import Stored, Summary
-from .schema import EVENT_ARROW, GDELT_NAMES, GDELT_TYPES
+from .schema import EVENT_ARROW
 from .sql import first_value
 
 if TYPE_CHECKING:
@@ -63,17 +64,6 @@ def parse_row(fields: list[str], path: str, line: int) -> list[Any]:
             except ValueError:
                 raise StoreError(Errors.E422, path=path, line=line, column=name, value=value, kind=kind) from None
     return values
-
-
-def format_value(value: Any) -> str:
-    """A stored value as a GDELT field: empty for NULL, shortest exact form for numbers, one line of text."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, str):
-        return value.replace("\t", " ").replace("\r", " ").replace("\n", " ")
-    return str(value)
 
 
 def import_gdelt(store: Store, paths: Iterable[str | Path]) -> Summary:
@@ -185,14 +175,20 @@ def write_events_tsv(store: Store, out: IO[str], origin: str | None = None) -> i
 
 def write_mentions_tsv(store: Store, out: IO[str]) -> int:
     """Write the mentions table as GDELT 2.0 mentions (16 columns, tab-separated, no header)."""
-    return _write_tsv(store, MENTIONS_SQL, [], out)
+    return _write_tsv(store, MENTIONS_SQL, [], out, _mention_line)
 
 
-def _write_tsv(store: Store, sql: str, params: list[Any], out: IO[str]) -> int:
+def _mention_line(row: tuple[Any, ...]) -> str:
+    return "\t".join(map(format_value, row)) + "\n"
+
+
+def _write_tsv(
+    store: Store, sql: str, params: list[Any], out: IO[str], line: Callable[[tuple[Any, ...]], str] = format_row
+) -> int:
     count = 0
     with store.reading() as con:
         result = con.execute(sql, params)
         while chunk := result.fetchmany(10_000):
-            out.writelines("\t".join(map(format_value, row)) + "\n" for row in chunk)
+            out.writelines(map(line, chunk))
             count += len(chunk)
     return count
