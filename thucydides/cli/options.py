@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -75,13 +76,13 @@ def make_config(
     coder: str | None = None,
     min_confidence: float | None = None,
 ) -> PipelineConfig:
-    """The coder of thucydides.toml's [coder] table (``coder`` overrides its name), with the options' files."""
+    """The coder of thucydides.toml's [coder] table (``coder`` overrides its name), with the options' files
+    (whose defaults are the file's)."""
     from ..config import load_settings
 
     settings = load_settings()
-    return PipelineConfig(
-        model=settings.model,
-        classifier=settings.classifier,
+    return dataclasses.replace(
+        settings.pipeline_config(),
         coder=coder or settings.coder,
         min_confidence=0.0 if min_confidence is None else min_confidence,
         actor_files=tuple(actor_files),
