@@ -10,8 +10,9 @@ from typing import Any
 import click
 
 from ..errors import Errors, ThucydidesError
+from ..pipeline import PipelineConfig
 from ..web.settings import SETTINGS
-from .options import dictionary_options, make_config
+from .options import dictionary_options
 
 _SETTINGS = {s.name: s for s in SETTINGS}
 
@@ -34,10 +35,7 @@ def serve(
     host: str,
     port: int,
     write_token: str | None,
-    actor_files: tuple[str, ...],
-    lexicon_files: tuple[str, ...],
-    coder: str | None,
-    min_confidence: float | None,
+    config: PipelineConfig,
 ) -> int:
     """Serve the store as a JSON API (/api) and a dashboard (/) in the browser.
 
@@ -48,16 +46,15 @@ def serve(
     from ..web import ServerConfig
     from ..web import serve as run
 
-    pipeline = make_config(actor_files, lexicon_files, coder, min_confidence)
-    config = ServerConfig(store=Path(store_path), host=host, port=port, write_token=write_token, pipeline=pipeline)
+    server = ServerConfig(store=Path(store_path), host=host, port=port, write_token=write_token, pipeline=config)
     sock = listening_socket(host, port)  # a busy port fails here, before the server says it serves
     mode = "writes allowed with the token" if write_token else "read-only"
     where = f"http://{'[' + host + ']' if ':' in host else host}:{sock.getsockname()[1]}/"
     click.echo(f"thucydides: serving {store_path} at {where} ({mode}); Ctrl-C stops it", err=True)
-    if not config.loopback:
+    if not server.loopback:
         click.echo(f"thucydides: warning: listening on {host}, so other computers can reach this server", err=True)
     with sock:
-        run(config, sock)
+        run(server, sock)
     return 0
 
 
