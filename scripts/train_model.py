@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from plover_labels import PLOVER_CLASS, PLOVER_ROOT
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
@@ -43,16 +44,6 @@ from thucydides.models import Article
 from thucydides.pipeline import Pipeline, PipelineConfig
 
 ROOT = Path(__file__).resolve().parents[1]
-PLOVER_CLASS = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-    "REQUEST": 0, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "SANCTION": 3, "PROTEST": 4, "MOBILIZE": 4,
-    "COERCE": 4, "ASSAULT": 4,
-}  # fmt: skip
-PLOVER_ROOT = {
-    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "CONCEDE": "08", "COOPERATE": "06", "AID": "07",
-    "RETREAT": "08", "REQUEST": "02", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "SANCTION": "16",
-    "PROTEST": "14", "MOBILIZE": "15", "COERCE": "17", "ASSAULT": "19",
-}  # fmt: skip
 
 
 @dataclass

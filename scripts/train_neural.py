@@ -47,6 +47,7 @@ import spacy
 import torch
 from factuality_sentences import FACT_LABELS, generate
 from minilm import EventNet, minilm_dir
+from plover_labels import PLOVER_CLASS
 from tokenizers import Tokenizer
 from torch import nn
 
@@ -56,11 +57,6 @@ from thucydides.neural.encode import MAX_LEN, Encoded, encode, pad
 from thucydides.neural.runtime import NEURAL_DIR, NeuralModel, spans
 
 ROOT = Path(__file__).resolve().parents[1]
-PLOVER_CLASS = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-    "REQUEST": 0, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "SANCTION": 3, "PROTEST": 4, "MOBILIZE": 4,
-    "COERCE": 4, "ASSAULT": 4,
-}  # fmt: skip
 FIVE = ("0", "1", "2", "3", "4")
 ROOTS = tuple(f"{i:02d}" for i in range(1, 21))
 PLOVER = tuple(sorted(PLOVER_CLASS))

@@ -28,7 +28,7 @@ def test_settings_file_in_working_directory_gives_every_key(tmp_path: Path) -> N
     _write(
         tmp_path,
         'store = "news.duckdb"\nworkers = 3\nactors = ["a.yaml"]\nlexicon = ["l.yaml"]\n'
-        '[coder]\nname = "rules"\nmodel = "my_model"\nclassifier = false\n',
+        '[coder]\nname = "rules"\nmodel = "my_model"\nclassifier = false\ngazetteer = "my_places"\n',
     )
     settings = load_settings(cwd=tmp_path, home=tmp_path / "home", environ={})
     assert settings.store == str(tmp_path / "news.duckdb")
@@ -36,7 +36,7 @@ def test_settings_file_in_working_directory_gives_every_key(tmp_path: Path) -> N
     assert settings.actors == (str(tmp_path / "a.yaml"),)
     config = settings.pipeline_config()
     assert (config.model, config.classifier, config.lexicon_files) == ("my_model", False, (str(tmp_path / "l.yaml"),))
-    assert config.coder == "rules"
+    assert (config.coder, config.gazetteer) == ("rules", "my_places")
 
 
 def test_settings_file_in_home_config_is_used_when_working_directory_has_none(tmp_path: Path) -> None:

@@ -16,10 +16,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from thucydides.gdelt import GDELT_NAMES as GDELT_COLUMNS
 from thucydides.models import Article, Event
 from thucydides.pipeline import Pipeline
 from thucydides.readers import read_paths
-from thucydides.writers import GDELT_COLUMNS, Writer
+from thucydides.writers import Writer
 
 ROOT = Path(__file__).resolve().parents[1]
 STORIES = ROOT.parent / "shared" / "data" / "plover" / "NGEC_gpt_synthetic_events_2023-10-19_19.csv.zip"
@@ -105,7 +106,8 @@ def test_every_plover_record_of_1000_stories_validates(events: list[Event]) -> N
 
 def test_every_gdelt_row_of_1000_stories_has_codebook_types(events: list[Event]) -> None:
     out = io.StringIO()
-    Writer(out, "gdelt").write(events)
+    with Writer(out, "gdelt") as writer:
+        writer.write(events)
     rows = [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True)) for line in out.getvalue().splitlines()]
     assert len(rows) > 1000
     problems = []

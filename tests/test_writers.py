@@ -3,8 +3,10 @@ import datetime as dt
 import io
 import json
 
+from thucydides.gdelt import GDELT_NAMES as GDELT_COLUMNS
+from thucydides.gdelt import gdelt_id
 from thucydides.models import Actor, Event, Explanation, Location, Plover, Span
-from thucydides.writers import CSV_COLUMNS, GDELT_COLUMNS, Writer, event_record, gdelt_id, to_string
+from thucydides.writers import CSV_COLUMNS, Writer, event_record, to_string
 
 CONTRACT_KEYS = {
     "event_id",
@@ -114,8 +116,8 @@ def test_gdelt_leaves_actor_fields_empty_for_an_uncoded_phrase() -> None:
 def test_gdelt_writes_no_row_for_an_event_without_a_coded_actor() -> None:
     capital = Actor("", None, None, (), None, "the capital", 30, 41)
     buffer = io.StringIO()
-    writer = Writer(buffer, "gdelt")
-    writer.write([make_event(source=None, target=capital), make_event()])
+    with Writer(buffer, "gdelt") as writer:
+        writer.write([make_event(source=None, target=capital), make_event()])
     assert buffer.getvalue().count("\n") == 1 and (writer.count, writer.skipped) == (1, 1)
 
 
@@ -132,9 +134,10 @@ def test_gdelt_feature_id_is_the_country_code_for_a_country() -> None:
 def test_gdelt_keeps_one_line_per_event_whatever_the_source_url_holds() -> None:
     """Found by scripts/fuzz.py: a carriage return in a JSONL article's url split its GDELT row in two."""
     buffer = io.StringIO()
-    Writer(buffer, "gdelt").write([make_event()], "http://e/1\t\r\nx\\y")
+    with Writer(buffer, "gdelt") as writer:
+        writer.write([make_event()], "http://e/1\t\r\nx\\y")
     (line,) = buffer.getvalue().splitlines()
-    assert dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True))["SOURCEURL"] == "http://e/1   x/y"
+    assert dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True))["SOURCEURL"] == "http://e/1   x\\y"
 
 
 def test_writer_counts_events() -> None:

@@ -1,8 +1,14 @@
-"""Arrow types of the parts of an event (actors, locations, spans), shared by Parquet files and the store."""
+"""Arrow types of the parts of an event (actors, locations, spans) and their values, shared by Parquet files,
+the store and the GDELT row."""
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
 import pyarrow as pa
+
+from .models import Actor, Location
 
 ACTOR = pa.struct(
     [
@@ -38,3 +44,31 @@ LOCATION = pa.struct(
     ]
 )
 SPAN = pa.struct([("text", pa.string()), ("start", pa.int32()), ("end", pa.int32())])
+
+
+def actor_value(actor: Actor | None) -> dict[str, Any] | None:
+    """An actor as a value of :data:`ACTOR`."""
+    if actor is None:
+        return None
+    return {
+        "code": actor.code,
+        "country": actor.country,
+        "group": actor.group,
+        "sector": actor.sector,
+        "name": actor.name,
+        "text": actor.text,
+        "start": actor.start,
+        "end": actor.end,
+        "how": actor.how,
+        "entity_id": actor.entity_id,
+    }
+
+
+def location_value(location: Location | None) -> dict[str, Any] | None:
+    """A location as a value of :data:`LOCATION`."""
+    if location is None:
+        return None
+    return {name: getattr(location, name) for name in _LOCATION_FIELDS}
+
+
+_LOCATION_FIELDS = [f.name for f in dataclasses.fields(Location)]

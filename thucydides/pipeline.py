@@ -7,7 +7,7 @@ can be used alone. ``Pipeline.code`` takes articles and yields coded articles.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +29,9 @@ from .lang import Language, load_language, relabel
 from .models import Article, CodedArticle, Event
 from .parse import DEFAULT_MODEL, ParsedArticle, Parser, Sentence
 from .situate import Situator
+
+# Adds events to those the coder found in a sentence, before they are dated, placed and admitted.
+Extra = Callable[[Doc, Sentence, list[Event]], list[Event]]
 
 
 @dataclass(frozen=True)
@@ -92,10 +95,13 @@ class Pipeline:
             calibration=load_calibration(config.coder) if config.calibrated else None,
         )
 
-    def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
-        """Code every article; yields one :class:`CodedArticle` per article, in order."""
+    def code(self, articles: Iterable[Article], extra: Extra | None = None) -> Iterator[CodedArticle]:
+        """Code every article; yields one :class:`CodedArticle` per article, in order.
+
+        ``extra`` may add events to each sentence's before the date and place stage (the place
+        score puts events at the gold triggers the coder missed, to measure that stage alone)."""
         for parsed in self.parser.parse(clean(a) for a in articles):
-            yield self.code_parsed(relabel(parsed, self.language) if self.language is not None else parsed)
+            yield self.code_parsed(relabel(parsed, self.language) if self.language is not None else parsed, extra)
 
     def doc(self, parsed: ParsedArticle) -> Doc:
         """A new document for ``parsed``, with an empty actor memory and place history."""
@@ -107,11 +113,13 @@ class Pipeline:
             sentences=tuple(parsed.sentences),
         )
 
-    def code_parsed(self, parsed: ParsedArticle) -> CodedArticle:
+    def code_parsed(self, parsed: ParsedArticle, extra: Extra | None = None) -> CodedArticle:
         doc = self.doc(parsed)
         for sentence in doc.sentences:
             doc.actors.start(sentence)
             found = self.coder.code(doc, sentence)
+            if extra is not None:
+                found = [*found, *extra(doc, sentence, found)]
             if self.situator is not None:
                 found = targets_from_places(
                     self.situator.situate(doc, sentence, found), self.kb, self.coder.finder.control

@@ -125,6 +125,7 @@ def _write(
             writer.write(result.events, result.article.url or "")
             if writer.explain:
                 writer.write_refused(result.refused)
+    writer.close()
     summary.seconds = time.perf_counter() - started
     summary.left_out = writer.skipped
     return summary

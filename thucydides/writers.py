@@ -1,87 +1,26 @@
 """Write stage: events as JSONL (the default), CSV, GDELT 2.0 events, or PLOVER JSONL.
 
 The JSONL record is the output contract documented in docs/output.md; CSV flattens
-the same fields; ``gdelt`` writes the 61 tab-separated columns of GDELT 2.0 events;
+the same fields; ``gdelt`` writes the 61 tab-separated columns of GDELT 2.0 events, made as the store makes
+them (thucydides/gdelt.py);
 ``plover`` follows the PLOVER manual's JSON field names.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
+import duckdb
+
 from . import registry
 from .errors import Errors, SettingsError
-from .models import Actor, Event, Location, Refused
+from .gdelt import format_row, gdelt_rows, writable
+from .models import Event, Refused
 from .plover import plover_record
-
-GDELT_COLUMNS = [
-    "GlobalEventID",
-    "Day",
-    "MonthYear",
-    "Year",
-    "FractionDate",
-    "Actor1Code",
-    "Actor1Name",
-    "Actor1CountryCode",
-    "Actor1KnownGroupCode",
-    "Actor1EthnicCode",
-    "Actor1Religion1Code",
-    "Actor1Religion2Code",
-    "Actor1Type1Code",
-    "Actor1Type2Code",
-    "Actor1Type3Code",
-    "Actor2Code",
-    "Actor2Name",
-    "Actor2CountryCode",
-    "Actor2KnownGroupCode",
-    "Actor2EthnicCode",
-    "Actor2Religion1Code",
-    "Actor2Religion2Code",
-    "Actor2Type1Code",
-    "Actor2Type2Code",
-    "Actor2Type3Code",
-    "IsRootEvent",
-    "EventCode",
-    "EventBaseCode",
-    "EventRootCode",
-    "QuadClass",
-    "GoldsteinScale",
-    "NumMentions",
-    "NumSources",
-    "NumArticles",
-    "AvgTone",
-    "Actor1Geo_Type",
-    "Actor1Geo_FullName",
-    "Actor1Geo_CountryCode",
-    "Actor1Geo_ADM1Code",
-    "Actor1Geo_ADM2Code",
-    "Actor1Geo_Lat",
-    "Actor1Geo_Long",
-    "Actor1Geo_FeatureID",
-    "Actor2Geo_Type",
-    "Actor2Geo_FullName",
-    "Actor2Geo_CountryCode",
-    "Actor2Geo_ADM1Code",
-    "Actor2Geo_ADM2Code",
-    "Actor2Geo_Lat",
-    "Actor2Geo_Long",
-    "Actor2Geo_FeatureID",
-    "ActionGeo_Type",
-    "ActionGeo_FullName",
-    "ActionGeo_CountryCode",
-    "ActionGeo_ADM1Code",
-    "ActionGeo_ADM2Code",
-    "ActionGeo_Lat",
-    "ActionGeo_Long",
-    "ActionGeo_FeatureID",
-    "DATEADDED",
-    "SOURCEURL",
-]
 
 CSV_COLUMNS = [
     "event_id",
@@ -196,101 +135,11 @@ def csv_row(event: Event) -> dict[str, Any]:
     return row
 
 
-def gdelt_id(event_id: str) -> int:
-    """GDELT's GlobalEventID is an integer: the first 60 bits of our hex id."""
-    return int(event_id[:15], 16)
-
-
-def _coded(actor: Actor | None) -> bool:
-    return actor is not None and bool(actor.code)
-
-
-def _actor_columns(actor: Actor | None) -> list[str]:
-    if actor is None or not actor.code:  # an uncoded phrase ("the capital") is no GDELT actor
-        return [""] * 10
-    types = list(actor.sector)
-    if actor.group and actor.code[:3] in ("IGO", "NGO", "IMG", "MNC"):
-        types.insert(0, actor.code[:3])
-    types = [*types, "", "", ""][:3]
-    return [actor.code, (actor.name or actor.text).upper(), actor.country or "", actor.group or "", "", "", "", *types]
-
-
-def _geo_columns(loc: Location | None) -> list[str]:
-    if loc is None:
-        return [""] * 8
-    geo_type = {"country": "1", "adm1": "5", "city": "4", "site": "4"}.get(loc.feature, "4")
-    if loc.country == "USA" and loc.feature in ("city", "site"):
-        geo_type = "3"
-    elif loc.country == "USA" and loc.feature == "adm1":
-        geo_type = "2"
-    fips = loc.fips or ""
-    adm1 = gdelt_adm1(loc)
-    return [
-        geo_type,
-        loc.full_name or loc.name,
-        fips,
-        adm1,
-        "",
-        "" if loc.lat is None else f"{loc.lat:.4f}",
-        "" if loc.lon is None else f"{loc.lon:.4f}",
-        _feature_id(loc),
-    ]
-
-
-def gdelt_adm1(loc: Location) -> str:
-    """GDELT's ADM1Code: FIPS country and 2-character division ("GM05"); the country alone when the
-    division's code is not of that form (GeoNames gives "ENG" for England, "LMA" for Lima)."""
-    return loc.adm1 if loc.adm1 and len(loc.adm1) == 4 else loc.fips or ""
-
-
-def _feature_id(loc: Location) -> str:
-    """GDELT's FeatureID: the country code for a country, the ADM1 code for a province, else the place's id.
-
-    GDELT fills it with GNS/GNIS ids; the offline gazetteer has GeoNames ids, which are written instead.
-    """
-    if loc.feature == "country":
-        return loc.fips or ""
-    if loc.feature == "adm1":
-        return gdelt_adm1(loc)
-    return "" if loc.geonames_id is None else str(loc.geonames_id)
-
-
-def gdelt_code(cameo: str) -> str:
-    """GDELT's EventCode has 3 or 4 digits: a bare root ("19") is its generic code ("190")."""
-    return cameo + "0" if len(cameo) == 2 else cameo
-
-
-def gdelt_row(event: Event, source_url: str = "") -> list[str]:
-    day = event.date or dt.date(1970, 1, 1)
-    fraction = day.year + (day.timetuple().tm_yday - 1) / 365.0
-    return [
-        str(gdelt_id(event.event_id)),
-        day.strftime("%Y%m%d"),
-        day.strftime("%Y%m"),
-        str(day.year),
-        f"{fraction:.4f}",
-        *_actor_columns(event.source),
-        *_actor_columns(event.target),
-        "1" if event.sentence_index == 0 else "0",
-        gdelt_code(event.cameo),
-        gdelt_code(event.cameo)[:3],
-        event.cameo_root,
-        str(event.quad_class),
-        f"{event.goldstein:.1f}",
-        "1",
-        "1",
-        "1",
-        "",
-        *_geo_columns(None),
-        *_geo_columns(None),
-        *_geo_columns(event.location),
-        day.strftime("%Y%m%d") + "000000",
-        source_url or event.article_id,
-    ]
+GDELT_BATCH = 2_000  # events whose GDELT rows are made by one query
 
 
 class Writer:
-    """Writes events in one format to a text stream."""
+    """Writes events in one format to a text stream; ``close()`` it (or use ``with``) to write the last rows."""
 
     def __init__(self, stream: IO[str], fmt: str = "jsonl", explain: bool = False) -> None:
         if fmt not in registry.names("writers"):
@@ -302,10 +151,24 @@ class Writer:
         self.count = 0
         self.skipped = 0  # events the format has no row for (PLOVER, GDELT)
         self._csv: csv.DictWriter[str] | None = None
-        self._tsv: Any = None
+        self._db: duckdb.DuckDBPyConnection | None = None  # where GDELT rows are made (thucydides/gdelt.py)
+        self._held: list[tuple[Event, str]] = []  # GDELT events not yet written, with their article's URL
 
     def write(self, events: Iterable[Event], source_url: str = "") -> None:
         self._format(self, events, source_url)
+
+    def close(self) -> None:
+        """Write what is held back (GDELT rows are made many events at a time); the stream stays open."""
+        self._write_held()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def write_refused(self, refused: Iterable[Refused]) -> None:
         """With --explain, JSONL lists the events the coder refused: each an event record with ``refused``, the
@@ -339,20 +202,22 @@ class Writer:
             self.count += 1
 
     def _gdelt(self, events: Iterable[Event], url: str) -> None:
-        if self._tsv is None:
-            self._tsv = csv.writer(
-                self.stream, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\"
-            )
         for event in events:
-            if event.date is None or not (_coded(event.source) or _coded(event.target)):  # GDELT needs both
+            if writable(event):  # GDELT needs a date and a coded actor
+                self._held.append((event, url))
+            else:
                 self.skipped += 1
-                continue
-            self._tsv.writerow([_clean_tsv(v) for v in gdelt_row(event, url)])
-            self.count += 1
+        if len(self._held) >= GDELT_BATCH:
+            self._write_held()
 
-
-def _clean_tsv(value: str) -> str:
-    return value.replace("\t", " ").replace("\n", " ").replace("\r", " ").replace("\\", "/")
+    def _write_held(self) -> None:
+        if not self._held:
+            return
+        if self._db is None:
+            self._db = duckdb.connect()
+        self.stream.writelines(map(format_row, gdelt_rows(self._held, self._db)))
+        self.count += len(self._held)
+        self._held = []
 
 
 FORMATS: dict[str, Callable[[Writer, Iterable[Event], str], None]] = {
@@ -367,5 +232,6 @@ for _name, _write in FORMATS.items():
 
 def to_string(events: Iterable[Event], fmt: str = "jsonl", explain: bool = False) -> str:
     buffer = io.StringIO()
-    Writer(buffer, fmt, explain).write(events)
+    with Writer(buffer, fmt, explain) as writer:
+        writer.write(events)
     return buffer.getvalue()

@@ -56,7 +56,7 @@ def test_new_files_are_stored_once_and_not_read_again(tmp_path: Path, store: Sto
     watcher.poll()
     watcher.poll()
     assert stored(store) == ["one", "three", "two"]
-    assert watcher.summary.ingest.coded == 3 and watcher.summary.ingest.duplicate == 0
+    assert watcher.summary.coded == 3 and watcher.summary.stored is not None and watcher.summary.stored.duplicate == 0
     assert store.counts()["mentions"] > 0
 
 
@@ -69,7 +69,7 @@ def test_the_same_text_under_another_name_is_not_stored_again(
     drop(inbox, "copy-of-a.txt", story(1))
     watcher = Watcher(store, checkpoint, [DirectorySource(inbox)])
     watcher.poll()
-    assert stored(store) == ["a"] and watcher.summary.known == 1
+    assert stored(store) == ["a"] and watcher.watched.known == 1
 
 
 def test_lines_appended_to_a_jsonl_file_are_stored_and_earlier_lines_are_not_repeated(
@@ -84,7 +84,7 @@ def test_lines_appended_to_a_jsonl_file_are_stored_and_earlier_lines_are_not_rep
     drop(inbox, "wire.jsonl", "".join(line))
     watcher.poll()
     assert stored(store) == ["j0", "j1", "j2", "j3"]
-    assert watcher.summary.known == 2 and watcher.summary.ingest.duplicate == 0
+    assert watcher.watched.known == 2 and watcher.summary.stored is not None and watcher.summary.stored.duplicate == 0
 
 
 def test_a_file_still_being_written_waits_until_it_settles(
@@ -143,10 +143,10 @@ def test_after_a_crash_what_the_store_holds_is_kept_and_the_rest_is_read_again(
     store.ingest([CodedArticle(Article(id="kept", text=story(1)))])
     watcher = Watcher(store, checkpoint, [DirectorySource(inbox)])
     watcher.recover()
-    assert (watcher.summary.recovered, watcher.summary.forgotten) == (1, 1)
+    assert (watcher.watched.recovered, watcher.watched.forgotten) == (1, 1)
     watcher.poll()
     assert stored(store) == ["kept", "lost"]
-    assert watcher.summary.ingest.coded == 1 and watcher.summary.known == 1
+    assert watcher.summary.coded == 1 and watcher.watched.known == 1
 
 
 def test_a_damaged_checkpoint_is_refused_with_a_way_out(tmp_path: Path) -> None:
@@ -165,9 +165,9 @@ def test_a_poll_says_which_files_it_left_because_they_are_still_being_written(
     (inbox / "fresh.txt").write_text(story(1), encoding="utf-8")
     watcher = Watcher(store, checkpoint, [DirectorySource(inbox, settle=60)])
     summary = watcher.run(once=True)
-    assert summary.settling == [str(inbox / "fresh.txt")]
+    assert watcher.watched.settling == [str(inbox / "fresh.txt")]
     assert "left 1 files still being written" in summary.line() and "fresh.txt" in summary.line()
     past = time.time() - 120
     os.utime(inbox / "fresh.txt", (past, past))
     watcher.poll()
-    assert watcher.summary.settling == [] and "still being written" not in watcher.summary.line()
+    assert watcher.watched.settling == [] and "still being written" not in watcher.summary.line()

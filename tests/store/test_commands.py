@@ -70,7 +70,8 @@ def test_parquet_from_the_scale_engine_is_stored_without_coding(tmp_path: Path) 
     with Store.open(":memory:") as store:
         summary = ingest_paths(store, [str(tmp_path / "coded")])
         again = ingest_paths(store, [str(tmp_path / "coded")])
-        assert (summary.coded, summary.mentions, again.duplicate) == (6, 12, 6)
+        assert summary.stored is not None and again.stored is not None
+        assert (summary.coded, summary.stored.mentions, again.stored.duplicate) == (6, 12, 6)
 
 
 @pytest.fixture()

@@ -13,14 +13,22 @@ def test_reingesting_the_same_articles_stores_nothing_new(store: Store) -> None:
     first = store.ingest(articles)
     before = store.counts()
     again = store.ingest(articles)
-    assert (first.coded, first.duplicate, first.mentions) == (5, 0, 10)
-    assert (again.read, again.coded, again.duplicate, again.mentions, again.new_events) == (5, 0, 5, 0, 0)
+    assert first.stored is not None and again.stored is not None
+    assert (first.coded, first.stored.duplicate, first.stored.mentions) == (5, 0, 10)
+    assert (again.read, again.coded, again.stored.duplicate, again.stored.mentions, again.stored.new_events) == (
+        5,
+        0,
+        5,
+        0,
+        0,
+    )
     assert store.counts() == before == {"articles": 5, "mentions": 10, "events": 2}
 
 
 def test_the_same_text_twice_in_one_batch_is_stored_once(store: Store) -> None:
     summary = store.ingest([coded("same text", event("JPN", "NAT")), coded("same text", event("JPN", "NAT"))])
-    assert (summary.read, summary.coded, summary.duplicate) == (2, 1, 1)
+    assert summary.stored is not None
+    assert (summary.read, summary.coded, summary.stored.duplicate) == (2, 1, 1)
     assert store.counts()["articles"] == 1
 
 
@@ -29,7 +37,8 @@ def test_rejections_are_counted_and_stored_nowhere(store: Store) -> None:
     summary = store.ingest([bad, story(1, event("JPN", "NAT"))])
     assert (summary.read, summary.coded, summary.rejected) == (2, 1, 1)
     assert summary.rejections == [bad]
-    assert summary.read == summary.coded + summary.rejected + summary.duplicate
+    assert summary.stored is not None
+    assert summary.read == summary.coded + summary.rejected + summary.stored.duplicate
 
 
 def test_one_event_reported_by_many_articles_is_one_event_with_its_mentions(store: Store) -> None:
@@ -86,7 +95,7 @@ def test_background_events_are_stored_but_not_current(store: Store) -> None:
 def test_articles_are_identified_by_their_text(store: Store) -> None:
     store.ingest([coded("one text", event("JPN", "NAT"), source="AP")])
     summary = store.ingest([coded("one text", event("JPN", "NAT"), source="a syndicating site")])
-    assert summary.duplicate == 1
+    assert summary.stored is not None and summary.stored.duplicate == 1
     assert store.scalar("SELECT count(*) FROM articles WHERE source = 'AP'") == 1
 
 
@@ -110,7 +119,7 @@ def test_ingest_reports_the_event_mentions_that_have_no_date(store: Store) -> No
 
     undated = dataclasses.replace(event("JPN", "NAT"), date=None)
     summary = store.ingest([story(1, undated, event("CHN", "NAT", "111")), story(2, event("RUS", "UKR", "190"))])
-    assert summary.undated == 1
+    assert summary.stored is not None and summary.stored.undated == 1
     assert "1 event mentions have no date" in summary.line() and "--date" in summary.line()
     assert "no date" not in store.ingest([story(3, event("RUS", "UKR", "190"))]).line()
 

@@ -49,3 +49,24 @@ def test_serve_on_a_busy_port_fails_before_it_says_it_serves(tmp_path: Path) -> 
     assert isinstance(result.exception, ThucydidesError) and result.exception.code == "E463"
     assert str(port) in str(result.exception) and "another program" in str(result.exception)
     assert "serving" not in result.output
+
+
+def test_serve_codes_posted_articles_with_the_options_and_the_settings_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13: ``serve`` ignored --actors, --lexicon and thucydides.toml's [coder] table."""
+    import thucydides.web
+    from thucydides.web import ServerConfig
+
+    served: list[ServerConfig] = []
+    monkeypatch.setattr(thucydides.web, "serve", lambda config, _sock: served.append(config))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "thucydides.toml").write_text('[coder]\nmodel = "my_model"\ngazetteer = "mine"\n', encoding="utf-8")
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("[]\n", encoding="utf-8")
+    args = ["serve", "--store", str(tmp_path / "s.duckdb"), "--port", "0", "--actors", str(actors), "--coder", "rules"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    (config,) = served
+    assert config.pipeline.actor_files == (str(actors),) and config.pipeline.coder == "rules"
+    assert (config.pipeline.model, config.pipeline.gazetteer) == ("my_model", "mine")

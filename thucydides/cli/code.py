@@ -12,10 +12,11 @@ import click
 
 from ..errors import Errors, ThucydidesError
 from ..models import Rejection
+from ..pipeline import PipelineConfig
 from ..resources import data_path
 from ..run import Engine, code_paths, code_to_parquet
 from ..writers import FORMATS
-from .options import dictionary_options, engine_options, make_config, parse_date, workers_option
+from .options import date_option, dictionary_options, engine_options, progress_option, workers_option
 
 EXAMPLE = "japan_nato.txt"
 EXAMPLE_DATE = dt.date(2025, 6, 3)
@@ -28,7 +29,7 @@ def example_path() -> Path:
 
 @click.command()
 @click.argument("paths", nargs=-1, type=str)
-@click.option("--date", callback=parse_date, help="Publication date (YYYY-MM-DD) for articles that carry none.")
+@date_option
 @click.option(
     "--format",
     "fmt",
@@ -39,7 +40,7 @@ def example_path() -> Path:
 )
 @click.option("-o", "--output", type=click.Path(writable=True), help="Write here instead of stdout.")
 @click.option("--explain", is_flag=True, help="Add to each event the rule or model that produced it, and why.")
-@click.option("--progress/--no-progress", default=True, help="Show a progress bar on a terminal.")
+@progress_option
 @click.option("--example", is_flag=True, help="Code the built-in example article.")
 @workers_option
 @engine_options
@@ -55,10 +56,7 @@ def code(
     workers: int | None,
     engine: str,
     address: str | None,
-    actor_files: tuple[str, ...],
-    lexicon_files: tuple[str, ...],
-    coder: str | None,
-    min_confidence: float | None,
+    config: PipelineConfig,
 ) -> int:
     """Code news articles into events.
 
@@ -74,7 +72,6 @@ def code(
     if not paths:
         raise click.UsageError("Give at least one PATH (or - for standard input, or --example).")
     run_on = Engine(engine, workers, address)
-    config = make_config(actor_files, lexicon_files, coder, min_confidence)
     if fmt == "parquet":
         if output is None:
             raise ThucydidesError(Errors.E504)

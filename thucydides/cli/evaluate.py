@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from ..events.passes import CODERS
-from .options import dictionary_options, make_config, workers_option
+from ..pipeline import PipelineConfig
+from .options import dictionary_options, workers_option
 
 
 @click.command("eval")
@@ -37,10 +38,7 @@ def evaluate(
     rules_only: bool,
     half: str,
     workers: int | None,
-    actor_files: tuple[str, ...],
-    lexicon_files: tuple[str, ...],
-    coder: str | None,
-    min_confidence: float | None,
+    config: PipelineConfig,
 ) -> int:
     """Score the coder against gold files.
 
@@ -55,7 +53,7 @@ def evaluate(
     from ..evaluate.run import evaluate_file, summary
     from ..parallel import default_workers
 
-    config = make_config(actor_files, lexicon_files, "rules" if rules_only else coder, min_confidence)
+    config = dataclasses.replace(config, coder="rules") if rules_only else config
     config = dataclasses.replace(config, classifier=not rules_only)
     results = []
     for path in gold:

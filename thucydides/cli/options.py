@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -23,40 +25,60 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+# --date and --progress of the commands that read articles.
+date_option = click.option(
+    "--date", callback=parse_date, help="Publication date (YYYY-MM-DD) for articles that carry none."
+)
+progress_option = click.option("--progress/--no-progress", default=True, help="Show a progress bar on a terminal.")
+
+
 def dictionary_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """--actors and --lexicon: the user's own dictionary files; --coder: which layers code the events;
-    --min-confidence: the precision dial."""
-    func = click.option(
+    --min-confidence: the precision dial. The command gets them, with thucydides.toml's [coder] table,
+    as one ``config``: the :class:`PipelineConfig` every worker builds its pipeline from."""
+
+    @functools.wraps(func)
+    def with_config(
+        *args: Any,
+        actor_files: tuple[str, ...],
+        lexicon_files: tuple[str, ...],
+        coder: str | None,
+        min_confidence: float | None,
+        **kwargs: Any,
+    ) -> Any:
+        return func(*args, config=make_config(actor_files, lexicon_files, coder, min_confidence), **kwargs)
+
+    with_config = click.option(
         "--min-confidence",
         type=click.FloatRange(0.0, 1.0),
         default=None,
         help="Emit only events whose calibrated confidence (the estimated chance a careful coder agrees) is at "
         "least this; higher: fewer, surer events. Default 0: every event (docs/evaluation.md gives each "
         "coder's best-F1 floor on real news, e.g. 0.22 for hybrid).",
-    )(func)
-    func = click.option(
+    )(with_config)
+    with_config = click.option(
         "--coder",
         type=click.Choice(CODERS),
         default=None,
         help="rules: the lexicon and parse alone (fastest); hybrid (default, or thucydides.toml's [coder] name): "
         "the rules checked and completed by the learned model; model: the learned model decides. "
         "Each event says which layer produced each part.",
-    )(func)
-    func = click.option(
+    )(with_config)
+    with_config = click.option(
         "--lexicon",
         "lexicon_files",
         multiple=True,
         type=click.Path(exists=True, dir_okay=False),
         help="An extra event lexicon file (YAML, see docs/lexicon.md). Repeatable.",
-    )(func)
-    func = click.option(
+    )(with_config)
+    with_config = click.option(
         "--actors",
         "actor_files",
         multiple=True,
         type=click.Path(exists=True, dir_okay=False),
         help="An extra actor file (YAML, see docs/actors.md) that adds or overrides actors. Repeatable.",
-    )(func)
-    return func
+    )(with_config)
+    return with_config
 
 
 def workers_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -75,13 +97,13 @@ def make_config(
     coder: str | None = None,
     min_confidence: float | None = None,
 ) -> PipelineConfig:
-    """The coder of thucydides.toml's [coder] table (``coder`` overrides its name), with the options' files."""
+    """The coder of thucydides.toml's [coder] table (``coder`` overrides its name), with the options' files
+    (whose defaults are the file's)."""
     from ..config import load_settings
 
     settings = load_settings()
-    return PipelineConfig(
-        model=settings.model,
-        classifier=settings.classifier,
+    return dataclasses.replace(
+        settings.pipeline_config(),
         coder=coder or settings.coder,
         min_confidence=0.0 if min_confidence is None else min_confidence,
         actor_files=tuple(actor_files),

@@ -11,7 +11,8 @@ from typing import Any
 import click
 
 from ..errors import Errors, ThucydidesError
-from .options import dictionary_options, make_config, parse_date
+from ..pipeline import PipelineConfig
+from .options import date_option, dictionary_options
 from .store import report_rejection, store_option
 
 
@@ -41,7 +42,7 @@ from .store import report_rejection, store_option
 @click.option(
     "--fetch/--no-fetch", default=True, help="Fetch the page a feed entry links to (else use the entry's own text)."
 )
-@click.option("--date", callback=parse_date, help="Publication date (YYYY-MM-DD) for articles that carry none.")
+@date_option
 @click.option(
     "--batch", type=click.IntRange(min=1), default=16, show_default=True, help="Articles stored per transaction."
 )
@@ -66,10 +67,7 @@ def watch(
     date: dt.date | None,
     batch: int,
     workers: int,
-    actor_files: tuple[str, ...],
-    lexicon_files: tuple[str, ...],
-    coder: str | None,
-    min_confidence: float | None,
+    config: PipelineConfig,
 ) -> int:
     """Code news as it arrives into the store, each article once.
 
@@ -96,21 +94,22 @@ def watch(
             store,
             checkpoint,
             sources,
-            make_config(actor_files, lexicon_files, coder, min_confidence),
+            config,
             workers,
             batch,
             on_reject=report_rejection,
             on_error=_report_error,
         )
         summary = watcher.run(once=once, interval=interval, stop=stop)
-    if summary.recovered or summary.forgotten:
+    watched = watcher.watched
+    if watched.recovered or watched.forgotten:
         click.echo(
-            f"resumed an interrupted run: {summary.recovered} articles were stored, "
-            f"{summary.forgotten} were read again",
+            f"resumed an interrupted run: {watched.recovered} articles were stored, "
+            f"{watched.forgotten} were read again",
             err=True,
         )
     click.echo(summary.line(), err=True)
-    return 1 if summary.ingest.rejected or summary.errors else 0
+    return 1 if summary.rejected or summary.errors else 0
 
 
 def _report_error(err: ThucydidesError) -> None:

@@ -10,7 +10,8 @@ from typing import Any
 import click
 
 from ..models import Rejection
-from .options import dictionary_options, engine_options, make_config, parse_date, workers_option
+from ..pipeline import PipelineConfig
+from .options import date_option, dictionary_options, engine_options, progress_option, workers_option
 
 DEFAULT_STORE = "thucydides.duckdb"
 
@@ -29,11 +30,11 @@ def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=str)
 @store_option
-@click.option("--date", callback=parse_date, help="Publication date (YYYY-MM-DD) for articles that carry none.")
+@date_option
 @click.option(
     "--batch", type=click.IntRange(min=1), default=64, show_default=True, help="Articles stored per transaction."
 )
-@click.option("--progress/--no-progress", default=True, help="Show a progress bar on a terminal.")
+@progress_option
 @workers_option
 @engine_options
 @dictionary_options
@@ -46,10 +47,7 @@ def ingest(
     workers: int | None,
     engine: str,
     address: str | None,
-    actor_files: tuple[str, ...],
-    lexicon_files: tuple[str, ...],
-    coder: str | None,
-    min_confidence: float | None,
+    config: PipelineConfig,
 ) -> int:
     """Code articles and store them with their events.
 
@@ -67,7 +65,7 @@ def ingest(
             paths,
             date=date,
             workers=workers,
-            config=make_config(actor_files, lexicon_files, coder, min_confidence),
+            config=config,
             progress=progress,
             on_reject=report_rejection,
             batch=batch,

@@ -10,7 +10,9 @@ from typing import Any
 import click
 
 from ..errors import Errors, ThucydidesError
+from ..pipeline import PipelineConfig
 from ..web.settings import SETTINGS
+from .options import dictionary_options
 
 _SETTINGS = {s.name: s for s in SETTINGS}
 
@@ -27,23 +29,32 @@ def _setting(name: str, *decls: str, **more: Any) -> Callable[..., Any]:
 @_setting("host", "--host")
 @_setting("port", "--port", type=click.IntRange(0, 65535))
 @_setting("write_token", "--write-token", envvar="THUCYDIDES_WRITE_TOKEN", show_envvar=True)
-def serve(store_path: str, host: str, port: int, write_token: str | None) -> int:
+@dictionary_options
+def serve(
+    store_path: str,
+    host: str,
+    port: int,
+    write_token: str | None,
+    config: PipelineConfig,
+) -> int:
     """Serve the store as a JSON API (/api) and a dashboard (/) in the browser.
 
-    Read-only and answering this computer only, unless told otherwise. See docs/web.md.
+    The server is read-only and answers this computer only, unless told otherwise. Articles
+    posted with the write token are coded as 'code' would, with the same dictionaries and coder.
+    See docs/web.md.
     """
     from ..web import ServerConfig
     from ..web import serve as run
 
-    config = ServerConfig(store=Path(store_path), host=host, port=port, write_token=write_token)
+    server = ServerConfig(store=Path(store_path), host=host, port=port, write_token=write_token, pipeline=config)
     sock = listening_socket(host, port)  # a busy port fails here, before the server says it serves
     mode = "writes allowed with the token" if write_token else "read-only"
     where = f"http://{'[' + host + ']' if ':' in host else host}:{sock.getsockname()[1]}/"
     click.echo(f"thucydides: serving {store_path} at {where} ({mode}); Ctrl-C stops it", err=True)
-    if not config.loopback:
+    if not server.loopback:
         click.echo(f"thucydides: warning: listening on {host}, so other computers can reach this server", err=True)
     with sock:
-        run(config, sock)
+        run(server, sock)
     return 0
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from ..errors import ThucydidesError
+from ..jobs import Stored, Summary, Watched
 from ..models import Article, CodedArticle, Rejection
 from ..parallel import batches, code_items
 from ..pipeline import Pipeline, PipelineConfig
@@ -35,7 +36,7 @@ from .feeds import entry_articles, fetch, parse_feed
 from .inputs import input_files, stream_local
 
 if TYPE_CHECKING:
-    from ..store import IngestSummary, Store
+    from ..store import Store
 
 Item = Article | Rejection
 Result = CodedArticle | Rejection
@@ -104,36 +105,11 @@ class FeedSource:
         return item
 
 
-@dataclass
-class WatchSummary:
-    """What a watch did: ``ingest`` counts what was stored; ``known`` articles were skipped unread."""
-
-    ingest: IngestSummary
-    polls: int = 0
-    known: int = 0
-    recovered: int = 0
-    forgotten: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    settling: list[str] = field(default_factory=list)  # files the last poll left: written less than settle s ago
-
-    def line(self) -> str:
-        waiting = (
-            f"; left {len(self.settling)} files still being written for the next poll: {', '.join(self.settling)}"
-            if self.settling
-            else ""
-        )
-        return (
-            f"{self.polls} polls: stored {self.ingest.coded} articles ({self.ingest.mentions} event mentions), "
-            f"skipped {self.known} already stored, rejected {self.ingest.rejected}; {len(self.errors)} errors" + waiting
-        )
-
-
 class _Arrivals:
     """The fresh items of a stream of arrivals, each recorded as pending, and each arrival's ``done`` run
     once all its items are stored (results come back in input order, so a count tells)."""
 
-    def __init__(self, arrivals: Iterable[Arrival], checkpoint: Checkpoint, summary: WatchSummary) -> None:
+    def __init__(self, arrivals: Iterable[Arrival], checkpoint: Checkpoint, summary: Watched) -> None:
         self._arrivals = arrivals
         self._checkpoint = checkpoint
         self._summary = summary
@@ -173,8 +149,6 @@ class Watcher:
         on_reject: Callable[[Rejection], None] | None = None,
         on_error: Callable[[ThucydidesError], None] | None = None,
     ) -> None:
-        from ..store import IngestSummary
-
         self.store = store
         self.checkpoint = checkpoint
         self.sources = list(sources)
@@ -183,20 +157,21 @@ class Watcher:
         self.batch = batch
         self.on_reject = on_reject
         self.on_error = on_error
-        self.summary = WatchSummary(ingest=IngestSummary())
+        self.watched = Watched()
+        self.summary = Summary(stored=Stored(), watched=self.watched)
         self._pipeline: Pipeline | None = None
 
     def recover(self) -> None:
         """Settle what a crash left pending: stored articles become done, the rest are read again."""
         found, lost = self.checkpoint.recover(self._stored)
-        self.summary.recovered += found
-        self.summary.forgotten += lost
+        self.watched.recovered += found
+        self.watched.forgotten += lost
 
     def _stored(self, digests: list[str]) -> set[str]:
         sql = "SELECT article_key FROM articles WHERE article_key IN (SELECT unnest(?))"
         return {row["article_key"] for row in self.store.rows(sql, [digests])}
 
-    def run(self, once: bool = False, interval: float = 60.0, stop: threading.Event | None = None) -> WatchSummary:
+    def run(self, once: bool = False, interval: float = 60.0, stop: threading.Event | None = None) -> Summary:
         """Recover, then poll every ``interval`` seconds until ``stop`` is set (or once, with ``once``)."""
         stop = stop or threading.Event()
         self.recover()
@@ -209,8 +184,8 @@ class Watcher:
 
     def poll(self, stop: threading.Event | None = None) -> None:
         """Code and store everything new in the sources, batch by batch."""
-        self.summary.polls += 1
-        arrivals = _Arrivals(self._arrivals(), self.checkpoint, self.summary)
+        self.watched.polls += 1
+        arrivals = _Arrivals(self._arrivals(), self.checkpoint, self.watched)
         items = arrivals.items()
         first = next(items, None)
         if first is not None:
@@ -225,13 +200,13 @@ class Watcher:
                 if stop is not None and stop.is_set():
                     return
         arrivals.stored()
-        self.summary.settling = [n for s in self.sources if isinstance(s, DirectorySource) for n in s.settling]
+        self.watched.settling = [n for s in self.sources if isinstance(s, DirectorySource) for n in s.settling]
 
     def _store(self, chunk: list[Result]) -> None:
         from ..store import ingest
 
         self.checkpoint.commit()  # pending before stored: see checkpoint.py
-        ingest(self.store, chunk, batch=len(chunk), on_reject=self.on_reject, summary=self.summary.ingest)
+        ingest(self.store, chunk, batch=len(chunk), on_reject=self.on_reject, summary=self.summary)
         self.checkpoint.finish(content_hash(r.article.text) for r in chunk if isinstance(r, CodedArticle))
 
     def _arrivals(self) -> Iterator[Arrival]:

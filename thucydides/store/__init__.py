@@ -5,8 +5,8 @@ stores coded articles; :mod:`thucydides.analysis` asks questions of it.
 """
 
 from .export import EXPORT_FORMATS, TABLES, export, export_text
-from .gdelt import GDELT_MENTION_COLUMNS, ImportSummary, import_gdelt
-from .ingest import IngestSummary, ingest, ingest_paths
+from .gdelt import GDELT_MENTION_COLUMNS, import_gdelt
+from .ingest import ingest, ingest_paths
 from .rows import content_hash, event_key
 from .store import DEFAULT_PATH, MEMORY, Store
 
@@ -16,8 +16,6 @@ __all__ = [
     "GDELT_MENTION_COLUMNS",
     "MEMORY",
     "TABLES",
-    "ImportSummary",
-    "IngestSummary",
     "Store",
     "content_hash",
     "event_key",

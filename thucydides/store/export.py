@@ -72,8 +72,8 @@ def export_text(store: Store, fmt: str, out: IO[str], table: str = "events") -> 
     if fmt == "csv":
         return _mentions_csv(store, out) if table == "mentions" else _table_csv(store, table, out)
     if fmt in registry.names("writers"):  # a format a plugin registered for 'code' exports the store's events too
-        writer = Writer(out, fmt)
-        writer.write(event for _row, event in first_mentions(store))
+        with Writer(out, fmt) as writer:
+            writer.write(event for _row, event in first_mentions(store))
         return writer.count
     raise SettingsError(Errors.E441, name=fmt, known=", ".join(f for f in EXPORT_FORMATS if f != "parquet"))
 

@@ -9,9 +9,9 @@ those gives the same file.
 from __future__ import annotations
 
 import datetime as dt
+import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -20,7 +20,9 @@ import pyarrow as pa
 
 from ..encoding import open_text, wrap_text
 from ..errors import Errors, StoreError
-from .schema import EVENT_ARROW, GDELT_NAMES, GDELT_TYPES
+from ..gdelt import GDELT_NAMES, GDELT_TYPES, format_row, format_value
+from ..jobs import Stored, Summary
+from .schema import EVENT_ARROW
 from .sql import first_value
 
 if TYPE_CHECKING:
@@ -64,48 +66,24 @@ def parse_row(fields: list[str], path: str, line: int) -> list[Any]:
     return values
 
 
-def format_value(value: Any) -> str:
-    """A stored value as a GDELT field: empty for NULL, shortest exact form for numbers, one line of text."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, str):
-        return value.replace("\t", " ").replace("\r", " ").replace("\n", " ")
-    return str(value)
-
-
-@dataclass
-class ImportSummary:
-    """What an import read and stored."""
-
-    lines: int = 0
-    imported: int = 0
-    duplicate: int = 0
-    files: list[str] = field(default_factory=list)
-
-    def line(self) -> str:
-        return (
-            f"read {self.lines} GDELT events from {len(self.files)} files: "
-            f"imported {self.imported}, already in the store {self.duplicate}"
-        )
-
-
-def import_gdelt(store: Store, paths: Iterable[str | Path]) -> ImportSummary:
+def import_gdelt(store: Store, paths: Iterable[str | Path]) -> Summary:
     """Import GDELT 2.0 event files (plain or zipped) into ``store``; events already there are skipped.
 
     Each file is read completely before anything is stored, so a bad line stores
     nothing of its file.
     """
-    summary = ImportSummary()
+    stored = Stored()
+    summary = Summary(unit="GDELT events", stored=stored)
+    started = time.perf_counter()
     for path in map(Path, paths):
         rows = list(_read_rows(path))
-        summary.lines += len(rows)
-        summary.files.append(str(path))
+        summary.read += len(rows)
         for start in range(0, len(rows), IMPORT_BATCH):
             added = _store_rows(store, rows[start : start + IMPORT_BATCH], f"gdelt:{path.name}")
-            summary.imported += added
-        summary.duplicate = summary.lines - summary.imported
+            summary.coded += added
+            stored.new_events += added
+        stored.duplicate = summary.read - summary.coded
+    summary.seconds = time.perf_counter() - started
     return summary
 
 
@@ -197,14 +175,20 @@ def write_events_tsv(store: Store, out: IO[str], origin: str | None = None) -> i
 
 def write_mentions_tsv(store: Store, out: IO[str]) -> int:
     """Write the mentions table as GDELT 2.0 mentions (16 columns, tab-separated, no header)."""
-    return _write_tsv(store, MENTIONS_SQL, [], out)
+    return _write_tsv(store, MENTIONS_SQL, [], out, _mention_line)
 
 
-def _write_tsv(store: Store, sql: str, params: list[Any], out: IO[str]) -> int:
+def _mention_line(row: tuple[Any, ...]) -> str:
+    return "\t".join(map(format_value, row)) + "\n"
+
+
+def _write_tsv(
+    store: Store, sql: str, params: list[Any], out: IO[str], line: Callable[[tuple[Any, ...]], str] = format_row
+) -> int:
     count = 0
     with store.reading() as con:
         result = con.execute(sql, params)
         while chunk := result.fetchmany(10_000):
-            out.writelines("\t".join(map(format_value, row)) + "\n" for row in chunk)
+            out.writelines(map(line, chunk))
             count += len(chunk)
     return count

@@ -12,13 +12,12 @@ import datetime as dt
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pyarrow as pa
 
-from ..jobs import Engine
+from ..jobs import Engine, Summary
 from ..models import Article, CodedArticle, Rejection
 from ..progress import Consumed, Progress, missing_first
 from .derive import INSERT_NEW_EVENTS, UPDATE_COUNTS
@@ -32,49 +31,22 @@ if TYPE_CHECKING:
 MAX_BATCH_EVENTS = 200_000
 
 
-@dataclass
-class IngestSummary:
-    """What an ingest read and stored: ``read == coded + rejected + duplicate`` always holds."""
-
-    read: int = 0
-    coded: int = 0
-    rejected: int = 0
-    duplicate: int = 0
-    mentions: int = 0
-    new_events: int = 0
-    undated: int = 0  # event mentions stored without a date, which analyses leave out
-    seconds: float = 0.0
-    rejections: list[Rejection] = field(default_factory=list)
-
-    def line(self) -> str:
-        undated = (
-            f"; {self.undated} event mentions have no date, and analyses leave them out "
-            "(give --date for articles that carry none)"
-            if self.undated
-            else ""
-        )
-        return (
-            f"read {self.read} articles: stored {self.coded}, already in the store {self.duplicate}, "
-            f"rejected {self.rejected}; {self.mentions} event mentions, {self.new_events} new events "
-            f"in {self.seconds:.1f}s{undated}"
-        )
-
-
 def ingest(
     store: Store,
     results: Iterable[CodedArticle | Rejection],
     progress: bool = False,
     batch: int = 64,
     on_reject: Callable[[Rejection], None] | None = None,
-    summary: IngestSummary | None = None,
+    summary: Summary | None = None,
     meter: tuple[Progress | None, Consumed] | None = None,
-) -> IngestSummary:
+) -> Summary:
     """Store every coded article of ``results``; rejections are counted (and passed to ``on_reject``).
 
     With ``meter`` (a progress bar by bytes of input, and the bytes behind each result), the bar
     shows the total and the time left; without it, articles and their rate.
     """
-    summary = summary or IngestSummary()
+    summary = summary or Summary.storing()
+    summary.storing_part()  # a summary passed in counts what is stored from now on
     started = time.perf_counter() - summary.seconds
     pending: list[CodedArticle] = []
     events = 0
@@ -85,7 +57,7 @@ def ingest(
             if meter is not None and meter[0] is not None:
                 meter[0].advance(summary.read, meter[1].done())
             if isinstance(result, Rejection):
-                _reject(summary, result, on_reject)
+                summary.reject(result, on_reject)
                 continue
             pending.append(result)
             events += len(result.events)
@@ -100,27 +72,21 @@ def ingest(
     return summary
 
 
-def _reject(summary: IngestSummary, rejection: Rejection, on_reject: Callable[[Rejection], None] | None) -> None:
-    summary.rejected += 1
-    summary.rejections.append(rejection)
-    if on_reject is not None:
-        on_reject(rejection)
-
-
-def write_batch(store: Store, batch: list[CodedArticle], summary: IngestSummary) -> None:
+def write_batch(store: Store, batch: list[CodedArticle], summary: Summary) -> None:
     """Store ``batch`` in one transaction, leaving out articles already stored (by content hash)."""
     keyed = _unique([(content_hash(item.article.text), item) for item in batch])
     with store.writing() as con:
         known = _known(con, [key for key, _ in keyed])
         new = [(key, item) for key, item in keyed if key not in known]
-        summary.duplicate += len(batch) - len(new)
+        stored = summary.storing_part()
+        stored.duplicate += len(batch) - len(new)
         if not new:
             return
         rows = batch_rows(new, dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0))
-        summary.new_events += _insert(con, rows.articles, rows.mentions)
+        stored.new_events += _insert(con, rows.articles, rows.mentions)
     summary.coded += len(new)
-    summary.mentions += rows.mentions.num_rows
-    summary.undated += sum(1 for _key, item in new for event in item.events if event.date is None)
+    stored.mentions += rows.mentions.num_rows
+    stored.undated += sum(1 for _key, item in new for event in item.events if event.date is None)
 
 
 def _unique(keyed: list[tuple[str, CodedArticle]]) -> list[tuple[str, CodedArticle]]:
@@ -170,7 +136,7 @@ def ingest_paths(
     on_reject: Callable[[Rejection], None] | None = None,
     batch: int = 64,
     engine: Engine | None = None,
-) -> IngestSummary:
+) -> Summary:
     """Read, code and store the articles under ``paths`` (Parquet files of coded articles are stored as they are).
 
     Input is streamed. On this machine, articles already in the store are skipped before
@@ -180,7 +146,7 @@ def ingest_paths(
     from ..pipeline import PipelineConfig
     from .parquet import coded_parquet, split_parquet
 
-    summary = IngestSummary()
+    summary = Summary.storing()
     paths, parquet = split_parquet(paths)
     if parquet:
         ingest(store, coded_parquet(parquet), progress, batch, on_reject, summary)
@@ -193,7 +159,7 @@ def ingest_paths(
 
 
 def _coded(
-    store: Store, paths: list[str], date: dt.date | None, config: PipelineConfig, engine: Engine, summary: IngestSummary
+    store: Store, paths: list[str], date: dt.date | None, config: PipelineConfig, engine: Engine, summary: Summary
 ) -> tuple[Iterator[CodedArticle | Rejection], Consumed | None]:
     from ..parallel import code_items, default_workers
     from ..scale.inputs import input_files, stream_paths, total_bytes
@@ -210,13 +176,13 @@ def _coded(
 
 
 def skip_known_pairs(
-    pairs: Iterable[tuple[Article | Rejection, int]], known: set[str], summary: IngestSummary
+    pairs: Iterable[tuple[Article | Rejection, int]], known: set[str], summary: Summary
 ) -> Iterator[tuple[Article | Rejection, int]]:
     """Drop articles already stored before they are coded, counting each as read and duplicate."""
     for item, used in pairs:
         if isinstance(item, Article) and content_hash(item.text) in known:
             summary.read += 1
-            summary.duplicate += 1
+            summary.storing_part().duplicate += 1
             continue
         yield item, used
 

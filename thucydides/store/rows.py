@@ -7,7 +7,6 @@ is a mention of one such event.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
@@ -17,9 +16,10 @@ from urllib.parse import urlparse
 
 import pyarrow as pa
 
-from ..models import Actor, Article, CodedArticle, Event, Explanation, Location
+from ..arrow import actor_value, location_value
+from ..gdelt import gdelt_id
+from ..models import Article, CodedArticle, Event, Explanation
 from ..version import __version__
-from ..writers import gdelt_id
 from .schema import ARTICLE_ARROW, MENTION_ARROW
 
 CODER_VERSION = f"thucydides {__version__}"
@@ -104,8 +104,8 @@ def _mention_row(global_id: int, key: str, article: Article, event: Event, now: 
         "date": event.date,
         "date_precision": event.date_precision,
         "current": event.current,
-        "source": _actor(event.source),
-        "target": _actor(event.target),
+        "source": actor_value(event.source),
+        "target": actor_value(event.target),
         "cameo": event.cameo,
         "quad_class": event.quad_class,
         "goldstein": event.goldstein,
@@ -113,27 +113,7 @@ def _mention_row(global_id: int, key: str, article: Article, event: Event, now: 
         "trigger": {"text": event.trigger.text, "start": event.trigger.start, "end": event.trigger.end},
         "confidence": event.confidence,
         "explanation": _explanation(event.explanation),
-        "location": None if event.location is None else {f: getattr(event.location, f) for f in _LOCATION_FIELDS},
-    }
-
-
-_LOCATION_FIELDS = [f.name for f in dataclasses.fields(Location)]
-
-
-def _actor(actor: Actor | None) -> dict[str, Any] | None:
-    if actor is None:
-        return None
-    return {
-        "code": actor.code,
-        "country": actor.country,
-        "group": actor.group,
-        "sector": actor.sector,
-        "name": actor.name,
-        "text": actor.text,
-        "start": actor.start,
-        "end": actor.end,
-        "how": actor.how,
-        "entity_id": actor.entity_id,
+        "location": location_value(event.location),
     }
 
 

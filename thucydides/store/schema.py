@@ -20,57 +20,11 @@ from __future__ import annotations
 import pyarrow as pa
 
 from ..arrow import ACTOR, LOCATION, SPAN
+from ..gdelt import GDELT_TYPES
 
 SCHEMA_VERSION = 1
 
-# The 61 columns of GDELT 2.0 events with the types of GDELT's own BigQuery schema.
-_ACTOR_TYPES = [
-    ("Code", "VARCHAR"),
-    ("Name", "VARCHAR"),
-    ("CountryCode", "VARCHAR"),
-    ("KnownGroupCode", "VARCHAR"),
-    ("EthnicCode", "VARCHAR"),
-    ("Religion1Code", "VARCHAR"),
-    ("Religion2Code", "VARCHAR"),
-    ("Type1Code", "VARCHAR"),
-    ("Type2Code", "VARCHAR"),
-    ("Type3Code", "VARCHAR"),
-]
-_GEO_TYPES = [
-    ("Geo_Type", "INTEGER"),
-    ("Geo_FullName", "VARCHAR"),
-    ("Geo_CountryCode", "VARCHAR"),
-    ("Geo_ADM1Code", "VARCHAR"),
-    ("Geo_ADM2Code", "VARCHAR"),
-    ("Geo_Lat", "DOUBLE"),
-    ("Geo_Long", "DOUBLE"),
-    ("Geo_FeatureID", "VARCHAR"),
-]
-GDELT_TYPES: list[tuple[str, str]] = [
-    ("GlobalEventID", "BIGINT"),
-    ("Day", "INTEGER"),
-    ("MonthYear", "INTEGER"),
-    ("Year", "INTEGER"),
-    ("FractionDate", "DOUBLE"),
-    *[(f"Actor1{name}", kind) for name, kind in _ACTOR_TYPES],
-    *[(f"Actor2{name}", kind) for name, kind in _ACTOR_TYPES],
-    ("IsRootEvent", "INTEGER"),
-    ("EventCode", "VARCHAR"),
-    ("EventBaseCode", "VARCHAR"),
-    ("EventRootCode", "VARCHAR"),
-    ("QuadClass", "INTEGER"),
-    ("GoldsteinScale", "DOUBLE"),
-    ("NumMentions", "INTEGER"),
-    ("NumSources", "INTEGER"),
-    ("NumArticles", "INTEGER"),
-    ("AvgTone", "DOUBLE"),
-    *[(f"Actor1{name}", kind) for name, kind in _GEO_TYPES],
-    *[(f"Actor2{name}", kind) for name, kind in _GEO_TYPES],
-    *[(f"Action{name}", kind) for name, kind in _GEO_TYPES],
-    ("DATEADDED", "BIGINT"),
-    ("SOURCEURL", "VARCHAR"),
-]
-GDELT_NAMES = [name for name, _ in GDELT_TYPES]
+# The 61 columns of GDELT 2.0 events are defined with the GDELT row, in thucydides/gdelt.py.
 
 # Our own columns of the events table, after the 61 GDELT ones.
 EVENT_EXTRAS: list[tuple[str, str]] = [

@@ -26,8 +26,7 @@ from .schema import DDL, SCHEMA_VERSION
 from .sql import first_value
 
 if TYPE_CHECKING:
-    from .gdelt import ImportSummary
-    from .ingest import IngestSummary
+    from ..jobs import Summary
 
 DEFAULT_PATH = "thucydides.duckdb"
 MEMORY = ":memory:"
@@ -177,15 +176,13 @@ class Store:
             }
 
     # -- writing --------------------------------------------------------------
-    def ingest(
-        self, results: Iterable[CodedArticle | Rejection], progress: bool = False, batch: int = 64
-    ) -> IngestSummary:
+    def ingest(self, results: Iterable[CodedArticle | Rejection], progress: bool = False, batch: int = 64) -> Summary:
         """Store coded articles, ``batch`` articles per transaction; see :func:`thucydides.store.ingest.ingest`."""
         from .ingest import ingest
 
         return ingest(self, results, progress=progress, batch=batch)
 
-    def import_gdelt(self, paths: Iterable[str | Path]) -> ImportSummary:
+    def import_gdelt(self, paths: Iterable[str | Path]) -> Summary:
         """Import GDELT 2.0 event files; see :func:`thucydides.store.gdelt.import_gdelt`."""
         from .gdelt import import_gdelt
 

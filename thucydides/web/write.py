@@ -90,6 +90,6 @@ def add_article(
         stored=summary.coded == 1,
         sentences=coded.sentences,
         mentions=len(coded.events),
-        new_events=summary.new_events,
+        new_events=summary.stored.new_events if summary.stored is not None else 0,
         event_ids=list(dict.fromkeys(str(event_key(e)) for e in coded.events)),
     )

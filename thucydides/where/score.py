@@ -23,11 +23,12 @@ import argparse
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..clean import clean
+from ..doc import Doc
 from ..errors import Errors, InputError
 from ..models import Article, Event, Explanation, Location, Plover, Span
 from ..parse import Sentence
@@ -101,30 +102,25 @@ def _articles(records: list[dict[str, Any]]) -> Iterator[Article]:
 
 
 def _code(pipeline: Pipeline, records: list[dict[str, Any]], given_triggers: bool) -> Iterator[list[Event]]:
+    """The events of each record: those emitted, or with ``given_triggers`` every event the date and place
+    stage saw (the coder's and those added at the gold triggers), emitted or refused."""
+    articles = list(_articles(records))
     if not given_triggers:
-        for coded in pipeline.code(_articles(records)):
+        for coded in pipeline.code(articles):
             yield list(coded.events)
         return
-    parsed_all = pipeline.parser.parse(clean(a) for a in _articles(records))
-    for record, parsed in zip(records, parsed_all, strict=True):
-        doc = pipeline.doc(parsed)
-        for sentence in doc.sentences:
-            doc.actors.start(sentence)
-            found = pipeline.coder.code(doc, sentence)
-            found += _gold_events(doc.article, sentence, record["events"], found)
-            if found and pipeline.situator is not None:
-                found = pipeline.situator.situate(doc, sentence, found)
-            doc.events.extend(found)
-            doc.actors.finish()
-        yield doc.events
+    golds = {article.id: record["events"] for article, record in zip(articles, records, strict=True)}
+    for coded in pipeline.code(articles, partial(_gold_events, golds)):
+        yield [*coded.events, *(refused.event for refused in coded.refused)]
 
 
 def _gold_events(
-    article: Article, sentence: Sentence, golds: Iterable[dict[str, Any]], found: list[Event]
+    golds: dict[str, list[dict[str, Any]]], doc: Doc, sentence: Sentence, found: list[Event]
 ) -> list[Event]:
     """Events at the gold triggers of this sentence that the coder did not find."""
+    article = doc.article
     extra: list[Event] = []
-    for gold in golds:
+    for gold in golds[article.id]:
         for start, end in _word_spans(article.text, gold["trigger"]):
             if not sentence.start <= start < sentence.end or any(_covers(e.trigger, start, end) for e in found):
                 continue
