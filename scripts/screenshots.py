@@ -92,7 +92,7 @@ def shoot(base: str, out: Path, width: int = 1360) -> list[Path]:
             page.goto(base + path)
             if page.locator(".chart").count():
                 page.wait_for_selector(".chart[data-drawn]")
-                page.wait_for_timeout(500)  # let plotly finish its transitions
+                page.wait_for_timeout(300)  # let the map fetch and draw its country shapes
             target = out / (f"web-{name}-{width}.png" if width == PHONE else f"web-{name}.png")
             page.screenshot(path=str(target), full_page=True)
             written.append(target)

@@ -47,23 +47,102 @@ def page(browser: Any, server: str) -> Iterator[Any]:
     context.close()
 
 
+SHAPES = ".bar, .marker, .node, .place, .country"
+
+
 @pytest.mark.parametrize("path", CHART_PAGES)
 def test_each_chart_page_draws_its_charts_without_errors(page: Any, path: str) -> None:
     page.goto(path)
     page.wait_for_selector(".chart[data-drawn]")
     charts = page.locator(".chart")
     for i in range(charts.count()):
-        charts.nth(i).locator("svg.main-svg").first.wait_for()
+        chart = charts.nth(i)
+        chart.locator("svg.chart-svg").wait_for()
+        assert chart.locator(SHAPES).count() > 0, f"chart {i} of {path} has no shapes"
+        assert chart.locator(".legend .key").count() > 0 and chart.locator(".chart-title").inner_text() != ""
     assert page.locator(".chart[data-drawn]").count() == charts.count()
     assert page.problems == []
 
 
-def test_the_map_draws_the_world_and_the_places(page: Any) -> None:
+def test_the_timeline_stacks_its_bars_and_says_what_a_bar_holds(page: Any) -> None:
+    page.goto("/dyad?source=JPN&target=NAT")
+    page.wait_for_selector("#chart-timeline[data-drawn]")
+    assert page.locator("#chart-timeline .bar").count() == 2
+    assert page.locator("#chart-timeline .marker").count() == 2
+    page.locator("#chart-timeline .bar").first.hover()
+    assert page.inner_text("#chart-timeline .chart-tip") == "Jan 2025: 1 events of verbal cooperation"
+    assert page.locator("#chart-timeline .axis.x text").all_text_contents() == ["Jan 2025", "Feb 2025"]
+
+
+def test_the_alerts_chart_draws_error_bars(page: Any) -> None:
+    page.goto("/alerts")
+    page.wait_for_selector("#chart-alerts[data-drawn]")
+    assert page.locator("#chart-alerts .error-bar").count() == 3
+    assert page.locator("#chart-alerts .bar").count() == 6
+
+
+def _fill(page: Any, iso3: str) -> str:
+    return page.get_attribute(f"#chart-map path[data-iso3={iso3}]", "fill")
+
+
+def test_the_map_fills_countries_with_events_and_switches_to_goldstein(page: Any) -> None:
     page.goto("/map")
     page.wait_for_selector("#chart-map[data-drawn]")
-    traces = page.evaluate("document.getElementById('chart-map').data.map(t => t.name)")
-    assert traces == ["countries", "places"]
-    assert page.evaluate("document.getElementById('chart-map').data[1].x.length") == 2
+    assert page.locator("#chart-map path.country").count() > 150
+    assert page.locator("#chart-map circle.place").count() == 2
+    empty = _fill(page, "BRA")
+    assert _fill(page, "UKR") not in (empty, None) and _fill(page, "JPN") not in (empty, None, _fill(page, "UKR"))
+    page.click("#chart-map button[data-view=goldstein]")
+    assert page.get_attribute("#chart-map", "data-view") == "goldstein"
+    assert (_fill(page, "UKR"), _fill(page, "JPN"), _fill(page, "BRA")) == ("#b2182b", "#2166ac", empty)
+    assert "−10 to −5" in page.inner_text("#chart-map .legend")
+    ukraine = page.locator("#chart-map g:has(> path[data-iso3=UKR]) > title").text_content()
+    assert ukraine is not None and ukraine.startswith("Ukraine: 8 events, 0 cooperation, 8 conflict")
+    page.locator("#chart-map path[data-iso3=BRA]").hover()
+    assert page.inner_text("#chart-map .chart-tip") == "Brazil: no events"
+    assert page.problems == []
+
+
+def _view(page: Any) -> list[float]:
+    return [float(v) for v in page.get_attribute("#chart-map svg.chart-svg", "viewBox").split()]
+
+
+def test_zooming_the_map_narrows_its_view_and_keeps_the_circles_the_same_size_on_screen(page: Any) -> None:
+    page.goto("/map")
+    page.wait_for_selector("#chart-map[data-drawn]")
+    whole = _view(page)
+    circle = page.locator("#chart-map circle.place").first
+    width_before, r_before = circle.bounding_box()["width"], float(circle.get_attribute("r"))
+    page.click("#chart-map button[aria-label='zoom in']")
+    zoomed = _view(page)
+    assert zoomed[2] == pytest.approx(whole[2] / 2) and zoomed[3] == pytest.approx(whole[3] / 2)
+    assert float(circle.get_attribute("r")) == pytest.approx(r_before / 2, rel=0.01)
+    assert circle.bounding_box()["width"] == pytest.approx(width_before, abs=1)
+    box = page.locator("#chart-map svg.chart-svg").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -200)
+    assert _view(page)[2] < zoomed[2]
+    page.click("#chart-map button[aria-label='whole view']")
+    assert _view(page) == pytest.approx(whole)
+
+
+def test_chart_labels_from_the_news_show_as_text_and_never_become_markup(page: Any) -> None:
+    page.goto("/dyad?source=JPN&target=NAT")
+    page.wait_for_selector("#chart-timeline[data-drawn]")
+    bad = "<img src=x onerror=window.__xss=1><b>bold</b>"
+    drawn = page.evaluate(
+        """bad => {
+          const box = document.createElement("div");
+          document.querySelector("main").appendChild(box);
+          window.ThucydidesCharts.draw(box, {kind: "bars", title: bad, orientation: "horizontal", stacked: false,
+            categories: [bad], value_title: bad, line: null, legend: [{label: bad, colour: "red"}],
+            series: [{name: bad, colour: "red", values: [3], hover: [bad]}]}, null);
+          return {img: box.querySelectorAll("img, b").length, text: box.textContent};
+        }""",
+        bad,
+    )
+    assert drawn["img"] == 0 and drawn["text"].count(bad) >= 3
+    assert page.evaluate("window.__xss") is None
 
 
 def test_filters_apply_and_follow_to_other_pages(page: Any) -> None:
@@ -113,10 +192,17 @@ def test_a_story_with_a_script_shows_it_as_text_and_never_runs_it(page: Any) -> 
 def test_clicking_an_actor_in_the_network_opens_it(page: Any) -> None:
     page.goto("/network")
     page.wait_for_selector("#chart-network[data-drawn]")
-    point = page.locator("#chart-network .scatterlayer .trace .points path").last
-    point.click(force=True)
-    page.wait_for_url("**/actor?actor=*")
-    assert page.locator("h1").inner_text() != ""
+    assert page.locator("#chart-network .node").count() == 5 and page.locator("#chart-network .link-line").count() == 3
+    page.locator("#chart-network a[href='/actor?actor=JPN'] circle.node").click()
+    page.wait_for_url("**/actor?actor=JPN")
+    assert page.locator("h1").inner_text() == "Japan (JPN)"
+
+
+def test_clicking_a_link_in_the_network_opens_the_pair(page: Any) -> None:
+    page.goto("/network")
+    page.wait_for_selector("#chart-network[data-drawn]")
+    page.locator("#chart-network a[href='/dyad?source=JPN&target=NAT'] line").last.click(force=True)
+    page.wait_for_url("**/dyad?source=JPN&target=NAT")
 
 
 RESPONSIVE_PAGES = ["/", "/events", "/dyad?source=JPN&target=NAT", "/actor?actor=RUS", "/network", "/map", "/alerts",
@@ -133,6 +219,10 @@ def test_pages_fit_the_screen_at_390_and_1280_px(browser: Any, server: str, path
     opened.goto(path)
     if opened.locator(".chart").count():
         opened.wait_for_selector(".chart[data-drawn]")
+        for svg in opened.locator(".chart svg.chart-svg").all():
+            box = svg.bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width + 1, (path, "chart")
+            assert box["height"] > 60, (path, "chart height")  # one row of bars is about 80 px
     page_width = opened.evaluate("document.documentElement.scrollWidth")
     assert page_width <= width + 1, f"{path} is {page_width}px wide on a {width}px screen"
     for selector in ("header nav", "form.filters button[type=submit]", "main h1"):

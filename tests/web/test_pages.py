@@ -31,16 +31,27 @@ def test_each_page_renders(client: TestClient, url: str, expected: str) -> None:
     assert expected in response.text
 
 
-def test_charts_travel_as_json_that_plotly_can_draw(client: TestClient) -> None:
+def test_charts_travel_as_json_for_the_project_s_own_renderer(client: TestClient) -> None:
     html = client.get("/dyad?source=JPN&target=NAT").text
     block = re.search(r'<script type="application/json" id="figure-timeline">(.*?)</script>', html, re.S)
     assert block is not None
     figure = json.loads(block.group(1))
-    names = [trace["name"] for trace in figure["data"]]
-    assert names[:4] == ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"]
-    assert figure["layout"]["barmode"] == "stack" and figure["data"][4]["yaxis"] == "y2"
-    assert figure["layout"]["xaxis"]["title"]["text"] == "month" and figure["data"][0]["x"] == ["Jan 2025", "Feb 2025"]
-    assert '<script src="/vendor/plotly.min.js" defer>' in html
+    names = [series["name"] for series in figure["series"]]
+    assert names == ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"]
+    assert figure["kind"] == "bars" and figure["stacked"] and figure["line"]["range"] == [-10, 10]
+    assert figure["category_title"] == "month" and figure["categories"] == ["Jan 2025", "Feb 2025"]
+    assert '<script src="/static/chart.js" defer>' in html and "plotly" not in html
+
+
+def test_the_map_page_joins_countries_by_iso3_code(client: TestClient) -> None:
+    html = client.get("/map").text
+    block = re.search(r'<script type="application/json" id="figure-map">(.*?)</script>', html, re.S)
+    assert block is not None
+    figure = json.loads(block.group(1))
+    counts = {c["iso3"]: c for c in figure["countries"]}
+    assert set(counts) == {"UKR", "JPN"} and counts["UKR"]["hover"].startswith("8 events, 0 cooperation, 8 conflict")
+    assert figure["outline"] == "/web/world.json" and set(figure["views"]) == {"events", "goldstein"}
+    assert "Ukraine <small>UKR</small>" in html
 
 
 def test_filters_are_kept_in_every_navigation_link(client: TestClient) -> None:
@@ -96,8 +107,12 @@ def test_pages_forbid_inline_and_foreign_scripts(client: TestClient) -> None:
     assert inline == []
 
 
-def test_assets_come_from_installed_packages(client: TestClient) -> None:
-    plotly = client.get("/vendor/plotly.min.js")
-    assert plotly.status_code == 200 and b"plotly.js" in plotly.content[:200]
-    world = client.get("/web/world.json").json()
-    assert len(world["lon"]) == len(world["lat"]) > 5000 and None in world["lon"]
+def test_assets_are_the_project_s_own_and_plotly_is_gone(client: TestClient) -> None:
+    assert client.get("/vendor/plotly.min.js").status_code == 404
+    renderer = client.get("/static/chart.js")
+    assert renderer.status_code == 200 and "window.ThucydidesCharts" in renderer.text
+    assert "innerHTML" not in renderer.text and "innerHTML" not in client.get("/static/app.js").text
+    world = client.get("/web/world.json").json()["countries"]
+    shapes = {c["iso3"]: c for c in world}
+    assert len(shapes) > 150 and {"UKR", "JPN", "RUS", "USA", "BRA"} <= set(shapes)
+    assert shapes["UKR"]["name"] == "Ukraine" and shapes["UKR"]["path"].startswith("M") and "Z" in shapes["UKR"]["path"]

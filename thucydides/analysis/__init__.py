@@ -12,7 +12,7 @@ from .events import SORTS, EventPage, EventQuery, EventSummary, find_events
 from .layout import NetworkView, network_view
 from .network import Bloc, actor_network, blocs, blocs_of, cooperation_graph, network_edges
 from .overview import ActorCount, StoreOverview, Timeline, actor_names, event_timeline, list_actors, store_overview
-from .places import MapPoint, map_points
+from .places import CountryCount, MapPoint, country_counts, map_points
 from .plots import plot_alerts, plot_dyad, plot_network
 from .scope import PLOVER_EVENTS, Scope
 from .summary import ActorSummary, actor_summary
@@ -25,6 +25,7 @@ __all__ = [
     "ActorSummary",
     "Alert",
     "Bloc",
+    "CountryCount",
     "DyadTimeline",
     "EventDetail",
     "EventPage",
@@ -43,6 +44,7 @@ __all__ = [
     "blocs",
     "blocs_of",
     "cooperation_graph",
+    "country_counts",
     "dyad_timeline",
     "event_detail",
     "event_timeline",

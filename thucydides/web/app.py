@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -50,13 +50,6 @@ PLOVER type, place, words) are shared query parameters. Errors come as
 """
 
 
-def plotly_js() -> Path:
-    """plotly.min.js as the ``plotly`` Python package ships it (served from site-packages)."""
-    import plotly
-
-    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-
-
 def create_app(config: ServerConfig, coder: write.LazyCoder | None = None) -> FastAPI:
     """The application over the store of ``config``; ``coder`` codes posted articles (loaded when first used)."""
     app = FastAPI(
@@ -80,7 +73,6 @@ def create_app(config: ServerConfig, coder: write.LazyCoder | None = None) -> Fa
         app.include_router(registry.get("routers", name)())
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.add_api_route("/vendor/plotly.min.js", _plotly, include_in_schema=False)
     app.add_api_route("/web/world.json", _world, include_in_schema=False)
     app.add_api_route("/favicon.ico", lambda: Response(status_code=204), include_in_schema=False)
     app.add_middleware(ResponseCache, access=app.state.access, routes=[*api.router.routes, *pages.router.routes])
@@ -89,10 +81,6 @@ def create_app(config: ServerConfig, coder: write.LazyCoder | None = None) -> Fa
     app.add_middleware(DropEmptyParameters)
     _drop_422(app)
     return app
-
-
-def _plotly() -> Response:
-    return FileResponse(plotly_js(), media_type="text/javascript", headers={"Cache-Control": "max-age=86400"})
 
 
 def _world() -> Response:

@@ -1,7 +1,7 @@
 """The dashboard's pages: each gathers what the analysis functions return and renders a template.
 
 Templates escape everything (Jinja2 autoescape); charts travel as JSON in
-``<script type="application/json">`` blocks, which ``static/app.js`` hands to plotly.
+``<script type="application/json">`` blocks, which ``static/chart.js`` draws as SVG.
 """
 
 from __future__ import annotations
@@ -223,9 +223,18 @@ def network(
 def world(request: Request, f: Filtered, limit: Annotated[int, Query(ge=1, le=20_000)] = 2000) -> Response:
     with access(request).read() as store:
         points = analysis.map_points(store, f.scope(), f.query(), limit)
-    title = f"Where events happened: {len(points)} places (circle size: events; colour: share of conflict)"
-    figure = charts.world_map(points, title, "/web/world.json")
-    return render(request, "map.html", f, points=points[:50], count=len(points), charts={"map": figure})
+        countries = analysis.country_counts(store, f.scope(), f.query())
+    title = f"Where events happened: {len(countries)} countries, {len(points)} places"
+    figure = charts.world_map(points, countries, title, "/web/world.json")
+    return render(
+        request,
+        "map.html",
+        f,
+        points=points[:50],
+        count=len(points),
+        countries=countries[:50],
+        charts={"map": figure},
+    )
 
 
 @router.get("/alerts")

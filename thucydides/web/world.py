@@ -1,42 +1,63 @@
-"""The world's country outlines for the map, from the ``countryinfo`` package (Natural Earth, 1:110m).
+"""The world's country shapes for the map, from the ``countryinfo`` package (Natural Earth, 1:110m).
 
-No tile server and no download: the outlines ship inside the package and are turned
-once into two lists of longitudes and latitudes, rings separated by ``None``, which
-plotly draws as one filled trace.
+No tile server and no download: the shapes ship inside the package. Each country
+becomes one SVG path in a plain longitude/latitude projection (x is the longitude,
+y the latitude turned upside down, as SVG counts y downwards), named by its ISO
+alpha-3 code so that the map can fill it with the store's counts.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 
+@dataclass(frozen=True)
+class CountryShape:
+    iso3: str
+    name: str
+    path: str  # SVG path data: "M lon,-lat L ... Z" for every ring
+
+
 def _rings(geometry: dict[str, Any]) -> Iterator[list[list[float]]]:
     if geometry.get("type") == "Polygon":
-        yield from geometry["coordinates"][:1]
+        yield from geometry["coordinates"]
     elif geometry.get("type") == "MultiPolygon":
         for polygon in geometry["coordinates"]:
-            yield from polygon[:1]
+            yield from polygon
 
 
-def outlines() -> Iterator[list[list[float]]]:
-    """The outer ring of every country's polygons, as [longitude, latitude] pairs."""
+def svg_path(rings: Iterator[list[list[float]]]) -> str:
+    """Path data for rings of [longitude, latitude] pairs, rounded to 0.01°, repeated points dropped."""
+    parts = []
+    for ring in rings:
+        points: list[str] = []
+        for lon, lat in ring:
+            point = f"{round(lon, 2):g},{round(-lat, 2) + 0.0:g}"
+            if not points or points[-1] != point:
+                points.append(point)
+        if len(points) >= 3:
+            parts.append("M" + "L".join(points) + "Z")
+    return "".join(parts)
+
+
+def shapes() -> Iterator[CountryShape]:
+    """Every country countryinfo has a shape for (about 170: tiny islands have none at this scale)."""
     from countryinfo import all_countries
 
     for country in all_countries():
-        shape = country.geo_json() or {}
-        for feature in shape.get("features", []):
-            yield from _rings(feature.get("geometry") or {})
+        for feature in (country.geo_json() or {}).get("features", []):
+            iso3 = str(feature.get("id") or "")
+            path = svg_path(_rings(feature.get("geometry") or {}))
+            if len(iso3) == 3 and path:
+                yield CountryShape(iso3, str((feature.get("properties") or {}).get("name") or iso3), path)
 
 
 @lru_cache(maxsize=1)
 def outline_json() -> bytes:
-    """``{"lon": [...], "lat": [...]}`` for every ring, rounded to 0.01°, as JSON bytes."""
-    lon: list[float | None] = []
-    lat: list[float | None] = []
-    for ring in outlines():
-        lon += [round(x, 2) for x, _ in ring] + [None]
-        lat += [round(y, 2) for _, y in ring] + [None]
-    return json.dumps({"lon": lon, "lat": lat}, separators=(",", ":")).encode()
+    """``{"countries": [{"iso3", "name", "path"}, ...]}`` as JSON bytes."""
+    found = [{"iso3": s.iso3, "name": s.name, "path": s.path} for s in shapes()]
+    return json.dumps({"countries": found}, separators=(",", ":"), ensure_ascii=False).encode()

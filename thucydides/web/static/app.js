@@ -1,48 +1,45 @@
 // Draws the page's charts from the JSON that the server embedded, and submits menus on change.
-// Every figure comes from <script type="application/json" id="figure-NAME"> (see charts.py);
-// a click on a point whose customdata is a local path ("/actor?actor=JPN") opens that page.
+// Every figure comes from <script type="application/json" id="figure-NAME"> (see charts.py) and
+// is drawn by static/chart.js; a map's country shapes are fetched from the address it names.
 "use strict";
 (function () {
-  var CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["select2d", "lasso2d"] };
-  var OUTLINE = {
-    type: "scatter", mode: "lines", fill: "toself", fillcolor: "#f4f1ea",
-    line: { color: "#9e9e9e", width: 0.6 }, hoverinfo: "skip", showlegend: false, name: "countries"
-  };
-
-  function localPath(value) {
-    return typeof value === "string" && value.charAt(0) === "/" && value.charAt(1) !== "/";
-  }
-
-  function draw(element, figure, extra) {
-    var data = extra ? [extra].concat(figure.data) : figure.data;
-    window.Plotly.newPlot(element, data, figure.layout, CONFIG).then(function () {
-      element.dataset.drawn = "true";
-      element.on("plotly_click", function (event) {
-        var point = event.points && event.points[0];
-        if (point && localPath(point.customdata)) {
-          window.location.assign(point.customdata);
-        }
-      });
-    });
-  }
+  var drawn = [];
 
   function drawAll() {
     document.querySelectorAll("[data-figure]").forEach(function (element) {
       var source = document.getElementById(element.dataset.figure);
-      if (!source || !window.Plotly) {
+      if (!source || !window.ThucydidesCharts) {
         return;
       }
       var figure = JSON.parse(source.textContent);
       if (!figure.outline) {
-        draw(element, figure, null);
+        window.ThucydidesCharts.draw(element, figure, null);
+        drawn.push({ element: element, figure: figure, width: element.clientWidth });
         return;
       }
       fetch(figure.outline)
         .then(function (response) { return response.json(); })
-        .then(function (outline) {
-          draw(element, figure, Object.assign({ x: outline.lon, y: outline.lat }, OUTLINE));
-        })
-        .catch(function () { draw(element, figure, null); });
+        .then(function (outline) { window.ThucydidesCharts.draw(element, figure, outline); })
+        .catch(function () { window.ThucydidesCharts.draw(element, figure, null); });
+    });
+  }
+
+  function redrawWhenResized() {
+    // Bars and networks are drawn at the chart's width in pixels, so that their text stays readable.
+    var waiting = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(waiting);
+      waiting = setTimeout(function () {
+        drawn.forEach(function (chart) {
+          if (Math.abs(chart.element.clientWidth - chart.width) > 20) {
+            chart.width = chart.element.clientWidth;
+            window.ThucydidesCharts.draw(chart.element, chart.figure, null);
+          }
+        });
+        document.querySelectorAll(".chart[data-view]").forEach(function (element) {
+          if (element.mapResize) { element.mapResize(); }
+        });
+      }, 150);
     });
   }
 
@@ -67,6 +64,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     drawAll();
+    redrawWhenResized();
     autoSubmit();
     shortLinks();
   });
