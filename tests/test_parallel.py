@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from thucydides.models import Article, CodedArticle, Rejection
-from thucydides.parallel import BATCH, batches, code_batch, code_items, default_workers
+from thucydides.parallel import BATCH, batches, code_batch, code_items, default_workers, planned_workers
 from thucydides.pipeline import Pipeline, PipelineConfig
 from thucydides.records import full_record
 
@@ -127,3 +127,11 @@ def test_a_handful_of_articles_is_coded_here_without_starting_workers(monkeypatc
 def test_long_articles_go_in_smaller_batches() -> None:
     given = [Article(id=f"a{i}", text="x" * 400) for i in range(10)]
     assert [len(c) for c in batches(given, 4, max_chars=1000)] == [3, 3, 3, 1]
+
+
+def test_a_worker_is_planned_for_every_two_batches_of_articles_up_to_the_number_asked() -> None:
+    assert planned_workers(5, 8) == 1
+    assert planned_workers(2 * BATCH, 2) == 1
+    assert planned_workers(2 * BATCH + 1, 2) == 2
+    assert planned_workers(100 * BATCH, 3) == 3
+    assert planned_workers(100 * BATCH, 1) == 1

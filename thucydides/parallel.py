@@ -38,6 +38,12 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def planned_workers(articles: int, workers: int, batch: int = BATCH) -> int:
+    """How many processes :func:`code_items` codes ``articles`` articles on: one for every ``2 × batch``
+    articles, at most ``workers``; one means the articles are coded in this process."""
+    return max(1, min(workers, math.ceil(articles / (2 * batch))))
+
+
 def code_items(
     items: Iterable[Item],
     config: PipelineConfig,
@@ -64,7 +70,7 @@ def code_items(
         return
     if workers > 1:
         head = list(itertools.islice(items, 2 * batch * workers))
-        workers = min(workers, math.ceil(len(head) / (2 * batch)))
+        workers = planned_workers(len(head), workers, batch)
         items = itertools.chain(head, items)
     if workers <= 1:
         yield from _serial(items, pipeline or Pipeline.load(config), batch)

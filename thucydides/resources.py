@@ -16,6 +16,9 @@ from .version import __version__
 
 DATA_DIR = Path(__file__).parent / "data"
 T = TypeVar("T")
+# Which installed copy of the package wrote a cache file: two copies (two checkouts, two environments)
+# keep their own files and never remove each other's as stale.
+INSTALL = hashlib.sha1(str(Path(__file__).resolve().parent).encode()).hexdigest()[:8]
 
 
 def data_path(*parts: str) -> Path:
@@ -87,9 +90,10 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     """Return ``build()``, memoised on disk under ``name`` for this ``key``.
 
     A compiled knowledge base takes seconds to build and milliseconds to unpickle;
-    every worker process benefits. A broken or stale cache is rebuilt silently.
+    every worker process benefits. A broken or stale cache is rebuilt silently; a new one replaces
+    the stale ones of this installed copy only.
     """
-    path = cache_dir() / f"{name}-{key}.pickle"
+    path = cache_dir() / f"{name}-{INSTALL}-{key}.pickle"
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)  # type: ignore[no-any-return]
@@ -102,7 +106,8 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
         with tmp.open("wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for stale in path.parent.glob(f"{name}-*.pickle"):
+        legacy = path.parent.glob(f"{name}-{'?' * 16}.pickle")  # written before copies kept their own
+        for stale in [*path.parent.glob(f"{name}-{INSTALL}-*.pickle"), *legacy]:
             if stale != path:
                 stale.unlink(missing_ok=True)
     except OSError:

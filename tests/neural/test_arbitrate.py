@@ -147,3 +147,19 @@ def test_the_learned_pass_is_named_in_the_explanation_and_runs_the_model_once_pe
     assert set(doc.layers["learned"]) == {0, 1}  # one prediction per proposing sentence, kept for the article
     event = hybrid_pipeline.code_text(ATTACK, "2025-06-03")[0]
     assert event.explanation.passes[-1] == "learned"
+
+
+def test_each_sentence_is_matched_against_the_lexicon_once_for_the_rules_and_the_model(
+    hybrid_pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matched: list[str] = []
+    original = Triggers.matches
+
+    def counting(self: Triggers, sentence: Sentence) -> dict[int, object]:
+        matched.append(sentence.text)
+        return original(self, sentence)
+
+    monkeypatch.setattr(Triggers, "matches", counting)
+    events = hybrid_pipeline.code_text(f"{ATTACK} Japan wants to join NATO.", "2025-06-03")
+    assert sorted(matched) == sorted([ATTACK, "Japan wants to join NATO."])
+    assert events and events[0].explanation.passes[-1] == "learned"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from typing import Any
 
 import numpy as np
 import pytest
@@ -99,3 +100,27 @@ def test_a_missing_model_is_a_numbered_error(tmp_path) -> None:  # type: ignore[
 
     with pytest.raises(ThucydidesError, match="E061"):
         NeuralModel(tmp_path)
+
+
+class _Counting:
+    """The real tokenizer, counting the words it is asked to split."""
+
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        self.tokenizer = tokenizer
+        self.split: list[str] = []
+
+    def encode_batch(self, words: list[str], add_special_tokens: bool) -> Any:
+        self.split.extend(words)
+        return self.tokenizer.encode_batch(words, add_special_tokens=add_special_tokens)
+
+
+def test_words_met_before_are_not_split_again_and_encode_the_same(tokenizer: Tokenizer) -> None:
+    counting = _Counting(tokenizer)
+    known: dict[str, list[int]] = {}
+    first = encode(counting, [ATTACK, PRAISE], [(2, 2), None], known=known)
+    assert sorted(counting.split) == sorted(set(ATTACK) | set(PRAISE))  # "the" and "." are split once
+    counting.split.clear()
+    again = encode(counting, [PRAISE, ATTACK], [None, (2, 2)], known=known)
+    assert counting.split == []
+    assert again == first[::-1]
+    assert first == encode(tokenizer, [ATTACK, PRAISE], [(2, 2), None])  # the same as without memory

@@ -11,7 +11,7 @@ predicted class), the model adds an event of its own, marked ``producer: model``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -37,14 +37,20 @@ class LinearModel:
     weights: np.ndarray  # (features + dense, labels)
     bias: np.ndarray
     dense: int
+    # the weights of the dense features in double precision, converted once rather than at every sentence
+    _dense64: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._dense64 = self.weights[len(self.vocab) :].astype(np.float64)
 
     def probabilities(self, features: list[str], vector: Any) -> np.ndarray:
-        scores = self.bias.astype(np.float64).copy()
-        idx = [self.vocab[f] for f in set(features) if f in self.vocab]
+        scores = self.bias.astype(np.float64)
+        vocab = self.vocab
+        idx = [i for f in set(features) if (i := vocab.get(f)) is not None]
         if idx:
             scores += self.weights[idx].sum(axis=0)
         if self.dense and vector is not None and len(vector) == self.dense:
-            scores += np.asarray(vector, dtype=np.float64) @ self.weights[len(self.vocab) :]
+            scores += np.asarray(vector, dtype=np.float64) @ self._dense64
         scores -= scores.max()
         exp = np.exp(scores)
         return exp / exp.sum()  # type: ignore[no-any-return]

@@ -29,10 +29,15 @@ def encode(
     sentences: Sequence[Sequence[str]],
     triggers: Sequence[tuple[int, int] | None],
     max_len: int = MAX_LEN,
+    known: dict[str, list[int]] | None = None,
 ) -> list[Encoded]:
-    """Encode word lists; ``triggers[i]`` is the first and last word of the marked trigger, or None."""
+    """Encode word lists; ``triggers[i]`` is the first and last word of the marked trigger, or None.
+
+    ``known`` holds the pieces of words met before (each word is split alone, so its pieces never depend
+    on its neighbours); the words it lacks are split in one batch and added to it.
+    """
     flat = [w for words in sentences for w in words]
-    pieces = [e.ids for e in tokenizer.encode_batch(flat, add_special_tokens=False)] if flat else []
+    pieces = pieces_of(tokenizer, flat, {} if known is None else known)
     out: list[Encoded] = []
     k = 0
     for words, trigger in zip(sentences, triggers, strict=True):
@@ -51,6 +56,15 @@ def encode(
         ids, word_of = [*ids[: max_len - 1], SEP], [*word_of[: max_len - 1], -1]
         out.append(Encoded(ids=tuple(ids), word_of=tuple(word_of)))
     return out
+
+
+def pieces_of(tokenizer: Any, words: Sequence[str], known: dict[str, list[int]]) -> list[list[int]]:
+    """The token ids of each word, from ``known`` or split by ``tokenizer`` (and then kept in ``known``)."""
+    new = list(dict.fromkeys(w for w in words if w not in known))
+    if new:
+        for word, encoding in zip(new, tokenizer.encode_batch(new, add_special_tokens=False), strict=True):
+            known[word] = encoding.ids
+    return [known[w] for w in words]
 
 
 def pad(batch: Sequence[Encoded]) -> tuple[np.ndarray, np.ndarray]:

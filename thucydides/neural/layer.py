@@ -13,8 +13,10 @@ from ..doc import Doc
 from ..errors import Errors, SettingsError
 from ..events.candidates import Candidate
 from ..events.control import Control
+from ..events.match import Match
+from ..events.passes.triggers import Triggers
 from ..parse import Sentence
-from .arbitrate import Arbiter, Proposer, Thresholds, predict_sentences
+from .arbitrate import Arbiter, Thresholds, predict_sentences
 from .runtime import NEURAL_DIR, NeuralModel, Prediction, load_neural
 
 
@@ -22,7 +24,7 @@ class Learned:
     """Arbitrates each sentence's candidates with the model's prediction for it."""
 
     def __init__(
-        self, proposer: Proposer, control: Control, mode: str = "hybrid", model: NeuralModel | None = None
+        self, proposer: Triggers, control: Control, mode: str = "hybrid", model: NeuralModel | None = None
     ) -> None:
         """``proposer`` says where the rules see a trigger (the ``triggers`` pass); the model runs only there."""
         self.name = "learned" if mode == "hybrid" else f"learned-{mode}"
@@ -42,7 +44,18 @@ class Learned:
         found = doc.layers.get(self.name)
         if found is None:
             assert self.model is not None
-            predicted = predict_sentences(self.model, self.proposer, doc.sentences)
+            predicted = predict_sentences(self.model, _Kept(self.proposer, doc), doc.sentences)
             found = {s.index: p for s, p in zip(doc.sentences, predicted, strict=True) if p is not None}
             doc.layers[self.name] = found
         return found  # type: ignore[no-any-return]
+
+
+class _Kept:
+    """The ``triggers`` pass's matches of a document's sentences, each made once for the pass and the model."""
+
+    def __init__(self, triggers: Triggers, doc: Doc) -> None:
+        self.triggers = triggers
+        self.doc = doc
+
+    def matches(self, sentence: Sentence) -> dict[int, Match]:
+        return self.triggers.kept(self.doc, sentence)

@@ -23,6 +23,7 @@ from .encode import MAX_LEN, encode, pad
 
 NEURAL_DIR = DATA_DIR / "neural"
 HEADS = ("five", "root", "plover", "fact")
+KNOWN_WORDS = 100_000  # distinct words whose pieces are kept (about 15 MB); past it, they are forgotten
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class NeuralModel:
         self.tokenizer.no_truncation()
         self.labels = Labels.read(directory / "labels.json")
         self.max_len = max_len
+        self.known_words: dict[str, list[int]] = {}  # word pieces of the words met so far (see encode)
 
     def predict(
         self,
@@ -83,7 +85,9 @@ class NeuralModel:
         if not sentences:
             return []
         marks = list(triggers) if triggers is not None else [None] * len(sentences)
-        encoded = encode(self.tokenizer, sentences, marks, self.max_len)
+        if len(self.known_words) > KNOWN_WORDS:
+            self.known_words.clear()
+        encoded = encode(self.tokenizer, sentences, marks, self.max_len, self.known_words)
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].ids))
         out: list[Prediction | None] = [None] * len(encoded)
         for start in range(0, len(order), batch_size):

@@ -10,6 +10,7 @@ The compiled index is cached on disk, so a process loads it in a fraction of a s
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import math
 import re
@@ -236,6 +237,7 @@ def _intern(values: list[str], value: str) -> int:
         return len(values) - 1
 
 
+@functools.lru_cache(maxsize=1 << 14)  # the places of a story are looked up again and again
 def norm(text: str) -> str:
     """The key a name is indexed under: lower case, no accents, punctuation as spaces, no leading 'the'."""
     text = unicodedata.normalize("NFKD", text)

@@ -29,10 +29,21 @@ class Triggers:
         self.matcher = Matcher(lexicon)
 
     def apply(self, doc: Doc, sentence: Sentence, candidates: list[Candidate]) -> list[Candidate]:
-        matches = self.matches(sentence)
+        matches = self.kept(doc, sentence)
         absorbed = self._light_verbs(sentence, matches)
         found = [self._candidate(sentence, m) for i, m in matches.items() if i not in absorbed]
         return [*candidates, *found]
+
+    def kept(self, doc: Doc, sentence: Sentence) -> dict[int, Match]:
+        """``matches(sentence)``, made once per sentence and kept on the document for whoever reads them next
+        (the learned layer proposes its triggers from them)."""
+        known: dict[int, tuple[Sentence, dict[int, Match]]] = doc.layers.setdefault(self.name, {})
+        seen = known.get(sentence.index)
+        if seen is not None and seen[0] is sentence:
+            return seen[1]
+        found = self.matches(sentence)
+        known[sentence.index] = (sentence, found)
+        return found
 
     def matches(self, sentence: Sentence) -> dict[int, Match]:
         """The best pattern at each token; a noun a pattern needed as its object is part of that event."""
