@@ -13,6 +13,7 @@ from thucydides.doc import Doc
 from thucydides.models import Article, Event, Explanation, Plover, Span
 from thucydides.pipeline import Pipeline
 from thucydides.situate import Situator
+from thucydides.where.gazetteer import Story
 
 TUESDAY = dt.date(2025, 6, 3)
 
@@ -132,3 +133,80 @@ def test_code_text_fills_in_date_and_place_end_to_end(pipeline: Pipeline) -> Non
     met = [e for e in events if e.trigger.text == "met"]
     assert met, "the event lexicon no longer codes 'met'"
     assert all(e.date == dt.date(2025, 6, 2) and e.location and e.location.name == "Tokyo" for e in met)
+
+
+DATELINED = (
+    "NAIROBI, June 3 (Wire) - Police arrested the opposition leader on Tuesday.\n\n"
+    "Hours later his supporters rallied in Mombasa.\n\n"
+    "The same court had jailed him in 2019."
+)
+
+
+def situate_story(pipeline: Pipeline, text: str, triggers: dict[str, str]) -> dict[str, Event]:
+    """The story's events at known triggers, situated sentence by sentence and then given the story's scene."""
+    situator = pipeline.situator
+    assert isinstance(situator, Situator)
+    article = Article(id="dated", text=text, date=TUESDAY)
+    events = [bare_event(article, word, cameo) for word, cameo in triggers.items()]
+    parsed = next(iter(pipeline.parser.parse([clean(article)])))
+    resolver = ActorResolver(pipeline.kb, TUESDAY, places=situator.places)
+    doc = Doc(article=article, actors=resolver)
+    out: dict[str, Event] = {}
+    for sentence in parsed.sentences:
+        resolver.start(sentence)
+        mine = [e for e in events if sentence.start <= e.trigger.start < sentence.end]
+        out.update((e.event_id, e) for e in situator.scene(doc, situator.situate(doc, sentence, mine)))
+        resolver.finish()
+    return out
+
+
+@pytest.mark.slow
+def test_an_event_with_no_place_of_its_own_happens_in_the_datelines_town(pipeline: Pipeline) -> None:
+    events = situate_story(pipeline, DATELINED, {"arrested": "173", "rallied": "141", "jailed": "173"})
+    arrested = events["arrested"].location
+    assert arrested is not None and (arrested.name, arrested.country, arrested.feature) == ("Nairobi", "KEN", "city")
+    assert arrested.text == "NAIROBI" and DATELINED[arrested.start : arrested.end] == "NAIROBI"
+
+
+@pytest.mark.slow
+def test_a_place_in_the_sentence_wins_over_the_dateline(pipeline: Pipeline) -> None:
+    events = situate_story(pipeline, DATELINED, {"rallied": "141"})
+    rallied = events["rallied"].location
+    assert rallied is not None and rallied.name == "Mombasa"
+
+
+@pytest.mark.slow
+def test_a_background_event_does_not_take_the_datelines_town(pipeline: Pipeline) -> None:
+    events = situate_story(pipeline, DATELINED, {"jailed": "173"})
+    assert not events["jailed"].current and events["jailed"].location is None
+
+
+@pytest.mark.slow
+def test_a_qualified_dateline_picks_the_town_in_the_named_country(pipeline: Pipeline) -> None:
+    situator = pipeline.situator
+    assert isinstance(situator, Situator)
+    scene = situator.places.scene("SALAMANCA, Chile, June 3 (Wire) - Miners blocked the road.")
+    assert scene is not None and (scene.name, scene.country) == ("Salamanca", "CHL")
+
+
+def test_a_story_without_a_dateline_has_no_scene(pipeline: Pipeline) -> None:
+    situator = pipeline.situator
+    assert isinstance(situator, Situator)
+    assert situator.places.scene("Police arrested the opposition leader in Nairobi on Tuesday.") is None
+
+
+def test_a_dateline_town_is_the_one_of_that_name_not_one_formerly_so_called(pipeline: Pipeline) -> None:
+    situator = pipeline.situator
+    assert isinstance(situator, Situator)
+    scene = situator.places.scene("ISLAMABAD, May 10 (Wire) - The government called out the army.")
+    assert scene is not None and (scene.name, scene.country) == ("Islamabad", "PAK")
+
+
+@pytest.mark.slow
+def test_a_rank_opening_a_name_is_not_a_town(pipeline: Pipeline) -> None:
+    situator = pipeline.situator
+    assert isinstance(situator, Situator)
+    article = Article(id="rank", text="Major General Okoth was arrested in Kisumu on Monday.", date=TUESDAY)
+    sentence = next(iter(pipeline.parser.parse([clean(article)]))).sentences[0]
+    named = [m.location.text for m in situator.places.mentions(sentence, None, Story())]
+    assert named == ["Kisumu"]

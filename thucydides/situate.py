@@ -76,9 +76,24 @@ class Situator:
         self.placer.remember(story, mentions, resolver)
         return out
 
+    def scene(self, doc: Doc, events: Iterable[Event]) -> list[Event]:
+        """The events with no place of their own, placed at the town of the story's dateline.
+
+        Only news takes it: a background event ("cut ties in 2017") happened elsewhere or long ago.
+        Run after the place of each event has chosen its target, since a dateline names where the
+        story was filed, not the country an act was done to.
+        """
+        scene = self.story(doc).scene
+        if scene is None:
+            return list(events)
+        return [replace(e, location=scene) if e.location is None and e.current else e for e in events]
+
     def story(self, doc: Doc) -> Story:
-        """The place memory of the article, with the countries its actors named so far."""
+        """The place memory of the article, with the countries its actors named so far and its dateline."""
         story = doc.places
+        if not story.opened:
+            story.opened = True
+            story.scene = self.placer.scene(doc.article.text)
         for code in doc.actors.countries_seen:
             iso2 = self.placer.iso2.get(code)
             if iso2 and iso2 not in story.countries:

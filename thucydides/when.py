@@ -44,6 +44,9 @@ class Calendar:
     future_governors: frozenset[str]
     future_auxiliaries: frozenset[str]
     present_reporting: frozenset[str]
+    shared_time_marks: frozenset[str]
+    lag_marks: dict[str, int]
+    lag_days: dict[str, int]
 
 
 @functools.cache
@@ -61,6 +64,7 @@ def calendar() -> Calendar:
             "future_governors",
             "future_auxiliaries",
             "present_reporting",
+            "shared_time_marks",
         )
     }
     return Calendar(
@@ -70,6 +74,8 @@ def calendar() -> Calendar:
         units=dict(data["units"]),
         relative_days=dict(data["relative_days"]),
         shifts=dict(data["shifts"]),
+        lag_marks=dict(data["lag_marks"]),
+        lag_days=dict(data["lag_days"]),
         **sets,
     )
 
@@ -156,13 +162,65 @@ def date_event(
 
     ``others`` are the trigger tokens of the sentence's other events: a month or a year on an event
     that is the object of this one ("praised the visit in March") is that event's, not this one's.
+    An event with no time of its own in its clause shares the time of a verb coordinated with it
+    ("cut ties and imposed a boycott in June 2017") or of the clause an adverbial clause of time
+    hangs from ("broke off relations on Wednesday after Washington recognised ...", a day earlier
+    for "a day after").
     """
     trigger = list(trigger)
     taken = {k for k in others if k not in trigger and _object_of(sentence, k, trigger)}
-    expr = choose(sentence, trigger, [e for e in exprs if e.anchor not in taken or e.kind in _RECENT])
-    if expr is None:
+    usable = [e for e in exprs if e.anchor not in taken or e.kind in _RECENT]
+    return _dated(sentence, trigger, usable, published, 0)
+
+
+def _dated(
+    sentence: Sentence, trigger: list[int], exprs: list[TimeExpr], published: dt.date | None, depth: int
+) -> When | None:
+    expr = choose(sentence, trigger, exprs)
+    if expr is not None:
+        tense = 0 if _noun_date(sentence, expr) else direction(sentence, expr.anchor)
+        return resolve(expr, published, tense)
+    if not trigger or depth > 2:
         return None
-    return resolve(expr, published, direction(sentence, expr.anchor))
+    tokens = sentence.tokens
+    clause = tokens[scene_of(sentence, min(trigger, key=lambda k: height(sentence, k)))]
+    for conj in sentence.kids(clause, "conj"):
+        if conj.pos in ("VERB", "AUX") and (found := choose(sentence, [conj.i], exprs)) is not None:
+            return resolve(found, published, direction(sentence, found.anchor))
+    if clause.dep != "advcl" or clause.head == clause.i:
+        return None
+    marks = [m.lower for m in sentence.kids(clause, "mark")]
+    lag = _lag(sentence, clause, marks)
+    if lag is None and not (marks and marks[0] in calendar().shared_time_marks):
+        return None
+    when = _dated(sentence, [clause.head], exprs, published, depth + 1)
+    if when is None or not lag or when.precision != "day":
+        return when
+    return When(when.date + dt.timedelta(days=lag), when.precision, when.since)
+
+
+def _lag(sentence: Sentence, clause: Token, marks: list[str]) -> int | None:
+    """The days between a clause and the one it hangs from: -1 for "a day after", 2 for "two days before"."""
+    sign = calendar().lag_marks.get(marks[0]) if marks else None
+    if sign is None:
+        return None
+    for measure in sentence.kids(clause, "npadvmod"):
+        unit = calendar().lag_days.get(measure.lower)
+        if unit is None:
+            continue
+        count = next((calendar().numbers.get(k.lower) for k in sentence.kids(measure, "det", "nummod")), None)
+        if count is not None:
+            return sign * unit * count
+    return None
+
+
+def _noun_date(sentence: Sentence, expr: TimeExpr) -> bool:
+    """A date that names a thing rather than tells when: "Sunday's election", "its Oct. 7 attack"."""
+    if expr.anchor < 0 or sentence.tokens[expr.anchor].pos not in ("NOUN", "PROPN"):
+        return False
+    tokens = sentence.tokens
+    top = next((k for k in range(expr.lo, expr.hi + 1) if not expr.lo <= tokens[k].head <= expr.hi), expr.lo)
+    return tokens[top].dep in ("poss", "nmod", "compound")
 
 
 _RECENT = frozenset({"weekday", "relday", "week", "weekend", "ago"})
@@ -174,7 +232,9 @@ def _object_of(sentence: Sentence, k: int, trigger: list[int]) -> bool:
 
 
 def choose(sentence: Sentence, trigger: list[int], exprs: list[TimeExpr]) -> TimeExpr | None:
-    """A time expression attached to the trigger, else one in its clause, else one in a governing clause."""
+    """A time expression attached to the trigger, else one in its clause, else one in a governing clause.
+
+    A date that names another thing of the clause ("detained after Sunday's election") is that thing's."""
     if not trigger or not exprs:
         return None
     own = set(trigger)
@@ -183,7 +243,9 @@ def choose(sentence: Sentence, trigger: list[int], exprs: list[TimeExpr]) -> Tim
         return min(direct, key=lambda e: height(sentence, e.anchor))
     clauses = clause_chain(sentence, trigger)
     for clause in clauses:
-        here = [e for e in exprs if e.anchor >= 0 and scene_of(sentence, e.anchor) == clause]
+        here = [
+            e for e in exprs if e.anchor >= 0 and scene_of(sentence, e.anchor) == clause and not _noun_date(sentence, e)
+        ]
         if here:
             return here[0]
     return None
