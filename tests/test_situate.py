@@ -210,3 +210,31 @@ def test_a_rank_opening_a_name_is_not_a_town(pipeline: Pipeline) -> None:
     sentence = next(iter(pipeline.parser.parse([clean(article)]))).sentences[0]
     named = [m.location.text for m in situator.places.mentions(sentence, None, Story())]
     assert named == ["Kisumu"]
+
+
+NARRATED = (
+    "Gunmen ambushed a police patrol near Kisumu on Monday.\n\n"
+    "Police said they killed three of the attackers.\n\n"
+    "The president condemned the ambush.\n\n"
+    "Rioters have burned two banks in the town."
+)
+
+
+@pytest.mark.slow
+def test_an_act_of_force_with_no_time_word_is_told_on_the_day_of_the_last_dated_act(pipeline: Pipeline) -> None:
+    events = situate_story(pipeline, NARRATED, {"ambushed": "190", "killed": "190"})
+    assert events["ambushed"].date == events["killed"].date == dt.date(2025, 6, 2)
+
+
+@pytest.mark.slow
+def test_a_statement_with_no_time_word_is_of_the_day_of_publication(pipeline: Pipeline) -> None:
+    events = situate_story(pipeline, NARRATED, {"ambushed": "190", "condemned": "111"})
+    assert events["condemned"].date == TUESDAY
+
+
+@pytest.mark.slow
+def test_an_act_in_the_present_perfect_tells_where_things_stand_on_the_day_of_publication(
+    pipeline: Pipeline,
+) -> None:
+    events = situate_story(pipeline, NARRATED, {"ambushed": "190", "burned": "180"})
+    assert events["burned"].date == TUESDAY

@@ -251,7 +251,13 @@ def test_a_verb_shares_the_date_of_the_verb_coordinated_after_it(parse: Parse) -
 @pytest.mark.slow
 def test_a_possessive_date_belongs_to_its_noun_not_to_the_clause(parse: Parse) -> None:
     sentence = parse("The ministry said on Monday that 900 people were detained after Sunday's vote.")
-    assert _date(sentence, "detained") is None
+    assert _date(sentence, "detained") == When(dt.date(2025, 6, 2), "day")
+
+
+@pytest.mark.slow
+def test_a_clause_with_no_time_of_its_own_is_told_in_the_time_of_the_main_clause(parse: Parse) -> None:
+    sentence = parse("Police said on Monday that they arrested four men and seized rifles.")
+    assert _date(sentence, "arrested") == _date(sentence, "seized") == When(dt.date(2025, 6, 2), "day")
 
 
 @pytest.mark.slow

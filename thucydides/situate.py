@@ -4,7 +4,8 @@ For every sentence with events, :class:`Situator` finds the time expressions
 (:mod:`thucydides.when`) and the place names (:mod:`thucydides.where`) of the parse,
 and gives each event the date and the place that belong to its trigger. What an
 article has said about places so far (countries, states, names already resolved)
-helps read the places of its later sentences ("Paris" after "Paris, Texas").
+helps read the places of its later sentences ("Paris" after "Paris, Texas"); the day of its last
+dated act is the day of the acts of force it tells next without a time word of their own.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .doc import Doc
 from .models import Event
 from .parse import Sentence
 from .timex import scan
-from .when import date_event, is_background, told_as_background, trigger_tokens
+from .when import When, calendar, date_event, is_background, narrated, told_as_background, trigger_tokens
 from .where.gazetteer import Gazetteer, load_gazetteer
 from .where.places import Placer, Story, Words
 
@@ -59,8 +60,13 @@ class Situator:
         triggers = [trigger_tokens(sentence, e.trigger.start, e.trigger.end) for e in events]
         everything = {k for trigger in triggers for k in trigger}
         out: list[Event] = []
+        dated: list[When] = []
         for event, trigger in zip(events, triggers, strict=True):
             when = date_event(sentence, trigger, exprs, article.date, everything)
+            if when is not None and when.precision == "day" and not is_background(when, article.date):
+                dated.append(when)
+            elif when is None and event.cameo.startswith(calendar().narrated_codes) and narrated(sentence, trigger):
+                when = doc.told
             mention = self.placer.locate(sentence, trigger, event.cameo, mentions)
             out.append(
                 replace(
@@ -74,6 +80,8 @@ class Situator:
                 )
             )
         self.placer.remember(story, mentions, resolver)
+        if dated:
+            doc.told = dated[-1]
         return out
 
     def scene(self, doc: Doc, events: Iterable[Event]) -> list[Event]:

@@ -47,6 +47,7 @@ class Calendar:
     shared_time_marks: frozenset[str]
     lag_marks: dict[str, int]
     lag_days: dict[str, int]
+    narrated_codes: tuple[str, ...]
 
 
 @functools.cache
@@ -76,6 +77,7 @@ def calendar() -> Calendar:
         shifts=dict(data["shifts"]),
         lag_marks=dict(data["lag_marks"]),
         lag_days=dict(data["lag_days"]),
+        narrated_codes=tuple(str(c) for c in data["narrated_codes"]),
         **sets,
     )
 
@@ -165,12 +167,48 @@ def date_event(
     An event with no time of its own in its clause shares the time of a verb coordinated with it
     ("cut ties and imposed a boycott in June 2017") or of the clause an adverbial clause of time
     hangs from ("broke off relations on Wednesday after Washington recognised ...", a day earlier
-    for "a day after").
+    for "a day after"); failing those, the time of the sentence's main clause ("said on Monday that
+    3,000 people were detained"), except in a clause about a noun ("the minister, who visited Kyiv, ...").
     """
     trigger = list(trigger)
     taken = {k for k in others if k not in trigger and _object_of(sentence, k, trigger)}
     usable = [e for e in exprs if e.anchor not in taken or e.kind in _RECENT]
-    return _dated(sentence, trigger, usable, published, 0)
+    when = _dated(sentence, trigger, usable, published, 0)
+    if when is not None or not trigger or not _told_in_main_time(sentence, trigger):
+        return when
+    return _dated(sentence, [sentence.root], usable, published, 0)
+
+
+def narrated(sentence: Sentence, trigger: Iterable[int]) -> bool:
+    """Whether an act may be told in the time of the story's last dated act: not in the present
+    perfect, which tells where things stand ("rioters have set fire to banks"), nor in a clause
+    about a noun ("a massacre in which gunmen killed 100 people")."""
+    trigger = list(trigger)
+    if not trigger:
+        return False
+    for i in trigger:
+        aux = {a.lower for a in sentence.kids(sentence.tokens[i], "aux", "auxpass")}
+        if aux & {"has", "have", "'ve", "'s"}:
+            return False
+    return _told_in_main_time(sentence, trigger)
+
+
+def _told_in_main_time(sentence: Sentence, trigger: list[int]) -> bool:
+    """Whether the trigger's clause is told in the time of the main clause: not a clause about a noun
+    ("the minister, who visited Kyiv, ...") nor an adverbial clause of cause or condition ("because ...")."""
+    tokens = sentence.tokens
+    j = min(trigger, key=lambda k: height(sentence, k))
+    for _ in range(len(tokens)):
+        t = tokens[j]
+        if t.head == j:
+            return True
+        if t.dep in ("relcl", "acl"):
+            return False
+        marks = [m.lower for m in sentence.kids(t, "mark")] if t.dep == "advcl" else []
+        if marks and marks[0] not in calendar().shared_time_marks:
+            return False
+        j = t.head
+    return True
 
 
 def _dated(
