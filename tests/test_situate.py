@@ -182,6 +182,13 @@ def test_a_background_event_does_not_take_the_datelines_town(pipeline: Pipeline)
 
 
 @pytest.mark.slow
+def test_news_told_in_the_past_perfect_of_reported_speech_takes_the_datelines_town(pipeline: Pipeline) -> None:
+    text = "NAIROBI, June 3 (Wire) - The ministry said 40 protesters had been detained."
+    detained = situate_story(pipeline, text, {"detained": "173"})["detained"]
+    assert detained.location is not None and detained.location.name == "Nairobi"
+
+
+@pytest.mark.slow
 def test_a_qualified_dateline_picks_the_town_in_the_named_country(pipeline: Pipeline) -> None:
     situator = pipeline.situator
     assert isinstance(situator, Situator)

@@ -10,6 +10,7 @@ dated act is the day of the acts of force it tells next without a time word of t
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -87,14 +88,17 @@ class Situator:
     def scene(self, doc: Doc, events: Iterable[Event]) -> list[Event]:
         """The events with no place of their own, placed at the town of the story's dateline.
 
-        Only news takes it: a background event ("cut ties in 2017") happened elsewhere or long ago.
+        Only the story's own days take it: an event dated long before ("cut ties in 2017") happened
+        elsewhere or long ago; one told in the past perfect without such a date ("police said 66 people
+        had been detained") is the news told in reported speech.
         Run after the place of each event has chosen its target, since a dateline names where the
         story was filed, not the country an act was done to.
         """
         scene = self.story(doc).scene
         if scene is None:
             return list(events)
-        return [replace(e, location=scene) if e.location is None and e.current else e for e in events]
+        published = doc.article.date
+        return [replace(e, location=scene) if e.location is None and _recent(e, published) else e for e in events]
 
     def story(self, doc: Doc) -> Story:
         """The place memory of the article, with the countries its actors named so far and its dateline."""
@@ -107,3 +111,10 @@ class Situator:
             if iso2 and iso2 not in story.countries:
                 story.countries[iso2] = 1
         return story
+
+
+def _recent(event: Event, published: dt.date | None) -> bool:
+    """Whether the event's date lies within the story's days (not a period that ended well before it)."""
+    if event.date is None:
+        return True
+    return not is_background(When(event.date, event.date_precision), published)
