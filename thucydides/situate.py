@@ -22,6 +22,7 @@ from .timex import scan
 from .when import When, calendar, date_event, is_background, narrated, told_as_background, trigger_tokens
 from .where.gazetteer import Gazetteer, load_gazetteer
 from .where.places import Placer, Story, Words
+from .where.scene import scene as dateline_town
 
 
 class Situator:
@@ -105,7 +106,7 @@ class Situator:
         story = doc.places
         if not story.opened:
             story.opened = True
-            story.scene = self.placer.scene(doc.article.text)
+            story.scene = dateline_town(self.placer, doc.article.text)
         for code in doc.actors.countries_seen:
             iso2 = self.placer.iso2.get(code)
             if iso2 and iso2 not in story.countries:

@@ -21,7 +21,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..actors.resolve import ActorResolver
-from ..clean import dateline
 from ..lang import ENGLISH
 from ..models import Location
 from ..parse import Sentence, Token
@@ -293,24 +292,6 @@ class Placer:
     def _place_noun(self, t: Token) -> bool:
         w = self.words
         return any(t.lower in group for group in (w.region_words, w.city_words, w.site_words, w.area_words))
-
-    # -- the dateline ------------------------------------------------------------------------
-    def scene(self, text: str) -> Location | None:
-        """The town of the story's dateline ("VIENNA, July 14 (Wire) -", "AL-ULA, Saudi Arabia, ..."),
-        where the reporter files from and the story's events happen unless a sentence says otherwise."""
-        line = dateline(text)
-        if line is None:
-            return None
-        wider = tuple(p for p in self.gaz.lookup(line.qualifier) if p.feature in ("country", "adm1"))
-        towns = [p for p in self.gaz.lookup(line.town)[:_MAX_CANDIDATES] if p.feature in ("city", "site")]
-        if wider:
-            towns = [p for p in towns if any(within(p, q) for q in wider)]
-        key = norm(line.town)
-        own = [p for p in towns if norm(p.name) == key]  # "ISLAMABAD" is Islamabad, not a city once so called
-        place = self.gaz.best(key, own or towns, Story(), "city", wider)
-        if place is None:
-            return None
-        return replace(self.location(place), text=text[line.start : line.end], start=line.start, end=line.end)
 
     # -- output -----------------------------------------------------------------------------
     def location(self, p: Place, sentence: Sentence | None = None, lo: int = -1, hi: int = -1) -> Location:
