@@ -1,4 +1,4 @@
-from thucydides.clean import MAX_PARAGRAPH_CHARS, clean, normalise
+from thucydides.clean import MAX_PARAGRAPH_CHARS, clean, dateline, normalise
 from thucydides.models import Article
 from thucydides.pipeline import Pipeline
 
@@ -60,3 +60,27 @@ def test_a_paragraph_too_long_for_the_parser_is_cut_after_a_sentence_keeping_off
         assert normalise(text[p.start : p.start + len(p.text)]) == p.text
     assert all(p.text.endswith("condemned it.") for p in cleaned.paragraphs[1:-1])
     assert "".join(p.text for p in cleaned.paragraphs[1:]).replace(".R", ". R") == text[7:].strip()
+
+
+def test_dateline_gives_the_town_and_its_qualifier_with_offsets() -> None:
+    text = "Talks collapse\n\nAL-ULA, Saudi Arabia, Jan 5 (Wire) - The summit opened."
+    found = dateline(text)
+    assert found is not None and (found.town, found.qualifier) == ("AL-ULA", "Saudi Arabia")
+    assert text[found.start : found.end] == "AL-ULA"
+
+
+def test_dateline_skips_the_date_and_the_agency() -> None:
+    found = dateline("VIENNA, July 14 (Wire) - Negotiators agreed.")
+    assert found is not None and (found.town, found.qualifier) == ("VIENNA", "")
+
+
+def test_a_story_that_opens_with_a_sentence_has_no_dateline() -> None:
+    assert dateline("Police in Vienna said on Monday that two men were held.") is None
+
+
+def test_a_dateline_with_accented_capitals_is_a_paragraph_of_its_own() -> None:
+    text = "BOGOTÁ, July 3 (Wire) - The army freed the hostages."
+    paragraphs = clean(Article(id="a", text=text)).paragraphs
+    assert [p.text for p in paragraphs] == ["BOGOTÁ, July 3 (Wire)", "The army freed the hostages."]
+    found = dateline(text)
+    assert found is not None and found.town == "BOGOTÁ"

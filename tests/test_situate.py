@@ -13,6 +13,7 @@ from thucydides.doc import Doc
 from thucydides.models import Article, Event, Explanation, Plover, Span
 from thucydides.pipeline import Pipeline
 from thucydides.situate import Situator
+from thucydides.where.gazetteer import Story
 
 TUESDAY = dt.date(2025, 6, 3)
 
@@ -132,3 +133,94 @@ def test_code_text_fills_in_date_and_place_end_to_end(pipeline: Pipeline) -> Non
     met = [e for e in events if e.trigger.text == "met"]
     assert met, "the event lexicon no longer codes 'met'"
     assert all(e.date == dt.date(2025, 6, 2) and e.location and e.location.name == "Tokyo" for e in met)
+
+
+DATELINED = (
+    "NAIROBI, June 3 (Wire) - Police arrested the opposition leader on Tuesday.\n\n"
+    "Hours later his supporters rallied in Mombasa.\n\n"
+    "The same court had jailed him in 2019."
+)
+
+
+def situate_story(pipeline: Pipeline, text: str, triggers: dict[str, str]) -> dict[str, Event]:
+    """The story's events at known triggers, situated sentence by sentence and then given the story's scene."""
+    situator = pipeline.situator
+    assert isinstance(situator, Situator)
+    article = Article(id="dated", text=text, date=TUESDAY)
+    events = [bare_event(article, word, cameo) for word, cameo in triggers.items()]
+    parsed = next(iter(pipeline.parser.parse([clean(article)])))
+    resolver = ActorResolver(pipeline.kb, TUESDAY, places=situator.places)
+    doc = Doc(article=article, actors=resolver)
+    out: dict[str, Event] = {}
+    for sentence in parsed.sentences:
+        resolver.start(sentence)
+        mine = [e for e in events if sentence.start <= e.trigger.start < sentence.end]
+        out.update((e.event_id, e) for e in situator.scene(doc, situator.situate(doc, sentence, mine)))
+        resolver.finish()
+    return out
+
+
+@pytest.mark.slow
+def test_an_event_with_no_place_of_its_own_happens_in_the_datelines_town(pipeline: Pipeline) -> None:
+    events = situate_story(pipeline, DATELINED, {"arrested": "173", "rallied": "141", "jailed": "173"})
+    arrested = events["arrested"].location
+    assert arrested is not None and (arrested.name, arrested.country, arrested.feature) == ("Nairobi", "KEN", "city")
+    assert arrested.text == "NAIROBI" and DATELINED[arrested.start : arrested.end] == "NAIROBI"
+
+
+@pytest.mark.slow
+def test_a_place_in_the_sentence_wins_over_the_dateline(pipeline: Pipeline) -> None:
+    events = situate_story(pipeline, DATELINED, {"rallied": "141"})
+    rallied = events["rallied"].location
+    assert rallied is not None and rallied.name == "Mombasa"
+
+
+@pytest.mark.slow
+def test_a_background_event_does_not_take_the_datelines_town(pipeline: Pipeline) -> None:
+    events = situate_story(pipeline, DATELINED, {"jailed": "173"})
+    assert not events["jailed"].current and events["jailed"].location is None
+
+
+@pytest.mark.slow
+def test_news_told_in_the_past_perfect_of_reported_speech_takes_the_datelines_town(pipeline: Pipeline) -> None:
+    text = "NAIROBI, June 3 (Wire) - The ministry said 40 protesters had been detained."
+    detained = situate_story(pipeline, text, {"detained": "173"})["detained"]
+    assert detained.location is not None and detained.location.name == "Nairobi"
+
+
+@pytest.mark.slow
+def test_a_rank_opening_a_name_is_not_a_town(pipeline: Pipeline) -> None:
+    situator = pipeline.situator
+    assert isinstance(situator, Situator)
+    article = Article(id="rank", text="Major General Okoth was arrested in Kisumu on Monday.", date=TUESDAY)
+    sentence = next(iter(pipeline.parser.parse([clean(article)]))).sentences[0]
+    named = [m.location.text for m in situator.places.mentions(sentence, None, Story())]
+    assert named == ["Kisumu"]
+
+
+NARRATED = (
+    "Gunmen ambushed a police patrol near Kisumu on Monday.\n\n"
+    "Police said they killed three of the attackers.\n\n"
+    "The president condemned the ambush.\n\n"
+    "Rioters have burned two banks in the town."
+)
+
+
+@pytest.mark.slow
+def test_an_act_of_force_with_no_time_word_is_told_on_the_day_of_the_last_dated_act(pipeline: Pipeline) -> None:
+    events = situate_story(pipeline, NARRATED, {"ambushed": "190", "killed": "190"})
+    assert events["ambushed"].date == events["killed"].date == dt.date(2025, 6, 2)
+
+
+@pytest.mark.slow
+def test_a_statement_with_no_time_word_is_of_the_day_of_publication(pipeline: Pipeline) -> None:
+    events = situate_story(pipeline, NARRATED, {"ambushed": "190", "condemned": "111"})
+    assert events["condemned"].date == TUESDAY
+
+
+@pytest.mark.slow
+def test_an_act_in_the_present_perfect_tells_where_things_stand_on_the_day_of_publication(
+    pipeline: Pipeline,
+) -> None:
+    events = situate_story(pipeline, NARRATED, {"ambushed": "190", "burned": "180"})
+    assert events["burned"].date == TUESDAY

@@ -223,6 +223,49 @@ def test_a_participle_shares_the_date_of_its_clause(parse: Parse) -> None:
     assert _date(sentence, "killing") == When(dt.date(2025, 5, 31), "day")
 
 
+@pytest.mark.slow
+def test_a_clause_a_day_after_another_is_dated_the_day_before_it(parse: Parse) -> None:
+    sentence = parse("Rebels seized the border post on Tuesday, a day after the army shelled their camp.")
+    assert _date(sentence, "shelled") == When(dt.date(2025, 6, 2), "day")
+    assert _date(sentence, "seized") == When(TUESDAY, "day")
+
+
+@pytest.mark.slow
+def test_a_clause_after_another_without_a_measure_shares_its_date(parse: Parse) -> None:
+    sentence = parse("The government recalled its envoy on Monday after the neighbour expelled two diplomats.")
+    assert _date(sentence, "expelled") == When(dt.date(2025, 6, 2), "day")
+
+
+@pytest.mark.slow
+def test_a_clause_of_cause_does_not_take_the_time_of_its_governor(parse: Parse) -> None:
+    sentence = parse("The minister resigned on Monday because the police raided his office.")
+    assert _date(sentence, "raided") is None
+
+
+@pytest.mark.slow
+def test_a_verb_shares_the_date_of_the_verb_coordinated_after_it(parse: Parse) -> None:
+    sentence = parse("The three states cut ties with the emirate and imposed a blockade in June 2017.")
+    assert _date(sentence, "cut") == When(dt.date(2017, 6, 1), "month")
+
+
+@pytest.mark.slow
+def test_a_possessive_date_belongs_to_its_noun_not_to_the_clause(parse: Parse) -> None:
+    sentence = parse("The ministry said on Monday that 900 people were detained after Sunday's vote.")
+    assert _date(sentence, "detained") == When(dt.date(2025, 6, 2), "day")
+
+
+@pytest.mark.slow
+def test_a_clause_with_no_time_of_its_own_is_told_in_the_time_of_the_main_clause(parse: Parse) -> None:
+    sentence = parse("Police said on Monday that they arrested four men and seized rifles.")
+    assert _date(sentence, "arrested") == _date(sentence, "seized") == When(dt.date(2025, 6, 2), "day")
+
+
+@pytest.mark.slow
+def test_a_date_naming_a_past_act_is_the_nearest_one_even_under_a_plan(parse: Parse) -> None:
+    sentence = parse("The government has vowed to punish the group for its May 20 attack on the capital.")
+    assert _date(sentence, "attack") == When(dt.date(2025, 5, 20), "day")
+
+
 def test_a_month_on_an_event_that_is_the_object_is_that_events() -> None:
     sentence = sentence_from_conll(
         """

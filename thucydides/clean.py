@@ -55,10 +55,11 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\u00a0]*\n\s*")
 
 # A wire dateline before the first sentence: "TOKYO, June 3 - ", "MOSCOW (Reuters) - ",
-# "GAZA CITY, Palestinian Territories: ", "WASHINGTON — ". Left in the sentence, the parser
+# "GAZA CITY, Palestinian Territories: ", "WASHINGTON — ", "BOGOTÁ, May 2 - ". Left in the sentence, the parser
 # takes it for the subject ("MOSCOW (Reuters) - Russia accused ..."), so it becomes a
 # paragraph of its own. The place is in capitals; a colon needs a region, a date or an agency.
-_CAPS = r"[A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+)*"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # with the accented capitals: "BRASÍLIA", "BOGOTÁ"
+_CAPS = rf"[{_UPPER}][{_UPPER}'.\-]{{2,}}(?: [{_UPPER}][{_UPPER}'.\-]+)*"
 _REGION = r"[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+)*"
 _DATE = r"[A-Z][a-z]{2,8}\.? \d{1,2}"
 _AGENCY = r"\([A-Za-z .&\-]{2,30}\)"
@@ -86,6 +87,44 @@ def normalise(text: str) -> str:
     """Replace typographic characters with plain ones, keeping every offset in place."""
     cleaned = text.translate(_TRANSLATION)
     return cleaned.replace("\n", " ")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The place words of a wire dateline ("AL-ULA, Saudi Arabia, Jan 5 (Wire) -"): the town, what
+    qualifies it, and where the town's name lies in the article."""
+
+    town: str
+    qualifier: str
+    start: int
+    end: int
+
+
+def dateline(text: str) -> Dateline | None:
+    """The dateline at the head of a story, in its first paragraph or the one after a headline or byline."""
+    position = 0
+    for _ in range(2):
+        chunk = text[position:]
+        stripped = chunk.lstrip()
+        offset = position + len(chunk) - len(stripped)
+        found = _DATELINE.match(stripped)
+        if found is not None and (found["dash"] or found["extra"] or found["agency"]):
+            return _dateline_places(found["line"], offset)
+        brk = _PARAGRAPH_BREAK.search(text, position)
+        if brk is None:
+            return None
+        position = brk.end()
+    return None
+
+
+def _dateline_places(line: str, offset: int) -> Dateline | None:
+    """The town (the first of "JERUSALEM/DUBAI") and a qualifier that is not a date or an agency."""
+    parts = [p.strip() for p in re.sub(_AGENCY, "", line).split(",")]
+    town = re.split(r"\s*/\s*", parts[0])[0].strip()
+    if not town:
+        return None
+    qualifier = next((p for p in parts[1:] if p and not re.fullmatch(_DATE + r"(?:\s*\d{4})?", p)), "")
+    return Dateline(town=town, qualifier=qualifier, start=offset, end=offset + len(town))
 
 
 def clean(article: Article) -> CleanArticle:

@@ -17,6 +17,7 @@ from .actors.resolve import ActorResolver
 from .events.candidates import Candidate
 from .models import Article, Event, Refused
 from .parse import Sentence
+from .when import When
 from .where.gazetteer import Story
 
 
@@ -28,6 +29,7 @@ class Doc:
     actors: ActorResolver
     sentences: tuple[Sentence, ...] = ()
     places: Story = field(default_factory=Story)
+    told: When | None = None  # the day of the story's last act dated by the text, for acts told after it
     candidates: dict[int, list[Candidate]] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     refused: list[Refused] = field(default_factory=list)  # events found and not emitted, with the reason

@@ -124,6 +124,7 @@ class Pipeline:
                 found = targets_from_places(
                     self.situator.situate(doc, sentence, found), self.kb, self.coder.finder.control
                 )
+                found = self.situator.scene(doc, found)
             self.admit(doc, sentence, found)
             doc.actors.finish()
         return CodedArticle(

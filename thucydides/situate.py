@@ -4,11 +4,13 @@ For every sentence with events, :class:`Situator` finds the time expressions
 (:mod:`thucydides.when`) and the place names (:mod:`thucydides.where`) of the parse,
 and gives each event the date and the place that belong to its trigger. What an
 article has said about places so far (countries, states, names already resolved)
-helps read the places of its later sentences ("Paris" after "Paris, Texas").
+helps read the places of its later sentences ("Paris" after "Paris, Texas"); the day of its last
+dated act is the day of the acts of force it tells next without a time word of their own.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -17,9 +19,10 @@ from .doc import Doc
 from .models import Event
 from .parse import Sentence
 from .timex import scan
-from .when import date_event, is_background, told_as_background, trigger_tokens
+from .when import When, calendar, date_event, is_background, narrated, told_as_background, trigger_tokens
 from .where.gazetteer import Gazetteer, load_gazetteer
 from .where.places import Placer, Story, Words
+from .where.scene import scene as dateline_town
 
 
 class Situator:
@@ -59,8 +62,13 @@ class Situator:
         triggers = [trigger_tokens(sentence, e.trigger.start, e.trigger.end) for e in events]
         everything = {k for trigger in triggers for k in trigger}
         out: list[Event] = []
+        dated: list[When] = []
         for event, trigger in zip(events, triggers, strict=True):
             when = date_event(sentence, trigger, exprs, article.date, everything)
+            if when is not None and when.precision == "day" and not is_background(when, article.date):
+                dated.append(when)
+            elif when is None and event.cameo.startswith(calendar().narrated_codes) and narrated(sentence, trigger):
+                when = doc.told
             mention = self.placer.locate(sentence, trigger, event.cameo, mentions)
             out.append(
                 replace(
@@ -74,13 +82,40 @@ class Situator:
                 )
             )
         self.placer.remember(story, mentions, resolver)
+        if dated:
+            doc.told = dated[-1]
         return out
 
+    def scene(self, doc: Doc, events: Iterable[Event]) -> list[Event]:
+        """The events with no place of their own, placed at the town of the story's dateline.
+
+        Only the story's own days take it: an event dated long before ("cut ties in 2017") happened
+        elsewhere or long ago; one told in the past perfect without such a date ("police said 66 people
+        had been detained") is the news told in reported speech.
+        Run after the place of each event has chosen its target, since a dateline names where the
+        story was filed, not the country an act was done to.
+        """
+        scene = self.story(doc).scene
+        if scene is None:
+            return list(events)
+        published = doc.article.date
+        return [replace(e, location=scene) if e.location is None and _recent(e, published) else e for e in events]
+
     def story(self, doc: Doc) -> Story:
-        """The place memory of the article, with the countries its actors named so far."""
+        """The place memory of the article, with the countries its actors named so far and its dateline."""
         story = doc.places
+        if not story.opened:
+            story.opened = True
+            story.scene = dateline_town(self.placer, doc.article.text)
         for code in doc.actors.countries_seen:
             iso2 = self.placer.iso2.get(code)
             if iso2 and iso2 not in story.countries:
                 story.countries[iso2] = 1
         return story
+
+
+def _recent(event: Event, published: dt.date | None) -> bool:
+    """Whether the event's date lies within the story's days (not a period that ended well before it)."""
+    if event.date is None:
+        return True
+    return not is_background(When(event.date, event.date_precision), published)

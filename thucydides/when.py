@@ -44,6 +44,10 @@ class Calendar:
     future_governors: frozenset[str]
     future_auxiliaries: frozenset[str]
     present_reporting: frozenset[str]
+    shared_time_marks: frozenset[str]
+    lag_marks: dict[str, int]
+    lag_days: dict[str, int]
+    narrated_codes: tuple[str, ...]
 
 
 @functools.cache
@@ -61,6 +65,7 @@ def calendar() -> Calendar:
             "future_governors",
             "future_auxiliaries",
             "present_reporting",
+            "shared_time_marks",
         )
     }
     return Calendar(
@@ -70,6 +75,9 @@ def calendar() -> Calendar:
         units=dict(data["units"]),
         relative_days=dict(data["relative_days"]),
         shifts=dict(data["shifts"]),
+        lag_marks=dict(data["lag_marks"]),
+        lag_days=dict(data["lag_days"]),
+        narrated_codes=tuple(str(c) for c in data["narrated_codes"]),
         **sets,
     )
 
@@ -156,13 +164,101 @@ def date_event(
 
     ``others`` are the trigger tokens of the sentence's other events: a month or a year on an event
     that is the object of this one ("praised the visit in March") is that event's, not this one's.
+    An event with no time of its own in its clause shares the time of a verb coordinated with it
+    ("cut ties and imposed a boycott in June 2017") or of the clause an adverbial clause of time
+    hangs from ("broke off relations on Wednesday after Washington recognised ...", a day earlier
+    for "a day after"); failing those, the time of the sentence's main clause ("said on Monday that
+    3,000 people were detained"), except in a clause about a noun ("the minister, who visited Kyiv, ...").
     """
     trigger = list(trigger)
     taken = {k for k in others if k not in trigger and _object_of(sentence, k, trigger)}
-    expr = choose(sentence, trigger, [e for e in exprs if e.anchor not in taken or e.kind in _RECENT])
-    if expr is None:
+    usable = [e for e in exprs if e.anchor not in taken or e.kind in _RECENT]
+    when = _dated(sentence, trigger, usable, published, 0)
+    if when is not None or not trigger or not _told_in_main_time(sentence, trigger):
+        return when
+    return _dated(sentence, [sentence.root], usable, published, 0)
+
+
+def narrated(sentence: Sentence, trigger: Iterable[int]) -> bool:
+    """Whether an act may be told in the time of the story's last dated act: not in the present
+    perfect, which tells where things stand ("rioters have set fire to banks"), nor in a clause
+    about a noun ("a massacre in which gunmen killed 100 people")."""
+    trigger = list(trigger)
+    if not trigger:
+        return False
+    for i in trigger:
+        aux = {a.lower for a in sentence.kids(sentence.tokens[i], "aux", "auxpass")}
+        if aux & {"has", "have", "'ve", "'s"}:
+            return False
+    return _told_in_main_time(sentence, trigger)
+
+
+def _told_in_main_time(sentence: Sentence, trigger: list[int]) -> bool:
+    """Whether the trigger's clause is told in the time of the main clause: not a clause about a noun
+    ("the minister, who visited Kyiv, ...") nor an adverbial clause of cause or condition ("because ...")."""
+    tokens = sentence.tokens
+    j = min(trigger, key=lambda k: height(sentence, k))
+    for _ in range(len(tokens)):
+        t = tokens[j]
+        if t.head == j:
+            return True
+        if t.dep in ("relcl", "acl"):
+            return False
+        marks = [m.lower for m in sentence.kids(t, "mark")] if t.dep == "advcl" else []
+        if marks and marks[0] not in calendar().shared_time_marks:
+            return False
+        j = t.head
+    return True
+
+
+def _dated(
+    sentence: Sentence, trigger: list[int], exprs: list[TimeExpr], published: dt.date | None, depth: int
+) -> When | None:
+    expr = choose(sentence, trigger, exprs)
+    if expr is not None:
+        tense = 0 if _noun_date(sentence, expr) else direction(sentence, expr.anchor)
+        return resolve(expr, published, tense)
+    if not trigger or depth > 2:
         return None
-    return resolve(expr, published, direction(sentence, expr.anchor))
+    tokens = sentence.tokens
+    clause = tokens[scene_of(sentence, min(trigger, key=lambda k: height(sentence, k)))]
+    for conj in sentence.kids(clause, "conj"):
+        if conj.pos in ("VERB", "AUX") and (found := choose(sentence, [conj.i], exprs)) is not None:
+            return resolve(found, published, direction(sentence, found.anchor))
+    if clause.dep != "advcl" or clause.head == clause.i:
+        return None
+    marks = [m.lower for m in sentence.kids(clause, "mark")]
+    lag = _lag(sentence, clause, marks)
+    if lag is None and not (marks and marks[0] in calendar().shared_time_marks):
+        return None
+    when = _dated(sentence, [clause.head], exprs, published, depth + 1)
+    if when is None or not lag or when.precision != "day":
+        return when
+    return When(when.date + dt.timedelta(days=lag), when.precision, when.since)
+
+
+def _lag(sentence: Sentence, clause: Token, marks: list[str]) -> int | None:
+    """The days between a clause and the one it hangs from: -1 for "a day after", 2 for "two days before"."""
+    sign = calendar().lag_marks.get(marks[0]) if marks else None
+    if sign is None:
+        return None
+    for measure in sentence.kids(clause, "npadvmod"):
+        unit = calendar().lag_days.get(measure.lower)
+        if unit is None:
+            continue
+        count = next((calendar().numbers.get(k.lower) for k in sentence.kids(measure, "det", "nummod")), None)
+        if count is not None:
+            return sign * unit * count
+    return None
+
+
+def _noun_date(sentence: Sentence, expr: TimeExpr) -> bool:
+    """A date that names a thing rather than tells when: "Sunday's election", "its Oct. 7 attack"."""
+    if expr.anchor < 0 or sentence.tokens[expr.anchor].pos not in ("NOUN", "PROPN"):
+        return False
+    tokens = sentence.tokens
+    top = next((k for k in range(expr.lo, expr.hi + 1) if not expr.lo <= tokens[k].head <= expr.hi), expr.lo)
+    return tokens[top].dep in ("poss", "nmod", "compound")
 
 
 _RECENT = frozenset({"weekday", "relday", "week", "weekend", "ago"})
@@ -174,7 +270,9 @@ def _object_of(sentence: Sentence, k: int, trigger: list[int]) -> bool:
 
 
 def choose(sentence: Sentence, trigger: list[int], exprs: list[TimeExpr]) -> TimeExpr | None:
-    """A time expression attached to the trigger, else one in its clause, else one in a governing clause."""
+    """A time expression attached to the trigger, else one in its clause, else one in a governing clause.
+
+    A date that names another thing of the clause ("detained after Sunday's election") is that thing's."""
     if not trigger or not exprs:
         return None
     own = set(trigger)
@@ -183,7 +281,9 @@ def choose(sentence: Sentence, trigger: list[int], exprs: list[TimeExpr]) -> Tim
         return min(direct, key=lambda e: height(sentence, e.anchor))
     clauses = clause_chain(sentence, trigger)
     for clause in clauses:
-        here = [e for e in exprs if e.anchor >= 0 and scene_of(sentence, e.anchor) == clause]
+        here = [
+            e for e in exprs if e.anchor >= 0 and scene_of(sentence, e.anchor) == clause and not _noun_date(sentence, e)
+        ]
         if here:
             return here[0]
     return None

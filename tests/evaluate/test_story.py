@@ -74,6 +74,30 @@ def test_place_right_by_name_or_by_country_when_gold_names_the_country() -> None
     assert (scores.place.right, scores.place.total) == (1, 2)
 
 
+def test_a_gold_country_is_matched_by_a_town_in_it_as_a_gold_month_by_a_day_of_it() -> None:
+    only_country = gold("JPN", "NAT", "031", place="Japan", place_country="JPN", place_is_country=True)
+    other_country = gold("JPN", "NAT", "031", place="Korea", place_country="KOR", place_is_country=True)
+    scores = StoryScores()
+    score_story(scores, (only_country,), [make_event()])  # coded at Tokyo
+    score_story(scores, (other_country,), [make_event()])
+    assert (scores.place.right, scores.place.total) == (1, 2)
+
+
+def test_a_gold_town_is_matched_by_another_name_of_it_or_a_site_within_it() -> None:
+    kremlin = Location("Kremlin", "RUS", 55.752, 37.617, feature="site")
+    spelled = Location("Nay Pyi Taw", "MMR", 19.745, 96.129, feature="city")
+    far = Location("Tver", "RUS", 56.86, 35.9, feature="city")
+    golds = (
+        gold("JPN", "NAT", "031", place="Moscow", place_country="RUS"),
+        gold("JPN", "NAT", "031", place="Naypyitaw", place_country="MMR"),
+        gold("JPN", "NAT", "031", place="Moscow", place_country="RUS"),
+    )
+    scores = StoryScores()
+    for g, loc in zip(golds, (kremlin, spelled, far), strict=True):
+        score_story(scores, (g,), [make_event(location=loc)])
+    assert (scores.place.right, scores.place.total) == (2, 3)
+
+
 def test_background_flag_is_scored() -> None:
     scores = StoryScores()
     score_story(scores, (gold("JPN", "NAT", "031", background=True),), [make_event()])

@@ -13,6 +13,7 @@ Four formats are read:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import re
@@ -240,12 +241,20 @@ def _str(value: object) -> str | None:
 
 def _names_country(place: str, country: str | None) -> bool:
     """Whether a gold place is the name of its own country ("Sudan", "the Philippines")."""
-    from ..actors.kb import fold, load_kb, tokenize_name
+    from ..actors.kb import fold, tokenize_name
 
-    node = load_kb().trie
+    node = _names()
     for word in tokenize_name(place.removeprefix("the ").removeprefix("The ")):
         node = node.get(fold(word), {})
     return any(e.kind == "country" and e.ref == country for e in node.get("", []))
+
+
+@functools.cache
+def _names() -> dict[str, Any]:
+    """The knowledge base's names, loaded once: a corpus asks about places thousands of times."""
+    from ..actors.kb import load_kb
+
+    return load_kb().trie
 
 
 # -- five-class TSV ----------------------------------------------------------------------

@@ -12,15 +12,20 @@ target, a wrong type, a negated or hypothetical act coded as real, a missed even
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..models import Actor, Event
+from ..models import Actor, Event, Location
 from .gold import GoldEvent, GoldRecord
 from .principal import principal
 from .score import Accuracy
+
+if TYPE_CHECKING:
+    from ..where.places import Placer
 
 # error classes, in the order reports list them
 ERROR_CLASSES = (
@@ -181,13 +186,40 @@ def _norm(name: str) -> str:
 
 
 def place_ok(event: Event, gold: GoldEvent) -> bool:
-    """The coded place is the gold place: the same name, or the same country when the gold names only a country."""
+    """The coded place is the gold place, to the precision the gold gives.
+
+    A gold place that is only a country (the story does not say where in it) is matched by any
+    place in that country, as a gold month is matched by any day of it. A gold town or site is
+    matched by the same name, or, as in the places gold (``where/score.py``), by the same GeoNames
+    entry or a place within 25 km of it ("Nay Pyi Taw" for "Naypyitaw", "the Kremlin" for "Moscow").
+    """
     loc = event.location
     if loc is None or not gold.place:
         return False
-    if _norm(loc.name) == _norm(gold.place):
+    if _norm(gold.place) in (_norm(loc.name), _norm(loc.text)):
         return True
-    return loc.feature == "country" and gold.place_is_country and loc.country == gold.place_country
+    if gold.place_is_country:
+        return loc.country == gold.place_country
+    return _near(loc, gold.place, gold.place_country)
+
+
+def _near(loc: Location, name: str, country: str | None) -> bool:
+    from ..where.gazetteer import distance
+    from ..where.score import PLACE_KM, gold_place
+
+    target = gold_place(_placer(), name, country)
+    if target is None or loc.lat is None or loc.lon is None:
+        return False
+    gid, lat, lon = target
+    return (gid is not None and gid == loc.geonames_id) or distance(lat, lon, loc.lat, loc.lon) <= PLACE_KM
+
+
+@functools.cache
+def _placer() -> Placer:
+    """The shipped gazetteer, loaded once, to look gold place names up."""
+    from ..situate import Situator
+
+    return Situator.load().placer
 
 
 def _bin(confidence: float) -> int:
