@@ -162,7 +162,7 @@ def test_a_gdelt_file_starting_with_a_byte_order_mark_imports_its_first_line(tmp
     else:
         path.write_bytes(data)
     with Store.open(":memory:") as store:
-        assert store.import_gdelt([path]).imported == 1
+        assert store.import_gdelt([path]).coded == 1
         assert _gdelt(store) == GDELT_LINE + "\n"
 
 
