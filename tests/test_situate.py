@@ -49,20 +49,7 @@ def bare_event(article: Article, word: str, cameo: str) -> Event:
 @pytest.fixture(scope="module")
 def situated(pipeline: Pipeline) -> dict[str, Event]:
     """The story's events, placed at known triggers and situated one sentence at a time."""
-    situator = pipeline.situator
-    assert isinstance(situator, Situator)
-    article = Article(id="story", text=STORY, date=TUESDAY)
-    events = [bare_event(article, word, cameo) for word, cameo in TRIGGERS.items()]
-    parsed = next(iter(pipeline.parser.parse([clean(article)])))
-    resolver = ActorResolver(pipeline.kb, TUESDAY, places=situator.places)
-    doc = Doc(article=article, actors=resolver)
-    out: dict[str, Event] = {}
-    for sentence in parsed.sentences:
-        resolver.start(sentence)
-        mine = [e for e in events if sentence.start <= e.trigger.start < sentence.end]
-        out.update((e.event_id, e) for e in situator.situate(doc, sentence, mine))
-        resolver.finish()
-    return out
+    return situate_story(pipeline, STORY, TRIGGERS, scene=False, article_id="story")
 
 
 def test_pipeline_loads_the_stage_with_a_place_lookup_for_actor_resolution(pipeline: Pipeline) -> None:
@@ -142,11 +129,13 @@ DATELINED = (
 )
 
 
-def situate_story(pipeline: Pipeline, text: str, triggers: dict[str, str]) -> dict[str, Event]:
-    """The story's events at known triggers, situated sentence by sentence and then given the story's scene."""
+def situate_story(
+    pipeline: Pipeline, text: str, triggers: dict[str, str], scene: bool = True, article_id: str = "dated"
+) -> dict[str, Event]:
+    """The story's events at known triggers, situated sentence by sentence and (``scene``) given the story's scene."""
     situator = pipeline.situator
     assert isinstance(situator, Situator)
-    article = Article(id="dated", text=text, date=TUESDAY)
+    article = Article(id=article_id, text=text, date=TUESDAY)
     events = [bare_event(article, word, cameo) for word, cameo in triggers.items()]
     parsed = next(iter(pipeline.parser.parse([clean(article)])))
     resolver = ActorResolver(pipeline.kb, TUESDAY, places=situator.places)
@@ -155,7 +144,8 @@ def situate_story(pipeline: Pipeline, text: str, triggers: dict[str, str]) -> di
     for sentence in parsed.sentences:
         resolver.start(sentence)
         mine = [e for e in events if sentence.start <= e.trigger.start < sentence.end]
-        out.update((e.event_id, e) for e in situator.scene(doc, situator.situate(doc, sentence, mine)))
+        found = situator.situate(doc, sentence, mine)
+        out.update((e.event_id, e) for e in (situator.scene(doc, found) if scene else found))
         resolver.finish()
     return out
 

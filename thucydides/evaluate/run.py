@@ -79,18 +79,20 @@ def evaluate_file(
     if gold.actor_files:
         config = dataclasses.replace(config, actor_files=(*config.actor_files, *(str(p) for p in gold.actor_files)))
     coded, refused = code_found(gold, config, workers)
+    # sentence tasks (five classes, spans) ask what a sentence reports, whether or not it makes event data:
+    # a sentence is read through its emitted events, else through those found and refused (``--explain``)
+    found = [e or r for e, r in zip(coded, refused, strict=True)]
     result = Evaluation(gold=gold, coded=coded)
     if gold.kind == "stories":
         result.stories = score_stories(gold.records, coded)
     elif gold.kind == "events":
         result.events = score_events(gold.records, coded)
     elif gold.kind == "classes":
-        # the class of what a sentence reports: its first emitted event, else the first one found and refused
-        result.classes = score_classes(gold.records, [e or r for e, r in zip(coded, refused, strict=True)])
+        result.classes = score_classes(gold.records, found)
     elif gold.kind == "plover":
         result.plover = score_plover(gold.records, coded)
     else:
-        result.spans = score_spans(gold.records, coded)
+        result.spans = score_spans(gold.records, found)
     return result
 
 

@@ -151,9 +151,7 @@ class Store:
 
         None for a store in memory: it has no file to watch, so nothing may be kept for it.
         """
-        if self.path is None:
-            return None
-        return tuple(_stat(p) for p in (self.path, self.path.with_name(self.path.name + ".wal")))
+        return None if self.path is None else file_version(self.path)
 
     # -- queries --------------------------------------------------------------
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -187,6 +185,11 @@ class Store:
         from .gdelt import import_gdelt
 
         return import_gdelt(self, paths)
+
+
+def file_version(path: Path) -> Version:
+    """What changes whenever a store file does: the file's and its write-ahead log's identity, size and time."""
+    return tuple(_stat(p) for p in (path, path.with_name(path.name + ".wal")))
 
 
 def _stat(path: Path) -> tuple[int, int, int] | None:

@@ -19,9 +19,8 @@ from fastapi import Path as PathParameter
 from fastapi import Request
 
 from ..store import Store
+from ..store.store import Version, file_version
 
-# (inode, size, modification time) of the store file and of its write-ahead log; None: no such file
-Version = tuple[tuple[int, int, int] | None, ...]
 EventId = Annotated[str, PathParameter(pattern=r"^\d{1,19}$", description="The event's id (GlobalEventID).")]
 
 
@@ -87,20 +86,12 @@ class StoreAccess:
 
     def version(self) -> Version:
         """What changes whenever the store does: DuckDB rewrites the file, or its write-ahead log, at each commit."""
-        return tuple(_stat(p) for p in (self.path, self.path.with_name(self.path.name + ".wal")))
+        return file_version(self.path)
 
     def check(self) -> None:
         """Open the store once, so that a missing or foreign file is reported before the server starts."""
         with self.read():
             pass
-
-
-def _stat(path: Path) -> tuple[int, int, int] | None:
-    try:
-        found = path.stat()
-    except FileNotFoundError:
-        return None
-    return (found.st_ino, found.st_size, found.st_mtime_ns)
 
 
 def access(request: Request) -> StoreAccess:
