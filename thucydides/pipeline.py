@@ -122,7 +122,7 @@ class Pipeline:
                 found = [*found, *extra(doc, sentence, found)]
             if self.situator is not None:
                 found = targets_from_places(
-                    self.situator.situate(doc, sentence, found), self.kb, self.coder.finder.control
+                    self.situator.situate(doc, sentence, found), self.kb, self.coder.finder.control, sentence
                 )
                 found = self.situator.scene(doc, found)
             self.admit(doc, sentence, found)

@@ -55,7 +55,7 @@ class EventCoder:
     ) -> list[Event]:
         """One event per source–target pair of ``c`` not in ``seen``, with the mirror of a two-sided act."""
         events: list[Event] = []
-        for source, found_target in _pairs(c, self.finder.control.one_sided):
+        for source, found_target in _pairs(c, self.finder.control):
             if source is not None and found_target is not None and len(c.sources) > 1 and _same(source, found_target):
                 continue  # "the two men ... cooperation with NATO": NATO's side of it is no event
             target = (
@@ -179,7 +179,7 @@ def agreeing_reason(reason: str, code: str, modifiers: Iterable[str]) -> str:
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "18", "19"})
 
 
-def _pairs(c: Candidate, one_sided: tuple[str, ...] = ()) -> Iterable[tuple[Actor | None, Actor | None]]:
+def _pairs(c: Candidate, control: Control) -> Iterable[tuple[Actor | None, Actor | None]]:
     sources: list[Actor | None] = list(c.sources) or [None]
     targets: list[Actor | None] = list(c.targets) or [None]
     if c.sources and c.sources == c.targets:
@@ -196,7 +196,9 @@ def _pairs(c: Candidate, one_sided: tuple[str, ...] = ()) -> Iterable[tuple[Acto
     own = {entity(a) for a in c.sources}
     if all(entity(t) in own for t in actor_targets):  # "Saudi Arabia and Iran reopened their embassies"
         actor_targets = []
-    together = c.code[:2] in _RECIPROCAL_ROOTS and not c.code.startswith(one_sided)
+    together = (c.code[:2] in _RECIPROCAL_ROOTS or c.code in control.reciprocal) and not c.code.startswith(
+        control.one_sided
+    )
     if c.sources and not actor_targets and len(c.sources) > 1 and together:
         # "Japan and NATO held talks": a reciprocal event between the conjoined actors
         for a in c.sources:
@@ -227,16 +229,28 @@ def _confidence(c: Candidate, source: Actor | None, target: Actor | None) -> flo
     return round(min(score, 0.99), 3)
 
 
-def targets_from_places(events: list[Event], kb: KnowledgeBase, control: Control) -> list[Event]:
+def targets_from_places(
+    events: list[Event], kb: KnowledgeBase, control: Control, sentence: Sentence | None = None
+) -> list[Event]:
     """An event with no target named is done to the country where it happened; an act only a state
-    does, with no one named doing it, is done by that country's authorities (see control.yaml)."""
-    return [_state_source(_place_target(event, kb, control), kb, control) for event in events]
+    does, reported in the passive with no one named doing it, is done by that country's authorities
+    (see control.yaml)."""
+    return [_state_source(_place_target(event, kb, control), kb, control, sentence) for event in events]
 
 
-def _state_source(event: Event, kb: KnowledgeBase, control: Control) -> Event:
+def _passive_verb(event: Event, sentence: Sentence | None) -> bool:
+    """ "was arrested", "were detained": the trigger is a past participle (never a noun like "the release")."""
+    if sentence is None:
+        return False
+    return any(t.start == event.trigger.start and t.pos == "VERB" and t.tag == "VBN" for t in sentence.tokens)
+
+
+def _state_source(event: Event, kb: KnowledgeBase, control: Control, sentence: Sentence | None) -> Event:
     loc = event.location
     sector = control.state_act(event.cameo)
     if sector is None or event.source is not None or loc is None or not loc.country or loc.country not in kb.countries:
+        return event
+    if not _passive_verb(event, sentence):
         return event
     source = Actor(
         code=loc.country + sector,
