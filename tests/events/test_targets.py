@@ -187,3 +187,16 @@ def test_an_arrest_with_no_one_named_is_made_by_the_authorities_where_it_happene
     assert event.source is not None and event.source.code == "SDNCOP" and event.source.start == -1
     assert "only a state does it" in event.source.how
     assert event.target is not None and event.target.code == "SDNOPP"
+
+
+def test_who_fought_is_who_killed_when_the_fighting_is_the_subject(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Fighting between the Sudanese army and the RSF killed 40 civilians in Khartoum.")
+    assert {e.source.code for e in events if e.source and e.cameo.startswith("19")} == {"SDNMIL", "IMGSDNRSF"}
+
+
+def test_a_protest_with_no_one_named_is_by_the_people_where_it_happened(pipeline: Pipeline) -> None:
+    (event,) = _events(pipeline, "Thousands protested in Tbilisi against the foreign agents law.")
+    assert event.cameo.startswith("14")
+    assert event.source is not None and event.source.code == "GEOCVL"
+    assert "the people where it happened" in event.source.how
+    assert event.target is not None and event.target.code == "GEOGOV"

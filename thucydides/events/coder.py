@@ -93,24 +93,7 @@ class EventCoder:
         )
 
     def _domestic(self, code: str, source: Actor) -> Actor | None:
-        """A domestic event with no target named concerns the source's own state."""
-        sector = self.finder.control.domestic_target(code)
-        if sector is None or not source.country or source.group:
-            return None
-        if sector and sector in source.sector:
-            return None  # the government acting on itself is no event
-        return Actor(
-            code=source.country + sector,
-            country=source.country,
-            group=None,
-            sector=(sector,) if sector else (),
-            name=None,
-            text="",
-            start=-1,
-            end=-1,
-            how=f"domestic event: the target is {source.country}'s own {'government' if sector else 'state'}",
-            entity_id=source.country,
-        )
+        return domestic_target(code, source, self.finder.control)
 
     def _event(
         self,
@@ -229,6 +212,27 @@ def _confidence(c: Candidate, source: Actor | None, target: Actor | None) -> flo
     return round(min(score, 0.99), 3)
 
 
+def domestic_target(code: str, source: Actor, control: Control) -> Actor | None:
+    """A domestic event with no target named concerns the source's own state."""
+    sector = control.domestic_target(code)
+    if sector is None or not source.country or source.group:
+        return None
+    if sector and sector in source.sector:
+        return None  # the government acting on itself is no event
+    return Actor(
+        code=source.country + sector,
+        country=source.country,
+        group=None,
+        sector=(sector,) if sector else (),
+        name=None,
+        text="",
+        start=-1,
+        end=-1,
+        how=f"domestic event: the target is {source.country}'s own {'government' if sector else 'state'}",
+        entity_id=source.country,
+    )
+
+
 def targets_from_places(
     events: list[Event], kb: KnowledgeBase, control: Control, sentence: Sentence | None = None
 ) -> list[Event]:
@@ -247,10 +251,11 @@ def _passive_verb(event: Event, sentence: Sentence | None) -> bool:
 
 def _state_source(event: Event, kb: KnowledgeBase, control: Control, sentence: Sentence | None) -> Event:
     loc = event.location
-    sector = control.state_act(event.cameo)
+    crowd = event.cameo.startswith(control.crowd_acts)
+    sector = "CVL" if crowd else control.state_act(event.cameo)
     if sector is None or event.source is not None or loc is None or not loc.country or loc.country not in kb.countries:
         return event
-    if not _passive_verb(event, sentence):
+    if not crowd and not _passive_verb(event, sentence):
         return event
     source = Actor(
         code=loc.country + sector,
@@ -261,10 +266,17 @@ def _state_source(event: Event, kb: KnowledgeBase, control: Control, sentence: S
         text="",
         start=-1,
         end=-1,
-        how=f"no one is named doing it, and only a state does it: the authorities where it happened ({loc.name})",
+        how=(
+            f"no one is named doing it: the people where it happened ({loc.name})"
+            if crowd
+            else f"no one is named doing it, and only a state does it: the authorities where it happened ({loc.name})"
+        ),
         entity_id=loc.country,
     )
-    return dataclasses.replace(event, source=source)
+    target = event.target
+    if crowd and (target is None or not target.code):
+        target = domestic_target(event.cameo, source, control) or target
+    return dataclasses.replace(event, source=source, target=target)
 
 
 def _place_target(event: Event, kb: KnowledgeBase, control: Control) -> Event:

@@ -52,6 +52,7 @@ class Control:
     material_roots: tuple[str, ...] = ()
     state_acts: dict[str, str] = field(default_factory=dict)
     one_sided: tuple[str, ...] = ()
+    crowd_acts: tuple[str, ...] = ()
 
     def domestic_target(self, code: str) -> str | None:
         """For a domestic event with no target: "GOV" (against the government), "" (the state), or None."""
@@ -114,4 +115,5 @@ def load_control() -> Control:
         material_roots=tuple(str(c) for c in raw["act_reference"]["material_roots"]),
         state_acts={str(k): str(v) for k, v in raw["state_acts"].items()},
         one_sided=tuple(str(c) for c in raw["one_sided"]),
+        crowd_acts=tuple(str(c) for c in raw["crowd_acts"]),
     )

@@ -50,6 +50,9 @@ def resolve_actors(sentence: Sentence, c: Candidate, resolver: ActorResolver, co
     c.sources = [a for i in c.source_tokens for a in resolver.actors(i)]
     if not c.sources and c.code[:2] in VIOLENT_ROOTS:
         c.sources = [a for i in _means_source(sentence, c, control) for a in resolver.actors(i)]
+    if not c.sources and c.code[:2] in VIOLENT_ROOTS:
+        # "fighting between the army and the RSF killed 40": who fought is who killed
+        c.sources = [a for i in c.source_tokens if _is_act(sentence, i) for a in resolver.embedded(i)]
     c.targets = []
     avoid = frozenset(entity(a) for a in c.sources)
     for i in c.target_tokens:  # the first candidate that is an actor
@@ -107,6 +110,12 @@ def _inner_targets(
     elif _argument(sentence, c, first):
         uncoded = resolver.uncoded(first)
         c.targets = [uncoded] if uncoded is not None else []
+
+
+def _is_act(sentence: Sentence, i: int) -> bool:
+    """Whether token ``i`` names an act rather than an actor: a gerund or an event noun ("fighting", "the shelling")."""
+    token = sentence.tokens[i]
+    return token.tag == "VBG" or (token.pos == "NOUN" and token.ent == "")
 
 
 def _means_source(sentence: Sentence, c: Candidate, control: Control) -> list[int]:
