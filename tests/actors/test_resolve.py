@@ -182,3 +182,11 @@ def test_a_counterpart_has_its_own_nationality_and_the_possessors_office(pipelin
     events = pipeline.code_text("Peru's foreign minister met his Bolivian counterpart in La Paz.", "2024-05-06")
     pairs = {(e.source.code, e.target.code) for e in events if e.source and e.target}
     assert ("PERGOV", "BOLGOV") in pairs
+
+
+def test_a_clause_opened_by_a_place_says_whose_government_it_is(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.code_text(
+        "US forces raided a compound near Caracas. In Caracas the government denounced the raid.", "2024-05-06"
+    )
+    (denounced,) = [e for e in events if e.trigger.text == "denounced"]
+    assert denounced.source is not None and denounced.source.code == "VENGOV"

@@ -48,6 +48,25 @@ def fill_from_context(r: Reader, token: Token, parts: Parts) -> None:
         parts.how.append(f"the only state the sentence names ({r.kb.describe(named)})")
 
 
+def fronted_place_country(r: Reader, token: Token) -> str | None:
+    """The country of a place that opens the clause before ``token``: "In Caracas, the government ..."."""
+    sentence = r.sentence
+    assert sentence is not None
+    for hit in r.hits:
+        if hit.hi >= token.i:
+            continue
+        place_token = sentence.tokens[hit.hi]
+        prep = sentence.tokens[place_token.head]
+        if place_token.dep != "pobj" or prep.lower not in LOCATIVE or prep.i > hit.lo:
+            continue
+        verb = sentence.tokens[prep.head]
+        if verb.pos in ("VERB", "AUX") and verb.i > token.i:  # the place is said of the clause the phrase opens
+            entry = hit.first("capital", "country")
+            if entry is not None:
+                return entry.ref
+    return None
+
+
 def _sentence_country(r: Reader, token: Token) -> str | None:
     """The state the sentence names, when it names exactly one (by name, adjective, capital or a person)."""
     found: set[str] = set()

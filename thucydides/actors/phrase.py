@@ -17,7 +17,7 @@ from typing import Protocol
 
 from .. import registry
 from ..parse import Token
-from .context import fill_from_context, place
+from .context import fill_from_context, fronted_place_country, place
 from .discourse import Discourse
 from .heads import apply_head, apply_modifier, borrow, counterpart_sector, from_dependents
 from .mentions import Hit
@@ -69,6 +69,11 @@ class Anaphor:
     def apply(self, phrase: Phrase, parts: Parts) -> None:
         if phrase.head_hit is None or "agent" in phrase.head_hit.kinds():
             phrase.d.anaphor(phrase.r, phrase.token, parts)
+            here = fronted_place_country(phrase.r, phrase.token) if parts.country else None
+            if here is not None and here != parts.country and not parts.person:
+                # "In Caracas, the government ...": the place the clause opens with says whose government
+                parts.country, parts.name = here, phrase.r.kb.describe(here)
+                parts.how.append(f"the clause happens in {parts.name}")
 
 
 class Possessors:
