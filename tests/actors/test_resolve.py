@@ -190,3 +190,13 @@ def test_a_clause_opened_by_a_place_says_whose_government_it_is(pipeline) -> Non
     )
     (denounced,) = [e for e in events if e.trigger.text == "denounced"]
     assert denounced.source is not None and denounced.source.code == "VENGOV"
+
+
+def test_a_full_name_the_knowledge_base_lacks_is_not_its_namesake(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [
+        e
+        for e in pipeline.code_text("Texas Governor Greg Abbott sent the National Guard to the border.", "2024-05-06")
+        if e.trigger.text == "sent"
+    ]
+    assert event.source is not None and event.source.country == "USA"  # never Tony Abbott of Australia
+    assert event.source.entity_id is None or "abbott" not in event.source.entity_id.lower()

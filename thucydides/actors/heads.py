@@ -96,9 +96,21 @@ def surname_stands(r: Reader, d: Discourse, token: Token, hit: Hit, person: Pers
     or the person is in office on the story's date ("Blinken visited Japan" in 2024, which the
     parser takes for a place). Surnames shared with other people or words are not in the
     knowledge base (``surname: null``)."""
+    if another_given_name(r, hit):
+        return False  # "Greg Abbott" is not Tony Abbott: a full name the knowledge base does not hold
     if token.ent == "PERSON" or person_title_before(r, d, hit):
         return True
     return r.date is not None and person.role_on(r.date) is not None
+
+
+def another_given_name(r: Reader, hit: Hit) -> bool:
+    """Whether the surname follows a given name of its own, one the knowledge base's full names do not have."""
+    sentence = r.sentence
+    assert sentence is not None
+    if hit.lo == 0:
+        return False
+    before = sentence.tokens[hit.lo - 1]
+    return before.pos == "PROPN" and before.ent == "PERSON" and (hit.lo - 1) not in r.hit_at
 
 
 def person_title_before(r: Reader, d: Discourse, hit: Hit) -> bool:

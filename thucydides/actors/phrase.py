@@ -113,6 +113,14 @@ class Modifiers:
             if not actor_head and "agent" in hit.kinds() and len(hit.kinds()) == 1:
                 continue
             apply_modifier(phrase.r, phrase.d, hit, sentence.tokens[k], parts)
+        if actor_head and not (parts.country or parts.org):
+            # "Texas Governor Greg Abbott", "Ontario Premier Doug Ford": a town or province names the country
+            for k in sorted(phrase.np):
+                token = sentence.tokens[k]
+                if token.dep == "compound" and token.ent == "GPE" and k not in phrase.r.hit_at and k not in phrase.used:
+                    place(phrase.r, token, parts)
+                    if parts.country:
+                        break
 
 
 class Dependents:
