@@ -163,3 +163,13 @@ def test_each_sentence_is_matched_against_the_lexicon_once_for_the_rules_and_the
     events = hybrid_pipeline.code_text(f"{ATTACK} Japan wants to join NATO.", "2025-06-03")
     assert sorted(matched) == sorted([ATTACK, "Japan wants to join NATO."])
     assert events and events[0].explanation.passes[-1] == "learned"
+
+
+def test_hybrid_finds_but_does_not_emit_the_models_event_where_the_rules_found_none(hybrid_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from thucydides.models import Article
+
+    text = "Iranian gunboats swarmed around the tanker for an hour."
+    (coded,) = hybrid_pipeline.code([Article(id="t", text=text)])
+    assert coded.events == ()
+    (refused,) = coded.refused
+    assert refused.event.explanation.producer == "model" and "where the rules found none" in refused.reason
