@@ -151,11 +151,11 @@ class Arbiter:
         self._arguments(sentence, c, p, resolver)
         if not (c.sources or c.targets):
             return None
-        if alone and self.mode == "hybrid":
-            # where the rules found nothing, the model's own event is, on news, nearly always a sentence that
-            # reports no event (a description, background; docs/evaluation.md gives the figures): found,
-            # listed by --explain, not emitted; --coder model emits it
-            c.refusal = "the learned layer's own event, where the rules found none"
+        if alone and self.mode == "hybrid" and not any(a.code for a in c.targets):
+            # where the rules found nothing, the model's own event with no one it is done to is, on news, nearly
+            # always a sentence that reports no event (a description, background): found, listed by --explain,
+            # not emitted; --coder model emits it
+            c.refusal = "the learned layer's own event, where the rules found none, names no one it is done to"
         return c
 
     # -- the arguments --------------------------------------------------------------------
