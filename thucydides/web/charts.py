@@ -248,15 +248,11 @@ def alerts(found: list[Alert], title: str, top: int = 20) -> Figure:
     spread = [round(a.baseline_sd, 2) for a in shown]
     now = [a.current for a in shown]
     colours = [CONFLICT if a.measure == "conflict" else "#3182bd" for a in shown]
-    return {
-        "kind": "bars",
-        "title": title,
-        "orientation": "horizontal",
-        "stacked": False,
-        "categories": labels,
-        "category_title": None,
-        "value_title": "events per week",
-        "series": [
+    return _horizontal_bars(
+        title,
+        labels,
+        "events per week",
+        [
             {
                 "name": "mean of the 4 weeks before (± 1 sd)",
                 "colour": "#bdbdbd",
@@ -272,12 +268,29 @@ def alerts(found: list[Alert], title: str, top: int = 20) -> Figure:
                 "hover": [f"{x}: {n} this week" for x, n in zip(labels, now, strict=True)],
             },
         ],
-        "line": None,
-        "legend": [
+        [
             _key("mean of the 4 weeks before (± 1 sd)", "#bdbdbd"),
             _key("this week: cooperation", "#3182bd"),
             _key("this week: conflict", CONFLICT),
         ],
+    )
+
+
+def _horizontal_bars(
+    title: str, labels: list[str], value_title: str, series: list[dict[str, Any]], legend: list[Any]
+) -> Figure:
+    """A bar chart with one bar per label, read from left to right."""
+    return {
+        "kind": "bars",
+        "title": title,
+        "orientation": "horizontal",
+        "stacked": False,
+        "categories": labels,
+        "category_title": None,
+        "value_title": value_title,
+        "series": series,
+        "line": None,
+        "legend": legend,
     }
 
 
@@ -289,15 +302,11 @@ def roots(codes: list[dict[str, Any]], title: str) -> Figure:
     labels = [f"{c['root']} {c.get('name') or ''}".strip() for c in codes]
     quads = [quad_class(c["root"]) if str(c["root"]).isdigit() else 0 for c in codes]
     values = [c["events"] for c in codes]
-    return {
-        "kind": "bars",
-        "title": title,
-        "orientation": "horizontal",
-        "stacked": False,
-        "categories": labels,
-        "category_title": None,
-        "value_title": "events",
-        "series": [
+    return _horizontal_bars(
+        title,
+        labels,
+        "events",
+        [
             {
                 "name": "events",
                 "colour": MIXED,
@@ -309,6 +318,5 @@ def roots(codes: list[dict[str, Any]], title: str) -> Figure:
                 ],
             }
         ],
-        "line": None,
-        "legend": [_key(QUAD_NAMES[q], QUAD_COLOURS[q]) for q in sorted(set(quads)) if q in QUAD_NAMES],
-    }
+        [_key(QUAD_NAMES[q], QUAD_COLOURS[q]) for q in sorted(set(quads)) if q in QUAD_NAMES],
+    )
