@@ -200,3 +200,17 @@ def test_a_full_name_the_knowledge_base_lacks_is_not_its_namesake(pipeline) -> N
     ]
     assert event.source is not None and event.source.country == "USA"  # never Tony Abbott of Australia
     assert event.source.entity_id is None or "abbott" not in event.source.entity_id.lower()
+
+
+def test_a_plural_noun_that_names_its_members_stands_for_them(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.code_text(
+        "Mexico expelled the envoy. Several countries, including France and Germany, criticised the decision.",
+        "2024-05-06",
+    )
+    assert {e.source.code for e in events if e.trigger.text == "criticised" and e.source} == {"FRA", "DEU"}
+    listed = pipeline.code_text(
+        "Mexican police raided the embassy. Governments across the region condemned the raid, among them Brazil "
+        "and Chile.",
+        "2024-05-06",
+    )
+    assert {e.source.code for e in listed if e.trigger.text == "condemned" and e.source} == {"BRA", "CHL"}
