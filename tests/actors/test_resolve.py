@@ -209,8 +209,8 @@ def test_a_plural_noun_that_names_its_members_stands_for_them(pipeline) -> None:
     )
     assert {e.source.code for e in events if e.trigger.text == "criticised" and e.source} == {"FRA", "DEU"}
     listed = pipeline.code_text(
-        "Mexican police raided the embassy. Governments across the region condemned the raid, among them Brazil "
-        "and Chile.",
+        "Mexican police raided the embassy. Governments across the region condemned the raid, among them Brazil, "
+        "Colombia and Chile.",
         "2024-05-06",
     )
-    assert {e.source.code for e in listed if e.trigger.text == "condemned" and e.source} == {"BRA", "CHL"}
+    assert {e.source.code for e in listed if e.trigger.text == "condemned" and e.source} == {"BRA", "COL", "CHL"}
