@@ -128,7 +128,7 @@ class ActorResolver:
         )
         if pair:
             return pair
-        members = self._named_members(i, place)
+        members = named_members(self, i, place)
         if members:
             return members
         result: list[Actor] = []
@@ -148,31 +148,6 @@ class ActorResolver:
                 if all((actor.start, actor.code) != (a.start, a.code) for a in result):
                     result.append(actor)
         return result
-
-    def _named_members(self, i: int, place: bool) -> list[Actor]:
-        """ "Several countries, including France and Germany", "governments across the region ..., among them
-        Brazil and Chile": a plural noun that names its members stands for them."""
-        sentence = self.sentence
-        assert sentence is not None
-        token = sentence.tokens[i]
-        if token.tag != "NNS":
-            return []
-        lists: list[Token] = []
-        for prep in sentence.kids(token, "prep"):
-            if prep.lower in ("including", "like"):
-                lists.extend(sentence.kids(prep, "pobj"))
-        if token.dep == "nsubj" and token.head != i:
-            for other in sentence.kids(sentence.tokens[token.head], "npadvmod", "appos"):
-                among = [p for p in sentence.kids(other, "prep") if p.lower == "among"]
-                if any(k.lower == "them" for p in among for k in sentence.kids(p, "pobj")):
-                    lists.append(other)
-        found: list[Actor] = []
-        for head in lists:
-            for j in self.conjuncts(head.i):
-                actor = self.actor(j, place)
-                if actor is not None and actor.code and all(actor.code != a.code for a in found):
-                    found.append(actor)
-        return found
 
     def _object_pronoun(self, j: int) -> bool:
         assert self.sentence is not None
@@ -356,3 +331,29 @@ class ActorResolver:
     def span(self, i: int) -> tuple[int, int]:
         """Token range of the noun phrase headed by ``i``: its subtree without clauses and conjuncts."""
         return span(self, i)
+
+
+def named_members(r: ActorResolver, i: int, place: bool) -> list[Actor]:
+    """ "Several countries, including France and Germany", "governments across the region ..., among them
+    Brazil and Chile": a plural noun that names its members stands for them."""
+    sentence = r.sentence
+    assert sentence is not None
+    token = sentence.tokens[i]
+    if token.tag != "NNS":
+        return []
+    lists: list[Token] = []
+    for prep in sentence.kids(token, "prep"):
+        if prep.lower in ("including", "like"):
+            lists.extend(sentence.kids(prep, "pobj"))
+    if token.dep == "nsubj" and token.head != i:
+        for other in sentence.kids(sentence.tokens[token.head], "npadvmod", "appos"):
+            among = [p for p in sentence.kids(other, "prep") if p.lower == "among"]
+            if any(k.lower == "them" for p in among for k in sentence.kids(p, "pobj")):
+                lists.append(other)
+    found: list[Actor] = []
+    for head in lists:
+        for j in r.conjuncts(head.i):
+            actor = r.actor(j, place)
+            if actor is not None and actor.code and all(actor.code != a.code for a in found):
+                found.append(actor)
+    return found
