@@ -309,7 +309,7 @@ def repair_object_predicates(tokens: list[Token]) -> None:
         if not nouns or not dets or not dets[0] < nouns[-1] < pred.i:
             continue
         noun = tokens[nouns[-1]]
-        for c in [*dets, *[k for k in pred.children if k < noun.i and k not in dets and k != noun.i]]:
+        for c in [k for k in pred.children if k < noun.i]:  # the determiner and modifiers of the object
             pred.children.remove(c)
             tokens[c].head = noun.i
             noun.children.append(c)

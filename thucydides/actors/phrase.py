@@ -82,13 +82,14 @@ class Possessors:
     def apply(self, phrase: Phrase, parts: Parts) -> None:
         sentence = phrase.r.sentence
         assert sentence is not None
-        own_nationality = any(
+        possessors = [k for k in phrase.np if sentence.tokens[k].dep == "poss"]
+        own_nationality = bool(possessors) and any(
             sentence.tokens[k].dep in ("amod", "compound")
             and (hit := phrase.r.hit_at.get(k)) is not None
             and "adjective" in hit.kinds()
             for k in phrase.np
         )
-        for k in [k for k in phrase.np if sentence.tokens[k].dep == "poss"]:
+        for k in possessors:
             # "his Togolese counterpart": the phrase's own nationality, not its possessor's, says whose it is
             if own_nationality and phrase.token.lemma in COUNTERPARTS:
                 counterpart_sector(phrase.r, phrase.d, sentence.tokens[k], parts)

@@ -28,12 +28,14 @@ from .mentions import Hit, find_hits
 from .phrase import DEFAULT_ACTOR_PASSES, Phrase, actor_passes, read_phrase
 from .spans import build, span, uncoded
 from .state import (
+    AMONG,
     EMBED_DEPTH,
     EMBED_PREPOSITIONS,
     EMBED_VENUES,
     HE,
     IT,
     LEFT,
+    MEMBER_PREPOSITIONS,
     OBJECT_PRONOUNS,
     QUANTITIES,
     THEY,
@@ -343,12 +345,12 @@ def named_members(r: ActorResolver, i: int, place: bool) -> list[Actor]:
         return []
     lists: list[Token] = []
     for prep in sentence.kids(token, "prep"):
-        if prep.lower in ("including", "like"):
+        if prep.lower in MEMBER_PREPOSITIONS:
             lists.extend(sentence.kids(prep, "pobj"))
     if token.dep == "nsubj" and token.head != i:
         for other in sentence.kids(sentence.tokens[token.head], "npadvmod", "appos"):
-            among = [p for p in sentence.kids(other, "prep") if p.lower == "among"]
-            if any(k.lower == "them" for p in among for k in sentence.kids(p, "pobj")):
+            among = [p for p in sentence.kids(other, "prep") if p.lower in AMONG]
+            if any(k.lower in THEY for p in among for k in sentence.kids(p, "pobj")):
                 lists.append(other)
     found: list[Actor] = []
     for head in lists:

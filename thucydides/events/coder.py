@@ -219,17 +219,29 @@ def domestic_target(code: str, source: Actor, control: Control) -> Actor | None:
         return None
     if sector and sector in source.sector:
         return None  # the government acting on itself is no event
+    return implied_actor(
+        source.country,
+        sector,
+        None,
+        f"domestic event: the target is {source.country}'s own {'government' if sector else 'state'}",
+    )
+
+
+def implied_actor(country: str, sector: str, name: str | None, how: str, mention: Actor | None = None) -> Actor:
+    """A state (or one of its sectors) the story implies rather than names: no span of its own, or the
+    span of the phrase it stands for (``mention``)."""
+    text, start, end = (mention.text, mention.start, mention.end) if mention else ("", -1, -1)
     return Actor(
-        code=source.country + sector,
-        country=source.country,
+        code=country + sector,
+        country=country,
         group=None,
         sector=(sector,) if sector else (),
-        name=None,
-        text="",
-        start=-1,
-        end=-1,
-        how=f"domestic event: the target is {source.country}'s own {'government' if sector else 'state'}",
-        entity_id=source.country,
+        name=name,
+        text=text,
+        start=start,
+        end=end,
+        how=how,
+        entity_id=country,
     )
 
 
@@ -257,22 +269,12 @@ def _state_source(event: Event, kb: KnowledgeBase, control: Control, sentence: S
         return event
     if not crowd and not _passive_verb(event, sentence):
         return event
-    source = Actor(
-        code=loc.country + sector,
-        country=loc.country,
-        group=None,
-        sector=(sector,),
-        name=kb.countries[loc.country].name,
-        text="",
-        start=-1,
-        end=-1,
-        how=(
-            f"no one is named doing it: the people where it happened ({loc.name})"
-            if crowd
-            else f"no one is named doing it, and only a state does it: the authorities where it happened ({loc.name})"
-        ),
-        entity_id=loc.country,
+    how = (
+        f"no one is named doing it: the people where it happened ({loc.name})"
+        if crowd
+        else f"no one is named doing it, and only a state does it: the authorities where it happened ({loc.name})"
     )
+    source = implied_actor(loc.country, sector, kb.countries[loc.country].name, how)
     target = event.target
     if crowd and (target is None or not target.code):
         target = domestic_target(event.cameo, source, control) or target
@@ -288,18 +290,6 @@ def _place_target(event: Event, kb: KnowledgeBase, control: Control) -> Event:
     if loc.country not in kb.countries or (rule == "abroad" and loc.country == source_country):
         return event
     # an object no actor stands for ("an army camp") stays the mention; a place is no mention of an actor
-    mention = event.target
-    text, start, end = (mention.text, mention.start, mention.end) if mention else ("", -1, -1)
-    target = Actor(
-        code=loc.country,
-        country=loc.country,
-        group=None,
-        sector=(),
-        name=kb.countries[loc.country].name,
-        text=text,
-        start=start,
-        end=end,
-        how=f"the country where it happened ({loc.name})",
-        entity_id=loc.country,
-    )
+    how = f"the country where it happened ({loc.name})"
+    target = implied_actor(loc.country, "", kb.countries[loc.country].name, how, mention=event.target)
     return dataclasses.replace(event, target=target)

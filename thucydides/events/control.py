@@ -49,6 +49,7 @@ class Control:
     instruments: tuple[str, ...] = ()
     act_judgements: tuple[str, ...] = ()
     act_denials: tuple[str, ...] = ()
+    act_accusations: tuple[str, ...] = ()
     material_roots: tuple[str, ...] = ()
     state_acts: dict[str, str] = field(default_factory=dict)
     one_sided: tuple[str, ...] = ()
@@ -112,6 +113,7 @@ def load_control() -> Control:
         instruments=tuple(str(c) for c in raw["instruments"]),
         act_judgements=tuple(str(c) for c in raw["act_reference"]["judgements"]),
         act_denials=tuple(str(c) for c in raw["act_reference"]["denials"]),
+        act_accusations=tuple(str(c) for c in raw["act_reference"]["accusations"]),
         material_roots=tuple(str(c) for c in raw["act_reference"]["material_roots"]),
         state_acts={str(k): str(v) for k, v in raw["state_acts"].items()},
         one_sided=tuple(str(c) for c in raw["one_sided"]),

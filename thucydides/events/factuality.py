@@ -27,6 +27,7 @@ class Factuality:
     deny: frozenset[str]
     deny_nouns: frozenset[str]
     allege: frozenset[str]
+    allege_prepositions: frozenset[str]
     claim: frozenset[str]
     claim_nouns: frozenset[str]
 
@@ -76,7 +77,7 @@ def alleged_by(sentence: Sentence, trigger: int, words: Factuality) -> Token | N
         head = _up(sentence, token)
         if head is None:
             return None
-        if token.dep in ("pcomp", "pobj") and head.lower in ("of", "for", "with"):
+        if token.dep in ("pcomp", "pobj") and head.lower in words.allege_prepositions:
             verb = _up(sentence, head)
             return verb if verb is not None and verb.lemma.lower() in words.allege else None
         if token.dep == "ccomp" and head.pos == "VERB":

@@ -49,10 +49,13 @@ def resolve_actors(sentence: Sentence, c: Candidate, resolver: ActorResolver, co
     """Fill ``c.sources`` and ``c.targets`` from its source and target tokens."""
     c.sources = [a for i in c.source_tokens for a in resolver.actors(i)]
     if not c.sources and c.code[:2] in VIOLENT_ROOTS:
-        c.sources = [a for i in _means_source(sentence, c, control) for a in resolver.actors(i)]
-    if not c.sources and c.code[:2] in VIOLENT_ROOTS:
-        # "fighting between the army and the RSF killed 40": who fought is who killed
-        c.sources = [a for i in c.source_tokens if _is_act(sentence, i) for a in resolver.embedded(i)]
+        c.sources = [a for i in _means_source(sentence, c, control) for a in resolver.actors(i)] or [
+            # "fighting between the army and the RSF killed 40": who fought is who killed
+            a
+            for i in c.source_tokens
+            if _is_act(sentence, i)
+            for a in resolver.embedded(i)
+        ]
     c.targets = []
     avoid = frozenset(entity(a) for a in c.sources)
     for i in c.target_tokens:  # the first candidate that is an actor

@@ -65,9 +65,9 @@ class ActReference:
         for s, act in (*named, *material):
             doers = [a for a in act.sources if a.code and a.code not in own]
             if doers:
-                act_word = s.tokens[act.trigger].text
-                why = f"'{_phrase(sentence, token, doc)}' is the act of {_names(doers)} ('{act_word}')"
-                c.targets = [_at(a, sentence, token, doc, why) for a in doers]
+                mention = _mention(sentence, token, doc)
+                why = f"'{mention[0]}' is the act of {_names(doers)} ('{s.tokens[act.trigger].text}')"
+                c.targets = [_at(a, mention, why) for a in doers]
                 c.reason += f"; {why}"
                 return
 
@@ -85,14 +85,16 @@ class ActReference:
     def _denial(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
         own = {entity(a) for a in c.sources if a.code}
         for s, act in _earlier(doc, sentence, c, here):
-            if act.code[:2] != "11" or not own & {entity(a) for a in act.targets if a.code}:
+            if not act.code.startswith(self.control.act_accusations) or not own & {
+                entity(a) for a in act.targets if a.code
+            }:
                 continue
             accusers = [a for a in act.sources if a.code and entity(a) not in own]
             if accusers:
                 why = f"the denial answers {_names(accusers)} ('{s.tokens[act.trigger].text}')"
                 if c.target_tokens:
-                    token = sentence.tokens[c.target_tokens[0]]
-                    c.targets = [_at(a, sentence, token, doc, why) for a in accusers]
+                    mention = _mention(sentence, sentence.tokens[c.target_tokens[0]], doc)
+                    c.targets = [_at(a, mention, why) for a in accusers]
                 else:
                     c.targets = [dataclasses.replace(a, how=f"{a.how}; {why}".lstrip("; ")) for a in accusers]
                 c.reason += f"; {why}"
@@ -104,9 +106,10 @@ def _earlier(doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) 
     for other in sorted((o for o in here if o is not c and o.last < c.first), key=lambda o: -o.last):
         if other.refusal is None:
             yield sentence, other
+    by_index = {s.index: s for s in doc.sentences}
     for k in range(sentence.index - 1, max(-1, sentence.index - 1 - _WINDOW), -1):
         found = doc.candidates.get(k)
-        s = _sentence(doc, k)
+        s = by_index.get(k)
         if not found or s is None:
             continue
         for other in sorted(found, key=lambda o: -o.last):
@@ -114,22 +117,14 @@ def _earlier(doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) 
                 yield s, other
 
 
-def _sentence(doc: Doc, index: int) -> Sentence | None:
-    for s in doc.sentences:
-        if s.index == index:
-            return s
-    return None
+def _mention(sentence: Sentence, token: Token, doc: Doc) -> tuple[str, int, int]:
+    """Text and offsets of the act phrase headed by ``token``."""
+    return sentence.span_text(*doc.actors.span(token.i))
 
 
-def _phrase(sentence: Sentence, token: Token, doc: Doc) -> str:
-    lo, hi = doc.actors.span(token.i)
-    return sentence.span_text(lo, hi)[0]
-
-
-def _at(actor: Actor, sentence: Sentence, token: Token, doc: Doc, why: str) -> Actor:
-    """``actor`` as the target mentioned by the act phrase at ``token``."""
-    lo, hi = doc.actors.span(token.i)
-    text, start, end = sentence.span_text(lo, hi)
+def _at(actor: Actor, mention: tuple[str, int, int], why: str) -> Actor:
+    """``actor`` as the target the act phrase ``mention`` stands for."""
+    text, start, end = mention
     return dataclasses.replace(actor, text=text, start=start, end=end, how=why)
 
 
