@@ -128,6 +128,7 @@ class SpacyParser:
         self.batch_size = batch_size
         self.nlp = load_spacy(model)
         keep_hyphenated_verbs(self.nlp)
+        self.verb_forms = irregular_verb_forms(self.nlp)
 
     def parse(self, articles: Iterable[CleanArticle]) -> Iterator[ParsedArticle]:
         pending: list[tuple[CleanArticle, int]] = []
@@ -138,7 +139,7 @@ class SpacyParser:
             for clean_article, count in pending:
                 sentences: list[Sentence] = []
                 for paragraph in clean_article.paragraphs[:count]:
-                    sentences.extend(convert_doc(next(docs), paragraph.start, len(sentences)))
+                    sentences.extend(convert_doc(next(docs), paragraph.start, len(sentences), self.verb_forms))
                 yield ParsedArticle(clean=clean_article, sentences=sentences)
             pending.clear()
             texts.clear()
@@ -171,6 +172,40 @@ def hyphenated_verbs() -> dict[str, str]:
     return {str(form).lower(): str(base).lower() for base, forms in raw.items() for form in forms}
 
 
+def irregular_verb_forms(nlp: Any) -> dict[str, str]:
+    """The irregular verb forms the spaCy pipeline's lemmatizer knows ("took" → "take"), if any."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")["verb"]
+    except (KeyError, AttributeError, ValueError):
+        return {}
+    return {str(form): str(lemmas[0]) for form, lemmas in table.items() if lemmas}
+
+
+@lru_cache(maxsize=1)
+def verb_prefixes() -> tuple[str, ...]:
+    """Prefixes that make a new verb of an irregular one ("retook", "outran"), longest first."""
+    raw = load_yaml(data_path("parse", "verb_prefixes.yaml")) or []
+    return tuple(sorted((str(p).lower() for p in raw), key=len, reverse=True))
+
+
+def repair_prefixed_lemmas(tokens: list[Token], verb_forms: dict[str, str]) -> None:
+    """Give "retook" the lemma "retake": the lemmatizer knows "took" but not its prefixed forms.
+
+    A verb whose lemma is its own form takes the prefix plus the lemma of the rest when the
+    rest is an irregular inflected form the lemmatizer knows (the tagger often reads such an
+    unknown word as a base form, so the tag is not consulted).
+    """
+    for tok in tokens:
+        if tok.pos not in ("VERB", "AUX") or tok.lemma != tok.text.lower():
+            continue
+        form = tok.lemma
+        for prefix in verb_prefixes():
+            rest = form[len(prefix) :].lstrip("-")
+            if form.startswith(prefix) and len(rest) > 2 and verb_forms.get(rest, rest) != rest:
+                tok.lemma = prefix + verb_forms[rest]
+                break
+
+
 def keep_hyphenated_verbs(nlp: Any) -> None:
     """Keep "test-fired" one token, so that the tagger reads it as the verb it is."""
     from spacy.symbols import ORTH
@@ -184,8 +219,10 @@ _ATTRS = ("ORTH", "IDX", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_TYPE", "ENT_
 _IOB = ("", "I", "O", "B")
 
 
-def convert_doc(doc: Any, offset: int, first_index: int) -> list[Sentence]:
+def convert_doc(doc: Any, offset: int, first_index: int, verb_forms: dict[str, str] | None = None) -> list[Sentence]:
     """Turn a spaCy ``Doc`` into our sentences, offsets shifted by ``offset``.
+
+    ``verb_forms`` (from ``irregular_verb_forms``) repairs the lemmas of prefixed irregular verbs.
 
     Reads the token attributes as one integer array (``Doc.to_array``) rather than
     attribute by attribute: the conversion is on the hot path of every article.
@@ -210,13 +247,15 @@ def convert_doc(doc: Any, offset: int, first_index: int) -> list[Sentence]:
     bounds = list(zip(starts, [*starts[1:], len(rows)], strict=True))
     sentences: list[Sentence] = []
     for lo, hi in bounds:
-        sentence = _sentence(doc, rows[lo:hi], lo, name, offset, first_index + len(sentences))
+        sentence = _sentence(doc, rows[lo:hi], lo, name, offset, first_index + len(sentences), verb_forms or {})
         if sentence is not None:
             sentences.append(sentence)
     return sentences
 
 
-def _sentence(doc: Any, rows: list[list[int]], base: int, name: Any, offset: int, index: int) -> Sentence | None:
+def _sentence(
+    doc: Any, rows: list[list[int]], base: int, name: Any, offset: int, index: int, verb_forms: dict[str, str]
+) -> Sentence | None:
     tokens: list[Token] = []
     root = 0
     for i, (orth, idx, lemma, pos, tag, dep, head, ent, iob, _start) in enumerate(rows):
@@ -242,6 +281,8 @@ def _sentence(doc: Any, rows: list[list[int]], base: int, name: Any, offset: int
             tokens[tok.head].children.append(tok.i)
     repair_orphan_subjects(tokens)
     repair_object_predicates(tokens)
+    if verb_forms:
+        repair_prefixed_lemmas(tokens, verb_forms)
     if all(tok.pos == "SPACE" for tok in tokens):
         return None
     start_char = tokens[0].start - offset

@@ -133,7 +133,8 @@ class Pipeline:
 
     def admit(self, doc: Doc, sentence: Sentence, found: list[Event]) -> None:
         """Emit the sentence's events that pass admission and the confidence floor; keep the rest as refused."""
-        kept, refused = admit(found, sentence, self.coder.finder.control.speech)
+        control = self.coder.finder.control
+        kept, refused = admit(found, sentence, control.speech, control.untargeted)
         kept, low = split(kept, self.calibration, self.config.min_confidence)
         doc.events.extend(kept)
         doc.refused.extend([*refused, *low])

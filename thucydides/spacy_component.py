@@ -24,7 +24,7 @@ from .clean import CleanArticle, clean
 from .errors import Errors, SettingsError
 from .frame import as_date
 from .models import Article, Event
-from .parse import ParsedArticle, convert_doc, keep_hyphenated_verbs
+from .parse import ParsedArticle, convert_doc, irregular_verb_forms, keep_hyphenated_verbs
 from .pipeline import Pipeline, PipelineConfig
 
 FACTORY = "thucydides_events"
@@ -61,6 +61,7 @@ class EventsComponent:
             _PIPELINES[config] = Pipeline.load(config, parser=_OwnParse())
         self.pipeline = _PIPELINES[config]
         keep_hyphenated_verbs(nlp)  # "test-fired" stays one verb, as in thucydides' own parser
+        self.verb_forms = irregular_verb_forms(nlp)  # "retook" is "retake", as there too
 
     def __call__(self, doc: Doc) -> Doc:
         missing = [kind for kind in _NEEDED if len(doc) and not doc.has_annotation(kind)]
@@ -68,7 +69,7 @@ class EventsComponent:
             raise SettingsError(Errors.E085, name=self.name, missing=", ".join(missing))
         day = as_date(doc._.article_date, "doc._.article_date") or self.date
         article = Article(id=str(doc._.article_id or self.article_id), text=doc.text, date=day)
-        parsed = ParsedArticle(clean=clean(article), sentences=convert_doc(doc, 0, 0))
+        parsed = ParsedArticle(clean=clean(article), sentences=convert_doc(doc, 0, 0, self.verb_forms))
         events: list[Event] = list(self.pipeline.code_parsed(parsed).events)
         doc._.events = events
         return doc

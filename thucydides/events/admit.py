@@ -17,6 +17,7 @@ from ..parse import Sentence
 STATEMENT_ROOT = "01"
 NO_ACTORS = "neither a source nor a target was found"
 NO_SOURCE = "no one was found doing it: an event is an actor's act"
+NO_TARGET = "no one was found it is done to: only tests, exercises, coups and appeals to all stand alone"
 ATTRIBUTION = "a verb of saying with no political actor it is aimed at is attribution, not an event"
 MEDIA_SECTORS = ("MED",)
 
@@ -40,20 +41,32 @@ def _trigger_lemma(event: Event, sentence: Sentence | None) -> str:
     return event.trigger.text.split()[0].lower() if event.trigger.text else ""
 
 
-def refusal(event: Event, sentence: Sentence | None, speech: Iterable[str]) -> str | None:
-    """The reason an event is not emitted, or None when it is."""
+def refusal(
+    event: Event, sentence: Sentence | None, speech: Iterable[str], untargeted: tuple[str, ...] = ()
+) -> str | None:
+    """The reason an event is not emitted, or None when it is.
+
+    ``untargeted``: code prefixes of acts complete without a target (control.yaml); an event
+    of any other code with no coded target is refused.
+    """
     if not _coded(event.source):
         return NO_ACTORS if not _coded(event.target) else NO_SOURCE
     saying = event.cameo_root == STATEMENT_ROOT and _trigger_lemma(event, sentence) in speech
-    return ATTRIBUTION if saying and not _addressee(event.target) else None
+    if saying and not _addressee(event.target):
+        return ATTRIBUTION
+    if not _coded(event.target) and not event.cameo.startswith(untargeted):
+        return NO_TARGET
+    return None
 
 
-def admit(events: list[Event], sentence: Sentence | None, speech: frozenset[str]) -> tuple[list[Event], list[Refused]]:
+def admit(
+    events: list[Event], sentence: Sentence | None, speech: frozenset[str], untargeted: tuple[str, ...] = ()
+) -> tuple[list[Event], list[Refused]]:
     """Split a sentence's events into those emitted and those refused (with the reason)."""
     kept: list[Event] = []
     refused: list[Refused] = []
     for event in events:
-        reason = refusal(event, sentence, speech)
+        reason = refusal(event, sentence, speech, untargeted)
         if reason is None:
             kept.append(event)
         else:

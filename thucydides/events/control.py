@@ -54,6 +54,7 @@ class Control:
     state_acts: dict[str, str] = field(default_factory=dict)
     one_sided: tuple[str, ...] = ()
     crowd_acts: tuple[str, ...] = ()
+    untargeted: tuple[str, ...] = ()
 
     def domestic_target(self, code: str) -> str | None:
         """For a domestic event with no target: "GOV" (against the government), "" (the state), or None."""
@@ -118,4 +119,5 @@ def load_control() -> Control:
         state_acts={str(k): str(v) for k, v in raw["state_acts"].items()},
         one_sided=tuple(str(c) for c in raw["one_sided"]),
         crowd_acts=tuple(str(c) for c in raw["crowd_acts"]),
+        untargeted=tuple(str(c) for c in raw["untargeted"]),
     )
