@@ -52,3 +52,25 @@ def test_an_object_read_into_its_predicate_is_split_back(parser: SpacyParser) ->
     obj = sentence.child(called, "dobj")
     assert obj is not None and obj.text == "attack"
     assert sentence.child(obj, "det") is not None
+
+
+def test_a_prefixed_irregular_verb_gets_the_lemma_of_its_verb(parser: SpacyParser) -> None:
+    text = "The army retook the airport and rebels overran two bases."
+    (sentence,) = next(iter(parser.parse([clean(Article(id="t", text=text))]))).sentences
+    lemmas = {t.text: t.lemma for t in sentence.tokens}
+    assert lemmas["retook"] == "retake" and lemmas["overran"] == "overrun"
+    assert lemmas["army"] == "army"  # nouns keep their own
+
+
+def test_prefixed_lemmas_only_repair_verbs_whose_rest_is_an_irregular_form() -> None:
+    from thucydides.parse import repair_prefixed_lemmas
+
+    rows = """
+1 They they PRON PRP _ 2 nsubj
+2 retook retook VERB VBD _ 0 ROOT
+3 redid redid VERB VBD _ 2 conj
+4 reran reran VERB VBD _ 2 conj
+"""
+    s = sentence_from_conll(rows)
+    repair_prefixed_lemmas(s.tokens, {"took": "take", "ran": "run"})
+    assert [t.lemma for t in s.tokens] == ["they", "retake", "redid", "rerun"]

@@ -214,3 +214,13 @@ def test_a_plural_noun_that_names_its_members_stands_for_them(pipeline) -> None:
         "2024-05-06",
     )
     assert {e.source.code for e in listed if e.trigger.text == "condemned" and e.source} == {"BRA", "COL", "CHL"}
+
+
+def test_a_plural_noun_of_conjoined_states_is_each_state(pipeline: Pipeline) -> None:
+    events = pipeline.code_text("The foreign ministers of Kenya and Uganda signed a trade agreement.", "2024-05-01")
+    assert {(e.source.code, e.target.code) for e in events if e.source and e.target} == {
+        ("KENGOV", "UGAGOV"),
+        ("UGAGOV", "KENGOV"),
+    }
+    (met,) = [e for e in pipeline.code_text("The president of Kenya met Pope Francis.", "2024-05-01")][:1]
+    assert met.source is not None and met.source.code == "KENGOV"  # singular: one actor

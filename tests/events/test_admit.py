@@ -1,4 +1,5 @@
-from thucydides.events.admit import ATTRIBUTION, NO_ACTORS, admit, refusal
+from thucydides.events.admit import ATTRIBUTION, NO_ACTORS, NO_TARGET, admit, refusal
+from thucydides.events.control import load_control
 from thucydides.models import Actor, Event, Span
 from thucydides.parse import Sentence, Token
 
@@ -18,7 +19,7 @@ def verb(event: Event, lemma: str) -> Sentence:
 def test_a_statement_without_addressee_is_attribution() -> None:
     said = make_event(cameo="010", target=None, trigger=Span("said", 25, 29))
     assert refusal(said, verb(said, "say"), SPEECH) == ATTRIBUTION
-    assert refusal(said, verb(said, "announce"), SPEECH) is None
+    assert refusal(said, verb(said, "announce"), SPEECH) == NO_TARGET  # not attribution; still aimed at no one
 
 
 def test_a_statement_to_journalists_is_attribution_but_one_to_an_actor_is_an_event() -> None:
@@ -32,8 +33,15 @@ def test_an_act_nobody_does_to_anybody_is_refused() -> None:
     assert refusal(make_event(source=None, target=None), None, SPEECH) == NO_ACTORS
 
 
-def test_other_acts_without_target_are_kept() -> None:
-    assert refusal(make_event(cameo="190", target=None, trigger=Span("attacked", 25, 33)), None, SPEECH) is None
+def test_an_act_done_to_no_one_is_refused_unless_complete_alone() -> None:
+    untargeted = load_control().untargeted
+    attacked = make_event(cameo="190", target=None, trigger=Span("attacked", 25, 33))
+    tested = make_event(cameo="150", target=None, trigger=Span("tested", 25, 31))
+    appeal = make_event(cameo="0233", target=None, trigger=Span("appealed", 25, 33))
+    assert refusal(attacked, None, SPEECH, untargeted) == NO_TARGET
+    assert refusal(tested, None, SPEECH, untargeted) is None
+    assert refusal(appeal, None, SPEECH, untargeted) is None
+    assert refusal(make_event(cameo="190"), None, SPEECH, untargeted) is None  # the same act with a target
 
 
 def test_admit_keeps_the_order_and_gives_reasons() -> None:

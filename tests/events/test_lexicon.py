@@ -1,3 +1,4 @@
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -5,6 +6,8 @@ import pytest
 from thucydides.errors import DataError
 from thucydides.events.lexicon import Lexicon, build_lexicon, load_lexicon, parse_pattern
 from thucydides.events.taxonomy import load_taxonomy
+from thucydides.models import Article
+from thucydides.pipeline import Pipeline
 
 CLASSES = {"weapon": frozenset({"weapon", "arms"})}
 
@@ -58,3 +61,14 @@ def test_shipped_lexicon_covers_every_cameo_code_with_known_codes() -> None:
     detailed = {c for c in taxonomy.codes if len(c) >= 3}
     missing = sorted(detailed - codes)
     assert not missing, f"codes without any pattern: {missing}"
+
+
+def test_armed_men_seizing_civilians_abduct_them_while_seized_weapons_are_confiscated(pipeline: Pipeline) -> None:
+    def codes(text: str) -> list[str]:
+        """The codes of every event found, emitted or refused (a confiscation names no one to target)."""
+        (coded,) = pipeline.code([Article(id="t", text=text, date=dt.date(2024, 5, 9))])
+        return [e.cameo for e in (*coded.events, *(r.event for r in coded.refused))]
+
+    assert codes("Gunmen seized dozens of villagers from a market in Zamfara state.") == ["181"]
+    assert codes("Rebels seized 40 schoolchildren from a boarding school in northern Nigeria.") == ["181"]
+    assert codes("Police seized a cache of rockets in a raid on a farm near Lagos.")[:1] == ["1711"]

@@ -1,6 +1,8 @@
 """The ``act-reference`` pass: a judged act's doer is the target; a denial answers its accuser."""
 
-from thucydides.models import Event
+import datetime as dt
+
+from thucydides.models import Article, Event
 from thucydides.pipeline import Pipeline
 
 
@@ -40,9 +42,12 @@ def test_an_act_of_any_kind_is_the_latest_material_act_of_another_actor(pipeline
 
 
 def test_a_thing_that_is_no_act_is_left_alone(pipeline: Pipeline) -> None:
-    events = pipeline.code_text("Ethiopian troops raided a border post. Kenya criticised the island.", "2024-03-01")
-    (criticised,) = [e for e in events if e.trigger.text == "criticised"]
+    text = "Ethiopian troops raided a border post. Kenya criticised the island."
+    (coded,) = pipeline.code([Article(id="t", text=text, date=dt.date(2024, 3, 1))])
+    found = [*coded.events, *(r.event for r in coded.refused)]
+    (criticised,) = [e for e in found if e.trigger.text == "criticised"]
     assert criticised.target is None or not criticised.target.code
+    assert criticised not in coded.events  # criticism of no one is refused
 
 
 def test_a_denial_answers_the_accuser(pipeline: Pipeline) -> None:
@@ -63,3 +68,15 @@ def test_a_state_condemning_an_attack_by_its_own_citizens_targets_them(pipeline:
     (called,) = [e for e in events if e.trigger.text == "called"]
     assert called.cameo.startswith("11")
     assert called.target is not None and called.target.code == "JPNUAF"
+
+
+def test_an_agreement_noun_is_done_to_each_party_of_the_agreement(pipeline: Pipeline) -> None:
+    events = pipeline.code_text(
+        "Ghana and Togo signed a border accord on Monday. Nigeria welcomed the accord.", "2024-03-01"
+    )
+    assert {t for _, t, code in _coded(events, "welcomed")} == {"GHA", "TGO"}
+    # an agreement noun never names an attack: the latest material act is not its doer
+    events = pipeline.code_text(
+        "Rebels shelled a town in Mali on Monday. Mali and Niger signed a pact. Chad praised the pact.", "2024-03-01"
+    )
+    assert {t for _, t, code in _coded(events, "praised")} == {"MLI", "NER"}

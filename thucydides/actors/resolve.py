@@ -210,11 +210,16 @@ class ActorResolver:
         return out
 
     def _split_nationalities(self, j: int, own: Actor) -> list[Actor]:
-        """ "Indian and Pakistani troops": one actor per nationality, each with the noun's sectors."""
+        """ "Indian and Pakistani troops", "the foreign ministers of Kenya and Uganda": one actor per
+        nationality, each with the noun's sectors."""
         sentence = self.sentence
         assert sentence is not None
+        token = sentence.tokens[j]
+        owners = list(sentence.kids(token, "amod", "compound"))
+        if token.tag in ("NNS", "NNPS"):  # a plural noun "of" conjoined states: each has its own
+            owners += [o for p in sentence.kids(token, "prep") if p.lower == "of" for o in sentence.kids(p, "pobj")]
         countries: list[str] = []
-        for mod in sentence.kids(sentence.tokens[j], "amod", "compound"):
+        for mod in owners:
             for k in [mod.i, *(c.i for c in sentence.kids(mod, "conj"))]:
                 entry = self.hit_at[k].first("adjective", "country") if k in self.hit_at else None
                 if entry is not None and entry.ref not in countries:

@@ -17,7 +17,7 @@ from ..parse import Sentence
 STATEMENT_ROOT = "01"
 NO_ACTORS = "neither a source nor a target was found"
 NO_SOURCE = "no one was found doing it: an event is an actor's act"
-NO_TARGET = "no one was found it is done to: only tests, exercises, coups and appeals to all stand alone"
+NO_TARGET = "no one was found it is done to: only tests, exercises, denials, coups and appeals to all stand alone"
 ATTRIBUTION = "a verb of saying with no political actor it is aimed at is attribution, not an event"
 MEDIA_SECTORS = ("MED",)
 

@@ -51,6 +51,7 @@ class Control:
     act_denials: tuple[str, ...] = ()
     act_accusations: tuple[str, ...] = ()
     material_roots: tuple[str, ...] = ()
+    agreement_acts: tuple[str, ...] = ()
     state_acts: dict[str, str] = field(default_factory=dict)
     one_sided: tuple[str, ...] = ()
     crowd_acts: tuple[str, ...] = ()
@@ -116,6 +117,7 @@ def load_control() -> Control:
         act_denials=tuple(str(c) for c in raw["act_reference"]["denials"]),
         act_accusations=tuple(str(c) for c in raw["act_reference"]["accusations"]),
         material_roots=tuple(str(c) for c in raw["act_reference"]["material_roots"]),
+        agreement_acts=tuple(str(c) for c in raw["act_reference"]["agreements"]),
         state_acts={str(k): str(v) for k, v in raw["state_acts"].items()},
         one_sided=tuple(str(c) for c in raw["one_sided"]),
         crowd_acts=tuple(str(c) for c in raw["crowd_acts"]),

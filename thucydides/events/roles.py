@@ -87,14 +87,19 @@ def _parties_of_the_thing(
     sentence: Sentence, c: Candidate, resolver: ActorResolver, avoid: frozenset[str]
 ) -> list[Actor]:
     """ "They signed a deal brokered by the US": the participle's act is done to those who have the thing it
-    qualifies, the subject of the verb that governs that noun."""
+    qualifies, the subject of the verb that governs that noun ("signed a deal", "agreed ... under a truce")."""
     token = sentence.tokens[c.trigger]
     if token.dep != "acl" or token.tag != "VBN" or sentence.child(token, "agent") is None:
         return []
     thing = sentence.tokens[token.head]
-    if thing.dep not in ("dobj", "nsubjpass") or thing.head == thing.i:
+    governor = sentence.tokens[thing.head]
+    if thing.dep == "pobj" and governor.dep == "prep" and governor.head != governor.i:
+        governor = sentence.tokens[governor.head]  # "agreed to lay down their arms under a truce brokered by ..."
+    elif thing.dep not in ("dobj", "nsubjpass") or thing.head == thing.i:
         return []
-    found = [a for i in subject(sentence, sentence.tokens[thing.head]) for a in resolver.actors(i)]
+    if governor.pos not in ("VERB", "AUX"):
+        return []
+    found = [a for i in subject(sentence, governor) for a in resolver.actors(i)]
     return [a for a in found if entity(a) not in avoid]
 
 

@@ -5,10 +5,11 @@ North Korea's act, so North Korea is the target (a careful coder codes the actor
 the deed). The act is found earlier in the story: the latest act of another actor that the same
 noun names ("the launch": the lexicon codes the noun like the verb), else, when the noun or the
 pronoun names an act of any kind ("the operation", "it"), the latest material act of another
-actor. "Minsk denied the accusation": a denial with no actor for a target answers whoever
-accused the denier. Only candidates whose target is no coded actor are changed; the codes this
+actor. "Peru welcomed the accord": an agreement noun names the latest agreement, signing or truce
+of another actor, and the target is each of its parties. "Minsk denied the accusation": a
+denial with no actor for a target answers whoever accused the denier. Only candidates whose target is no coded actor are changed; the codes this
 applies to are in ``data/events/control.yaml`` (``act_reference``), the words in
-``data/lang/en/words.yaml`` (``act_nouns``, ``act_pronouns``).
+``data/lang/en/words.yaml`` (``act_nouns``, ``act_pronouns``, ``agreement_nouns``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from ..lexicon import Lexicon
 
 _ACT_NOUNS = ENGLISH.words("act_nouns")
 _ACT_PRONOUNS = ENGLISH.words("act_pronouns")
+_AGREEMENT_NOUNS = ENGLISH.words("agreement_nouns")
 _WINDOW = 10  # sentences back in which the act is looked for
 
 
@@ -58,12 +60,19 @@ class ActReference:
             return
         own = {a.code for a in c.sources if a.code}  # a state may condemn an attack by its own citizens
         earlier = list(_earlier(doc, sentence, c, here))
+        if token.lower in _AGREEMENT_NOUNS or token.lemma in _AGREEMENT_NOUNS:
+            # "welcomed the accord": its parties, each of those who signed or agreed it
+            roots, kinds = frozenset(), self.control.agreement_acts
+        else:
+            kinds = self.control.material_roots
         named = [
             (s, a) for s, a in earlier if s.tokens[a.trigger].lemma == token.lemma or (roots and a.code[:2] in roots)
         ]
-        material = [(s, a) for s, a in earlier if a.code.startswith(self.control.material_roots)]
-        for s, act in (*named, *material):
+        kind = [(s, a) for s, a in earlier if a.code.startswith(kinds)]
+        for s, act in (*named, *kind):
             doers = [a for a in act.sources if a.code and a.code not in own]
+            if act.code in self.control.reciprocal:  # "Colombia and Ecuador signed it": both are parties
+                doers += [a for a in act.targets if a.code and a.code not in own and a not in doers]
             if doers:
                 mention = _mention(sentence, token, doc)
                 why = f"'{mention[0]}' is the act of {_names(doers)} ('{s.tokens[act.trigger].text}')"
@@ -77,6 +86,8 @@ class ActReference:
             return frozenset() if token.lower in _ACT_PRONOUNS else None
         if token.pos != "NOUN":
             return None
+        if token.lemma in _AGREEMENT_NOUNS or token.lower in _AGREEMENT_NOUNS:
+            return frozenset()
         patterns = self.lexicon.lookup("noun", token.lemma)
         if patterns:
             return frozenset(p.code[:2] for p in patterns)
