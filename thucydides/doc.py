@@ -33,4 +33,5 @@ class Doc:
     candidates: dict[int, list[Candidate]] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     refused: list[Refused] = field(default_factory=list)  # events found and not emitted, with the reason
+    found: list[Event] = field(default_factory=list)  # events weighed for admission, in the coder's order
     layers: dict[str, Any] = field(default_factory=dict)  # what a pass computes once per article, by pass name

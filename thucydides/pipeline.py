@@ -128,7 +128,11 @@ class Pipeline:
             self.admit(doc, sentence, found)
             doc.actors.finish()
         return CodedArticle(
-            article=doc.article, events=tuple(doc.events), sentences=len(doc.sentences), refused=tuple(doc.refused)
+            article=doc.article,
+            events=tuple(doc.events),
+            sentences=len(doc.sentences),
+            refused=tuple(doc.refused),
+            found=tuple(doc.found),
         )
 
     def admit(self, doc: Doc, sentence: Sentence, found: list[Event]) -> None:
@@ -138,6 +142,7 @@ class Pipeline:
         kept, low = split(kept, self.calibration, self.config.min_confidence)
         doc.events.extend(kept)
         doc.refused.extend([*refused, *low])
+        doc.found.extend(found)
 
     def code_text(self, text: str, date: dt.date | str | None = None, article_id: str = "text") -> list[Event]:
         """Code one piece of text; the convenience entry point for notebooks."""

@@ -210,3 +210,17 @@ def test_mediators_of_a_truce_act_on_those_who_agreed_under_it(pipeline: Pipelin
     assert [(e.source.country if e.source else None, e.target.code if e.target else None) for e in brokered] == [
         ("BLR", "IMGRUSWAG")
     ]
+
+
+def test_what_a_host_expels_or_bans_is_the_target_never_the_place_it_leaves(pipeline: Pipeline) -> None:
+    pairs = _pairs(_events(pipeline, "Russia expelled two British diplomats from Moscow."))
+    assert pairs == {("RUS", "GBRGOV", "161")}
+    (banned,) = _events(pipeline, "Israel's parliament banned UNRWA from operating inside the country.")
+    assert banned.cameo == "1663" and banned.target is not None and banned.target.code == "IGOURW"
+    (recalled,) = _events(pipeline, "Russia recalled its ambassador from London.")
+    assert recalled.target is not None and recalled.target.country == "GBR"  # a recall leaves the host
+
+
+def test_the_subject_of_an_infinitive_under_the_verb_is_its_object(pipeline: Pipeline) -> None:
+    (allowed,) = _events(pipeline, "Venezuela allowed a team of European Union observers to monitor its elections.")
+    assert allowed.cameo.startswith("08") and allowed.target is not None and allowed.target.code == "IGOEUR"

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..encoding import open_text
+from ..events.admit import NO_TARGET
 from ..models import Article, CodedArticle, Event
 from ..parallel import code_items
 from ..pipeline import Pipeline, PipelineConfig
@@ -78,10 +79,7 @@ def evaluate_file(
         gold.records = gold.records[:limit]
     if gold.actor_files:
         config = dataclasses.replace(config, actor_files=(*config.actor_files, *(str(p) for p in gold.actor_files)))
-    coded, refused = code_found(gold, config, workers)
-    # sentence tasks (five classes, spans) ask what a sentence reports, whether or not it makes event data:
-    # a sentence is read through its emitted events, else through those found and refused (``--explain``)
-    found = [e or r for e, r in zip(coded, refused, strict=True)]
+    coded, found = code_found(gold, config, workers)
     result = Evaluation(gold=gold, coded=coded)
     if gold.kind == "stories":
         result.stories = score_stories(gold.records, coded)
@@ -90,7 +88,7 @@ def evaluate_file(
     elif gold.kind == "classes":
         result.classes = score_classes(gold.records, found)
     elif gold.kind == "plover":
-        result.plover = score_plover(gold.records, coded)
+        result.plover = score_plover(gold.records, found)
     else:
         result.spans = score_spans(gold.records, found)
     return result
@@ -102,15 +100,31 @@ def code_records(gold: GoldSet, config: PipelineConfig, workers: int) -> list[li
 
 
 def code_found(gold: GoldSet, config: PipelineConfig, workers: int) -> tuple[list[list[Event]], list[list[Event]]]:
-    """For each record of ``gold``: the events emitted, and the events found and refused (``--explain``)."""
+    """For each record of ``gold``: the events emitted, and the acts the text reports (``reported``)."""
     articles = [Article(id=r.id, text=r.text, date=r.date, origin=f"{gold.path}:{r.id}") for r in gold.records]
     emitted: list[list[Event]] = []
-    refused: list[list[Event]] = []
+    reports: list[list[Event]] = []
     for result in code_items(articles, config, workers):
         assert isinstance(result, CodedArticle)
         emitted.append(list(result.events))
-        refused.append([r.event for r in result.refused])
-    return emitted, refused
+        reports.append(reported(result))
+    return emitted, reports
+
+
+def reported(coded: CodedArticle) -> list[Event]:
+    """The acts a text reports, for the tasks that ask what a sentence or story is about (five classes,
+    spans, a story's PLOVER type), whether or not each makes event data.
+
+    The emitted events and the acts refused only because no one was named they are done to, in the
+    order the coder found them ("the army held exercises": an act, though not a dyad); when there are
+    none, every act found and refused (``--explain``: attribution, no one doing it, under the floor).
+    """
+    untargeted = {id(r.event) for r in coded.refused if r.reason == NO_TARGET}
+    emitted = {id(e) for e in coded.events}
+    acts = [e for e in coded.found if id(e) in emitted or id(e) in untargeted]
+    if len(acts) < len(coded.events):  # a coder that does not record what it weighed
+        acts = list(coded.events)
+    return acts or [r.event for r in coded.refused]
 
 
 def summary(evaluation: Evaluation) -> dict[str, Any]:

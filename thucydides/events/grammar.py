@@ -136,6 +136,8 @@ def default_target(
         objs = [c for c in token.children if sentence.tokens[c].dep in ("dobj", "dative") and c not in consumed]
         if is_passive(sentence, token):
             objs = [c for c in token.children if sentence.tokens[c].dep == "nsubjpass"] + objs
+        if not objs:  # "allowed observers to monitor": the parser makes the object the infinitive's subject
+            objs = [k for k in infinitive_subjects(sentence, token) if k not in consumed]
         found.extend(objs[:1])
     if not objs and (appeal or (pos == "verb" and addressed_by_clause(token, control))):
         found.extend(clause_subject(sentence, token, control))
@@ -159,6 +161,17 @@ def default_target(
         if obj is not None:
             found.append(obj.i)
     return [k for k in dict.fromkeys(found) if k not in sources]
+
+
+def infinitive_subjects(sentence: Sentence, token: Token) -> list[int]:
+    """The subject of an infinitive clause under ``token`` ("allowed [observers to monitor]",
+    "invited [Iran to join]"): in English the verb's object, which the parser reads as the
+    infinitive's subject."""
+    found: list[int] = []
+    for clause in sentence.kids(token, "ccomp"):
+        if any(t.dep == "aux" and t.lower == "to" for t in sentence.kids(clause, "aux")):
+            found.extend(t.i for t in sentence.kids(clause, "nsubj"))
+    return found
 
 
 def clause_subject(sentence: Sentence, token: Token, control: Control) -> list[int]:
