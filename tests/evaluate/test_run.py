@@ -23,3 +23,25 @@ def test_an_event_under_the_floor_still_classes_its_sentence(tmp_path: Path) -> 
     evaluation = evaluate_file(gold, PipelineConfig(coder="rules", min_confidence=1.0))
     assert evaluation.coded == [[]]
     assert evaluation.classes is not None and evaluation.classes.confusion[3][3] == 1
+
+
+def test_a_text_reports_every_act_found_in_order_but_attribution() -> None:
+    from thucydides.evaluate.run import reported
+    from thucydides.events.admit import ATTRIBUTION, NO_TARGET
+    from thucydides.models import Article, CodedArticle, Refused, Span
+
+    from ..test_writers import make_event
+
+    said = make_event(cameo="010", target=None, trigger=Span("said", 0, 4))
+    drill = make_event(cameo="190", target=None, trigger=Span("shelled", 10, 17))
+    met = make_event(cameo="040", trigger=Span("met", 20, 23))
+    coded = CodedArticle(
+        Article(id="a", text="x"),
+        events=(met,),
+        refused=(Refused(said, ATTRIBUTION), Refused(drill, NO_TARGET)),
+        found=(said, drill, met),
+    )
+    assert reported(coded) == [drill, met]  # the coder's order; the saying is not what happened
+    only_saying = CodedArticle(Article(id="b", text="x"), refused=(Refused(said, ATTRIBUTION),), found=(said,))
+    assert reported(only_saying) == [said]  # nothing else: what was found and refused
+    assert reported(CodedArticle(Article(id="c", text="x"), events=(met,))) == [met]  # no record of what was weighed

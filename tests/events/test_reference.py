@@ -80,3 +80,27 @@ def test_an_agreement_noun_is_done_to_each_party_of_the_agreement(pipeline: Pipe
         "Rebels shelled a town in Mali on Monday. Mali and Niger signed a pact. Chad praised the pact.", "2024-03-01"
     )
     assert {t for _, t, code in _coded(events, "praised")} == {"MLI", "NER"}
+
+
+def test_saying_that_an_act_was_illegal_criticises_its_doer(pipeline: Pipeline) -> None:
+    events = pipeline.code_text(
+        "Gabon expelled three Cameroonian diplomats on Monday. Cameroon said the expulsion was unacceptable.",
+        "2024-03-01",
+    )
+    assert _coded(events, "said") == [("CMR", "GAB", "111")]
+    assert _coded(pipeline.code_text("Ghana said Togo's decision was illegal.", "2024-03-01"), "said") == [
+        ("GHA", "TGO", "111")
+    ]
+    # no verdict when the clause denies it, or when nothing pejorative is said
+    for text in ("Ghana said Togo's decision was not illegal.", "Ghana said Togo's decision was final."):
+        assert not [e for e in pipeline.code_text(text, "2024-03-01") if e.cameo == "111"]
+
+
+def test_promising_someone_retribution_threatens_them(pipeline: Pipeline) -> None:
+    events = pipeline.code_text("The Ukrainian president said Russia would pay dearly for the attack.", "2024-03-01")
+    assert _coded(events, "said") == [("UKRGOV", "RUS", "130")]
+    events = pipeline.code_text("Kenya's president vowed that Somalia would face consequences.", "2024-03-01")
+    assert ("KENGOV", "SOM", "130") in _coded(events, "vowed")
+    # paying for something is no fate, and a denied fate no threat
+    for text in ("Peru said Chile would pay for the damage.", "Peru said Chile would not pay dearly."):
+        assert not [e for e in pipeline.code_text(text, "2024-03-01") if e.cameo.startswith("13")]

@@ -47,7 +47,8 @@ def test_an_attack_with_no_victim_named_hits_the_country_where_it_struck(pipelin
 def test_a_visit_with_no_host_named_is_paid_to_the_country_visited_never_home(pipeline: Pipeline) -> None:
     visit = _events(pipeline, "Antony Blinken visited a factory in Jerusalem.", "2024-01-09")[0]
     assert visit.cameo == "042" and visit.target is not None and visit.target.country == "ISR"
-    (coded,) = pipeline.code([Article(id="t", text="Antony Blinken visited a factory in Ohio.", date=dt.date(2024, 1, 9))])
+    ohio = Article(id="t", text="Antony Blinken visited a factory in Ohio.", date=dt.date(2024, 1, 9))
+    (coded,) = pipeline.code([ohio])
     assert not coded.events  # a visit with no one visited is found, and refused: no one it is done to
     (home,) = [r.event for r in coded.refused]
     assert home.cameo == "042" and home.target is not None and not home.target.code
@@ -205,7 +206,9 @@ def test_a_protest_with_no_one_named_is_by_the_people_where_it_happened(pipeline
 
 
 def test_mediators_of_a_truce_act_on_those_who_agreed_under_it(pipeline: Pipeline) -> None:
-    text = "Wagner fighters withdrew from Rostov after their chief called off the march under a deal brokered by Belarus."
+    text = (
+        "Wagner fighters withdrew from Rostov after their chief called off the march under a deal brokered by Belarus."
+    )
     brokered = [e for e in _events(pipeline, text) if e.trigger.text == "brokered"]
     assert [(e.source.country if e.source else None, e.target.code if e.target else None) for e in brokered] == [
         ("BLR", "IMGRUSWAG")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..encoding import open_text
-from ..events.admit import NO_TARGET
+from ..events.admit import ATTRIBUTION
 from ..models import Article, CodedArticle, Event
 from ..parallel import code_items
 from ..pipeline import Pipeline, PipelineConfig
@@ -115,14 +115,14 @@ def reported(coded: CodedArticle) -> list[Event]:
     """The acts a text reports, for the tasks that ask what a sentence or story is about (five classes,
     spans, a story's PLOVER type), whether or not each makes event data.
 
-    The emitted events and the acts refused only because no one was named they are done to, in the
-    order the coder found them ("the army held exercises": an act, though not a dyad); when there are
-    none, every act found and refused (``--explain``: attribution, no one doing it, under the floor).
+    Every act the coder weighed for admission, emitted or not (no one named doing it, no one it is
+    done to, under the floor), in the order it found them, except the verbs of saying refused as
+    attribution ("police said": the saying is how we know, not what happened); when there are none,
+    every act found and refused (``--explain``).
     """
-    untargeted = {id(r.event) for r in coded.refused if r.reason == NO_TARGET}
-    emitted = {id(e) for e in coded.events}
-    acts = [e for e in coded.found if id(e) in emitted or id(e) in untargeted]
-    if len(acts) < len(coded.events):  # a coder that does not record what it weighed
+    attribution = {id(r.event) for r in coded.refused if r.reason == ATTRIBUTION}
+    acts = [e for e in coded.found if id(e) not in attribution]
+    if len(coded.found) < len(coded.events):  # a coder that does not record what it weighed
         acts = list(coded.events)
     return acts or [r.event for r in coded.refused]
 

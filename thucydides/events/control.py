@@ -56,6 +56,11 @@ class Control:
     one_sided: tuple[str, ...] = ()
     crowd_acts: tuple[str, ...] = ()
     untargeted: tuple[str, ...] = ()
+    verdict_class: str = ""
+    verdict_code: str = ""
+    retribution_code: str = ""
+    retribution_verbs: frozenset[str] = frozenset()
+    fates: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def domestic_target(self, code: str) -> str | None:
         """For a domestic event with no target: "GOV" (against the government), "" (the state), or None."""
@@ -122,4 +127,9 @@ def load_control() -> Control:
         one_sided=tuple(str(c) for c in raw["one_sided"]),
         crowd_acts=tuple(str(c) for c in raw["crowd_acts"]),
         untargeted=tuple(str(c) for c in raw["untargeted"]),
+        verdict_class=str(raw["verdict"]["class"]),
+        verdict_code=str(raw["verdict"]["code"]),
+        retribution_code=str(raw["retribution"]["code"]),
+        retribution_verbs=frozenset(str(v) for v in raw["retribution"]["verbs"]),
+        fates={str(k): frozenset(str(w) for w in v or []) for k, v in raw["retribution"]["fates"].items()},
     )

@@ -27,7 +27,7 @@ from .factual import Factuality
 from .modality import Background, Hypothetical
 from .negation import Negation
 from .reference import ActReference
-from .speech import ReportedFuture, Speech
+from .speech import ReportedFuture, Speech, Verdict
 from .triggers import Triggers
 
 
@@ -66,6 +66,7 @@ BUILTIN_PASSES: dict[str, PassFactory] = {
     "triggers": _rule(Triggers),
     "controls": _rule(Controls),
     "negation": _rule(Negation),
+    "verdict": _rule(Verdict),
     "speech": _rule(Speech),
     "weapons": _rule(Weapons),
     "argument-nouns": _rule(ArgumentNouns),
@@ -87,6 +88,7 @@ RULE_PASSES: tuple[str, ...] = (
     "triggers",
     "controls",
     "negation",
+    "verdict",
     "speech",
     "weapons",
     "argument-nouns",

@@ -7,9 +7,10 @@ noun names ("the launch": the lexicon codes the noun like the verb), else, when 
 pronoun names an act of any kind ("the operation", "it"), the latest material act of another
 actor. "Peru welcomed the accord": an agreement noun names the latest agreement, signing or truce
 of another actor, and the target is each of its parties. "Minsk denied the accusation": a
-denial with no actor for a target answers whoever accused the denier. Only candidates whose target is no coded actor are changed; the codes this
-applies to are in ``data/events/control.yaml`` (``act_reference``), the words in
-``data/lang/en/words.yaml`` (``act_nouns``, ``act_pronouns``, ``agreement_nouns``).
+denial with no actor for a target answers whoever accused the denier. Only candidates whose
+target is no coded actor are changed; the codes this applies to are in
+``data/events/control.yaml`` (``act_reference``), the words in ``data/lang/en/words.yaml``
+(``act_nouns``, ``act_pronouns``, ``agreement_nouns``).
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Passes about what was said.
 
 ``speech``: a statement gives way to what was said unless it has an addressee.
+``verdict``: "said the expulsion was unacceptable" is a criticism of it.
 ``reported-future``: "Australia said it would change its rules" is a promise (03x),
 "said it would strike" a threat.
 """
@@ -18,6 +19,7 @@ from ..lexicon import Lexicon
 _COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 _THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 _FUTURE = ENGLISH.word_list("future_auxiliaries")
+_COPULAS = ENGLISH.words("copulas")
 
 
 class Speech:
@@ -86,3 +88,68 @@ class ReportedFuture:
             c.reason = f"'{would.text}' in what was said makes it a promise: {c.reason}"
             c.modifiers.append(f"intent:{would.text}")
             c.code = code
+
+
+class Verdict:
+    """Pass ``verdict``: "Kenya said the expulsion was unacceptable" is a criticism (111) of what the
+    clause is about, not a statement: a verb of saying over a clause that judges its subject with a
+    word of the lexicon's class of verdicts ("unacceptable", "a heinous act", "a violation"). The
+    class and the code are in control.yaml (``verdict``); a negated clause ("was not illegal") is no
+    verdict. The subject is the target: an actor, or an act whose doer the ``act-reference`` pass finds.
+    """
+
+    name = "verdict"
+
+    def __init__(self, lexicon: Lexicon, control: Control) -> None:
+        self.control = control
+        self.words = lexicon.classes.get(control.verdict_class, frozenset())
+
+    def apply(self, doc: Doc, sentence: Sentence, candidates: list[Candidate]) -> list[Candidate]:
+        for c in candidates:
+            verb = sentence.tokens[c.trigger]
+            saying = c.speech and c.code.startswith("01")
+            if saying and (judged := self._judged(sentence, verb)) is not None:
+                subject, word = judged
+                code, why = self.control.verdict_code, f"calls '{subject.text}' '{word.text}'"
+            elif (saying or verb.lemma in self.control.retribution_verbs) and (
+                fate := self._fate(sentence, verb)
+            ) is not None:
+                subject, word = fate
+                code, why = self.control.retribution_code, f"promises '{subject.text}' a fate ('{word.text}')"
+            else:
+                continue
+            c.code = code
+            c.speech = False
+            c.target_tokens = [subject.i]
+            c.reason = f"what '{verb.text}' says {why}"
+            c.rule = f"verdict: {why}"
+        return candidates
+
+    def _fate(self, sentence: Sentence, verb: Token) -> tuple[Token, Token] | None:
+        """The subject of a future clause under ``verb`` that gives it a fate ("would pay dearly")."""
+        for clause in sentence.kids(verb, "ccomp", "xcomp"):
+            words = self.control.fates.get(clause.lemma)
+            future = any(a.lower in _FUTURE for a in sentence.kids(clause, "aux"))
+            if words is None or not future or sentence.child(clause, "neg") is not None:
+                continue
+            marks = [
+                t for t in sentence.kids(clause, "dobj", "advmod", "npadvmod") if t.lemma in words or t.lower in words
+            ]
+            subject = sentence.child(clause, "nsubj") or sentence.child(clause, "nsubjpass")
+            if subject is not None and (marks or not words):
+                return subject, marks[0] if marks else clause
+        return None
+
+    def _judged(self, sentence: Sentence, verb: Token) -> tuple[Token, Token] | None:
+        """The subject of the copular clause ``verb`` governs and the word that judges it, if any."""
+        for clause in sentence.kids(verb, "ccomp"):
+            if clause.lemma not in _COPULAS or sentence.child(clause, "neg") is not None:
+                continue
+            subject = sentence.child(clause, "nsubj")
+            if subject is None:
+                continue
+            for pred in sentence.kids(clause, "acomp", "attr"):
+                for word in (pred, *sentence.kids(pred, "amod")):
+                    if word.lemma in self.words or word.lower in self.words:
+                        return subject, word
+        return None
