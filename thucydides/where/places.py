@@ -84,6 +84,7 @@ class Placer:
                 here.countries[span.places[0].iso2] += 1
         covered = {k for span in spans for k in range(span.lo, span.hi + 1)}
         self.support.actor_countries(here, covered, resolver)
+        agents = _people(resolver)
         found: list[Mention] = []
         for span in spans:
             named = Named(span.key, span.places, bool(span.qualifier) or span.capital)
@@ -93,7 +94,7 @@ class Placer:
                 place = self.support.story_country(here)
             if place is None:
                 continue
-            role, prep, attach = self._role(sentence, span)
+            role, prep, attach = self._role(sentence, span, agents)
             if not self._plausible(sentence, span, place, here, role):
                 continue
             location = self.location(place, sentence, span.lo, span.hi)
@@ -107,6 +108,7 @@ class Placer:
             spans.extend(self._split(sentence, lo, hi, resolver))
         if resolver is not None:
             spans.extend(self._capital_spans(sentence, resolver))
+            spans.extend(self._territory_spans(sentence, resolver))
         return sorted(spans, key=lambda s: s.lo)
 
     def _capital_spans(self, sentence: Sentence, resolver: ActorResolver) -> list[_Span]:
@@ -124,6 +126,21 @@ class Placer:
                     places = tuple(p for p in self.gaz.lookup(name) if p.iso2 == iso2 and p.feature == "city")
                     if places:
                         found.append(_Span(t.i, t.i, norm(name), places[:1], "city", capital=True))
+        return found
+
+    def _territory_spans(self, sentence: Sentence, resolver: ActorResolver) -> list[_Span]:
+        """ "entered Gambian territory", "Estonian airspace": the country whose land, sea or air it is."""
+        found: list[_Span] = []
+        for t in sentence.tokens:
+            if t.lower not in self.words.territory_words or t.pos != "NOUN":
+                continue
+            for child in sentence.kids(t, "amod", "compound", "poss"):
+                hit = resolver.hit_at.get(child.i)
+                code = next((e.ref for e in hit.entries if e.kind in ("country", "adjective")), None) if hit else None
+                country = self.gaz.country(self.iso2.get(code or "", ""))
+                if country is not None:
+                    lo, hi = min(child.i, t.i), max(child.i, t.i)
+                    found.append(_Span(lo, hi, norm(t.text), (country,)))
         return found
 
     def _runs(self, sentence: Sentence) -> Iterable[tuple[int, int]]:
@@ -185,6 +202,8 @@ class Placer:
         if not tokens[s].text[:1].isalnum() or not tokens[e].text[-1:].isalnum():
             return None
         if resolver is not None and self._actor_name(resolver, s, e):
+            return None
+        if _inside_person(tokens, s, e):
             return None
         text = sentence.text[tokens[s].start - sentence.start : tokens[e].end - sentence.start]
         key = norm(text)
@@ -260,7 +279,7 @@ class Placer:
             return known or place.population >= (5000 if role in ("pp", "obj") else 100_000)
         return known or place.population >= 1000 or bool(ents & _NAME_ENTS)
 
-    def _role(self, sentence: Sentence, span: _Span) -> tuple[str, str, int]:
+    def _role(self, sentence: Sentence, span: _Span, agents: frozenset[int] = frozenset()) -> tuple[str, str, int]:
         """How the name is used: object of a preposition, of a verb, of a noun ("of"), modifier, or other."""
         tokens = sentence.tokens
         j = next((k for k in range(span.lo, span.hi + 1) if not span.lo <= tokens[k].head <= span.hi), span.hi)
@@ -281,6 +300,10 @@ class Placer:
                 break
             elif t.dep in _NOMINAL_LINKS:
                 if t.dep in ("compound", "nmod", "amod") and head.pos == "NOUN" and not self._place_noun(head):
+                    first = first or ("mod", "", t.head)
+                elif t.dep == "poss" and t.head in agents:
+                    # "Iran's commander was killed": the country a person serves, not where the act happened
+                    # (but "an attack on Ukraine's energy grid" was in Ukraine)
                     first = first or ("mod", "", t.head)
                 j = t.head
             else:
@@ -345,6 +368,22 @@ class Placer:
         if place is None or not place.iso2:
             return None
         return self.location(place).country
+
+
+def _people(resolver: ActorResolver | None) -> frozenset[int]:
+    """The tokens of the sentence's people and bodies of people ("commander", "Bazoum", "the ministry")."""
+    if resolver is None:
+        return frozenset()
+    kinds = {"agent", "person", "surname", "org"}
+    return frozenset(k for hit in resolver.hits if hit.kinds() & kinds for k in range(hit.lo, hit.hi + 1))
+
+
+def _inside_person(tokens: list[Token], s: int, e: int) -> bool:
+    """Whether tokens ``s``..``e`` end a person's name ("Kamal" of "Asaduzzaman Khan Kamal"); not a name that
+    opens one, which the tagger also calls a person ("the Manchester Arena bombing")."""
+    if any(tokens[k].ent != "PERSON" for k in range(s, e + 1)):
+        return False
+    return s > 0 and tokens[s - 1].ent == "PERSON" and tokens[s - 1].pos == "PROPN"
 
 
 def _glued(tokens: list[Token], i: int) -> bool:
