@@ -273,3 +273,26 @@ def test_a_town_named_inside_the_object_of_a_strike_is_more_precise_than_its_cou
     text = "Jets struck targets in Syria, including a depot near the town of Homs."
     location = situate_story(pipeline, text, {"struck": "195"}, scene=False)["struck"].location
     assert location is not None and location.name == "Homs"
+
+
+@pytest.mark.slow
+def test_the_capital_and_the_city_are_places_the_story_gave_before(pipeline: Pipeline) -> None:
+    text = (
+        "NAIROBI, June 3 (Wire) - Police fired tear gas at protesters in Kisumu on Monday.\n\n"
+        "Rioters burned two banks in the city.\n\n"
+        "Police arrested 40 people in the capital."
+    )
+    events = situate_story(pipeline, text, {"burned": "1712", "arrested": "173"}, scene=False)
+    burned, arrested = events["burned"].location, events["arrested"].location
+    assert burned is not None and burned.name == "Kisumu"
+    assert arrested is not None and arrested.name == "Nairobi"
+
+
+@pytest.mark.slow
+def test_a_month_before_a_day_is_a_date_not_a_town(pipeline: Pipeline) -> None:
+    situator = pipeline.situator
+    assert isinstance(situator, Situator)
+    article = Article(id="aug", text="Rebels fired rockets from Somalia after a truce ended on Aug 26.", date=TUESDAY)
+    sentence = next(iter(pipeline.parser.parse([clean(article)]))).sentences[0]
+    named = [m.location.text for m in situator.places.mentions(sentence, None, Story())]
+    assert named == ["Somalia"]

@@ -68,6 +68,7 @@ class Story:
     countries: Counter[str] = field(default_factory=Counter)
     adm1: set[str] = field(default_factory=set)
     resolved: dict[str, int] = field(default_factory=dict)
+    last: dict[str, int] = field(default_factory=dict)  # the last town ("city") and division ("adm1") placed
     scene: Location | None = None  # the town of the story's dateline, once read
     opened: bool = False  # whether the dateline has been read
 

@@ -47,6 +47,7 @@ class _Span:
     qualifier: tuple[Place, ...] = ()
     capital: bool = False
     end: int = -1
+    definite: bool = False  # "in the capital", "in the city": a place the story named before
 
 
 class Placer:
@@ -78,6 +79,7 @@ class Placer:
     # -- the place names of a sentence -----------------------------------------------------
     def mentions(self, sentence: Sentence, resolver: ActorResolver | None, story: Story) -> list[Mention]:
         spans = self._qualify(sentence, self._spans(sentence, resolver))
+        spans = sorted([*spans, *self._definite_spans(sentence, story)], key=lambda s: s.lo)
         here = Story(Counter(story.countries), story.adm1, story.resolved)
         for span in spans:
             if len(span.places) == 1 and span.places[0].feature == "country":
@@ -95,6 +97,8 @@ class Placer:
             if place is None:
                 continue
             role, prep, attach = self._role(sentence, span, agents)
+            if span.definite and role != "pp":
+                continue
             if not self._plausible(sentence, span, place, here, role):
                 continue
             location = self.location(place, sentence, span.lo, span.hi)
@@ -127,6 +131,36 @@ class Placer:
                     if places:
                         found.append(_Span(t.i, t.i, norm(name), places[:1], "city", capital=True))
         return found
+
+    def _definite_spans(self, sentence: Sentence, story: Story) -> list[_Span]:
+        """ "in the capital", "in the city", "in the province": the capital of the country of the story's
+        dateline (else of the country it is most about), the last town or division it placed an event in
+        (words: ``definite_places``)."""
+        found: list[_Span] = []
+        for t in sentence.tokens:
+            kind = self.words.definite_places.get(t.lower)
+            if kind is None or t.pos != "NOUN" or t.dep != "pobj":
+                continue
+            kids = [sentence.tokens[k] for k in t.children]
+            if [k.lower for k in kids if k.dep == "det"] != ["the"] or any(k.dep not in ("det", "punct") for k in kids):
+                continue
+            place = self._story_place(kind, story)
+            if place is not None:
+                found.append(_Span(t.i, t.i, norm(t.text), (place,), definite=True))
+        return found
+
+    def _story_place(self, kind: str, story: Story) -> Place | None:
+        if kind in story.last:
+            return self.gaz.place(story.last[kind])
+        if kind != "capital":
+            return None
+        scene = self.iso2.get(story.scene.country or "") if story.scene is not None else None
+        iso2 = scene or (story.countries.most_common(1)[0][0] if story.countries else None)
+        if iso2 is None:
+            return None
+        name = self.capitals.get(self.codes.get(iso2, ""))
+        towns = [p for p in self.gaz.lookup(name) if p.iso2 == iso2 and p.feature == "city"] if name else []
+        return towns[0] if towns else None
 
     def _territory_spans(self, sentence: Sentence, resolver: ActorResolver) -> list[_Span]:
         """ "entered Gambian territory", "Estonian airspace": the country whose land, sea or air it is."""
@@ -203,7 +237,7 @@ class Placer:
             return None
         if resolver is not None and self._actor_name(resolver, s, e):
             return None
-        if _inside_person(tokens, s, e):
+        if _inside_person(tokens, s, e) or _month_day(tokens, s, e):
             return None
         text = sentence.text[tokens[s].start - sentence.start : tokens[e].end - sentence.start]
         key = norm(text)
@@ -343,6 +377,8 @@ class Placer:
             if m.role == "other" and m.place.feature != "country":
                 continue
             story.resolved.setdefault(norm(m.location.text), m.place.row)
+            if m.place.feature in ("city", "adm1") and m.role in ("pp", "obj"):
+                story.last[m.place.feature] = m.place.row
             if m.place.iso2:
                 story.countries[m.place.iso2] += 1
             if m.place.adm1:
@@ -376,6 +412,12 @@ def _people(resolver: ActorResolver | None) -> frozenset[int]:
         return frozenset()
     kinds = {"agent", "person", "surname", "org"}
     return frozenset(k for hit in resolver.hits if hit.kinds() & kinds for k in range(hit.lo, hit.hi + 1))
+
+
+def _month_day(tokens: list[Token], s: int, e: int) -> bool:
+    """Whether the tokens are a month before a day ("Aug 26"), which the tagger may miss as a date."""
+    nxt = tokens[e + 1].text if e + 1 < len(tokens) else ""
+    return s == e and tokens[s].lower.rstrip(".") in calendar().months and nxt[:2].isdigit()
 
 
 def _inside_person(tokens: list[Token], s: int, e: int) -> bool:
