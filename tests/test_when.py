@@ -320,3 +320,24 @@ def test_an_infinitive_of_purpose_gives_its_time_to_the_act_it_serves() -> None:
     )
     telephoned = 1
     assert date_event(sentence, [telephoned], scan(sentence), TUESDAY) == When(dt.date(2025, 6, 2), "day")
+
+
+def test_a_clause_opened_by_since_dates_the_act_from_its_year_as_background() -> None:
+    sentence = sentence_from_conll(
+        """
+        1 Ethiopia Ethiopia PROPN NNP _ 3 nsubj
+        2 has have AUX VBZ _ 3 aux
+        3 blockaded blockade VERB VBN _ 0 ROOT
+        4 Tigray Tigray PROPN NNP _ 3 dobj
+        5 since since SCONJ IN _ 3 prep
+        6 the the DET DT _ 7 det
+        7 army army NOUN NN _ 5 pobj
+        8 seized seize VERB VBD _ 7 relcl
+        9 Mekelle Mekelle PROPN NNP _ 8 dobj
+        10 in in ADP IN _ 8 prep
+        11 2020 2020 NUM CD _ 10 pobj
+        """
+    )
+    blockaded = 2
+    when = date_event(sentence, [blockaded], scan(sentence), TUESDAY)
+    assert when == When(dt.date(2020, 1, 1), "year", since=True) and is_background(when, TUESDAY)

@@ -251,6 +251,8 @@ def _dated(
     for conj in sentence.kids(clause, "conj"):
         if conj.pos in ("VERB", "AUX") and (found := choose(sentence, [conj.i], exprs)) is not None:
             return told if found.kind == "told" else resolve(found, published, direction(sentence, found.anchor))
+    if (since := _since_clause(sentence, clause, exprs, published)) is not None:
+        return since
     for purpose in sentence.kids(clause, "advcl"):
         found = next((e for e in exprs if e.anchor == purpose.i), None) if _purpose(sentence, purpose) else None
         if found is not None:
@@ -265,6 +267,32 @@ def _dated(
     if when is None or not lag or when.precision != "day":
         return when
     return When(when.date + dt.timedelta(days=lag), when.precision, when.since)
+
+
+def _since_clause(sentence: Sentence, clause: Token, exprs: list[TimeExpr], published: dt.date | None) -> When | None:
+    """The date of a clause that opens with "since", the start of the period the act has lasted ("has
+    blockaded Gaza since Hamas seized control there in 2007": background, from 2007)."""
+    for kid in sentence.kids(clause, "prep", "advcl"):
+        marks = [kid.lower] if kid.dep == "prep" else [m.lower for m in sentence.kids(kid, "mark")]
+        if not set(marks) & calendar().since:
+            continue
+        found = next((e for e in exprs if e.kind in _NAMED and _within(sentence, e.anchor, kid.i)), None)
+        when = resolve(found, published, -1) if found is not None else None
+        if when is not None:
+            return When(when.date, when.precision, since=True)
+    return None
+
+
+def _within(sentence: Sentence, k: int, top: int) -> bool:
+    """Whether token ``k`` lies in the subtree of token ``top``."""
+    tokens = sentence.tokens
+    for _ in range(len(tokens)):
+        if k == top:
+            return True
+        if k < 0 or tokens[k].head == k:
+            return False
+        k = tokens[k].head
+    return False
 
 
 def _purpose(sentence: Sentence, clause: Token) -> bool:
@@ -302,6 +330,7 @@ def _noun_date(sentence: Sentence, expr: TimeExpr) -> bool:
 
 
 _RECENT = frozenset({"weekday", "relday", "week", "weekend", "ago"})
+_NAMED = frozenset({"date", "month", "year", "decade"})
 
 
 def _object_of(sentence: Sentence, k: int, trigger: list[int]) -> bool:
