@@ -296,3 +296,16 @@ def test_a_month_before_a_day_is_a_date_not_a_town(pipeline: Pipeline) -> None:
     sentence = next(iter(pipeline.parser.parse([clean(article)]))).sentences[0]
     named = [m.location.text for m in situator.places.mentions(sentence, None, Story())]
     assert named == ["Somalia"]
+
+
+@pytest.mark.slow
+def test_an_act_of_force_told_after_an_incident_happened_at_the_incident_not_at_the_dateline(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "NAIROBI, June 3 (Wire) - Gunmen attacked a bus near Garissa on Monday.\n\n"
+        "Soldiers killed two of the attackers, the army said."
+    )
+    events = situate_story(pipeline, text, {"attacked": "190", "killed": "190"})
+    attacked, killed = events["attacked"].location, events["killed"].location
+    assert attacked is not None and killed is not None and attacked.name == killed.name == "Garissa"

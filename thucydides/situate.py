@@ -71,6 +71,8 @@ class Situator:
             elif when is None and event.cameo.startswith(calendar().narrated_codes) and narrated(sentence, trigger):
                 when = doc.told
             mention = self.placer.locate(sentence, trigger, event.cameo, mentions)
+            if mention is not None and self.unplaced.incident(event, when, article.date):
+                story.incident = mention.location
             out.append(
                 replace(
                     event,
@@ -97,9 +99,9 @@ class Situator:
         Run after the place of each event has chosen its target, since a dateline names where the
         story was filed, not the country an act was done to.
         """
-        scene = self.story(doc).scene
+        story = self.story(doc)
         published = doc.article.date
-        return [self.unplaced.place(e, scene, published, sentence) for e in events]
+        return [self.unplaced.place(e, story.scene, published, sentence, story.incident) for e in events]
 
     def story(self, doc: Doc) -> Story:
         """The place memory of the article, with the countries its actors named so far and its dateline."""

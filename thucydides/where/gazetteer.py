@@ -70,6 +70,7 @@ class Story:
     resolved: dict[str, int] = field(default_factory=dict)
     last: dict[str, int] = field(default_factory=dict)  # the last town ("city") and division ("adm1") placed
     scene: Location | None = None  # the town of the story's dateline, once read
+    incident: Location | None = None  # where the story's last act of force placed by its sentence happened
     opened: bool = False  # whether the dateline has been read
 
 

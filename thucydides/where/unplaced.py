@@ -5,7 +5,10 @@ none when the story does not say. For an event whose own sentence names no place
 
 - a measure that covers a country (a curfew, a state of emergency, an act "across the country") is
   placed in the country of the actor who took it;
-- an act of protest, force or coercion between actors of one country (a coup, a crackdown, a
+- an act of protest, force or coercion of the story's days happened where the story's last such act
+  that its own sentence placed happened (the incident the story tells: "Gunmen attacked a bus near
+  Garissa. ... Soldiers killed two of the attackers": Garissa), as such acts take its day;
+- failing that, an act of protest, force or coercion between actors of one country (a coup, a crackdown, a
   kidnapping by the country's rebels) happened in that country: at the dateline's town when the story
   was filed from there, else in the country at country level;
 - any other act of the story's days happened at the dateline's town, except a statement by an actor from
@@ -38,22 +41,34 @@ class Unplaced:
         self._national = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
 
     def place(
-        self, event: Event, scene: Location | None, published: dt.date | None, sentence: Sentence | None = None
+        self,
+        event: Event,
+        scene: Location | None,
+        published: dt.date | None,
+        sentence: Sentence | None = None,
+        incident: Location | None = None,
     ) -> Event:
         """The event with the place that the story, though not its sentence, gives it."""
         if event.location is not None:
             return event
-        location = self.where(event, scene, published, sentence)
+        location = self.where(event, scene, published, sentence, incident)
         return replace(event, location=location) if location is not None else event
 
     def where(
-        self, event: Event, scene: Location | None, published: dt.date | None, sentence: Sentence | None = None
+        self,
+        event: Event,
+        scene: Location | None,
+        published: dt.date | None,
+        sentence: Sentence | None = None,
+        incident: Location | None = None,
     ) -> Location | None:
         own = _country(event.source)
         if own is not None and self.national(event, sentence):
             return self.country(own)
         statement = event.cameo.startswith(self.words.statement_codes)
         domestic = event.cameo.startswith(self.words.domestic_codes)
+        if domestic and incident is not None and _recent(event, published):
+            return incident
         home = own if own is not None and own == _country(event.target) and domestic else None
         recent = _recent(event, published)
         if home is not None:
@@ -63,6 +78,11 @@ class Unplaced:
         if scene is None or not recent or (statement and own != scene.country):
             return None
         return scene
+
+    def incident(self, event: Event, when: When | None, published: dt.date | None) -> bool:
+        """Whether an act placed by its sentence is the scene of the acts of force told after it: an act of
+        force of the story's days."""
+        return event.cameo.startswith(self.words.domestic_codes) and not is_background(when, published)
 
     def national(self, event: Event, sentence: Sentence | None) -> bool:
         """A measure that covers the country: a curfew, a state of emergency, an act "across the country"
