@@ -309,3 +309,14 @@ def test_an_act_of_force_told_after_an_incident_happened_at_the_incident_not_at_
     events = situate_story(pipeline, text, {"attacked": "190", "killed": "190"})
     attacked, killed = events["attacked"].location, events["killed"].location
     assert attacked is not None and killed is not None and attacked.name == killed.name == "Garissa"
+
+
+@pytest.mark.slow
+def test_a_surname_the_story_gave_a_person_is_that_person_not_a_town(pipeline: Pipeline) -> None:
+    text = (
+        "Police said presidential candidate Fernando Villavicencio was shot dead in Quito on Wednesday.\n\n"
+        "Villavicencio was hit three times in the head."
+    )
+    events = situate_story(pipeline, text, {"shot": "180", "hit": "180"}, scene=False)
+    hit = events["hit"].location
+    assert hit is None or hit.country == "ECU"

@@ -87,8 +87,13 @@ class Placer:
         covered = {k for span in spans for k in range(span.lo, span.hi + 1)}
         self.support.actor_countries(here, covered, resolver)
         agents = _people(resolver)
+        story.people |= _surnames(sentence)
         found: list[Mention] = []
         for span in spans:
+            if span.key in story.people and not (
+                span.qualifier or span.hint or span.capital or span.definite or _has_country(span.places)
+            ):
+                continue  # "Fernando Villavicencio was shot ... Villavicencio was hit": the man, not the town
             named = Named(span.key, span.places, bool(span.qualifier) or span.capital)
             supported = tuple(p for p in span.places if self.support.supported(named, p, here))
             place = self.gaz.best(span.key, supported, here, span.hint, span.qualifier)
@@ -412,6 +417,21 @@ def _people(resolver: ActorResolver | None) -> frozenset[int]:
         return frozenset()
     kinds = {"agent", "person", "surname", "org"}
     return frozenset(k for hit in resolver.hits if hit.kinds() & kinds for k in range(hit.lo, hit.hi + 1))
+
+
+def _has_country(places: tuple[Place, ...]) -> bool:
+    return any(p.feature == "country" for p in places)
+
+
+def _surnames(sentence: Sentence) -> set[str]:
+    """The last names of the people named in full in the sentence ("Villavicencio" of "Fernando Villavicencio")."""
+    tokens = sentence.tokens
+    found: set[str] = set()
+    for i, t in enumerate(tokens):
+        last = i + 1 == len(tokens) or tokens[i + 1].ent != "PERSON"
+        if t.ent == "PERSON" and t.pos == "PROPN" and last and i > 0 and tokens[i - 1].ent == "PERSON":
+            found.add(norm(t.text))
+    return found
 
 
 def _month_day(tokens: list[Token], s: int, e: int) -> bool:
