@@ -320,3 +320,12 @@ def test_a_surname_the_story_gave_a_person_is_that_person_not_a_town(pipeline: P
     events = situate_story(pipeline, text, {"shot": "180", "hit": "180"}, scene=False)
     hit = events["hit"].location
     assert hit is None or hit.country == "ECU"
+
+
+@pytest.mark.slow
+def test_a_relative_clause_on_a_place_is_not_there_unless_it_says_where(pipeline: Pipeline) -> None:
+    text = "Washington accused Kenya of sending troops to Somalia, which both governments deny."
+    assert situate_story(pipeline, text, {"deny": "016"}, scene=False)["deny"].location is None
+    text = "Kenya and Uganda held talks in Kampala, where the ministers pledged to reopen the border."
+    pledged = situate_story(pipeline, text, {"pledged": "032"}, scene=False)["pledged"].location
+    assert pledged is not None and pledged.name == "Kampala"

@@ -86,3 +86,12 @@ def test_a_word_of_the_whole_country_belongs_to_the_act_it_is_attached_to(
 def at(event: Event, text: str, word: str) -> Event:
     start = re.search(rf"\b{word}\b", text).start()  # type: ignore[union-attr]
     return replace(event, trigger=Span(word, start, start + len(word)), sentence=text)
+
+
+def test_an_incident_abroad_is_not_the_place_of_an_act_between_other_countries(unplaced: Unplaced) -> None:
+    garissa = Location("Garissa", "KEN", -0.45, 39.65, feature="city", text="Garissa", start=40, end=47)
+    kenyan = unplaced_event("190", "KENMIL", "KENREB")
+    ugandan = unplaced_event("190", "UGAMIL", "UGAREB")
+    assert unplaced.where(kenyan, NAIROBI, TUESDAY, incident=garissa) == garissa
+    far = unplaced.where(ugandan, NAIROBI, TUESDAY, incident=garissa)
+    assert far is not None and (far.country, far.feature) == ("UGA", "country")

@@ -37,7 +37,9 @@ class Locator:
         chain = clause_chain(sentence, trigger)
         clause = chain[0]
         antecedent = self._antecedent(sentence, clause)
-        if m.lo <= antecedent <= m.hi or (m.role == "pp" and m.attach == antecedent >= 0):
+        if (m.lo <= antecedent <= m.hi and self._relative_where(sentence, clause)) or (
+            m.role == "pp" and m.attach == antecedent >= 0
+        ):
             return 2
         if m.role in ("obj", "of") and m.attach in own:
             return 1 if self._object_place(sentence, m, cameo) else None
@@ -117,6 +119,27 @@ class Locator:
                 return -1
             head = tokens[clause_of(sentence, head.head)]
         return -1
+
+    def _relative_where(self, sentence: Sentence, clause: int) -> bool:
+        """Whether the relative clause says where ("Tokyo, where Nakatani said ...", "the town in which ..."),
+        not what was done to the place ("arms sent to Russia, which both governments deny")."""
+        tokens = sentence.tokens
+        head = tokens[clause]
+        for _ in range(4):
+            if head.dep in ("relcl", "acl"):
+                break
+            if head.head == head.i:
+                return False
+            head = tokens[clause_of(sentence, head.head)]
+        for k in head.children:
+            kid = tokens[k]
+            if kid.lower == "where" or (
+                kid.dep == "prep"
+                and kid.lower in self.words.locative
+                and any(tokens[j].lower == "which" for j in kid.children)
+            ):
+                return True
+        return False
 
     def _argument(self, sentence: Sentence, noun: int, own: set[int], clause: int) -> bool:
         """Whether a noun belongs to the event ("police in Paris arrested", "clashed with rebels in Rakhine").

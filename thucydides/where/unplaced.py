@@ -6,8 +6,9 @@ none when the story does not say. For an event whose own sentence names no place
 - a measure that covers a country (a curfew, a state of emergency, an act "across the country") is
   placed in the country of the actor who took it;
 - an act of protest, force or coercion of the story's days happened where the story's last such act
-  that its own sentence placed happened (the incident the story tells: "Gunmen attacked a bus near
-  Garissa. ... Soldiers killed two of the attackers": Garissa), as such acts take its day;
+  that its own sentence placed happened, when that place is in the country of one of its actors (the
+  incident the story tells: "Gunmen attacked a bus near Garissa. ... Soldiers killed two of the
+  attackers": Garissa), as such acts take its day;
 - failing that, an act of protest, force or coercion between actors of one country (a coup, a crackdown, a
   kidnapping by the country's rebels) happened in that country: at the dateline's town when the story
   was filed from there, else in the country at country level;
@@ -67,7 +68,7 @@ class Unplaced:
             return self.country(own)
         statement = event.cameo.startswith(self.words.statement_codes)
         domestic = event.cameo.startswith(self.words.domestic_codes)
-        if domestic and incident is not None and _recent(event, published):
+        if domestic and incident is not None and _recent(event, published) and self._near(event, incident):
             return incident
         home = own if own is not None and own == _country(event.target) and domestic else None
         recent = _recent(event, published)
@@ -83,6 +84,13 @@ class Unplaced:
         """Whether an act placed by its sentence is the scene of the acts of force told after it: an act of
         force of the story's days."""
         return event.cameo.startswith(self.words.domestic_codes) and not is_background(when, published)
+
+    @staticmethod
+    def _near(event: Event, incident: Location) -> bool:
+        """Whether the incident can be the event's: in the country of one of its actors, when they have one
+        (a missile test by North Korea is not at the scene of a Russian incident)."""
+        countries = {c for c in (_country(event.source), _country(event.target)) if c}
+        return not countries or incident.country in countries
 
     def national(self, event: Event, sentence: Sentence | None) -> bool:
         """A measure that covers the country: a curfew, a state of emergency, an act "across the country"
