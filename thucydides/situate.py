@@ -92,10 +92,11 @@ class Situator:
     def scene(self, doc: Doc, events: Iterable[Event], sentence: Sentence | None = None) -> list[Event]:
         """The events with no place of their own, placed from the story (:mod:`thucydides.where.unplaced`).
 
-        The dateline's town for the story's own days (not "cut ties in 2017"; but the news told in the
-        past perfect of reported speech, "police said 66 people had been detained", is of them), the
-        country of an act between actors of one country or of a measure that covers it, and nothing for a
-        statement by an actor from elsewhere.
+        The place of the incident the story tells for its later acts of force, the dateline's town for
+        the story's own days (not "cut ties in 2017"; but the news told in the past perfect of reported
+        speech, "police said 66 people had been detained", is of them), the country of an act between
+        actors of one country or of a measure that covers it, and nothing for a statement by an actor
+        from elsewhere.
         Run after the place of each event has chosen its target, since a dateline names where the
         story was filed, not the country an act was done to.
         """

@@ -68,10 +68,10 @@ class Unplaced:
             return self.country(own)
         statement = event.cameo.startswith(self.words.statement_codes)
         domestic = event.cameo.startswith(self.words.domestic_codes)
-        if domestic and incident is not None and _recent(event, published) and self._near(event, incident):
+        recent = _recent(event, published)
+        if domestic and recent and incident is not None and self._near(event, incident):
             return incident
         home = own if own is not None and own == _country(event.target) and domestic else None
-        recent = _recent(event, published)
         if home is not None:
             if scene is not None and recent and scene.country == home:
                 return scene
