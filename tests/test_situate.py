@@ -214,3 +214,118 @@ def test_an_act_in_the_present_perfect_tells_where_things_stand_on_the_day_of_pu
 ) -> None:
     events = situate_story(pipeline, NARRATED, {"ambushed": "190", "burned": "180"})
     assert events["burned"].date == TUESDAY
+
+
+@pytest.mark.slow
+def test_that_day_is_the_day_of_the_last_dated_act(pipeline: Pipeline) -> None:
+    text = "Rebels attacked a patrol near Kisumu on Monday.\n\nThe governor appealed for calm that day."
+    events = situate_story(pipeline, text, {"attacked": "190", "appealed": "020"}, scene=False)
+    assert events["appealed"].date == dt.date(2025, 6, 2)
+
+
+@pytest.mark.slow
+def test_a_place_in_a_clause_of_another_act_is_not_the_events(pipeline: Pipeline) -> None:
+    text = "Rebels freed the hostages on Monday, as the president spoke at a summit in Nairobi."
+    assert situate_story(pipeline, text, {"freed": "0841"}, scene=False)["freed"].location is None
+
+
+@pytest.mark.slow
+def test_the_owner_of_the_victim_is_not_the_place_but_the_airport_of_the_strike_is(pipeline: Pipeline) -> None:
+    text = "Somalia's army chief was killed by a drone strike at Kismayo airport on Monday."
+    location = situate_story(pipeline, text, {"killed": "195"}, scene=False)["killed"].location
+    assert location is not None and location.name == "Kismayo"
+
+
+@pytest.mark.slow
+def test_a_countrys_territory_is_that_country(pipeline: Pipeline) -> None:
+    text = "Ugandan troops entered Kenyan territory on Monday."
+    location = situate_story(pipeline, text, {"entered": "192"}, scene=False)["entered"].location
+    assert location is not None and (location.country, location.feature) == ("KEN", "country")
+
+
+@pytest.mark.slow
+def test_a_part_of_a_persons_name_is_not_a_town(pipeline: Pipeline) -> None:
+    situator = pipeline.situator
+    assert isinstance(situator, Situator)
+    article = Article(id="name", text="Former minister Ahmed Khan Kamal was arrested in Mombasa.", date=TUESDAY)
+    sentence = next(iter(pipeline.parser.parse([clean(article)]))).sentences[0]
+    named = [m.location.text for m in situator.places.mentions(sentence, None, Story())]
+    assert named == ["Mombasa"]
+
+
+@pytest.mark.slow
+def test_an_act_told_in_a_clause_about_a_dated_raid_has_the_raids_date_and_place(pipeline: Pipeline) -> None:
+    text = "The group admitted to a raid in the town of Beni on Oct. 3, 2024, in which gunmen killed 40 villagers."
+    killed = situate_story(pipeline, text, {"killed": "190"}, scene=False)["killed"]
+    assert (killed.date, killed.current) == (dt.date(2024, 10, 3), False)
+    assert killed.location is not None and killed.location.name == "Beni"
+
+
+@pytest.mark.slow
+def test_where_attackers_came_from_is_not_where_they_attacked(pipeline: Pipeline) -> None:
+    text = "Gunmen crossed into Kenya from Somalia on Saturday, killing ten people."
+    location = situate_story(pipeline, text, {"killing": "190"}, scene=False)["killing"].location
+    assert location is not None and location.country == "KEN"
+
+
+@pytest.mark.slow
+def test_a_town_named_inside_the_object_of_a_strike_is_more_precise_than_its_country(pipeline: Pipeline) -> None:
+    text = "Jets struck targets in Syria, including a depot near the town of Homs."
+    location = situate_story(pipeline, text, {"struck": "195"}, scene=False)["struck"].location
+    assert location is not None and location.name == "Homs"
+
+
+@pytest.mark.slow
+def test_the_capital_and_the_city_are_places_the_story_gave_before(pipeline: Pipeline) -> None:
+    text = (
+        "NAIROBI, June 3 (Wire) - Police fired tear gas at protesters in Kisumu on Monday.\n\n"
+        "Rioters burned two banks in the city.\n\n"
+        "Police arrested 40 people in the capital."
+    )
+    events = situate_story(pipeline, text, {"burned": "1712", "arrested": "173"}, scene=False)
+    burned, arrested = events["burned"].location, events["arrested"].location
+    assert burned is not None and burned.name == "Kisumu"
+    assert arrested is not None and arrested.name == "Nairobi"
+
+
+@pytest.mark.slow
+def test_a_month_before_a_day_is_a_date_not_a_town(pipeline: Pipeline) -> None:
+    situator = pipeline.situator
+    assert isinstance(situator, Situator)
+    article = Article(id="aug", text="Rebels fired rockets from Somalia after a truce ended on Aug 26.", date=TUESDAY)
+    sentence = next(iter(pipeline.parser.parse([clean(article)]))).sentences[0]
+    named = [m.location.text for m in situator.places.mentions(sentence, None, Story())]
+    assert named == ["Somalia"]
+
+
+@pytest.mark.slow
+def test_an_act_of_force_told_after_an_incident_happened_at_the_incident_not_at_the_dateline(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "NAIROBI, June 3 (Wire) - Gunmen attacked a bus near Garissa on Monday.\n\n"
+        "Soldiers killed two of the attackers, the army said."
+    )
+    events = situate_story(pipeline, text, {"attacked": "190", "killed": "190"})
+    attacked, killed = events["attacked"].location, events["killed"].location
+    assert attacked is not None and killed is not None and attacked.name == killed.name == "Garissa"
+
+
+@pytest.mark.slow
+def test_a_surname_the_story_gave_a_person_is_that_person_not_a_town(pipeline: Pipeline) -> None:
+    text = (
+        "Police said presidential candidate Fernando Villavicencio was shot dead in Quito on Wednesday.\n\n"
+        "Villavicencio was hit three times in the head."
+    )
+    events = situate_story(pipeline, text, {"shot": "180", "hit": "180"}, scene=False)
+    hit = events["hit"].location
+    assert hit is None or hit.country == "ECU"
+
+
+@pytest.mark.slow
+def test_a_relative_clause_on_a_place_is_not_there_unless_it_says_where(pipeline: Pipeline) -> None:
+    text = "Washington accused Kenya of sending troops to Somalia, which both governments deny."
+    assert situate_story(pipeline, text, {"deny": "016"}, scene=False)["deny"].location is None
+    text = "Kenya and Uganda held talks in Kampala, where the ministers pledged to reopen the border."
+    pledged = situate_story(pipeline, text, {"pledged": "032"}, scene=False)["pledged"].location
+    assert pledged is not None and pledged.name == "Kampala"

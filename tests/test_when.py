@@ -302,3 +302,42 @@ def test_direction_reads_the_auxiliary_of_a_hand_made_parse() -> None:
     )
     assert direction(sentence, 2) == FUTURE
     assert trigger_tokens(sentence, sentence.tokens[2].start, sentence.tokens[2].end) == [2]
+
+
+def test_an_infinitive_of_purpose_gives_its_time_to_the_act_it_serves() -> None:
+    # the parser hangs "on Monday" on the infinitive ("... on Monday to protest the raid")
+    sentence = sentence_from_conll(
+        """
+        1 Ruto Ruto PROPN NNP _ 2 nsubj
+        2 telephoned telephone VERB VBD _ 0 ROOT
+        3 Museveni Museveni PROPN NNP _ 2 dobj
+        4 on on ADP IN _ 7 prep
+        5 Monday Monday PROPN NNP _ 4 pobj
+        6 to to PART TO _ 7 aux
+        7 protest protest VERB VB _ 2 advcl
+        8 raids raid NOUN NNS _ 7 dobj
+        """
+    )
+    telephoned = 1
+    assert date_event(sentence, [telephoned], scan(sentence), TUESDAY) == When(dt.date(2025, 6, 2), "day")
+
+
+def test_a_clause_opened_by_since_dates_the_act_from_its_year_as_background() -> None:
+    sentence = sentence_from_conll(
+        """
+        1 Ethiopia Ethiopia PROPN NNP _ 3 nsubj
+        2 has have AUX VBZ _ 3 aux
+        3 blockaded blockade VERB VBN _ 0 ROOT
+        4 Tigray Tigray PROPN NNP _ 3 dobj
+        5 since since SCONJ IN _ 3 prep
+        6 the the DET DT _ 7 det
+        7 army army NOUN NN _ 5 pobj
+        8 seized seize VERB VBD _ 7 relcl
+        9 Mekelle Mekelle PROPN NNP _ 8 dobj
+        10 in in ADP IN _ 8 prep
+        11 2020 2020 NUM CD _ 10 pobj
+        """
+    )
+    blockaded = 2
+    when = date_event(sentence, [blockaded], scan(sentence), TUESDAY)
+    assert when == When(dt.date(2020, 1, 1), "year", since=True) and is_background(when, TUESDAY)

@@ -124,7 +124,7 @@ class Pipeline:
                 found = targets_from_places(
                     self.situator.situate(doc, sentence, found), self.kb, self.coder.finder.control, sentence
                 )
-                found = self.situator.scene(doc, found)
+                found = self.situator.scene(doc, found, sentence)
             self.admit(doc, sentence, found)
             doc.actors.finish()
         return CodedArticle(

@@ -10,7 +10,6 @@ dated act is the day of the acts of force it tells next without a time word of t
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -23,6 +22,7 @@ from .when import When, calendar, date_event, is_background, narrated, told_as_b
 from .where.gazetteer import Gazetteer, load_gazetteer
 from .where.places import Placer, Story, Words
 from .where.scene import scene as dateline_town
+from .where.unplaced import Unplaced
 
 
 class Situator:
@@ -30,6 +30,7 @@ class Situator:
 
     def __init__(self, placer: Placer) -> None:
         self.placer = placer
+        self.unplaced = Unplaced(placer, placer.words)
 
     @classmethod
     def load(cls, kb: KnowledgeBase | None = None, gazetteer: Gazetteer | None = None) -> Situator:
@@ -64,12 +65,14 @@ class Situator:
         out: list[Event] = []
         dated: list[When] = []
         for event, trigger in zip(events, triggers, strict=True):
-            when = date_event(sentence, trigger, exprs, article.date, everything)
+            when = date_event(sentence, trigger, exprs, article.date, everything, doc.told)
             if when is not None and when.precision == "day" and not is_background(when, article.date):
                 dated.append(when)
             elif when is None and event.cameo.startswith(calendar().narrated_codes) and narrated(sentence, trigger):
                 when = doc.told
             mention = self.placer.locate(sentence, trigger, event.cameo, mentions)
+            if mention is not None and self.unplaced.incident(event, when, article.date):
+                story.incident = mention.location
             out.append(
                 replace(
                     event,
@@ -86,20 +89,20 @@ class Situator:
             doc.told = dated[-1]
         return out
 
-    def scene(self, doc: Doc, events: Iterable[Event]) -> list[Event]:
-        """The events with no place of their own, placed at the town of the story's dateline.
+    def scene(self, doc: Doc, events: Iterable[Event], sentence: Sentence | None = None) -> list[Event]:
+        """The events with no place of their own, placed from the story (:mod:`thucydides.where.unplaced`).
 
-        Only the story's own days take it: an event dated long before ("cut ties in 2017") happened
-        elsewhere or long ago; one told in the past perfect without such a date ("police said 66 people
-        had been detained") is the news told in reported speech.
+        The place of the incident the story tells for its later acts of force, the dateline's town for
+        the story's own days (not "cut ties in 2017"; but the news told in the past perfect of reported
+        speech, "police said 66 people had been detained", is of them), the country of an act between
+        actors of one country or of a measure that covers it, and nothing for a statement by an actor
+        from elsewhere.
         Run after the place of each event has chosen its target, since a dateline names where the
         story was filed, not the country an act was done to.
         """
-        scene = self.story(doc).scene
-        if scene is None:
-            return list(events)
+        story = self.story(doc)
         published = doc.article.date
-        return [replace(e, location=scene) if e.location is None and _recent(e, published) else e for e in events]
+        return [self.unplaced.place(e, story.scene, published, sentence, story.incident) for e in events]
 
     def story(self, doc: Doc) -> Story:
         """The place memory of the article, with the countries its actors named so far and its dateline."""
@@ -112,10 +115,3 @@ class Situator:
             if iso2 and iso2 not in story.countries:
                 story.countries[iso2] = 1
         return story
-
-
-def _recent(event: Event, published: dt.date | None) -> bool:
-    """Whether the event's date lies within the story's days (not a period that ended well before it)."""
-    if event.date is None:
-        return True
-    return not is_background(When(event.date, event.date_precision), published)

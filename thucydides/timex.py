@@ -46,11 +46,12 @@ def _starters() -> frozenset[str]:
     cal = calendar()
     words = set(cal.weekdays) | set(cal.months) | set(cal.numbers) | set(cal.relative_days) | set(cal.shifts)
     words |= cal.month_parts | {"earlier", "later", "last", "this", "next", "the", "a", "an", "few", "couple"}
+    words |= {phrase[0] for phrase in cal.told_days}
     return frozenset(words)
 
 
 def _match_at(tokens: list[Token], i: int) -> _Match | None:
-    for matcher in (_iso, _relative_day, _shifted, _ago, _month_date, _day_month, _weekday, _year):
+    for matcher in (_told_day, _iso, _relative_day, _shifted, _ago, _month_date, _day_month, _weekday, _year):
         found = matcher(tokens, i)
         if found is not None:
             return found
@@ -85,6 +86,14 @@ def _iso(tokens: list[Token], i: int) -> _Match | None:
                 month, day = day, month
             if valid_date(year, month, day):
                 return i, hi, "date", (year, month, day), 0
+    return None
+
+
+def _told_day(tokens: list[Token], i: int) -> _Match | None:
+    """ "that day", "the same day", "later that day": the day of an act told before."""
+    for phrase in calendar().told_days:
+        if all(_word(tokens, i + k) == word for k, word in enumerate(phrase)):
+            return i, i + len(phrase) - 1, "told", (), 0
     return None
 
 

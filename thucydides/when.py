@@ -48,6 +48,7 @@ class Calendar:
     lag_marks: dict[str, int]
     lag_days: dict[str, int]
     narrated_codes: tuple[str, ...]
+    told_days: tuple[tuple[str, ...], ...]
 
 
 @functools.cache
@@ -78,6 +79,7 @@ def calendar() -> Calendar:
         lag_marks=dict(data["lag_marks"]),
         lag_days=dict(data["lag_days"]),
         narrated_codes=tuple(str(c) for c in data["narrated_codes"]),
+        told_days=tuple(tuple(str(p).split()) for p in data["told_days"]),
         **sets,
     )
 
@@ -96,7 +98,7 @@ class TimeExpr:
     """A time expression at tokens ``lo``..``hi`` that attaches to token ``anchor`` (-1: none).
 
     ``kind`` is one of weekday, relday, date, month, year, decade (named periods), week, rmonth, ryear,
-    weekend (periods relative to publication) and ago;
+    weekend (periods relative to publication), ago and told (the day of an act told before: "that day");
     ``value`` holds its numbers; ``shift`` is -1 for "last", +1 for "next", 0 otherwise.
     """
 
@@ -159,6 +161,7 @@ def date_event(
     exprs: list[TimeExpr],
     published: dt.date | None,
     others: Iterable[int] = (),
+    told: When | None = None,
 ) -> When | None:
     """The date of the event whose trigger is at the given tokens, or None when the text gives none.
 
@@ -173,10 +176,28 @@ def date_event(
     trigger = list(trigger)
     taken = {k for k in others if k not in trigger and _object_of(sentence, k, trigger)}
     usable = [e for e in exprs if e.anchor not in taken or e.kind in _RECENT]
-    when = _dated(sentence, trigger, usable, published, 0)
-    if when is not None or not trigger or not _told_in_main_time(sentence, trigger):
+    when = _dated(sentence, trigger, usable, published, 0, told)
+    if when is not None or not trigger:
         return when
-    return _dated(sentence, [sentence.root], usable, published, 0)
+    when = _antecedent_date(sentence, trigger, usable, published, told)
+    if when is not None or not _told_in_main_time(sentence, trigger):
+        return when
+    return _dated(sentence, [sentence.root], usable, published, 0, told)
+
+
+def _antecedent_date(
+    sentence: Sentence, trigger: list[int], exprs: list[TimeExpr], published: dt.date | None, told: When | None
+) -> When | None:
+    """The date of the thing a relative clause is about ("a massacre on Oct. 3, in which gunmen killed
+    100 people"; "Sunday's vote, in which ..."): the act it tells happened then."""
+    clause = sentence.tokens[clause_of(sentence, min(trigger, key=lambda k: height(sentence, k)))]
+    if clause.dep != "relcl" or clause.head == clause.i:
+        return None
+    noun = clause.head
+    found = next((e for e in exprs if e.lo <= noun <= e.hi or e.anchor == noun), None)
+    if found is None:
+        return None
+    return told if found.kind == "told" else resolve(found, published, direction(sentence, clause.i))
 
 
 def narrated(sentence: Sentence, trigger: Iterable[int]) -> bool:
@@ -212,29 +233,76 @@ def _told_in_main_time(sentence: Sentence, trigger: list[int]) -> bool:
 
 
 def _dated(
-    sentence: Sentence, trigger: list[int], exprs: list[TimeExpr], published: dt.date | None, depth: int
+    sentence: Sentence,
+    trigger: list[int],
+    exprs: list[TimeExpr],
+    published: dt.date | None,
+    depth: int,
+    told: When | None = None,
 ) -> When | None:
     expr = choose(sentence, trigger, exprs)
     if expr is not None:
         tense = 0 if _noun_date(sentence, expr) else direction(sentence, expr.anchor)
-        return resolve(expr, published, tense)
+        return told if expr.kind == "told" else resolve(expr, published, tense)
     if not trigger or depth > 2:
         return None
     tokens = sentence.tokens
     clause = tokens[scene_of(sentence, min(trigger, key=lambda k: height(sentence, k)))]
     for conj in sentence.kids(clause, "conj"):
         if conj.pos in ("VERB", "AUX") and (found := choose(sentence, [conj.i], exprs)) is not None:
-            return resolve(found, published, direction(sentence, found.anchor))
+            return told if found.kind == "told" else resolve(found, published, direction(sentence, found.anchor))
+    if (since := _since_clause(sentence, clause, exprs, published)) is not None:
+        return since
+    for purpose in sentence.kids(clause, "advcl"):
+        found = next((e for e in exprs if e.anchor == purpose.i), None) if _purpose(sentence, purpose) else None
+        if found is not None:
+            return told if found.kind == "told" else resolve(found, published, direction(sentence, clause.i))
     if clause.dep != "advcl" or clause.head == clause.i:
         return None
     marks = [m.lower for m in sentence.kids(clause, "mark")]
     lag = _lag(sentence, clause, marks)
     if lag is None and not (marks and marks[0] in calendar().shared_time_marks):
         return None
-    when = _dated(sentence, [clause.head], exprs, published, depth + 1)
+    when = _dated(sentence, [clause.head], exprs, published, depth + 1, told)
     if when is None or not lag or when.precision != "day":
         return when
     return When(when.date + dt.timedelta(days=lag), when.precision, when.since)
+
+
+def _since_clause(sentence: Sentence, clause: Token, exprs: list[TimeExpr], published: dt.date | None) -> When | None:
+    """The date of a clause that opens with "since", the start of the period the act has lasted ("has
+    blockaded Gaza since Hamas seized control there in 2007": background, from 2007)."""
+    for kid in sentence.kids(clause, "prep", "advcl"):
+        marks = [kid.lower] if kid.dep == "prep" else [m.lower for m in sentence.kids(kid, "mark")]
+        if not set(marks) & calendar().since:
+            continue
+        found = next((e for e in exprs if e.kind in _NAMED and _within(sentence, e.anchor, kid.i)), None)
+        when = resolve(found, published, -1) if found is not None else None
+        if when is not None:
+            return When(when.date, when.precision, since=True)
+    return None
+
+
+def _within(sentence: Sentence, k: int, top: int) -> bool:
+    """Whether token ``k`` lies in the subtree of token ``top``."""
+    tokens = sentence.tokens
+    for _ in range(len(tokens)):
+        if k == top:
+            return True
+        if k < 0 or tokens[k].head == k:
+            return False
+        k = tokens[k].head
+    return False
+
+
+def _purpose(sentence: Sentence, clause: Token) -> bool:
+    """A bare infinitive of purpose ("telephoned him on Wednesday to condemn the attack"), which the parser
+    often gives the time of the act it serves: that act's time too."""
+    return (
+        clause.tag == "VB"
+        and any(a.lower == "to" for a in sentence.kids(clause, "aux"))
+        and not sentence.kids(clause, "nsubj", "nsubjpass", "mark")
+    )
 
 
 def _lag(sentence: Sentence, clause: Token, marks: list[str]) -> int | None:
@@ -262,6 +330,7 @@ def _noun_date(sentence: Sentence, expr: TimeExpr) -> bool:
 
 
 _RECENT = frozenset({"weekday", "relday", "week", "weekend", "ago"})
+_NAMED = frozenset({"date", "month", "year", "decade"})
 
 
 def _object_of(sentence: Sentence, k: int, trigger: list[int]) -> bool:

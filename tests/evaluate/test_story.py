@@ -74,13 +74,22 @@ def test_place_right_by_name_or_by_country_when_gold_names_the_country() -> None
     assert (scores.place.right, scores.place.total) == (1, 2)
 
 
-def test_a_gold_country_is_matched_by_a_town_in_it_as_a_gold_month_by_a_day_of_it() -> None:
+def test_a_gold_country_is_not_matched_by_a_town_the_story_did_not_give() -> None:
     only_country = gold("JPN", "NAT", "031", place="Japan", place_country="JPN", place_is_country=True)
-    other_country = gold("JPN", "NAT", "031", place="Korea", place_country="KOR", place_is_country=True)
+    country = Location("Japan", "JPN", 36.0, 138.0, feature="country")
     scores = StoryScores()
-    score_story(scores, (only_country,), [make_event()])  # coded at Tokyo
-    score_story(scores, (other_country,), [make_event()])
+    score_story(scores, (only_country,), [make_event()])  # coded at Tokyo, a town in Japan
+    score_story(scores, (only_country,), [make_event(location=country)])
     assert (scores.place.right, scores.place.total) == (1, 2)
+
+
+def test_an_event_whose_gold_names_no_place_is_right_only_with_no_place() -> None:
+    nowhere = gold("JPN", "NAT", "031")
+    scores = StoryScores()
+    score_story(scores, (nowhere,), [make_event()])  # coded at Tokyo
+    score_story(scores, (nowhere,), [make_event(location=None)])
+    assert (scores.no_place.right, scores.no_place.total) == (1, 2)
+    assert scores.place.total == 0
 
 
 def test_a_gold_town_is_matched_by_another_name_of_it_or_a_site_within_it() -> None:

@@ -116,6 +116,7 @@ def stories_table(s: StoryScores) -> list[str]:
         "|---|---|---|",
         f"| date | {s.date.right} | {s.date.total} ({s.date.value:.3f}) |",
         f"| place (gold names one) | {s.place.right} | {s.place.total} ({s.place.value:.3f}) |",
+        f"| no place (gold names none) | {s.no_place.right} | {s.no_place.total} ({s.no_place.value:.3f}) |",
         f"| background flag | {s.background.right} | {s.background.total} ({s.background.value:.3f}) |",
         "",
         "| error class | events |",

@@ -181,6 +181,7 @@ def story_summary(s: StoryScores) -> dict[str, Any]:
         "family recall": round(family[1], 3),
         "date right (matched events)": round(s.date.value, 3),
         "place right (matched events with a gold place)": round(s.place.value, 3),
+        "no place where the gold names none (matched events)": round(s.no_place.value, 3),
         "background flag right (matched events)": round(s.background.value, 3),
         "errors": dict(s.errors.most_common()),
     }

@@ -72,6 +72,7 @@ class StoryScores:
     matched_exact: int = 0
     date: Accuracy = field(default_factory=Accuracy)
     place: Accuracy = field(default_factory=Accuracy)
+    no_place: Accuracy = field(default_factory=Accuracy)  # gold names no place: right when none is coded
     background: Accuracy = field(default_factory=Accuracy)
     errors: Counter[str] = field(default_factory=Counter)
     reliability: list[Accuracy] = field(default_factory=lambda: [Accuracy() for _ in _CONFIDENCE_BINS[:-1]])
@@ -165,6 +166,8 @@ def _situate(scores: StoryScores, gold: GoldEvent, event: Event) -> None:
         scores.date.add(date_ok(event, gold))
     if gold.place:
         scores.place.add(place_ok(event, gold))
+    else:
+        scores.no_place.add(event.location is None)
     scores.background.add((not event.current) == gold.background)
 
 
@@ -186,10 +189,10 @@ def _norm(name: str) -> str:
 
 
 def place_ok(event: Event, gold: GoldEvent) -> bool:
-    """The coded place is the gold place, to the precision the gold gives.
+    """The coded place is the gold place (ANNOTATION.md §4: the city or site, else the country).
 
-    A gold place that is only a country (the story does not say where in it) is matched by any
-    place in that country, as a gold month is matched by any day of it. A gold town or site is
+    A gold place that is only a country (the story does not say where in it) is matched by that
+    country, not by a town in it: a town is a place the story did not give. A gold town or site is
     matched by the same name, or, as in the places gold (``where/score.py``), by the same GeoNames
     entry or a place within 25 km of it ("Nay Pyi Taw" for "Naypyitaw", "the Kremlin" for "Moscow").
     """
@@ -199,7 +202,7 @@ def place_ok(event: Event, gold: GoldEvent) -> bool:
     if _norm(gold.place) in (_norm(loc.name), _norm(loc.text)):
         return True
     if gold.place_is_country:
-        return loc.country == gold.place_country
+        return loc.feature == "country" and loc.country == gold.place_country
     return _near(loc, gold.place, gold.place_country)
 
 

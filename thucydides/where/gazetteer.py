@@ -68,7 +68,10 @@ class Story:
     countries: Counter[str] = field(default_factory=Counter)
     adm1: set[str] = field(default_factory=set)
     resolved: dict[str, int] = field(default_factory=dict)
+    last: dict[str, int] = field(default_factory=dict)  # the last town ("city") and division ("adm1") placed
+    people: set[str] = field(default_factory=set)  # surnames of the people the story named in full
     scene: Location | None = None  # the town of the story's dateline, once read
+    incident: Location | None = None  # where the story's last act of force placed by its sentence happened
     opened: bool = False  # whether the dateline has been read
 
 

@@ -28,7 +28,7 @@ class Locator:
         if not usable:
             return None
         best = usable[0]
-        closer = [r for r in usable[1:] if r[0] <= best[0] + 1.5 and finer(r[3].place, best[3].place)]  # type: ignore[operator]
+        closer = [r for r in usable[1:] if r[0] <= best[0] + 2 and finer(r[3].place, best[3].place)]  # type: ignore[operator]
         return closer[0][3] if closer else best[3]
 
     def _tier(self, sentence: Sentence, trigger: list[int], cameo: str, m: Mention) -> float | None:
@@ -37,7 +37,9 @@ class Locator:
         chain = clause_chain(sentence, trigger)
         clause = chain[0]
         antecedent = self._antecedent(sentence, clause)
-        if m.lo <= antecedent <= m.hi:
+        if (m.lo <= antecedent <= m.hi and self._relative_where(sentence, clause)) or (
+            m.role == "pp" and m.attach == antecedent >= 0
+        ):
             return 2
         if m.role in ("obj", "of") and m.attach in own:
             return 1 if self._object_place(sentence, m, cameo) else None
@@ -47,6 +49,8 @@ class Locator:
             return None
         # "to Ukraine" names a recipient as often as a place: it gives way to "in Wiesbaden".
         weaker = 0.0 if m.prep in self.words.locative else 3.5 if m.place.feature in ("country", "adm1") else 0.5
+        if m.prep in self.words.source:  # "burst into Israel from Gaza": where they came from
+            weaker += 1.0
         if m.attach in own or self._light(sentence, m.attach, own):
             return weaker
         here = clause_of(sentence, m.attach)
@@ -62,7 +66,8 @@ class Locator:
 
     def _named_nearby(self, sentence: Sentence, m: Mention, own: set[int]) -> bool:
         """The last resort: a place named in the sentence, unless it sits in a phrase of time or cause
-        ("after a collision near the shoal") or in a clause about something else ("the man who fled to Kyiv")."""
+        ("after a collision near the shoal"), in a clause about something else ("the man who fled to Kyiv")
+        or in a clause of another act, with a subject of its own."""
         tokens = sentence.tokens
         j = m.attach
         for _ in range(len(tokens)):
@@ -71,10 +76,24 @@ class Locator:
                 return True
             if t.dep == "pobj" and self._aside(sentence, tokens[t.head]):
                 return False
-            if t.dep in ("relcl", "acl", "csubj") and not any(_under(sentence, k, j) for k in own):
+            if (t.dep in ("relcl", "acl", "csubj") or self._other_act(sentence, t, own)) and not any(
+                _under(sentence, k, j) for k in own
+            ):
                 return False
             j = t.head
         return False
+
+    @staticmethod
+    def _other_act(sentence: Sentence, t: Token, own: set[int]) -> bool:
+        """A clause with a subject of its own, told beside the event or quoted by another verb ("as Trump
+        declared the war over at a summit in Egypt", "explosions were reported in Quito", '"they run
+        Venezuela from an office in Washington," Maduro told supporters, accusing ...'): its places are
+        that act's. The complement of the event's own verb is the event's."""
+        if t.dep not in ("advcl", "ccomp", "conj", "parataxis") or t.pos not in ("VERB", "AUX"):
+            return False
+        if t.dep == "ccomp" and t.head in own:
+            return False
+        return bool(sentence.kids(t, "nsubj", "nsubjpass", "expl"))
 
     def _object_place(self, sentence: Sentence, m: Mention, cameo: str) -> bool:
         """Whether the object of the trigger is where it happened ("visited Tokyo", "recaptured Sudzha")."""
@@ -95,11 +114,32 @@ class Locator:
         head = tokens[clause]
         for _ in range(4):
             if head.dep in ("relcl", "acl") and head.head != head.i:
-                return head.head
+                return _named_thing(sentence, head.head)
             if head.dep not in ("ccomp", "xcomp", "conj") or head.head == head.i:
                 return -1
             head = tokens[clause_of(sentence, head.head)]
         return -1
+
+    def _relative_where(self, sentence: Sentence, clause: int) -> bool:
+        """Whether the relative clause says where ("Tokyo, where Nakatani said ...", "the town in which ..."),
+        not what was done to the place ("arms sent to Russia, which both governments deny")."""
+        tokens = sentence.tokens
+        head = tokens[clause]
+        for _ in range(4):
+            if head.dep in ("relcl", "acl"):
+                break
+            if head.head == head.i:
+                return False
+            head = tokens[clause_of(sentence, head.head)]
+        for k in head.children:
+            kid = tokens[k]
+            if kid.lower == "where" or (
+                kid.dep == "prep"
+                and kid.lower in self.words.locative
+                and any(tokens[j].lower == "which" for j in kid.children)
+            ):
+                return True
+        return False
 
     def _argument(self, sentence: Sentence, noun: int, own: set[int], clause: int) -> bool:
         """Whether a noun belongs to the event ("police in Paris arrested", "clashed with rebels in Rakhine").
@@ -150,6 +190,18 @@ class Locator:
         return False
 
     # -- finding names --------------------------------------------------------------------
+
+
+def _named_thing(sentence: Sentence, i: int) -> int:
+    """The noun a relative clause is about, past a date the parser hung it from ("a massacre in Pont-Sondé
+    on Oct. 3, in which gunmen killed ...": the massacre)."""
+    tokens = sentence.tokens
+    for _ in range(4):
+        t = tokens[i]
+        if t.ent != "DATE" or t.head == i:
+            return i
+        i = t.head if t.dep != "pobj" else tokens[t.head].head
+    return i
 
 
 def _under(sentence: Sentence, k: int, top: int) -> bool:

@@ -24,17 +24,24 @@ class Words:
     connectors: frozenset[str]
     object_verbs: frozenset[str]
     area_words: frozenset[str]
+    territory_words: frozenset[str]
     generic: frozenset[str]
     aside: frozenset[str]
     goal: frozenset[str]
+    national_words: frozenset[str]
+    definite_places: dict[str, str]
     place_codes: tuple[str, ...]
     object_codes: tuple[str, ...]
+    national_codes: tuple[str, ...]
+    domestic_codes: tuple[str, ...]
+    statement_codes: tuple[str, ...]
 
     @classmethod
     def load(cls) -> Words:
         data: dict[str, Any] = load_yaml(data_path("places", "words.yaml"))
         fields = {name: frozenset(str(w) for w in data.get(name) or ()) for name in cls.__dataclass_fields__}
-        for name in ("place_codes", "object_codes"):
+        fields["definite_places"] = {str(k): str(v) for k, v in (data.get("definite_places") or {}).items()}  # type: ignore[assignment]
+        for name in ("place_codes", "object_codes", "national_codes", "domestic_codes", "statement_codes"):
             fields[name] = tuple(str(c) for c in data.get(name) or ())  # type: ignore[assignment]
         return cls(**fields)  # type: ignore[arg-type]
 

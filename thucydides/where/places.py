@@ -47,6 +47,7 @@ class _Span:
     qualifier: tuple[Place, ...] = ()
     capital: bool = False
     end: int = -1
+    definite: bool = False  # "in the capital", "in the city": a place the story named before
 
 
 class Placer:
@@ -78,14 +79,21 @@ class Placer:
     # -- the place names of a sentence -----------------------------------------------------
     def mentions(self, sentence: Sentence, resolver: ActorResolver | None, story: Story) -> list[Mention]:
         spans = self._qualify(sentence, self._spans(sentence, resolver))
+        spans = sorted([*spans, *self._definite_spans(sentence, story)], key=lambda s: s.lo)
         here = Story(Counter(story.countries), story.adm1, story.resolved)
         for span in spans:
             if len(span.places) == 1 and span.places[0].feature == "country":
                 here.countries[span.places[0].iso2] += 1
         covered = {k for span in spans for k in range(span.lo, span.hi + 1)}
         self.support.actor_countries(here, covered, resolver)
+        agents = _people(resolver)
+        story.people |= _surnames(sentence)
         found: list[Mention] = []
         for span in spans:
+            if span.key in story.people and not (
+                span.qualifier or span.hint or span.capital or span.definite or _has_country(span.places)
+            ):
+                continue  # "Fernando Villavicencio was shot ... Villavicencio was hit": the man, not the town
             named = Named(span.key, span.places, bool(span.qualifier) or span.capital)
             supported = tuple(p for p in span.places if self.support.supported(named, p, here))
             place = self.gaz.best(span.key, supported, here, span.hint, span.qualifier)
@@ -93,7 +101,9 @@ class Placer:
                 place = self.support.story_country(here)
             if place is None:
                 continue
-            role, prep, attach = self._role(sentence, span)
+            role, prep, attach = self._role(sentence, span, agents)
+            if span.definite and role != "pp":
+                continue
             if not self._plausible(sentence, span, place, here, role):
                 continue
             location = self.location(place, sentence, span.lo, span.hi)
@@ -107,6 +117,7 @@ class Placer:
             spans.extend(self._split(sentence, lo, hi, resolver))
         if resolver is not None:
             spans.extend(self._capital_spans(sentence, resolver))
+            spans.extend(self._territory_spans(sentence, resolver))
         return sorted(spans, key=lambda s: s.lo)
 
     def _capital_spans(self, sentence: Sentence, resolver: ActorResolver) -> list[_Span]:
@@ -124,6 +135,51 @@ class Placer:
                     places = tuple(p for p in self.gaz.lookup(name) if p.iso2 == iso2 and p.feature == "city")
                     if places:
                         found.append(_Span(t.i, t.i, norm(name), places[:1], "city", capital=True))
+        return found
+
+    def _definite_spans(self, sentence: Sentence, story: Story) -> list[_Span]:
+        """ "in the capital", "in the city", "in the province": the capital of the country of the story's
+        dateline (else of the country it is most about), the last town or division it placed an event in
+        (words: ``definite_places``)."""
+        found: list[_Span] = []
+        for t in sentence.tokens:
+            kind = self.words.definite_places.get(t.lower)
+            if kind is None or t.pos != "NOUN" or t.dep != "pobj":
+                continue
+            kids = [sentence.tokens[k] for k in t.children]
+            if [k.lower for k in kids if k.dep == "det"] != ["the"] or any(k.dep not in ("det", "punct") for k in kids):
+                continue
+            place = self._story_place(kind, story)
+            if place is not None:
+                found.append(_Span(t.i, t.i, norm(t.text), (place,), definite=True))
+        return found
+
+    def _story_place(self, kind: str, story: Story) -> Place | None:
+        if kind in story.last:
+            return self.gaz.place(story.last[kind])
+        if kind != "capital":
+            return None
+        scene = self.iso2.get(story.scene.country or "") if story.scene is not None else None
+        iso2 = scene or (story.countries.most_common(1)[0][0] if story.countries else None)
+        if iso2 is None:
+            return None
+        name = self.capitals.get(self.codes.get(iso2, ""))
+        towns = [p for p in self.gaz.lookup(name) if p.iso2 == iso2 and p.feature == "city"] if name else []
+        return towns[0] if towns else None
+
+    def _territory_spans(self, sentence: Sentence, resolver: ActorResolver) -> list[_Span]:
+        """ "entered Gambian territory", "Estonian airspace": the country whose land, sea or air it is."""
+        found: list[_Span] = []
+        for t in sentence.tokens:
+            if t.lower not in self.words.territory_words or t.pos != "NOUN":
+                continue
+            for child in sentence.kids(t, "amod", "compound", "poss"):
+                hit = resolver.hit_at.get(child.i)
+                code = next((e.ref for e in hit.entries if e.kind in ("country", "adjective")), None) if hit else None
+                country = self.gaz.country(self.iso2.get(code or "", ""))
+                if country is not None:
+                    lo, hi = min(child.i, t.i), max(child.i, t.i)
+                    found.append(_Span(lo, hi, norm(t.text), (country,)))
         return found
 
     def _runs(self, sentence: Sentence) -> Iterable[tuple[int, int]]:
@@ -185,6 +241,8 @@ class Placer:
         if not tokens[s].text[:1].isalnum() or not tokens[e].text[-1:].isalnum():
             return None
         if resolver is not None and self._actor_name(resolver, s, e):
+            return None
+        if _inside_person(tokens, s, e) or _month_day(tokens, s, e):
             return None
         text = sentence.text[tokens[s].start - sentence.start : tokens[e].end - sentence.start]
         key = norm(text)
@@ -260,7 +318,7 @@ class Placer:
             return known or place.population >= (5000 if role in ("pp", "obj") else 100_000)
         return known or place.population >= 1000 or bool(ents & _NAME_ENTS)
 
-    def _role(self, sentence: Sentence, span: _Span) -> tuple[str, str, int]:
+    def _role(self, sentence: Sentence, span: _Span, agents: frozenset[int] = frozenset()) -> tuple[str, str, int]:
         """How the name is used: object of a preposition, of a verb, of a noun ("of"), modifier, or other."""
         tokens = sentence.tokens
         j = next((k for k in range(span.lo, span.hi + 1) if not span.lo <= tokens[k].head <= span.hi), span.hi)
@@ -281,6 +339,10 @@ class Placer:
                 break
             elif t.dep in _NOMINAL_LINKS:
                 if t.dep in ("compound", "nmod", "amod") and head.pos == "NOUN" and not self._place_noun(head):
+                    first = first or ("mod", "", t.head)
+                elif t.dep == "poss" and t.head in agents:
+                    # "Iran's commander was killed": the country a person serves, not where the act happened
+                    # (but "an attack on Ukraine's energy grid" was in Ukraine)
                     first = first or ("mod", "", t.head)
                 j = t.head
             else:
@@ -320,6 +382,8 @@ class Placer:
             if m.role == "other" and m.place.feature != "country":
                 continue
             story.resolved.setdefault(norm(m.location.text), m.place.row)
+            if m.place.feature in ("city", "adm1") and m.role in ("pp", "obj"):
+                story.last[m.place.feature] = m.place.row
             if m.place.iso2:
                 story.countries[m.place.iso2] += 1
             if m.place.adm1:
@@ -345,6 +409,43 @@ class Placer:
         if place is None or not place.iso2:
             return None
         return self.location(place).country
+
+
+def _people(resolver: ActorResolver | None) -> frozenset[int]:
+    """The tokens of the sentence's people and bodies of people ("commander", "Bazoum", "the ministry")."""
+    if resolver is None:
+        return frozenset()
+    kinds = {"agent", "person", "surname", "org"}
+    return frozenset(k for hit in resolver.hits if hit.kinds() & kinds for k in range(hit.lo, hit.hi + 1))
+
+
+def _has_country(places: tuple[Place, ...]) -> bool:
+    return any(p.feature == "country" for p in places)
+
+
+def _surnames(sentence: Sentence) -> set[str]:
+    """The last names of the people named in full in the sentence ("Villavicencio" of "Fernando Villavicencio")."""
+    tokens = sentence.tokens
+    found: set[str] = set()
+    for i, t in enumerate(tokens):
+        last = i + 1 == len(tokens) or tokens[i + 1].ent != "PERSON"
+        if t.ent == "PERSON" and t.pos == "PROPN" and last and i > 0 and tokens[i - 1].ent == "PERSON":
+            found.add(norm(t.text))
+    return found
+
+
+def _month_day(tokens: list[Token], s: int, e: int) -> bool:
+    """Whether the tokens are a month before a day ("Aug 26"), which the tagger may miss as a date."""
+    nxt = tokens[e + 1].text if e + 1 < len(tokens) else ""
+    return s == e and tokens[s].lower.rstrip(".") in calendar().months and nxt[:2].isdigit()
+
+
+def _inside_person(tokens: list[Token], s: int, e: int) -> bool:
+    """Whether tokens ``s``..``e`` end a person's name ("Kamal" of "Asaduzzaman Khan Kamal"); not a name that
+    opens one, which the tagger also calls a person ("the Manchester Arena bombing")."""
+    if any(tokens[k].ent != "PERSON" for k in range(s, e + 1)):
+        return False
+    return s > 0 and tokens[s - 1].ent == "PERSON" and tokens[s - 1].pos == "PROPN"
 
 
 def _glued(tokens: list[Token], i: int) -> bool:
