@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from thucydides.models import Location
+from thucydides.models import Article, Location
 from thucydides.pipeline import Pipeline
 from thucydides.resources import data_path, load_yaml
 from thucydides.where.gazetteer import norm
@@ -15,7 +17,10 @@ REGIONS = [str(name) for names in load_yaml(data_path("places", "regions.yaml"))
 
 
 def _place(pipeline: Pipeline, text: str, trigger: str) -> Location | None:
-    events = [e for e in pipeline.code_text(text, "2025-06-03") if trigger in e.trigger.text]
+    """Where the act at ``trigger`` is placed, emitted or not (an attack on no one named is refused, still placed)."""
+    (coded,) = pipeline.code([Article(id="t", text=text, date=dt.date(2025, 6, 3))])
+    found = [*coded.events, *(r.event for r in coded.refused)]
+    events = [e for e in found if trigger in e.trigger.text]
     assert events, f"no event at {trigger!r} in {text!r}"
     return events[-1].location
 
