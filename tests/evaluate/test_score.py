@@ -58,3 +58,14 @@ def test_an_actor_with_no_mention_has_no_span() -> None:
     own_state = Actor("JPN", "JPN", None, (), "Japan", "", -1, -1)
     spans = predicted_spans([make_event(), make_event(target=own_state)])
     assert spans == {("S", 0, 24), ("T", 30, 34)}
+
+
+def test_code_measures_read_the_acts_reported_and_actor_measures_the_event_data() -> None:
+    record = GoldRecord(id="1", text="x", events=(GoldEvent("RUS", "UKR", "190"),))
+    act = make_event(cameo="190", target=None)  # found, refused for want of a target
+    scores = score_events([record], [[]], [[act]])
+    assert scores.metrics["code (root)"].tp == 1 and scores.root_accuracy.value == 1.0
+    assert scores.metrics["source+target+root"].tp == 0 and scores.metrics["source+target+root"].fn == 1
+    assert scores.coverage.value == 0.0  # no event data was made for the record
+    emitted_only = score_events([record], [[]])
+    assert emitted_only.metrics["code (root)"].tp == 0 and emitted_only.root_accuracy.value == 0.0

@@ -84,7 +84,7 @@ def evaluate_file(
     if gold.kind == "stories":
         result.stories = score_stories(gold.records, coded)
     elif gold.kind == "events":
-        result.events = score_events(gold.records, coded)
+        result.events = score_events(gold.records, coded, found)
     elif gold.kind == "classes":
         result.classes = score_classes(gold.records, found)
     elif gold.kind == "plover":

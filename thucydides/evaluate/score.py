@@ -93,21 +93,27 @@ class EventScores:
     records: int = 0
 
 
-def score_events(records: list[GoldRecord], coded: list[list[Event]]) -> EventScores:
+def score_events(
+    records: list[GoldRecord], coded: list[list[Event]], reported: list[list[Event]] | None = None
+) -> EventScores:
+    """Score event files. The measures of the code alone (root, base, full code, the aligned root and
+    base, the main event's PLOVER type) read the acts each text reports (``reported``: also those
+    refused for want of an actor, as the sentence tasks do); every measure with an actor in it reads
+    the emitted events, the event data."""
     scores = EventScores()
-    for record, events in zip(records, coded, strict=True):
+    for k, (record, events) in enumerate(zip(records, coded, strict=True)):
         if record.skip:
             continue
         scores.records += 1
-        _score_record(scores, record.events, events)
+        _score_record(scores, record.events, events, reported[k] if reported is not None else events)
     return scores
 
 
-def _score_record(scores: EventScores, gold: tuple[GoldEvent, ...], events: list[Event]) -> None:
+def _score_record(scores: EventScores, gold: tuple[GoldEvent, ...], events: list[Event], acts: list[Event]) -> None:
     m = scores.metrics
-    m["code (root)"].add([e.cameo_root for e in events], [g.code[:2] for g in gold])
-    m["code (base)"].add([e.cameo_base for e in events], [g.code[:3] for g in gold])
-    m["code (full)"].add([e.cameo for e in events], [g.code for g in gold])
+    m["code (root)"].add([e.cameo_root for e in acts], [g.code[:2] for g in gold])
+    m["code (base)"].add([e.cameo_base for e in acts], [g.code[:3] for g in gold])
+    m["code (full)"].add([e.cameo for e in acts], [g.code for g in gold])
     for role in ("source", "target"):
         pred = [actor_code(getattr(e, role)) for e in events]
         truth = [getattr(g, role) for g in gold]
@@ -124,14 +130,15 @@ def _score_record(scores: EventScores, gold: tuple[GoldEvent, ...], events: list
         return
     scores.coverage.add(bool(events))
     taxonomy = load_taxonomy()
-    main = next((e for e in events if e.cameo_root != "01"), events[0] if events else None)
+    main = next((e for e in acts if e.cameo_root != "01"), acts[0] if acts else None)
     gold_types = {taxonomy.get(g.code).plover.event for g in gold if g.code[:2] in taxonomy}
     scores.plover.add(main is not None and main.plover.event in gold_types)
-    for g, e in _align(gold, events):
+    for g, e in _align(gold, acts):
         predicted_root = e.cameo_root if e else "none"
         scores.confusion.setdefault(g.code[:2], Counter())[predicted_root] += 1
         scores.root_accuracy.add(e is not None and e.cameo_root == g.code[:2])
         scores.base_accuracy.add(e is not None and e.cameo_base == g.code[:3])
+    for g, e in _align(gold, events):
         for role, country_acc, code_acc in (
             ("source", scores.source_country, scores.source_code),
             ("target", scores.target_country, scores.target_code),
