@@ -9,6 +9,8 @@ file open for long:
   for each short write transaction (one batch of articles) and closes it after the commit;
 - a **reader** opens the file read-only for one query (or one group of queries) and
   closes it; when the writer is committing at that moment, it waits and retries.
+  The web server is the one reader that keeps the file open across queries; it lets
+  go as soon as it is idle and :func:`writer_waiting` says a writer is there.
 
 So readers query while an ingest runs, and see every batch committed so far.
 """
