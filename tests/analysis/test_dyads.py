@@ -1,4 +1,5 @@
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -90,3 +91,18 @@ def test_top_dyads_merge_directions_and_rank_by_events(filled: Store) -> None:
     assert rows[1]["conflict"] == 2 and rows[1]["goldstein_mean"] == pytest.approx(-4.7)
     directed = top_dyads(filled, directed=True)
     assert ("NAT", "JPN", 1) in [(r["source"], r["target"], r["events"]) for r in directed]
+
+
+def test_top_dyads_on_a_store_file_are_the_start_of_the_kept_ranking_and_follow_its_changes(tmp_path: Path) -> None:
+    from thucydides.analysis.dyads import _ranked_dyads
+
+    pairs = [("USA", "CHN"), ("USA", "CHN"), ("RUS", "UKR"), ("JPN", "USA"), ("FRA", "GBR"), ("RUS", "UKR")]
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.ingest([story(i, event(a, b, day=f"2025-06-{1 + i:02d}")) for i, (a, b) in enumerate(pairs)])
+        for limit in (1, 2, 3):
+            assert top_dyads(store, limit) == _ranked_dyads.__wrapped__(store, limit, False, Scope(), False)
+        before = top_dyads(store, 2)
+        store.ingest([story(50 + i, event("FRA", "GBR", "173", day=f"2025-06-{9 + i:02d}")) for i in range(3)])
+        after = top_dyads(store, 2)  # a second ingest into the same store: ranked again
+        assert after != before and after[0]["source"] == "FRA" and after[0]["events"] == 4
+        assert after == _ranked_dyads.__wrapped__(store, 2, False, Scope(), False)

@@ -1,4 +1,5 @@
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -80,3 +81,17 @@ def test_event_detail_lists_every_mention_and_its_article(filled: Store) -> None
     assert detail.code.name and detail.code.quad_name == "verbal cooperation"
     assert detail.mentions[0].trigger.text == "did" and detail.mentions[0].reason == "hand-made"
     assert event_detail(filled, 1) is None
+
+
+def test_kept_pages_and_events_on_a_store_file_follow_a_second_ingest(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.ingest([story(1, event("USA", "CHN")), story(2, event("RUS", "UKR", "173"))])
+        query = EventQuery(source="USA", target="CHN", directed=False)
+        first = find_events(store, query)
+        assert first.total == 1
+        one = first.events[0]
+        assert event_detail(store, int(one.id)) is not None
+        assert event_detail(store, int(one.id)).event == one  # type: ignore[union-attr]  # one event, by the index
+        store.ingest([story(3, event("CHN", "USA", "173", day="2025-06-05"))])
+        again = find_events(store, query)
+        assert again.total == 2 and again.events[1] == one

@@ -1,4 +1,7 @@
+import time
 from pathlib import Path
+
+import pytest
 
 from thucydides.analysis.kept import kept
 from thucydides.store import Store
@@ -41,3 +44,38 @@ def test_nothing_is_kept_for_a_store_in_memory_or_for_arguments_that_cannot_be_c
         counted(on_file, ["a list"])
         counted(on_file, ["a list"])
     assert len(calls) == 4
+
+
+slow_calls: list[object] = []
+
+
+@kept
+def slow(store: Store, value: object = None) -> list[object]:
+    slow_calls.append(value)
+    time.sleep(0.2)
+    if value == "fails" and len(slow_calls) == 1:
+        raise ValueError("the first call fails")
+    return [value]
+
+
+def test_calls_made_at_once_wait_for_the_one_answer(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    slow_calls.clear()
+    with Store.open(tmp_path / "s.duckdb") as store, ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda _: slow(store, "at once"), range(8)))
+    assert answers == [["at once"]] * 8 and slow_calls == ["at once"]
+
+
+def test_when_the_maker_fails_a_waiting_call_makes_the_answer(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    slow_calls.clear()
+    with Store.open(tmp_path / "s.duckdb") as store, ThreadPoolExecutor(2) as pool:
+        first = pool.submit(slow, store, "fails")
+        time.sleep(0.05)
+        second = pool.submit(slow, store, "fails")
+        with pytest.raises(ValueError):
+            first.result()
+        assert second.result() == ["fails"]
+    assert slow_calls == ["fails", "fails"]

@@ -1,6 +1,7 @@
 import datetime as dt
+from pathlib import Path
 
-from thucydides.analysis import event_timeline, list_actors, map_points, network_view, store_overview
+from thucydides.analysis import Scope, event_timeline, list_actors, map_points, network_view, store_overview
 from thucydides.store import Store
 
 from ..store.factory import event, story
@@ -60,3 +61,20 @@ def test_the_network_view_places_actors_and_names_their_blocs(store: Store) -> N
     assert [n.key for n in view.nodes] == ["JPN", "NAT"] and view.actors == 3
     assert [(link.a, link.b, link.tone) for link in view.links] == [("JPN", "NAT", "cooperation")]
     assert view.nodes[0].bloc == view.nodes[1].bloc == 0 and view.nodes[0].name == "Japan"
+
+
+def test_kept_answers_on_a_store_file_follow_a_second_ingest(tmp_path: Path) -> None:
+    from thucydides.analysis.overview import _ranked_actors
+
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.ingest([story(1, event("USA", "CHN")), story(2, event("RUS", "UKR", "173"))])
+        first = store_overview(store)
+        months = event_timeline(store, "USA", "day")
+        assert list_actors(store, limit=2) == _ranked_actors.__wrapped__(store, None, 2, Scope())
+        store.ingest([story(3, event("USA", "JPN", day="2025-06-04"))])
+        assert store_overview(store).events == first.events + 1
+        assert sum(p.total for p in event_timeline(store, "USA", "day").periods) == 1 + sum(
+            p.total for p in months.periods
+        )
+        assert list_actors(store, limit=2) == _ranked_actors.__wrapped__(store, None, 2, Scope())
+        assert list_actors(store, limit=1)[0].key == "USA" and list_actors(store, limit=1)[0].events == 2

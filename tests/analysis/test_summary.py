@@ -1,4 +1,5 @@
 import datetime as dt
+from pathlib import Path
 
 from thucydides.analysis import Scope
 from thucydides.analysis.summary import actor_summary
@@ -36,3 +37,20 @@ def test_actor_summary_outside_its_scope_is_empty_not_an_error(store: Store) -> 
     summary = actor_summary(store, "USA", Scope(start=dt.date(2030, 1, 1)))
     assert (summary.as_source, summary.as_target, summary.first_date, summary.goldstein_mean) == (0, 0, None, None)
     assert summary.partners == [] and summary.codes == []
+
+
+def test_a_shorter_summary_on_a_store_file_is_the_start_of_the_kept_one(tmp_path: Path) -> None:
+    from thucydides.analysis.summary import _summary
+
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.ingest([story(i, event("USA", p, c)) for i, (p, c) in enumerate(PAIRS)])
+        short = actor_summary(store, "USA", top=2)
+        made = _summary.__wrapped__(store, "USA", Scope(), 2)  # made afresh with the same top, not kept
+        assert short == made and len(short.partners) == 2
+        assert actor_summary(store, "USA", top=3).partners[:2] == short.partners
+        store.ingest([story(99, event("JPN", "USA", "173"))])  # a second ingest into the same store
+        assert actor_summary(store, "USA", top=2) == _summary.__wrapped__(store, "USA", Scope(), 2)
+        assert actor_summary(store, "USA").as_target == 1
+
+
+PAIRS = [("CHN", "036"), ("CHN", "173"), ("RUS", "173"), ("GBR", "036"), ("FRA", "036"), ("RUS", "036")]

@@ -82,3 +82,27 @@ def test_a_store_of_another_schema_version_is_refused(store_path: Path) -> None:
     with pytest.raises(StoreError) as caught:
         Store.open(store_path, read_only=True)
     assert caught.value.code == "E416" and "99" in str(caught.value)
+
+
+def test_the_lock_file_says_a_writer_is_there_only_while_one_is(store_path: Path) -> None:
+    from thucydides.store.locking import writer_waiting
+
+    assert not writer_waiting(store_path)
+    with Store.open(store_path):
+        assert writer_waiting(store_path)  # a server's readers see it without taking the lock
+    assert not writer_waiting(store_path)  # the writer empties the file when it lets go
+    Store.open(store_path).close()  # and the next writer takes the lock as before
+
+
+def test_a_borrowed_connection_is_left_open_for_its_owner(store_path: Path) -> None:
+    import duckdb
+
+    with Store.open(store_path) as store:
+        store.ingest([story(1, event("JPN", "NAT"))])
+    con = duckdb.connect(str(store_path), read_only=True)
+    try:
+        with Store.borrowing(con.cursor(), store_path) as borrowed:
+            assert borrowed.counts()["events"] == 1 and borrowed.version() is not None
+        assert con.execute("SELECT count(*) FROM events").fetchone() == (1,)  # still open
+    finally:
+        con.close()

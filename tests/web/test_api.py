@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from thucydides.store import Store
+
 from .factory import SCRIPT
 
 
@@ -206,3 +208,14 @@ def test_a_missing_store_is_503_e414(tmp_path: Path) -> None:
     with TestClient(create_app(ServerConfig(tmp_path / "none.duckdb")), base_url="http://127.0.0.1") as missing:
         response = missing.get("/api/overview")
     assert response.status_code == 503 and response.json()["error"]["code"] == "E414"
+
+
+def test_naming_an_actors_partners_leaves_the_kept_summary_as_it_was(client: TestClient, store_path: Path) -> None:
+    from thucydides.analysis import actor_summary
+
+    named = client.get("/api/actors/NATO", params={"top": 7}).json()
+    assert named["partners"] and all("name" in p for p in named["partners"])
+    with Store.open(store_path, read_only=True) as store:
+        kept = actor_summary(store, "NATO", top=7)  # the summary the API named, shared with other requests
+    assert kept.partners and all("name" not in p for p in kept.partners)
+    assert all("name" not in c for c in kept.codes)

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import Errors, StoreError
 from ..store import Store
+from .kept import kept
 
 KINDS = ("country", "group", "code")
 _CONDITIONS = {
@@ -74,6 +75,7 @@ def _first_present(store: Store, text: str, candidates: list[str]) -> ActorSpec 
     return None
 
 
+@kept
 def _present(store: Store, spec: ActorSpec) -> bool:
     first, params = spec.condition(1)
     second, more = spec.condition(2)

@@ -119,10 +119,15 @@ def _alert(
 
 def latest_date(store: Store, scope: Scope) -> dt.date | None:
     """The last event date up to the last publication date (or today): later dates are plans, not news."""
+    return _latest_date(store, scope, dt.date.today())
+
+
+@kept  # the overview and every actor's page ask for it; today is an argument, so that it is asked again tomorrow
+def _latest_date(store: Store, scope: Scope, today: dt.date) -> dt.date | None:
     where, params = scope.where()
     sql = (
         f"SELECT max(event_date) FROM events WHERE {where} "
-        "AND event_date <= coalesce((SELECT max(date) FROM articles), current_date)"
+        "AND event_date <= coalesce((SELECT max(date) FROM articles), ?)"
     )
-    value = store.scalar(sql, params)
+    value = store.scalar(sql, [*params, today])
     return value if isinstance(value, dt.date) else None

@@ -8,10 +8,12 @@ from typing import Any
 
 from ..store import Store
 from .actors import ActorSpec, actor_key, resolve_actor
+from .kept import kept
 from .scope import FREQS, Scope, check_choice, quad_sums
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 QUAD_FIELDS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+RANKED = 500  # pairs ranked at once and kept: every shorter list of top dyads is its start
 MAX_FILLED = 10_000  # periods of a timeline filled with empty ones; past it, only those with events
 PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 
@@ -64,6 +66,7 @@ class DyadTimeline:
         return sum(p.total for p in self.periods)
 
 
+@kept
 def dyad_timeline(
     store: Store,
     source: str,
@@ -161,8 +164,16 @@ def top_dyads(
     Each row: ``source``, ``target``, ``events``, ``cooperation`` (QuadClass 1–2),
     ``conflict`` (3–4) and ``goldstein_mean``. Undirected pairs are ordered alphabetically;
     ``domestic`` keeps pairs of one actor with itself (a government and its army).
+    The first :data:`RANKED` pairs are ranked once per store version and kept: the overview,
+    the dyad chooser and the API share them.
     """
-    scope = scope or Scope()
+    if limit > RANKED:
+        return _ranked_dyads(store, limit, directed, scope or Scope(), domestic)
+    return _ranked_dyads(store, RANKED, directed, scope or Scope(), domestic)[:limit]
+
+
+@kept
+def _ranked_dyads(store: Store, limit: int, directed: bool, scope: Scope, domestic: bool) -> list[dict[str, Any]]:
     one, two = actor_key(1), actor_key(2)
     pair = (one, two) if directed else (f"least({one}, {two})", f"greatest({one}, {two})")
     where, params = scope.where()

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..store import Store
 from .events import QUAD_NAMES, ActorRef, EventSummary, TextSpan, in_sentence, summaries
+from .kept import kept
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class EventDetail:
     articles: list[ArticleRef] = field(default_factory=list)
 
 
+@kept
 def event_detail(store: Store, event_id: int) -> EventDetail | None:
     """The event with this GlobalEventID and everything that reports it, or None when there is none."""
     with store.reading():

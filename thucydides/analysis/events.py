@@ -15,6 +15,7 @@ from typing import Any
 
 from ..store import Store
 from .actors import actor_key, resolve_actor
+from .kept import kept
 from .scope import Scope
 
 SORTS = {
@@ -95,6 +96,7 @@ class EventPage:
     events: list[EventSummary] = field(default_factory=list)
 
 
+@kept
 def find_events(
     store: Store,
     query: EventQuery | None = None,
@@ -185,13 +187,15 @@ SELECT e.GlobalEventID::VARCHAR AS id, e.event_date, e.date_precision,
 FROM events e LEFT JOIN mentions m ON m.mention_seq = e.first_mention
 WHERE e.GlobalEventID IN (SELECT unnest(?::BIGINT[]))
 """
+SUMMARY_ONE = SUMMARY.replace("IN (SELECT unnest(?::BIGINT[]))", "= ?")  # one event, found through the index
 
 
 def summaries(store: Store, ids: list[int]) -> list[EventSummary]:
     """The events with these GlobalEventIDs, in the order given."""
     if not ids:
         return []
-    rows = {r["id"]: r for r in store.rows(SUMMARY, [ids])}
+    sql, params = (SUMMARY_ONE, [ids[0]]) if len(ids) == 1 else (SUMMARY, [ids])
+    rows = {r["id"]: r for r in store.rows(sql, params)}
     return [_summary(rows[str(i)]) for i in ids if str(i) in rows]
 
 

@@ -4,10 +4,12 @@ An analysis reads the store and nothing else, so its answer depends only on its
 arguments and on what the store holds. :func:`kept` wraps such a function: the first
 call for a store file, a version of it (:meth:`thucydides.store.Store.version`, which
 changes at every commit, by this process or another) and a set of arguments makes the
-answer; later calls with the same get it back. Nothing is kept for a store in memory,
-nor for arguments that cannot be compared (a list among them). The least recently used
-answers go first when :data:`KEPT_ANSWERS` are held. Callers must not change what they
-get back: it is shared (a list is given as a copy, its items are frozen objects).
+answer; later calls with the same get it back, and calls made while it is being made
+wait for it instead of making it again (fifty clients asking at once cost one query).
+Nothing is kept for a store in memory, nor for arguments that cannot be compared (a
+list among them). The least recently used answers go first when :data:`KEPT_ANSWERS`
+are held. Callers must not change what they get back: it is shared (a list is given
+as a copy, its items are frozen objects or dicts the caller copies before changing).
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ from typing import Any, ParamSpec, TypeVar
 
 from ..store import Store
 
-KEPT_ANSWERS = 64
+KEPT_ANSWERS = 1024  # a page of events or a timeline by day is some 100 kB
 P = ParamSpec("P")
 R = TypeVar("R")
 
 _answers: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_making: dict[tuple[Any, ...], threading.Event] = {}
 _lock = threading.Lock()
 
 
@@ -44,15 +47,26 @@ def kept(func: Callable[P, R]) -> Callable[P, R]:
         key = (func.__module__, func.__qualname__, str(store.path), version, tuple(rest))
         if version is None or not _hashable(key):
             return func(*args, **kwargs)
-        with _lock:
-            if key in _answers:
-                _answers.move_to_end(key)
-                return _given(_answers[key])
-        answer = func(*args, **kwargs)
-        with _lock:
-            _answers[key] = answer
-            while len(_answers) > KEPT_ANSWERS:
-                _answers.popitem(last=False)
+        while True:
+            with _lock:
+                if key in _answers:
+                    _answers.move_to_end(key)
+                    return _given(_answers[key])
+                making = _making.get(key)
+                if making is None:
+                    _making[key] = making = threading.Event()
+                    break
+            making.wait()  # then the answer is kept, or its maker failed and this call makes it
+        try:
+            answer = func(*args, **kwargs)
+            with _lock:
+                _answers[key] = answer
+                while len(_answers) > KEPT_ANSWERS:
+                    _answers.popitem(last=False)
+        finally:
+            with _lock:
+                del _making[key]
+            making.set()
         return _given(answer)
 
     return keeping

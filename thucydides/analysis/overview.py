@@ -15,6 +15,7 @@ from typing import Any
 from ..store import Store
 from .actors import ActorSpec, actor_key, resolve_actor
 from .dyads import Period, _fill, _period
+from .kept import kept
 from .scope import FREQS, Scope, check_choice, quad_sums
 
 
@@ -33,6 +34,7 @@ class StoreOverview:
     outlets: list[dict[str, Any]] = field(default_factory=list)  # source, articles
 
 
+@kept
 def store_overview(store: Store, scope: Scope | None = None) -> StoreOverview:
     """Counts, dates and kinds of events of the store (the event figures within ``scope``)."""
     scope = scope or Scope()
@@ -130,8 +132,21 @@ def _kind(n: int) -> str:
 def list_actors(
     store: Store, search: str | None = None, limit: int = 50, scope: Scope | None = None
 ) -> list[ActorCount]:
-    """Actors with the most events (as source or target), optionally those whose key or name contains ``search``."""
-    scope = scope or Scope()
+    """Actors with the most events (as source or target), optionally those whose key or name contains ``search``.
+
+    The first :data:`RANKED` are ranked once per store version and search and kept: the
+    overview, the actors page and the API share them.
+    """
+    if limit > RANKED:
+        return _ranked_actors(store, search, limit, scope or Scope())
+    return _ranked_actors(store, search, RANKED, scope or Scope())[:limit]
+
+
+RANKED = 1000
+
+
+@kept
+def _ranked_actors(store: Store, search: str | None, limit: int, scope: Scope) -> list[ActorCount]:
     where, params = scope.where()
     search_sql, search_params = _search(search)
     sql = ACTORS.format(
@@ -177,6 +192,7 @@ class Timeline:
     periods: list[Period] = field(default_factory=list)
 
 
+@kept
 def event_timeline(store: Store, actor: str | None = None, freq: str = "month", scope: Scope | None = None) -> Timeline:
     """Counts per QuadClass and the Goldstein sum per ``freq``, empty periods included (as :func:`dyad_timeline`)."""
     check_choice("frequency", freq, FREQS)

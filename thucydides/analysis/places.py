@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..store import Store
 from .events import EventQuery, conditions
+from .kept import kept
 from .scope import Scope, quad_sums
 
 
@@ -31,6 +32,7 @@ class CountryCount:
     goldstein_mean: float | None
 
 
+@kept
 def map_points(
     store: Store, scope: Scope | None = None, query: EventQuery | None = None, limit: int = 2000
 ) -> list[MapPoint]:
@@ -60,6 +62,7 @@ def map_points(
     ]
 
 
+@kept
 def country_counts(store: Store, scope: Scope | None = None, query: EventQuery | None = None) -> list[CountryCount]:
     """Events per country of their location (all of them, not only the busiest places), most first.
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..store import Store
 from .actors import ActorSpec, actor_key, resolve_actor
+from .kept import kept
 from .scope import Scope, quad_sums
 
 
@@ -41,8 +42,19 @@ def actor_summary(store: Store, name: str, scope: Scope | None = None, top: int 
     """What ``name`` (country, group, code prefix or knowledge-base name) did and had done to it.
 
     One pass over the events: its totals, its partners and its CAMEO roots are grouping sets of one query.
+    The first :data:`TOP` partners and roots are kept per store version: the API and the actor's page share them.
     """
-    scope = scope or Scope()
+    if top > TOP:
+        return _summary(store, name, scope or Scope(), top)
+    full = _summary(store, name, scope or Scope(), TOP)
+    return replace(full, partners=full.partners[:top], codes=full.codes[:top])
+
+
+TOP = 100
+
+
+@kept
+def _summary(store: Store, name: str, scope: Scope, top: int) -> ActorSummary:
     with store.reading():
         spec = resolve_actor(store, name)
         sql, params = _summary_query(spec, scope)

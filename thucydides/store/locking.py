@@ -9,6 +9,8 @@ file open for long:
   for each short write transaction (one batch of articles) and closes it after the commit;
 - a **reader** opens the file read-only for one query (or one group of queries) and
   closes it; when the writer is committing at that moment, it waits and retries.
+  The web server is the one reader that keeps the file open across queries; it lets
+  go as soon as it is idle and :func:`writer_waiting` says a writer is there.
 
 So readers query while an ingest runs, and see every batch committed so far.
 """
@@ -53,8 +55,22 @@ class WriterLock:
 
     def release(self) -> None:
         if self._handle is not None:
+            self._handle.truncate(0)  # an empty lock file: no writer (see :func:`writer_waiting`)
             self._handle.close()  # closing the file releases the lock
             self._handle = None
+
+
+def writer_waiting(store_path: Path) -> bool:
+    """Whether a writer holds the store's lock file, or left it behind without releasing it (a crash).
+
+    A writer writes its pid into ``<store>.lock`` when it takes the lock and empties the file when it
+    lets go, so this only reads the file's size: it never takes the lock, which a writer could then
+    find taken (E411). A file left full by a crash reads as a waiting writer until the next writer empties it.
+    """
+    try:
+        return store_path.with_name(store_path.name + ".lock").stat().st_size > 0
+    except FileNotFoundError:
+        return False
 
 
 def connect(path: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
@@ -64,8 +80,9 @@ def connect(path: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConne
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as err:
-            if "lock" not in str(err).lower():
+        except (duckdb.IOException, duckdb.ConnectionException) as err:
+            # another process holds the file, or this one does in the other mode (a server's readers)
+            if not _held(err):
                 raise StoreError(Errors.E412, path=path, detail=_first_line(err)) from None
             if time.monotonic() + delay > deadline:
                 raise StoreError(Errors.E413, path=path, seconds=timeout) from None
@@ -73,6 +90,11 @@ def connect(path: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConne
             raise StoreError(Errors.E412, path=path, detail=_first_line(err)) from None
         time.sleep(delay)
         delay = min(delay * 2, 0.25)
+
+
+def _held(err: Exception) -> bool:
+    text = str(err).lower()
+    return "lock" in text or "different configuration" in text
 
 
 def _first_line(err: Exception) -> str:

@@ -44,6 +44,19 @@ class Store:
         self._lock: WriterLock | None = None
         self._conn: duckdb.DuckDBPyConnection | None = None
         self._depth = 0
+        self._borrowed = False  # the connection belongs to someone else, who closes it
+
+    @classmethod
+    def borrowing(cls, con: duckdb.DuckDBPyConnection, path: Path) -> Store:
+        """A read-only store over the file at ``path`` through ``con``, which its owner keeps open and closes.
+
+        For a server that holds one connection for many requests (:mod:`thucydides.web.access`):
+        each request borrows a cursor of it instead of opening the file again.
+        """
+        store = cls(path, True, 0.0)
+        store._conn = con
+        store._borrowed = True
+        return store
 
     @classmethod
     def open(cls, path: str | Path = DEFAULT_PATH, read_only: bool = False, timeout: float = 30.0) -> Store:
@@ -93,6 +106,8 @@ class Store:
             raise StoreError(Errors.E416, path=self.path, found=found, expected=SCHEMA_VERSION)
 
     def close(self) -> None:
+        if self._borrowed:
+            self._conn = None
         if self._conn is not None and self.path is None:
             self._conn.close()
             self._conn = None
@@ -142,7 +157,7 @@ class Store:
             yield self._conn
         finally:
             self._depth -= 1
-            if self._depth == 0 and self.path is not None:
+            if self._depth == 0 and self.path is not None and not self._borrowed:
                 self._conn.close()
                 self._conn = None
 

@@ -79,10 +79,9 @@ def actor(
         summary = analysis.actor_summary(store, name, f.narrowed(store), top)
     data = summary.as_dict()
     data["actor"]["name"] = actor_name(summary.actor.value)
-    for partner in data["partners"]:
-        partner["name"] = actor_name(partner["partner"])
-    for root in data["codes"]:
-        root["name"] = cameo_name(root["root"])
+    # copies: the summary's rows are shared with other requests (analysis.kept)
+    data["partners"] = [p | {"name": actor_name(p["partner"])} for p in data["partners"]]
+    data["codes"] = [c | {"name": cameo_name(c["root"])} for c in data["codes"]]
     return data
 
 

@@ -8,7 +8,8 @@ inline scripts, nothing from other sites), and is read-only without a write toke
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, MutableMapping
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -50,9 +51,16 @@ PLOVER type, place, words) are shared query parameters. Errors come as
 """
 
 
+@contextlib.asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.access.reader.close()  # the shared read-only connection (see .access)
+
+
 def create_app(config: ServerConfig, coder: write.LazyCoder | None = None) -> FastAPI:
     """The application over the store of ``config``; ``coder`` codes posted articles (loaded when first used)."""
     app = FastAPI(
+        lifespan=_lifespan,
         title="thucydides",
         version=__version__,
         description=DESCRIPTION,
