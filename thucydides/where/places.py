@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from ..actors.resolve import ActorResolver
@@ -28,6 +28,8 @@ from ..when import calendar
 from .gazetteer import Gazetteer, Place, Story, norm, within
 from .locate import Locator
 from .mentions import Mention, Words
+from .named import PlaceSpan as _Span
+from .named import capital_spans, definite_spans, territory_spans
 from .regions import region_names
 from .support import Named, Support
 
@@ -35,19 +37,6 @@ _NAME_ENTS = ENGLISH.labels("place_name_entities")
 _NOT_PLACE_ENTS = ENGLISH.labels("not_place_entities")
 _NOMINAL_LINKS = ENGLISH.labels("nominal_links")
 _MAX_CANDIDATES = 30
-
-
-@dataclass(frozen=True, slots=True)
-class _Span:
-    lo: int
-    hi: int
-    key: str
-    places: tuple[Place, ...]
-    hint: str = ""
-    qualifier: tuple[Place, ...] = ()
-    capital: bool = False
-    end: int = -1
-    definite: bool = False  # "in the capital", "in the city": a place the story named before
 
 
 class Placer:
@@ -79,7 +68,7 @@ class Placer:
     # -- the place names of a sentence -----------------------------------------------------
     def mentions(self, sentence: Sentence, resolver: ActorResolver | None, story: Story) -> list[Mention]:
         spans = self._qualify(sentence, self._spans(sentence, resolver))
-        spans = sorted([*spans, *self._definite_spans(sentence, story)], key=lambda s: s.lo)
+        spans = sorted([*spans, *definite_spans(self, sentence, story)], key=lambda s: s.lo)
         here = Story(Counter(story.countries), story.adm1, story.resolved)
         for span in spans:
             if len(span.places) == 1 and span.places[0].feature == "country":
@@ -116,71 +105,9 @@ class Placer:
         for lo, hi in self._runs(sentence):
             spans.extend(self._split(sentence, lo, hi, resolver))
         if resolver is not None:
-            spans.extend(self._capital_spans(sentence, resolver))
-            spans.extend(self._territory_spans(sentence, resolver))
+            spans.extend(capital_spans(self, sentence, resolver))
+            spans.extend(territory_spans(self, sentence, resolver))
         return sorted(spans, key=lambda s: s.lo)
-
-    def _capital_spans(self, sentence: Sentence, resolver: ActorResolver) -> list[_Span]:
-        """ "the Japanese capital", "Ukraine's capital": the capital city of the country named."""
-        found: list[_Span] = []
-        for t in sentence.tokens:
-            if t.lemma != "capital" or t.pos != "NOUN":
-                continue
-            for child in sentence.kids(t, "amod", "compound", "poss", "nmod"):
-                hit = resolver.hit_at.get(child.i)
-                code = next((e.ref for e in hit.entries if e.kind in ("country", "adjective")), None) if hit else None
-                iso2 = self.iso2.get(code or "")
-                name = self.capitals.get(code or "")
-                if iso2 and name:
-                    places = tuple(p for p in self.gaz.lookup(name) if p.iso2 == iso2 and p.feature == "city")
-                    if places:
-                        found.append(_Span(t.i, t.i, norm(name), places[:1], "city", capital=True))
-        return found
-
-    def _definite_spans(self, sentence: Sentence, story: Story) -> list[_Span]:
-        """ "in the capital", "in the city", "in the province": the capital of the country of the story's
-        dateline (else of the country it is most about), the last town or division it placed an event in
-        (words: ``definite_places``)."""
-        found: list[_Span] = []
-        for t in sentence.tokens:
-            kind = self.words.definite_places.get(t.lower)
-            if kind is None or t.pos != "NOUN" or t.dep != "pobj":
-                continue
-            kids = [sentence.tokens[k] for k in t.children]
-            if [k.lower for k in kids if k.dep == "det"] != ["the"] or any(k.dep not in ("det", "punct") for k in kids):
-                continue
-            place = self._story_place(kind, story)
-            if place is not None:
-                found.append(_Span(t.i, t.i, norm(t.text), (place,), definite=True))
-        return found
-
-    def _story_place(self, kind: str, story: Story) -> Place | None:
-        if kind in story.last:
-            return self.gaz.place(story.last[kind])
-        if kind != "capital":
-            return None
-        scene = self.iso2.get(story.scene.country or "") if story.scene is not None else None
-        iso2 = scene or (story.countries.most_common(1)[0][0] if story.countries else None)
-        if iso2 is None:
-            return None
-        name = self.capitals.get(self.codes.get(iso2, ""))
-        towns = [p for p in self.gaz.lookup(name) if p.iso2 == iso2 and p.feature == "city"] if name else []
-        return towns[0] if towns else None
-
-    def _territory_spans(self, sentence: Sentence, resolver: ActorResolver) -> list[_Span]:
-        """ "entered Gambian territory", "Estonian airspace": the country whose land, sea or air it is."""
-        found: list[_Span] = []
-        for t in sentence.tokens:
-            if t.lower not in self.words.territory_words or t.pos != "NOUN":
-                continue
-            for child in sentence.kids(t, "amod", "compound", "poss"):
-                hit = resolver.hit_at.get(child.i)
-                code = next((e.ref for e in hit.entries if e.kind in ("country", "adjective")), None) if hit else None
-                country = self.gaz.country(self.iso2.get(code or "", ""))
-                if country is not None:
-                    lo, hi = min(child.i, t.i), max(child.i, t.i)
-                    found.append(_Span(lo, hi, norm(t.text), (country,)))
-        return found
 
     def _runs(self, sentence: Sentence) -> Iterable[tuple[int, int]]:
         """Maximal runs of name tokens, joined by connectors ("Strait of Hormuz") and site words."""

@@ -126,7 +126,10 @@ class Verdict:
         return candidates
 
     def _fate(self, sentence: Sentence, verb: Token) -> tuple[Token, Token] | None:
-        """The subject of a future clause under ``verb`` that gives it a fate ("would pay dearly")."""
+        """The subject of a future clause under ``verb`` that gives it a fate ("would pay dearly"), when
+        the verb names no one it is addressed to ("warned the Philippines that it would pay": the addressee)."""
+        if sentence.child(verb, "dobj") is not None or sentence.child(verb, "dative") is not None:
+            return None
         for clause in sentence.kids(verb, "ccomp", "xcomp"):
             words = self.control.fates.get(clause.lemma)
             future = any(a.lower in _FUTURE for a in sentence.kids(clause, "aux"))
