@@ -165,11 +165,11 @@ def test_each_sentence_is_matched_against_the_lexicon_once_for_the_rules_and_the
     assert events and events[0].explanation.passes[-1] == "learned"
 
 
-def test_hybrid_finds_but_does_not_emit_the_models_targetless_event_where_the_rules_found_none(hybrid_pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_hybrid_finds_but_does_not_emit_the_models_own_event(hybrid_pipeline) -> None:  # type: ignore[no-untyped-def]
     from thucydides.models import Article
 
     text = "Iranian gunboats swarmed around the tanker for an hour."
     (coded,) = hybrid_pipeline.code([Article(id="t", text=text)])
     assert coded.events == ()
     (refused,) = coded.refused
-    assert refused.event.explanation.producer == "model" and "names no one it is done to" in refused.reason
+    assert refused.event.explanation.producer == "model" and "no rule of the lexicon found this act" in refused.reason
