@@ -60,12 +60,13 @@ def test_an_actor_with_no_mention_has_no_span() -> None:
     assert spans == {("S", 0, 24), ("T", 30, 34)}
 
 
-def test_code_measures_read_the_acts_reported_and_actor_measures_the_event_data() -> None:
+def test_what_was_made_of_a_gold_act_reads_the_acts_reported_and_precision_the_event_data() -> None:
     record = GoldRecord(id="1", text="x", events=(GoldEvent("RUS", "UKR", "190"),))
     act = make_event(cameo="190", target=None)  # found, refused for want of a target
     scores = score_events([record], [[]], [[act]])
-    assert scores.metrics["code (root)"].tp == 1 and scores.root_accuracy.value == 1.0
+    assert scores.root_accuracy.value == 1.0 and scores.confusion["19"]["19"] == 1
+    assert scores.metrics["code (root)"].tp == 0 and scores.metrics["code (root)"].fn == 1
     assert scores.metrics["source+target+root"].tp == 0 and scores.metrics["source+target+root"].fn == 1
     assert scores.coverage.value == 0.0  # no event data was made for the record
     emitted_only = score_events([record], [[]])
-    assert emitted_only.metrics["code (root)"].tp == 0 and emitted_only.root_accuracy.value == 0.0
+    assert emitted_only.root_accuracy.value == 0.0

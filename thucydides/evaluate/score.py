@@ -96,10 +96,10 @@ class EventScores:
 def score_events(
     records: list[GoldRecord], coded: list[list[Event]], reported: list[list[Event]] | None = None
 ) -> EventScores:
-    """Score event files. The measures of the code alone (root, base, full code, the aligned root and
-    base, the main event's PLOVER type) read the acts each text reports (``reported``: also those
-    refused for want of an actor, as the sentence tasks do); every measure with an actor in it reads
-    the emitted events, the event data."""
+    """Score event files. Precision, recall and F1 read the emitted events, the event data. What the
+    coder made of each gold act (the aligned root and base, the root confusion, the main event's
+    PLOVER type) reads the acts each text reports (``reported``: also those refused for want of an
+    actor, as the sentence tasks do); the aligned actors read the emitted events."""
     scores = EventScores()
     for k, (record, events) in enumerate(zip(records, coded, strict=True)):
         if record.skip:
@@ -111,9 +111,9 @@ def score_events(
 
 def _score_record(scores: EventScores, gold: tuple[GoldEvent, ...], events: list[Event], acts: list[Event]) -> None:
     m = scores.metrics
-    m["code (root)"].add([e.cameo_root for e in acts], [g.code[:2] for g in gold])
-    m["code (base)"].add([e.cameo_base for e in acts], [g.code[:3] for g in gold])
-    m["code (full)"].add([e.cameo for e in acts], [g.code for g in gold])
+    m["code (root)"].add([e.cameo_root for e in events], [g.code[:2] for g in gold])
+    m["code (base)"].add([e.cameo_base for e in events], [g.code[:3] for g in gold])
+    m["code (full)"].add([e.cameo for e in events], [g.code for g in gold])
     for role in ("source", "target"):
         pred = [actor_code(getattr(e, role)) for e in events]
         truth = [getattr(g, role) for g in gold]

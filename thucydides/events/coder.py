@@ -33,8 +33,9 @@ class EventCoder:
     def code(self, doc: Doc, sentence: Sentence) -> list[Event]:
         """The events of ``sentence``: one per source–target pair of each candidate the passes found.
 
-        A candidate a pass refused (an act reported only as denied) gives events that go to
-        ``doc.refused`` with the reason instead."""
+        A candidate a pass refused (an act reported only as denied, the learned layer's own act) gives
+        events that go to ``doc.refused`` with the reason instead; the learned layer's also to
+        ``doc.found``, the acts the text reports."""
         candidates = self.finder.find(doc, sentence)
         with_actors = [c for c in candidates if c.sources or c.targets]
         chosen = with_actors if with_actors else candidates[:1]
@@ -48,6 +49,8 @@ class EventCoder:
             else:
                 made = self._events(doc.article, sentence, c, set())
                 doc.refused.extend(Refused(e, c.refusal) for e in made)
+                if c.producer == "model":  # an act the learned layer found, not one that did not happen
+                    doc.found.extend(made)
         return events
 
     def _events(
