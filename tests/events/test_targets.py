@@ -227,3 +227,12 @@ def test_what_a_host_expels_or_bans_is_the_target_never_the_place_it_leaves(pipe
 def test_the_subject_of_an_infinitive_under_the_verb_is_its_object(pipeline: Pipeline) -> None:
     (allowed,) = _events(pipeline, "Venezuela allowed a team of European Union observers to monitor its elections.")
     assert allowed.cameo.startswith("08") and allowed.target is not None and allowed.target.code == "IGOEUR"
+
+
+def test_an_event_noun_that_is_a_verbs_occasion_takes_its_subject_and_object(pipeline: Pipeline) -> None:
+    text = "In a phone call on Tuesday, Macron told Zelensky that France would send more shells."
+    events = _events(pipeline, text)
+    assert {("FRA", "UKRGOV", "041"), ("UKR", "FRAGOV", "041")} <= _pairs(events)
+    assert not [e for e in events if e.cameo.startswith("10")]  # a fronted adjunct is no demand's complement
+    after = _events(pipeline, "After the attack, Israel struck Gaza.")
+    assert [e.trigger.text for e in after if e.cameo.startswith("19")] == ["struck"]  # "after" is no occasion

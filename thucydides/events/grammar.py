@@ -22,6 +22,7 @@ _DEFAULT_TARGET_PREPS = ENGLISH.word_list("target_prepositions")
 _RELATIVE = ENGLISH.words("relative_pronouns")
 _OBJECT_CONTROL = ENGLISH.words("object_control_verbs")
 _STATIVE_PARTICIPLES = ENGLISH.words("stative_participles")
+_OCCASION = ENGLISH.words("occasion_prepositions")
 
 
 def light_governor(sentence: Sentence, token: Token, control: Control) -> Token | None:
@@ -110,10 +111,23 @@ def default_source(sentence: Sentence, token: Token, pos: str, control: Control)
             obj = sentence.child(prep, "pobj")
             if obj is not None:
                 return [obj.i]
-    governor = light_governor(sentence, token, control)
+    governor = light_governor(sentence, token, control) or occasion(sentence, token)
     if governor is not None:
         return subject(sentence, governor)
     return []
+
+
+def occasion(sentence: Sentence, token: Token) -> Token | None:
+    """The verb whose occasion the event noun ``token`` is: "In a phone call, Putin told Aliyev ...",
+    "during talks in Beijing, Wang warned Blinken": who called is who told, the one called the one told
+    (prepositions: ``occasion_prepositions``)."""
+    if token.dep != "pobj" or token.head == token.i:
+        return None
+    prep = sentence.tokens[token.head]
+    if prep.lower not in _OCCASION or prep.head == prep.i:
+        return None
+    verb = sentence.tokens[prep.head]
+    return verb if verb.pos == "VERB" else None
 
 
 def default_target(
@@ -150,6 +164,9 @@ def default_target(
     governor = light_governor(sentence, token, control) if pos == "noun" else None
     if governor is not None:
         holders.append(governor)
+    told = occasion(sentence, token) if pos == "noun" and not found else None
+    if told is not None:  # "In a phone call, Putin told Aliyev": the one told
+        found.extend(c.i for c in sentence.kids(told, "dobj", "dative"))
     for holder in holders:
         for prep_word in _DEFAULT_TARGET_PREPS:
             for prep in sentence.kids(holder, "prep"):

@@ -61,6 +61,8 @@ class Controls:
         if clausal:
             holders.append(head)
         if token.dep == "pcomp" or (token.dep == "pobj" and head.lower in ("in", "for", "on", "of", "to")):
+            if head.head > head.i or head.head == head.i:  # "In a phone call, Putin told ...": a fronted adjunct
+                return None
             holders.append(sentence.tokens[head.head])
         if token.dep in ("dobj", "nsubjpass"):
             holders.append(head)
