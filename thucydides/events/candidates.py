@@ -35,3 +35,4 @@ class Candidate:
     factuality: str | None = None  # asserted, negated, hypothetical, claimed or background, as the model sees it
     factuality_p: float | None = None
     refusal: str | None = None  # set when the event is found but must not be emitted: why (see passes/factual.py)
+    happened: bool = True  # False: the text reports it did not happen, or only alleges it (passes/factual.py)

@@ -34,8 +34,8 @@ class EventCoder:
         """The events of ``sentence``: one per source–target pair of each candidate the passes found.
 
         A candidate a pass refused (an act reported only as denied, the learned layer's own act) gives
-        events that go to ``doc.refused`` with the reason instead; the learned layer's also to
-        ``doc.found``, the acts the text reports."""
+        events that go to ``doc.refused`` with the reason instead; those the text reports as
+        having happened also to ``doc.found``, the acts the text reports."""
         candidates = self.finder.find(doc, sentence)
         with_actors = [c for c in candidates if c.sources or c.targets]
         chosen = with_actors if with_actors else candidates[:1]
@@ -49,7 +49,7 @@ class EventCoder:
             else:
                 made = self._events(doc.article, sentence, c, set())
                 doc.refused.extend(Refused(e, c.refusal) for e in made)
-                if c.producer == "model":  # an act the learned layer found, not one that did not happen
+                if c.happened:  # an act the text reports, not one it denies or only alleges
                     doc.found.extend(made)
         return events
 

@@ -30,10 +30,12 @@ class Factuality:
             denial = denied_by(sentence, c.trigger, self.words)
             if denial is not None:
                 c.refusal = f"the act is reported only as denied ('{denial.text}'): the denial is the event"
+                c.happened = False
                 continue
             accusation = alleged_by(sentence, c.trigger, self.words)
             if accusation is not None:
                 c.refusal = f"the act is only alleged ('{accusation.text}'): the accusation is the event"
+                c.happened = False
                 continue
             verb = claimed_by(sentence, c.trigger, self.words)
             who = claimant(sentence, verb) if verb is not None else None
