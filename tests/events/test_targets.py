@@ -236,3 +236,10 @@ def test_an_event_noun_that_is_a_verbs_occasion_takes_its_subject_and_object(pip
     assert not [e for e in events if e.cameo.startswith("10")]  # a fronted adjunct is no demand's complement
     after = _events(pipeline, "After the attack, Israel struck Gaza.")
     assert [e.trigger.text for e in after if e.cameo.startswith("19")] == ["struck"]  # "after" is no occasion
+
+
+def test_conjoined_parties_that_agree_or_step_back_together_do_it_to_each_other(pipeline: Pipeline) -> None:
+    text = "Indian and Chinese troops completed their disengagement at a friction point."
+    assert {("IND", "CHN", "087"), ("CHN", "IND", "087")} <= {
+        (s, t and t[:3], c) for s, t, c in _pairs(_events(pipeline, text))
+    }
