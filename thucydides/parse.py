@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from . import registry
+from .attribute_match import fast_attribute_ruler
 from .clean import CleanArticle
 from .errors import Errors, ThucydidesError
 from .resources import data_path, load_yaml
@@ -127,6 +128,7 @@ class SpacyParser:
         self.name = model
         self.batch_size = batch_size
         self.nlp = load_spacy(model)
+        fast_attribute_ruler(self.nlp)
         keep_hyphenated_verbs(self.nlp)
         self.verb_forms = irregular_verb_forms(self.nlp)
 

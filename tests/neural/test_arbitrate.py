@@ -134,19 +134,48 @@ def test_candidates_carry_no_provenance_before_arbitration(pipeline: Pipeline) -
     assert found and found[0].parts == {} and found[0].probability is None
 
 
-def test_the_learned_pass_is_named_in_the_explanation_and_runs_the_model_once_per_article(
-    hybrid_pipeline: Pipeline,
-) -> None:
-    two = f"{ATTACK} Japan wants to join NATO."
-    (parsed,) = hybrid_pipeline.parser.parse([clean(Article(id="t", text=two))])
-    doc = hybrid_pipeline.doc(parsed)
+def _coded(pipeline: Pipeline, text: str) -> Doc:
+    (parsed,) = pipeline.parser.parse([clean(Article(id="t", text=text))])
+    doc = pipeline.doc(parsed)
     for sentence in doc.sentences:
         doc.actors.start(sentence)
-        hybrid_pipeline.coder.code(doc, sentence)
+        pipeline.coder.code(doc, sentence)
         doc.actors.finish()
-    assert set(doc.layers["learned"]) == {0, 1}  # one prediction per proposing sentence, kept for the article
+    return doc
+
+
+def test_the_learned_pass_is_named_in_the_explanation_and_keeps_a_prediction_per_sentence(
+    hybrid_pipeline: Pipeline,
+) -> None:
+    doc = _coded(hybrid_pipeline, f"{ATTACK} Japan wants to join NATO. The weather was mild and dry.")
+    kept = doc.layers["learned"]
+    assert set(kept) == {0, 1, 2} and kept[0] is not None and kept[1] is not None
+    assert kept[2] is None  # no trigger proposed: the model is not run
     event = hybrid_pipeline.code_text(ATTACK, "2025-06-03")[0]
     assert event.explanation.passes[-1] == "learned"
+
+
+def test_a_sentences_prediction_is_the_same_alone_and_inside_an_article(hybrid_pipeline: Pipeline) -> None:
+    alone = _coded(hybrid_pipeline, "Japan wants to join NATO.").layers["learned"][0]
+    long = "Thousands of protesters marched through the capital on Sunday demanding the resignation of the cabinet."
+    inside = _coded(hybrid_pipeline, f"{ATTACK} {long} Japan wants to join NATO.").layers["learned"][2]
+    for field in ("five", "root", "plover", "fact"):
+        assert np.array_equal(getattr(alone, field), getattr(inside, field))
+    assert alone.tags == inside.tags and alone.tag_prob == inside.tag_prob
+
+
+def test_the_model_is_not_run_on_a_sentence_without_a_proposed_trigger(
+    hybrid_pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = load_neural()
+    assert model is not None
+    runs: list[int] = []
+    original = model.session.run
+    monkeypatch.setattr(model.session, "run", lambda out, feeds: runs.append(1) or original(out, feeds))
+    _coded(hybrid_pipeline, "The weather was mild and dry. It rained in the afternoon.")
+    assert runs == []
+    _coded(hybrid_pipeline, f"The weather was mild and dry. {ATTACK}")
+    assert len(runs) == 1
 
 
 def test_each_sentence_is_matched_against_the_lexicon_once_for_the_rules_and_the_model(

@@ -58,14 +58,31 @@ def test_the_tags_find_the_attacker_and_the_attacked(model: NeuralModel) -> None
     assert len(p.tags) == len(ATTACK) == len(p.tag_prob)
 
 
-def test_batches_keep_the_order_of_the_sentences(model: NeuralModel) -> None:
+def test_a_sentences_prediction_is_the_same_alone_and_among_others(model: NeuralModel) -> None:
+    # int8 activations are scaled once per run: run with others (and padded to the longest) a sentence's
+    # probabilities would move; each sentence is run alone, so they are its own, bit for bit
     one = model.predict([PRAISE])[0]
-    batch = model.predict([ATTACK, PRAISE, ATTACK[:4]], batch_size=2)
-    assert len(batch) == 3
-    # int8 activations are scaled per batch, so padding moves probabilities a little, never the answer
-    assert np.allclose(batch[1].five, one.five, atol=0.03)
-    assert batch[1].five.argmax() == one.five.argmax()
+    many = model.predict([ATTACK, PRAISE, ATTACK[:4], PRAISE * 3])
+    assert len(many) == 4
+    for field in ("five", "root", "plover", "fact"):
+        assert np.array_equal(getattr(many[1], field), getattr(one, field))
+    assert many[1].tags == one.tags and many[1].tag_prob == one.tag_prob
+    assert np.array_equal(many[2].five, model.predict([ATTACK[:4]])[0].five)
     assert model.predict([]) == []
+
+
+def test_no_padding_is_run(model: NeuralModel, monkeypatch: pytest.MonkeyPatch) -> None:
+    shapes: list[tuple[int, ...]] = []
+    original = model.session.run
+
+    def recording(outputs: Any, feeds: dict[str, np.ndarray]) -> Any:
+        shapes.append(feeds["ids"].shape)
+        assert feeds["mask"].all()
+        return original(outputs, feeds)
+
+    monkeypatch.setattr(model.session, "run", recording)
+    model.predict([ATTACK, ATTACK[:4]])
+    assert [s[0] for s in shapes] == [1, 1] and shapes[0][1] > shapes[1][1]
 
 
 def test_the_marked_trigger_changes_the_factuality_input(model: NeuralModel) -> None:

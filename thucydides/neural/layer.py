@@ -1,10 +1,11 @@
 """Passes ``learned`` and ``learned-model``: the learned layer as one more event pass.
 
-The model runs once per article, over the sentences where the lexicon or the parse proposes an
-event (one batch; see :func:`~thucydides.neural.arbitrate.predict_sentences`); its predictions wait in
-``doc.layers`` and each sentence's candidates are then arbitrated (``learned``: the ``hybrid``
-coder, where the model checks and completes the rules; ``learned-model``: the ``model`` coder, where
-the model decides the class and the arguments).
+The model runs on a sentence when the pass reaches it, and only where the lexicon or the parse
+proposes an event (see :func:`~thucydides.neural.arbitrate.proposal`); each sentence runs alone, so
+its prediction does not depend on the rest of the article. The predictions are kept in ``doc.layers``
+and each sentence's candidates are arbitrated (``learned``: the ``hybrid`` coder, where the model
+checks and completes the rules; ``learned-model``: the ``model`` coder, where the model decides the
+class and the arguments).
 """
 
 from __future__ import annotations
@@ -36,18 +37,16 @@ class Learned:
         self.arbiter = Arbiter(control, mode, labels.root, labels.fact, Thresholds())
 
     def apply(self, doc: Doc, sentence: Sentence, candidates: list[Candidate]) -> list[Candidate]:
-        prediction = self.predictions(doc).get(sentence.index)
-        return self.arbiter.arbitrate(sentence, candidates, prediction, doc.actors)
+        return self.arbiter.arbitrate(sentence, candidates, self.prediction(doc, sentence), doc.actors)
 
-    def predictions(self, doc: Doc) -> dict[int, Prediction]:
-        """The model's predictions for every sentence of the article, made once and kept on the document."""
-        found = doc.layers.get(self.name)
-        if found is None:
+    def prediction(self, doc: Doc, sentence: Sentence) -> Prediction | None:
+        """The model's prediction for ``sentence`` (None where nothing is proposed), made once and kept on the
+        document with those of the article's other sentences."""
+        kept: dict[int, Prediction | None] = doc.layers.setdefault(self.name, {})
+        if sentence.index not in kept:
             assert self.model is not None
-            predicted = predict_sentences(self.model, _Kept(self.proposer, doc), doc.sentences)
-            found = {s.index: p for s, p in zip(doc.sentences, predicted, strict=True) if p is not None}
-            doc.layers[self.name] = found
-        return found  # type: ignore[no-any-return]
+            (kept[sentence.index],) = predict_sentences(self.model, _Kept(self.proposer, doc), [sentence])
+        return kept[sentence.index]
 
 
 class _Kept:
