@@ -48,6 +48,11 @@ def test_a_wire_dateline_is_a_paragraph_of_its_own() -> None:
 def test_a_dateline_is_not_taken_for_the_subject(pipeline: Pipeline) -> None:
     (event,) = pipeline.code_text("MOSCOW (Reuters) - Russia accused Ukraine of attacking a power plant.", "2024-01-01")
     assert event.source is not None and event.source.text == "Russia"
+    # two towns joined by a slash are one dateline: Dubai is not the attacker
+    text = "JERUSALEM/DUBAI, June 13 (Wire) - Israel struck Iran's nuclear sites on Friday."
+    assert [(e.source.country if e.source else None) for e in pipeline.code_text(text, "2025-06-13")] == ["ISR"]
+    found = dateline(text)
+    assert found is not None and found.town == "JERUSALEM" and text[found.line_end :].startswith("Israel")
 
 
 def test_a_paragraph_too_long_for_the_parser_is_cut_after_a_sentence_keeping_offsets() -> None:

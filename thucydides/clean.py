@@ -13,7 +13,7 @@ grows with the length of what it reads at once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .models import Article
 
@@ -59,7 +59,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\u00a0]*\n\s*")
 # takes it for the subject ("MOSCOW (Reuters) - Russia accused ..."), so it becomes a
 # paragraph of its own. The place is in capitals; a colon needs a region, a date or an agency.
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # with the accented capitals: "BRASÍLIA", "BOGOTÁ"
-_CAPS = rf"[{_UPPER}][{_UPPER}'.\-]{{2,}}(?: [{_UPPER}][{_UPPER}'.\-]+)*"
+_CAPS = rf"[{_UPPER}][{_UPPER}'.\-]{{2,}}(?:(?: ?/ ?| )[{_UPPER}][{_UPPER}'.\-]+)*"  # "JERUSALEM/DUBAI" too
 _REGION = r"[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+)*"
 _DATE = r"[A-Z][a-z]{2,8}\.? \d{1,2}"
 _AGENCY = r"\([A-Za-z .&\-]{2,30}\)"
@@ -98,6 +98,7 @@ class Dateline:
     qualifier: str
     start: int
     end: int
+    line_end: int = -1  # where the whole dateline ("JERUSALEM/DUBAI, June 13 (Wire) -") ends in the article
 
 
 def dateline(text: str) -> Dateline | None:
@@ -109,7 +110,8 @@ def dateline(text: str) -> Dateline | None:
         offset = position + len(chunk) - len(stripped)
         found = _DATELINE.match(stripped)
         if found is not None and (found["dash"] or found["extra"] or found["agency"]):
-            return _dateline_places(found["line"], offset)
+            places = _dateline_places(found["line"], offset)
+            return replace(places, line_end=offset + found.end()) if places is not None else None
         brk = _PARAGRAPH_BREAK.search(text, position)
         if brk is None:
             return None

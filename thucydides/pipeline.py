@@ -15,7 +15,7 @@ from . import registry
 from .actors.kb import KnowledgeBase, load_kb
 from .actors.phrase import DEFAULT_ACTOR_PASSES
 from .actors.resolve import ActorResolver
-from .clean import clean
+from .clean import clean, dateline
 from .doc import Doc
 from .events.admit import admit
 from .events.calibration import Calibration, load_calibration, split
@@ -107,11 +107,10 @@ class Pipeline:
         """A new document for ``parsed``, with an empty actor memory and place history."""
         article = parsed.clean.article
         places = self.situator.placer if self.situator is not None else None
-        return Doc(
-            article=article,
-            actors=ActorResolver(self.kb, article.date, places, self.config.actor_passes),
-            sentences=tuple(parsed.sentences),
-        )
+        actors = ActorResolver(self.kb, article.date, places, self.config.actor_passes)
+        line = dateline(article.text)
+        actors.dateline_end = line.line_end if line is not None else -1
+        return Doc(article=article, actors=actors, sentences=tuple(parsed.sentences))
 
     def code_parsed(self, parsed: ParsedArticle, extra: Extra | None = None) -> CodedArticle:
         doc = self.doc(parsed)

@@ -62,6 +62,7 @@ class ActorResolver:
         self.discourse = Discourse(kb, date)
         self.passes = actor_passes(passes)
         self.sentence: Sentence | None = None
+        self.dateline_end = -1  # a story's dateline ("JERUSALEM, June 13 (Wire) -") names no actor
         self.hits: list[Hit] = []
         self.hit_at: dict[int, Hit] = {}
         self.cache: dict[tuple[int, bool], Actor | None] = {}
@@ -78,7 +79,7 @@ class ActorResolver:
     # -- per sentence ---------------------------------------------------------------
     def start(self, sentence: Sentence) -> None:
         self.sentence = sentence
-        self.hits = find_hits(sentence, self.kb)
+        self.hits = [h for h in find_hits(sentence, self.kb) if sentence.tokens[h.lo].start >= self.dateline_end]
         self.hit_at = {}
         for hit in self.hits:
             for k in range(hit.lo, hit.hi + 1):
@@ -285,6 +286,8 @@ class ActorResolver:
         sentence = self.sentence
         assert sentence is not None
         token = sentence.tokens[i]
+        if token.start < self.dateline_end:
+            return None
         if token.pos == "PRON" or token.lower in HE | IT | THEY:
             return self.discourse.pronoun(self, token)
         parts = self.compose(i, place, whole=True)
