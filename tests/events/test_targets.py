@@ -243,3 +243,15 @@ def test_conjoined_parties_that_agree_or_step_back_together_do_it_to_each_other(
     assert {("IND", "CHN", "087"), ("CHN", "IND", "087")} <= {
         (s, t and t[:3], c) for s, t, c in _pairs(_events(pipeline, text))
     }
+
+
+def test_an_intent_noun_under_a_light_verb_is_the_subjects_intent(pipeline: Pipeline) -> None:
+    assert ("JPN", "IGOWSTNAT", "030") in _pairs(
+        _events(pipeline, "Japan expressed interest in joining NATO's command.")
+    )
+
+
+def test_extradition_is_judicial_cooperation_and_a_call_in_a_phone_call_no_demand(pipeline: Pipeline) -> None:
+    assert ("BGD", "IND", "021") in _pairs(_events(pipeline, "Bangladesh urged India to extradite Hasina immediately."))
+    told = _pairs(_events(pipeline, "Macron told Zelensky in a phone call that France would send more shells."))
+    assert ("FRA", "UKRGOV", "041") in told and not [c for _, _, c in told if c.startswith("10")]

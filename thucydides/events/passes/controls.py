@@ -63,7 +63,10 @@ class Controls:
         if token.dep == "pcomp" or (token.dep == "pobj" and head.lower in ("in", "for", "on", "of", "to")):
             if head.head > head.i or head.head == head.i:  # "In a phone call, Putin told ...": a fronted adjunct
                 return None
-            holders.append(sentence.tokens[head.head])
+            holder = sentence.tokens[head.head]
+            if head.lower == "in" and holder.pos in ("VERB", "AUX"):  # "told Netanyahu in a phone call": an adjunct
+                return None
+            holders.append(holder)
         if token.dep in ("dobj", "nsubjpass"):
             holders.append(head)
         for holder in holders:
@@ -183,6 +186,9 @@ class Controls:
     def _bare_controls(self, sentence: Sentence, found: dict[int, Candidate], consumed: set[int]) -> None:
         """A control verb whose complement is not an event: "Japan wants closer ties with NATO"."""
         for token in sentence.tokens:
+            if token.pos == "NOUN" and token.i not in found and token.i not in consumed:
+                self._bare_noun(sentence, token, found)
+                continue
             if token.i in found or token.i in consumed or token.pos not in ("VERB",):
                 continue
             if token.lemma in self.control.speech:
@@ -198,6 +204,30 @@ class Controls:
             made = self._bare_control(sentence, token, category, complement)
             if made is not None:
                 found[token.i] = made
+
+    def _bare_noun(self, sentence: Sentence, noun: Token, found: dict[int, Candidate]) -> None:
+        """ "Japan expressed interest in joining the command", "voiced its desire to join": a control noun
+        under a light verb, over an act that is no event of the lexicon, is the light verb's subject's
+        intent (appeal, demand ...) toward whom that act concerns."""
+        category = self._category_of(sentence, noun)
+        governor = light_governor(sentence, noun, self.control)
+        if category is None or category.name not in _BARE or governor is None or governor.i in found:
+            return
+        complement = next(
+            (
+                k
+                for child in sentence.kids(noun, "acl", "prep")
+                for k in ([child] if child.dep == "acl" else sentence.kids(child, "pcomp"))
+                if k.pos == "VERB" and (k.dep == "pcomp" or any(a.lower == "to" for a in sentence.kids(k, "aux")))
+            ),  # "interest in joining", "desire to join"; never "hope that the government will", a clause
+            None,
+        )
+        if complement is None or _covered(sentence, complement, found):
+            return
+        made = self._bare_control(sentence, governor, category, complement)
+        if made is not None:
+            made.reason = f"'{noun.text}' ({category.name}) over '{complement.text}', no event of its own → {made.code}"
+            found[governor.i] = made
 
     def _bare_control(
         self, sentence: Sentence, token: Token, category: Category, complement: Token | None
