@@ -255,3 +255,12 @@ def test_extradition_is_judicial_cooperation_and_a_call_in_a_phone_call_no_deman
     assert ("BGD", "IND", "021") in _pairs(_events(pipeline, "Bangladesh urged India to extradite Hasina immediately."))
     told = _pairs(_events(pipeline, "Macron told Zelensky in a phone call that France would send more shells."))
     assert ("FRA", "UKRGOV", "041") in told and not [c for _, _, c in told if c.startswith("10")]
+
+
+def test_the_members_of_one_sides_list_never_act_on_each_other(pipeline: Pipeline) -> None:
+    text = "Cuba and three Caribbean nations - Jamaica, Haiti and Barbados - signed a fisheries accord on Monday."
+    pairs = {(s, t and t[:3]) for s, t, c in _pairs(_events(pipeline, text)) if c == "057"}
+    assert {("CUB", "JAM"), ("JAM", "CUB"), ("CUB", "BRB"), ("HTI", "CUB")} <= pairs
+    assert not pairs & {("JAM", "HTI"), ("HTI", "BRB"), ("BRB", "JAM")}
+    three = {(s, t and t[:3]) for s, t, c in _pairs(_events(pipeline, "Japan, Australia and India held talks."))}
+    assert {("AUS", "IND"), ("IND", "JPN")} <= three  # a plain list: each with each

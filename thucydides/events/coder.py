@@ -58,7 +58,7 @@ class EventCoder:
     ) -> list[Event]:
         """One event per source–target pair of ``c`` not in ``seen``, with the mirror of a two-sided act."""
         events: list[Event] = []
-        for source, found_target in _pairs(c, self.finder.control):
+        for source, found_target in _pairs(c, self.finder.control, sentence):
             if source is not None and found_target is not None and len(c.sources) > 1 and _same(source, found_target):
                 continue  # "the two men ... cooperation with NATO": NATO's side of it is no event
             target = (
@@ -165,7 +165,34 @@ def agreeing_reason(reason: str, code: str, modifiers: Iterable[str]) -> str:
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "18", "19"})
 
 
-def _pairs(c: Candidate, control: Control) -> Iterable[tuple[Actor | None, Actor | None]]:
+_LIST_MARKS = frozenset({"-", "--", "\u2013", "\u2014", ":"})
+
+
+def _side(actor: Actor, sentence: Sentence | None) -> int | None:
+    """The plural noun whose appositive list names ``actor`` ("six world powers - the United States,
+    Britain, ...": one side of the deal), as a token index, or None."""
+    if sentence is None or actor.start < 0:
+        return None
+    inside = [t for t in sentence.tokens if actor.start <= t.start < actor.end]
+    token = next((t for t in inside if not actor.start <= sentence.tokens[t.head].start < actor.end), None)
+    for _ in range(8):
+        if token is None or token.head == token.i:
+            return None
+        head = sentence.tokens[token.head]
+        dash = any(
+            sentence.tokens[k].text in _LIST_MARKS and head.i < k < token.i for k in head.children
+        )  # "six world powers - the United States, ...": the parser often makes the list a conjunct
+        if head.tag == "NNS" and (token.dep == "appos" or (token.dep == "conj" and dash)):
+            return head.i
+        if token.dep not in ("conj", "appos", "compound", "flat"):
+            return None
+        token = head
+    return None
+
+
+def _pairs(
+    c: Candidate, control: Control, sentence: Sentence | None = None
+) -> Iterable[tuple[Actor | None, Actor | None]]:
     sources: list[Actor | None] = list(c.sources) or [None]
     targets: list[Actor | None] = list(c.targets) or [None]
     if c.sources and c.sources == c.targets:
@@ -186,10 +213,12 @@ def _pairs(c: Candidate, control: Control) -> Iterable[tuple[Actor | None, Actor
         control.one_sided
     )
     if c.sources and not actor_targets and len(c.sources) > 1 and together:
-        # "Japan and NATO held talks": a reciprocal event between the conjoined actors
+        # "Japan and NATO held talks": a reciprocal event between the conjoined actors; the members of one
+        # side's list ("Iran and six world powers - the United States, Britain, ...") never with each other
+        sides = {id(a): _side(a, sentence) for a in c.sources}
         for a in c.sources:
             for b in c.sources:
-                if a is not b:
+                if a is not b and (sides[id(a)] is None or sides[id(a)] != sides[id(b)]):
                     yield a, b
         return
     for source in sources:
