@@ -104,3 +104,25 @@ def test_promising_someone_retribution_threatens_them(pipeline: Pipeline) -> Non
     # paying for something is no fate, and a denied fate no threat
     for text in ("Peru said Chile would pay for the damage.", "Peru said Chile would not pay dearly."):
         assert not [e for e in pipeline.code_text(text, "2024-03-01") if e.cameo.startswith("13")]
+
+
+def test_condemning_what_someone_called_an_attack_targets_the_attackers(pipeline: Pipeline) -> None:
+    events = pipeline.code_text(
+        "Rebels shelled a market in Goma on Monday. The French minister condemned what he called a barbaric attack.",
+        "2024-03-01",
+    )
+    (shelled,) = [e for e in events if e.trigger.text == "shelled"]
+    assert shelled.source is not None
+    assert [(s and s[:3], t) for s, t, _ in _coded(events, "condemned")] == [("FRA", shelled.source.code)]
+
+
+def test_a_coup_with_no_government_named_is_against_the_countrys_own() -> None:
+    from thucydides.events.coder import domestic_target
+    from thucydides.events.control import load_control
+    from thucydides.models import Actor
+
+    soldiers = Actor("NERMIL", "NER", None, ("MIL",), "Niger", "Soldiers", 0, 8)
+    target = domestic_target("170", soldiers, load_control())
+    assert target is not None and target.code == "NERGOV"
+    junta = Actor("NERGOV", "NER", None, ("GOV",), "Niger", "the government", 0, 14)
+    assert domestic_target("170", junta, load_control()) is None  # a government does not overthrow itself

@@ -49,13 +49,18 @@ class ActReference:
                 continue
             if c.code.startswith(self.control.act_denials):
                 self._denial(doc, sentence, c, candidates)
-            elif c.code.startswith(self.control.act_judgements) and c.target_tokens:
+            elif c.code.startswith(self.control.act_judgements):
+                if not c.target_tokens:  # "condemned what he called an attack": the parser's clause
+                    clause = sentence.child(sentence.tokens[c.trigger], "ccomp")
+                    if clause is None or _named(sentence, clause) is clause:
+                        continue
+                    c.target_tokens = [clause.i]
                 # "condemned it": what is condemned is an act, and its doer the target
                 self._judgement(doc, sentence, c, candidates)
         return candidates
 
     def _judgement(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
-        token = sentence.tokens[c.target_tokens[0]]
+        token = _named(sentence, sentence.tokens[c.target_tokens[0]])
         roots = self._roots(token)
         if roots is None:
             return
@@ -111,6 +116,26 @@ class ActReference:
                     c.targets = [dataclasses.replace(a, how=f"{a.how}; {why}".lstrip("; ")) for a in accusers]
                 c.reason += f"; {why}"
                 return
+
+
+def _named(sentence: Sentence, token: Token) -> Token:
+    """ "condemned what he called an abhorrent attack": the act is the noun the free relative names
+    (the parser reads "what" as the object of "called", or "called" as the verb's clause)."""
+    what = (
+        token if token.lower == "what" else next((k for k in sentence.kids(token, "dobj") if k.lower == "what"), None)
+    )
+    if what is None:
+        return token
+    clauses = [sentence.tokens[what.head], *sentence.kids(what, "relcl")] if what.head != what.i else []
+    for clause in clauses:
+        for noun in sentence.kids(clause, "oprd", "attr"):
+            if noun.pos == "NOUN":
+                return noun
+        for prep in sentence.kids(clause, "prep"):  # "what it described as an attempt to seize power"
+            noun = sentence.child(prep, "pobj")
+            if prep.lower == "as" and noun is not None and noun.pos == "NOUN":
+                return noun
+    return token
 
 
 def _earlier(doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> Iterator[tuple[Sentence, Candidate]]:
