@@ -132,9 +132,9 @@ def _named(sentence: Sentence, token: Token) -> Token:
             if noun.pos == "NOUN":
                 return noun
         for prep in sentence.kids(clause, "prep"):  # "what it described as an attempt to seize power"
-            noun = sentence.child(prep, "pobj")
-            if prep.lower == "as" and noun is not None and noun.pos == "NOUN":
-                return noun
+            named = sentence.child(prep, "pobj")
+            if prep.lower == "as" and named is not None and named.pos == "NOUN":
+                return named
     return token
 
 
