@@ -124,8 +124,9 @@ class Pipeline:
                     self.situator.situate(doc, sentence, found), self.kb, self.coder.finder.control, sentence
                 )
                 found = self.situator.scene(doc, found, sentence)
+            emitted = len(doc.events)
             self.admit(doc, sentence, found)
-            doc.actors.finish()
+            doc.actors.finish(doc.events[emitted:])  # who acted on whom, for "both sides" later
         return CodedArticle(
             article=doc.article,
             events=tuple(doc.events),

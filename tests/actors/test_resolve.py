@@ -4,6 +4,7 @@ import pytest
 
 from thucydides.actors.kb import KnowledgeBase
 from thucydides.actors.resolve import ActorResolver
+from thucydides.actors.state import side
 from thucydides.clean import clean
 from thucydides.models import Actor, Article
 from thucydides.parse import Sentence, SpacyParser
@@ -114,8 +115,9 @@ def _resolver_at(parser: SpacyParser, kb: KnowledgeBase, text: str) -> tuple[Act
 def test_owner_that_is_the_source_is_passed_over(parser: SpacyParser, mini_kb: KnowledgeBase) -> None:
     resolver, sentence = _resolver_at(parser, mini_kb, "Russia lifted its blockade of Ukraine.")
     blockade = next(t for t in sentence.tokens if t.text == "blockade")
-    assert [a.code for a in resolver.actors(blockade.i)] == ["RUS"]
-    assert [a.code for a in resolver.actors(blockade.i, avoid=frozenset({"RUS"}))] == ["UKR"]
+    (russia,) = resolver.actors(blockade.i)
+    assert russia.code == "RUS"
+    assert [a.code for a in resolver.actors(blockade.i, avoid=frozenset({side(russia)}))] == ["UKR"]
 
 
 def test_a_quantity_of_actors_spans_the_whole_phrase(parser: SpacyParser, mini_kb: KnowledgeBase) -> None:

@@ -264,3 +264,94 @@ def test_the_members_of_one_sides_list_never_act_on_each_other(pipeline: Pipelin
     assert not pairs & {("JAM", "HTI"), ("HTI", "BRB"), ("BRB", "JAM")}
     three = {(s, t and t[:3]) for s, t, c in _pairs(_events(pipeline, "Japan, Australia and India held talks."))}
     assert {("AUS", "IND"), ("IND", "JPN")} <= three  # a plain list: each with each
+
+
+def test_a_refused_offer_is_refused_to_whoever_made_it(pipeline: Pipeline) -> None:
+    (event,) = _events(pipeline, "The Taliban rejected an offer from the Afghan government to extend a ceasefire.")
+    assert event.cameo.startswith("12") and event.source is not None and event.source.group == "TAL"
+    assert event.target is not None and event.target.code == "AFGGOV"
+
+
+def test_a_domestic_dispute_keeps_both_sides_of_one_country(pipeline: Pipeline) -> None:
+    for text in (
+        "The rebels rejected an offer from the Afghan government.",
+        "Afghan rebels rejected the Afghan government's proposal.",
+    ):
+        (event,) = _events(pipeline, text)
+        assert event.source is not None and event.source.code == "AFGREB", text
+        assert event.target is not None and event.target.code == "AFGGOV", text
+    # the same side of a country is still passed over: its own troops are the means, not whom it is done to
+    (massing,) = _events(pipeline, "The Russian army massed its troops near the border with Ukraine.")
+    assert massing.target is not None and massing.target.country == "UKR"
+
+
+def _targets_of(events: list[Event], code_root: str) -> set[str]:
+    return {e.target.code for e in events if e.target is not None and e.cameo.startswith(code_root)}
+
+
+def test_a_group_noun_refers_to_as_many_earlier_actors_as_it_says(pipeline: Pipeline) -> None:
+    story = (
+        "North Korea fired artillery at a South Korean island on Tuesday. "
+        "China, the North's ally, urged both sides to show restraint."
+    )
+    events = _events(pipeline, story)
+    assert _targets_of(events, "02") == {"PRK", "KOR"}
+    assert {e.target.text for e in events if e.target is not None and e.cameo.startswith("02")} == {"both sides"}
+    # "Thai and Cambodian troops" are two actors for what follows
+    story = "Thai and Cambodian troops clashed on the border. China urged both sides to exercise restraint."
+    assert _targets_of(_events(pipeline, story), "02") == {"THAMIL", "KHMMIL"}
+    story = (
+        "Trump raised tariffs on Mexico, Canada and China on Saturday, "
+        "accusing the three countries of failing to stop migrants."
+    )
+    accusations = [e for e in _events(pipeline, story, "2025-02-02") if e.cameo.startswith("112")]
+    assert {e.target.code for e in accusations if e.target} == {"MEX", "CAN", "CHN"}
+    assert {e.target.text for e in accusations if e.target} == {"the three countries"}
+
+
+def test_all_sides_are_the_two_sides_of_the_dispute_but_all_countries_are_no_one(pipeline: Pipeline) -> None:
+    story = "India struck targets in Pakistan on Wednesday. China urged all sides to stay calm."
+    assert _targets_of(_events(pipeline, story), "02") == {"IND", "PAK"}
+    story = "Armenia and Azerbaijan exchanged fire overnight. Russia urged all countries to stay out."
+    assert not _targets_of(_events(pipeline, story), "02")
+
+
+def test_a_recalled_envoy_is_the_means_and_where_they_served_the_target(pipeline: Pipeline) -> None:
+    (recall,) = _events(pipeline, "Turkey recalled its ambassador to Israel on Tuesday.")
+    assert recall.cameo == "161" and recall.target is not None and recall.target.code == "ISR"
+    coded = pipeline.code([Article(id="t", text="Turkey recalled its ambassador for consultations.", date=None)])
+    (done,) = list(coded)
+    assert not done.events  # its own envoy is no one it is done to
+    (closing,) = _events(pipeline, "Algeria closed its border with Morocco.")
+    assert closing.cameo.startswith("191") and closing.target is not None and closing.target.code == "MAR"
+
+
+def test_calling_something_by_a_judging_adjective_is_a_criticism(pipeline: Pipeline) -> None:
+    story = (
+        "Ecuadorean police stormed the Mexican embassy in Quito on Friday. "
+        "Mexico's foreign minister called the raid an authoritarian act."
+    )
+    criticism = [e for e in _events(pipeline, story, "2024-04-06") if e.cameo == "111"]
+    assert [(e.source.country if e.source else None) for e in criticism] == ["MEX"]
+    assert criticism[0].target is not None and criticism[0].target.code == "ECUCOP"  # who carried out the raid
+    # an adjective of another kind judges nothing
+    story = "Mexico's foreign minister visited Quito on Friday. He called the visit a useful step."
+    assert not [e for e in _events(pipeline, story, "2024-04-06") if e.cameo.startswith("11")]
+
+
+def test_a_message_says_what_its_issuer_says(pipeline: Pipeline) -> None:
+    (condemnation,) = [e for e in _events(pipeline, "Japan issued a statement condemning Iran.") if e.cameo == "111"]
+    assert condemnation.source is not None and condemnation.source.code == "JPN"
+    assert condemnation.target is not None and condemnation.target.code == "IRN"
+    # a message nobody is said to have issued has no source
+    assert not _events(pipeline, "The report criticising Iran was published on Monday.")
+
+
+def test_calling_something_by_a_word_of_praise_is_praise(pipeline: Pipeline) -> None:
+    (praise,) = [e for e in _events(pipeline, "The United States called Israel a true friend.") if e.cameo == "051"]
+    assert praise.source is not None and praise.source.code == "USA"
+    assert praise.target is not None and praise.target.code == "ISR"
+    story = "Ethiopia and Eritrea signed a peace accord on Monday. Kenya said the accord was a historic step."
+    praised = [e for e in _events(pipeline, story) if e.cameo == "051"]
+    assert praised and all(e.source is not None and e.source.code == "KEN" for e in praised)
+    assert {e.target.code for e in praised if e.target} <= {"ETH", "ERI"}

@@ -8,7 +8,19 @@ import datetime as dt
 from ..models import Actor
 from ..parse import Token
 from .kb import KnowledgeBase
-from .state import HE, IT, PAIR_NOUNS, PERSON_NOUNS, THEY, Memory, Parts, Reader, entity
+from .state import (
+    HE,
+    IT,
+    PAIR_NOUNS,
+    PERSON_NOUNS,
+    SIDE_NOUNS,
+    THEY,
+    Memory,
+    Parts,
+    Reader,
+    group_size,
+    side,
+)
 
 PRONOUNS = HE | IT | THEY
 
@@ -24,26 +36,51 @@ class Discourse:
         self.date = date
         self.memory: list[Memory] = []
         self.countries_seen: dict[str, int] = {}
+        # the sides of the events coded so far, latest last: "both sides" are the last two that faced each other
+        self.dyads: list[tuple[Actor, Actor, str]] = []
 
-    def the_two(self, r: Reader, token: Token) -> list[Actor]:
-        """ "The two men", "both sides", "the two countries": the last two actors of that kind."""
+    def faced(self, source: Actor, target: Actor, root: str) -> None:
+        """Remember that ``source`` acted on ``target`` (two sides of the story's dispute or talks) with an
+        act of CAMEO root ``root``."""
+        if (source.country or source.group) and (target.country or target.group) and side(source) != side(target):
+            self.dyads.append((source, target, root))
+            del self.dyads[:-20]
+
+    def the_group(self, r: Reader, token: Token, avoid: frozenset[str] = frozenset()) -> list[Actor]:
+        """ "The two men", "both sides", "the three countries", "all sides": the last actors of that kind,
+        one per side, passing over the sides in ``avoid`` (the event's source: "China urged both Koreas")."""
         sentence = r.sentence
         assert sentence is not None
         if token.lemma not in PAIR_NOUNS:
             return []
-        words = {sentence.tokens[c].lower for c in token.children}
-        if not ({"two", "both"} & words or token.lower == "both"):
+        wanted = group_size(token, [sentence.tokens[c] for c in token.children])
+        if wanted < 2:
             return []
-        want_person = token.lemma in ("man", "woman", "leader", "minister", "official", "president", "diplomat")
+        want_person = token.lemma in PERSON_NOUNS
+        lo = min([token.i, *r.left_tokens(token)])
+        text, start, end = sentence.span_text(lo, token.i)  # "both sides", "the three countries"
+        if wanted == 2 and not want_person:
+            # "both sides", "the two countries": the two that last faced each other, never a mere mention;
+            # the sides (or parties) are those of the latest dispute, when the story has one
+            dyads = [d for d in reversed(self.dyads) if not {side(d[0]), side(d[1])} & avoid]
+            if token.lemma in SIDE_NOUNS:
+                dyads = [d for d in dyads if d[2] >= "10"] + [d for d in dyads if d[2] < "10"]
+            return [self._refer(a, text, start, end) for a in dyads[0][:2]] if dyads else []
         found: list[Actor] = []
+        sides: set[str] = set(avoid)
         for m in self.recent(r, token.i):
-            if want_person and not m.is_person:
+            if (want_person and not m.is_person) or not (m.actor.country or m.actor.group) or side(m.actor) in sides:
                 continue
-            if all(m.actor.entity_id != a.entity_id or m.actor.code != a.code for a in found):
-                found.append(self.rebind(r, m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}"))
-            if len(found) == 2:
+            sides.add(side(m.actor))
+            found.append(self._refer(m.actor, text, start, end))
+            if len(found) == wanted:
                 return found
         return []
+
+    @staticmethod
+    def _refer(actor: Actor, text: str, start: int, end: int) -> Actor:
+        why = f"'{text}' refers to {actor.name or actor.text}"
+        return dataclasses.replace(actor, text=text, start=start, end=end, how=why)
 
     def they_conjoined(self, r: Reader, token: Token) -> list[Actor]:
         """ "Obama and Putin said they will ...": "they" after conjoined actors in the same sentence is all of them."""
@@ -140,7 +177,7 @@ class Discourse:
         """The actor a pronoun refers to: the latest fitting one, passing over those in ``skip``."""
         word = token.lower
         for m in self.recent(r, token.i):
-            if skip and entity(m.actor) in skip:
+            if skip and side(m.actor) in skip:
                 continue
             if word in HE and m.is_person:
                 return self.rebind(r, m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")

@@ -20,7 +20,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
-from ..models import Actor
+from ..models import Actor, Event
 from ..parse import Sentence, Token
 from .discourse import Discourse
 from .kb import KnowledgeBase
@@ -42,7 +42,7 @@ from .state import (
     Memory,
     Parts,
     PlaceLookup,
-    entity,
+    side,
 )
 
 
@@ -86,16 +86,22 @@ class ActorResolver:
                 self.hit_at[k] = hit
         self.cache = {}
 
-    def finish(self) -> None:
-        """Remember the actors of this sentence for the sentences that follow."""
+    def finish(self, events: Sequence[Event] = ()) -> None:
+        """Remember the actors of this sentence, and who acted on whom in its ``events``, for the
+        sentences that follow."""
         if self.sentence is None:
             return
+        for event in events:
+            if event.source is not None and event.target is not None:
+                self.discourse.faced(event.source, event.target, event.cameo[:2])
         seen: set[int] = set()
         for (i, _place), actor in sorted(self.cache.items()):
             if actor is None or i in seen:
                 continue
             seen.add(i)
-            self.discourse.remember(self, self.sentence.tokens[i], actor)
+            split = split_nationalities(self, i, actor)  # "Thai and Cambodian troops": both, the head last
+            for each in sorted(split, key=lambda a: a.code == actor.code):
+                self.discourse.remember(self, self.sentence.tokens[i], each)
 
     def actor_mentions(self) -> list[Actor]:
         """Every actor the sentence names, whether or not it takes part in an event."""
@@ -126,7 +132,7 @@ class ActorResolver:
         lifted its blockade of the U.K." is done to the U.K.).
         """
         assert self.sentence is not None
-        pair = self.discourse.the_two(self, self.sentence.tokens[i]) or self.discourse.they_conjoined(
+        pair = self.discourse.the_group(self, self.sentence.tokens[i], avoid) or self.discourse.they_conjoined(
             self, self.sentence.tokens[i]
         )
         if pair:
@@ -137,16 +143,16 @@ class ActorResolver:
         result: list[Actor] = []
         for j in self.conjuncts(i):
             own = self.actor(j, place, inner=False)
-            if own is not None and entity(own) in avoid and self._object_pronoun(j):
+            if own is not None and side(own) in avoid and self._object_pronoun(j):
                 # "Modi congratulated him": an object pronoun is never its own clause's subject
                 own = self.discourse.pronoun(self, self.sentence.tokens[j], skip=avoid)
-            if own is not None and entity(own) in avoid and self._borrowed(j):
+            if own is not None and side(own) in avoid and self._borrowed(j):
                 # "its dispute with Egypt": not the source's own, but whom the dispute is with
                 group = self._owners(j, place, avoid) or self.embedded(j, avoid) or [own]
             else:
                 group = [own] if own is not None else self._owners(j, place, avoid)
             if own is not None and group == [own]:
-                group = self._split_nationalities(j, own)
+                group = split_nationalities(self, j, own)
             for actor in group:
                 if all((actor.start, actor.code) != (a.start, a.code) for a in result):
                     result.append(actor)
@@ -178,7 +184,7 @@ class ActorResolver:
                         continue
                     seen.add(child.i)
                     found = self.actors(child.i, place=place, avoid=avoid)
-                    found = [a for a in found if entity(a) not in avoid and (a.country or a.group)]
+                    found = [a for a in found if side(a) not in avoid and (a.country or a.group)]
                     if place and not self._names_state(child.i):
                         found = []  # "talks in Washington": a town is where it happens, not whom it concerns
                     if found:
@@ -210,29 +216,6 @@ class ActorResolver:
                 out.append((child, False))
         return out
 
-    def _split_nationalities(self, j: int, own: Actor) -> list[Actor]:
-        """ "Indian and Pakistani troops", "the foreign ministers of Kenya and Uganda": one actor per
-        nationality, each with the noun's sectors."""
-        sentence = self.sentence
-        assert sentence is not None
-        token = sentence.tokens[j]
-        owners = list(sentence.kids(token, "amod", "compound"))
-        if token.tag in ("NNS", "NNPS"):  # a plural noun "of" conjoined states: each has its own
-            owners += [o for p in sentence.kids(token, "prep") if p.lower == "of" for o in sentence.kids(p, "pobj")]
-        countries: list[str] = []
-        for mod in owners:
-            for k in [mod.i, *(c.i for c in sentence.kids(mod, "conj"))]:
-                entry = self.hit_at[k].first("adjective", "country") if k in self.hit_at else None
-                if entry is not None and entry.ref not in countries:
-                    countries.append(entry.ref)
-        if len(countries) < 2 or own.country not in countries or own.group:
-            return [own]
-        suffix = own.code[len(own.country) :] if own.country and own.code.startswith(own.country) else ""
-        return [
-            dataclasses.replace(own, code=c + suffix, country=c, name=self.kb.describe(c), entity_id=c)
-            for c in countries
-        ]
-
     def _borrowed(self, j: int) -> bool:
         """Whether the noun at ``j`` is an actor only through its owner ("its blockade")."""
         assert self.sentence is not None
@@ -245,7 +228,7 @@ class ActorResolver:
         for inner in self._inner_tokens(token):
             group = self.actors(inner, place, avoid)
             own_possessor = self.sentence.tokens[inner].dep == "poss"  # "its blockade of the U.K.": not "its"
-            if group and not (own_possessor and all(entity(a) in avoid for a in group)):
+            if group and not (own_possessor and all(side(a) in avoid for a in group)):
                 if token.lemma in QUANTITIES:  # "a number of Armenian websites": the whole phrase is the actor
                     lo, hi = self.span(j)
                     text, start, end = self.sentence.span_text(lo, hi)
@@ -332,8 +315,6 @@ class ActorResolver:
         return found
 
     # -- output ---------------------------------------------------------------------
-
-    # -- output ---------------------------------------------------------------------
     def uncoded(self, i: int) -> Actor | None:
         """The noun phrase at ``i`` as an actor the knowledge base does not know: no code, but its span."""
         return uncoded(self, i)
@@ -367,3 +348,24 @@ def named_members(r: ActorResolver, i: int, place: bool) -> list[Actor]:
             if actor is not None and actor.code and all(actor.code != a.code for a in found):
                 found.append(actor)
     return found
+
+
+def split_nationalities(r: ActorResolver, j: int, own: Actor) -> list[Actor]:
+    """ "Indian and Pakistani troops", "the foreign ministers of Kenya and Uganda": one actor per
+    nationality, each with the noun's sectors."""
+    sentence = r.sentence
+    assert sentence is not None
+    token = sentence.tokens[j]
+    owners = list(sentence.kids(token, "amod", "compound", "nmod"))
+    if token.tag in ("NNS", "NNPS"):  # a plural noun "of" conjoined states: each has its own
+        owners += [o for p in sentence.kids(token, "prep") if p.lower == "of" for o in sentence.kids(p, "pobj")]
+    countries: list[str] = []
+    for mod in owners:
+        for k in [mod.i, *(c.i for c in sentence.kids(mod, "conj"))]:
+            entry = r.hit_at[k].first("adjective", "country") if k in r.hit_at else None
+            if entry is not None and entry.ref not in countries:
+                countries.append(entry.ref)
+    if len(countries) < 2 or own.country not in countries or own.group:
+        return [own]
+    suffix = own.code[len(own.country) :] if own.country and own.code.startswith(own.country) else ""
+    return [dataclasses.replace(own, code=c + suffix, country=c, name=r.kb.describe(c), entity_id=c) for c in countries]

@@ -9,6 +9,7 @@ from typing import Protocol
 from ..lang import ENGLISH
 from ..models import Actor
 from ..parse import Sentence, Token
+from ..resources import data_path, load_yaml
 from .kb import KnowledgeBase
 from .mentions import Hit
 
@@ -39,7 +40,14 @@ QUANTITIES = ENGLISH.words("quantity_nouns")
 # minister said he ...").
 PERSON_NOUNS = ENGLISH.words("person_nouns")
 PAIR_NOUNS = ENGLISH.words("pair_nouns")
+# "both sides", "the three countries", "all parties": how many actors a group noun stands for
+NUMBER_WORDS = ENGLISH.word_list("number_words")
+BOTH = ENGLISH.words("both_words")
+ALL = ENGLISH.words("all_words")
+SIDE_NOUNS = ENGLISH.words("side_nouns")
 MAX_SECTORS = 2
+# Sectors that act for a state; a country's rebels, opposition or civilians are another side of it.
+STATE_SECTORS = frozenset(load_yaml(data_path("actors", "sides.yaml"))["state_sectors"])
 
 
 class PlaceLookup(Protocol):
@@ -114,3 +122,29 @@ class Reader(Protocol):
 def entity(actor: Actor) -> str:
     """What an actor is at country level: its organisation's group, its state, or its code."""
     return actor.group or actor.country or actor.code
+
+
+def group_size(noun: Token, modifiers: list[Token]) -> int:
+    """How many earlier actors a group noun refers to: "both sides" and "the two men" 2, "the three
+    countries" 3; "all sides" (of a dispute) 2; 0 when it names no number of them ("countries")."""
+    if noun.lower in BOTH:
+        return 2
+    for mod in modifiers:
+        if mod.lower in BOTH:
+            return 2
+        if mod.lower in NUMBER_WORDS:
+            return NUMBER_WORDS.index(mod.lower)
+        if mod.lower.isdigit() and mod.dep == "nummod":
+            return int(mod.lower)
+        if mod.lower in ALL and noun.lemma in SIDE_NOUNS:
+            return 2
+    return 0
+
+
+def side(actor: Actor) -> str:
+    """An actor's side at country level: its entity, and whether it acts for that state or against it
+    ("AFG/state" for the Afghan government, army or Afghanistan; "AFG/other" for Afghan rebels).
+
+    Actor resolution passes over the event's source by side, so a domestic dispute keeps both parties."""
+    acts_for_state = not actor.sector or actor.sector[0] in STATE_SECTORS
+    return f"{entity(actor)}/{'state' if acts_for_state else 'other'}"

@@ -56,8 +56,7 @@ class Control:
     one_sided: tuple[str, ...] = ()
     crowd_acts: tuple[str, ...] = ()
     untargeted: tuple[str, ...] = ()
-    verdict_class: str = ""
-    verdict_code: str = ""
+    verdicts: tuple[tuple[str, str], ...] = ()  # (lexicon class, code): words that judge, and what judging is
     retribution_code: str = ""
     retribution_verbs: frozenset[str] = frozenset()
     fates: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -127,8 +126,7 @@ def load_control() -> Control:
         one_sided=tuple(str(c) for c in raw["one_sided"]),
         crowd_acts=tuple(str(c) for c in raw["crowd_acts"]),
         untargeted=tuple(str(c) for c in raw["untargeted"]),
-        verdict_class=str(raw["verdict"]["class"]),
-        verdict_code=str(raw["verdict"]["code"]),
+        verdicts=tuple((str(v["class"]), str(v["code"])) for v in raw["verdict"]),
         retribution_code=str(raw["retribution"]["code"]),
         retribution_verbs=frozenset(str(v) for v in raw["retribution"]["verbs"]),
         fates={str(k): frozenset(str(w) for w in v or []) for k, v in raw["retribution"]["fates"].items()},

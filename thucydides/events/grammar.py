@@ -23,6 +23,7 @@ _RELATIVE = ENGLISH.words("relative_pronouns")
 _OBJECT_CONTROL = ENGLISH.words("object_control_verbs")
 _STATIVE_PARTICIPLES = ENGLISH.words("stative_participles")
 _OCCASION = ENGLISH.words("occasion_prepositions")
+_MESSAGES = ENGLISH.words("message_nouns")
 
 
 def light_governor(sentence: Sentence, token: Token, control: Control) -> Token | None:
@@ -67,6 +68,13 @@ def subject(sentence: Sentence, token: Token, depth: int = 0) -> list[int]:
     if token.dep == "relcl":
         return [token.head]
     if token.dep == "acl" and token.tag != "VBN":
+        if head.lemma in _MESSAGES and head.dep in ("dobj", "pobj") and head.head != head.i:
+            # "G7 leaders issued a statement condemning Iran": who issued the message condemns
+            governor = sentence.tokens[head.head]
+            if governor.dep == "prep" and governor.head != governor.i:
+                governor = sentence.tokens[governor.head]  # "said in a statement condemning ..."
+            if governor.pos in ("VERB", "AUX"):
+                return subject(sentence, governor, depth + 1)
         return [token.head]
     if token.dep == "pcomp":
         prep = head

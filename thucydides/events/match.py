@@ -66,8 +66,21 @@ def _member_length(forms: set[str], words: frozenset[str]) -> int:
 
 
 class Matcher:
-    def __init__(self, lexicon: Lexicon) -> None:
+    """Matches the lexicon's patterns at a trigger. ``judging`` names the classes of words that judge
+    (the verdict class, ``pejorative``): an adjective of such a class makes the noun it qualifies a
+    member ("called the raid an authoritarian act", "a hostile outpost")."""
+
+    def __init__(self, lexicon: Lexicon, judging: frozenset[str] = frozenset()) -> None:
         self.lexicon = lexicon
+        self.judging = frozenset(f"{{{name}}}" for name in judging)
+
+    def _forms(self, sentence: Sentence, token: Token, slot: Slot) -> set[str]:
+        forms = word_forms(sentence, token)
+        if slot.label in self.judging:
+            for mod in sentence.kids(token, "amod", "conj"):
+                if (mod.pos == "ADJ" and mod.i < token.i) or mod.dep == "conj":
+                    forms |= {mod.lemma, mod.lower}
+        return forms
 
     def best(self, sentence: Sentence, token: Token, pos: str) -> Match | None:
         candidates = self.lexicon.lookup(pos, token.lemma)
@@ -163,7 +176,7 @@ class Matcher:
         for obj in self._objects(sentence, token, passive):
             if obj.i in used:
                 continue
-            if slot.role == "match" and not (word_forms(sentence, obj) & slot.words):
+            if slot.role == "match" and not (self._forms(sentence, obj, slot) & slot.words):
                 continue
             return obj.i
         return None
@@ -198,7 +211,7 @@ class Matcher:
             objs = [o for o in self._objects(sentence, trigger, is_passive(sentence, trigger)) if o.i not in used]
         for obj in objs:
             if slot.role == "match":
-                forms = word_forms(sentence, obj)
+                forms = self._forms(sentence, obj, slot)
                 if obj.dep == "pcomp":
                     forms |= {f for o in sentence.kids(obj, "dobj") for f in word_forms(sentence, o)}
                 if not (forms & slot.words):

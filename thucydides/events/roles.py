@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..actors.resolve import ActorResolver
-from ..actors.state import entity
+from ..actors.state import entity, side
 from ..models import Actor
 from ..parse import Sentence
 from .candidates import Candidate
@@ -57,7 +57,7 @@ def resolve_actors(sentence: Sentence, c: Candidate, resolver: ActorResolver, co
             for a in resolver.embedded(i)
         ]
     c.targets = []
-    avoid = frozenset(entity(a) for a in c.sources)
+    avoid = frozenset(side(a) for a in c.sources)
     for i in c.target_tokens:  # the first candidate that is an actor
         if sentence.tokens[i].ent in NOT_ACTORS:
             i = before_date(sentence, sentence.tokens[i])
@@ -66,7 +66,7 @@ def resolve_actors(sentence: Sentence, c: Candidate, resolver: ActorResolver, co
         c.targets = resolver.actors(i, place=c.place_target, avoid=avoid)
         if c.targets and c.code.startswith(control.instruments) and avoid:
             # "Russia massed its troops near the border with Ukraine": own forces are the means
-            c.targets = [a for a in c.targets if entity(a) not in avoid]
+            c.targets = [a for a in c.targets if side(a) not in avoid]
         if c.targets:
             break
     if not c.targets and c.target_tokens and not _parties(c, control):
@@ -100,7 +100,7 @@ def _parties_of_the_thing(
     if governor.pos not in ("VERB", "AUX"):
         return []
     found = [a for i in subject(sentence, governor) for a in resolver.actors(i)]
-    return [a for a in found if entity(a) not in avoid]
+    return [a for a in found if side(a) not in avoid]
 
 
 def _inner_targets(

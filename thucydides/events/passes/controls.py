@@ -17,6 +17,8 @@ from ..lexicon import Lexicon
 
 _THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 _CLAUSE_DEMANDS = ENGLISH.words("clause_demand_verbs")
+# "an offer from Kabul", "a request by Greece": who made what a control noun names
+_MAKERS = ENGLISH.words("maker_prepositions")
 _BARE = ("intent", "appeal", "demand", "threaten", "warn")
 
 
@@ -165,6 +167,10 @@ class Controls:
             found = default_source(sentence, controller, "noun", self.control)
             if found:
                 return found
+            for prep in sentence.kids(controller, "prep"):
+                maker = sentence.child(prep, "pobj") if prep.lower in _MAKERS else None
+                if maker is not None and maker.ent not in NOT_ACTORS:
+                    return [maker.i]
             head = sentence.tokens[controller.head]
             return subject(sentence, head) if head.pos in ("VERB", "AUX") else []
         return subject(sentence, controller)

@@ -102,15 +102,15 @@ class Verdict:
 
     def __init__(self, lexicon: Lexicon, control: Control) -> None:
         self.control = control
-        self.words = lexicon.classes.get(control.verdict_class, frozenset())
+        self.judging = [(lexicon.classes.get(name, frozenset()), code) for name, code in control.verdicts]
 
     def apply(self, doc: Doc, sentence: Sentence, candidates: list[Candidate]) -> list[Candidate]:
         for c in candidates:
             verb = sentence.tokens[c.trigger]
             saying = c.speech and c.code.startswith("01")
             if saying and (judged := self._judged(sentence, verb)) is not None:
-                subject, word = judged
-                code, why = self.control.verdict_code, f"calls '{subject.text}' '{word.text}'"
+                subject, word, code = judged
+                why = f"calls '{subject.text}' '{word.text}'"
             elif (saying or verb.lemma in self.control.retribution_verbs) and (
                 fate := self._fate(sentence, verb)
             ) is not None:
@@ -143,8 +143,9 @@ class Verdict:
                 return subject, marks[0] if marks else clause
         return None
 
-    def _judged(self, sentence: Sentence, verb: Token) -> tuple[Token, Token] | None:
-        """The subject of the copular clause ``verb`` governs and the word that judges it, if any."""
+    def _judged(self, sentence: Sentence, verb: Token) -> tuple[Token, Token, str] | None:
+        """The subject of the copular clause ``verb`` governs, the word that judges it and the code of
+        that judgement, if any."""
         for clause in sentence.kids(verb, "ccomp"):
             if clause.lemma not in _COPULAS or sentence.child(clause, "neg") is not None:
                 continue
@@ -153,6 +154,7 @@ class Verdict:
                 continue
             for pred in sentence.kids(clause, "acomp", "attr"):
                 for word in (pred, *sentence.kids(pred, "amod")):
-                    if word.lemma in self.words or word.lower in self.words:
-                        return subject, word
+                    for words, code in self.judging:
+                        if word.lemma in words or word.lower in words:
+                            return subject, word, code
         return None

@@ -26,7 +26,7 @@ class Triggers:
 
     def __init__(self, lexicon: Lexicon, control: Control) -> None:
         self.control = control
-        self.matcher = Matcher(lexicon)
+        self.matcher = Matcher(lexicon, frozenset(name for name, _code in control.verdicts))
 
     def apply(self, doc: Doc, sentence: Sentence, candidates: list[Candidate]) -> list[Candidate]:
         matches = self.kept(doc, sentence)
