@@ -355,3 +355,19 @@ def test_calling_something_by_a_word_of_praise_is_praise(pipeline: Pipeline) -> 
     praised = [e for e in _events(pipeline, story) if e.cameo == "051"]
     assert praised and all(e.source is not None and e.source.code == "KEN" for e in praised)
     assert {e.target.code for e in praised if e.target} <= {"ETH", "ERI"}
+
+
+def test_a_described_country_is_the_country_named_before_even_in_a_sentence_without_events(
+    pipeline: Pipeline,
+) -> None:
+    story = "Finland joined NATO on Tuesday. NATO welcomed the Nordic country as its newest member."
+    (welcome,) = [e for e in _events(pipeline, story, "2023-04-05") if e.cameo == "051"]
+    assert welcome.target is not None and welcome.target.code == "FIN"
+    assert welcome.target.text == "the Nordic country"
+    # a description is never of what its own sentence names
+    story = "Iran seized a tanker on Friday. Britain condemned the Islamic republic."
+    (condemnation,) = [e for e in _events(pipeline, story) if e.cameo == "111"]
+    assert condemnation.target is not None and condemnation.target.code == "IRN"
+    # a country adjective makes it a name of its own, no reference back
+    story = "Iran seized a tanker on Friday. Britain condemned the Omani state."
+    assert not [e for e in _events(pipeline, story) if e.cameo == "111" and e.target and e.target.code == "IRN"]

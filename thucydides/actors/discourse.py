@@ -9,6 +9,8 @@ from ..models import Actor
 from ..parse import Token
 from .kb import KnowledgeBase
 from .state import (
+    COUNTRY_NOUNS,
+    DESCRIBED_COUNTRY_NOUNS,
     HE,
     IT,
     PAIR_NOUNS,
@@ -145,23 +147,31 @@ class Discourse:
             return
         hit = r.hit_at.get(token.i)
         own = set(range(hit.lo, hit.hi + 1)) if hit is not None else set()
-        if r.left_tokens(token) - {det.i} - own:
-            return
+        described = r.left_tokens(token) - {det.i} - own
+        if any(r.hit_at[k].first("country", "adjective") is not None for k in described if k in r.hit_at):
+            return  # "the Russian president": a country of its own, not a reference back
         word = token.lemma
+        # "the Nordic country", "the oil-rich kingdom": a description, never of what its own sentence names
+        candidates = list(reversed(self.memory)) if described else self.recent(r, token.i)
         orgs = self.kb.anaphors.get(word)
         if orgs:
-            for m in self.recent(r, token.i):
+            for m in candidates:
                 org = self.org_of(m.actor)
                 if org in orgs:
                     self.copy_memory(m, parts, f"'the {word}' refers to {m.actor.name}")
                     return
-        if word in ("country", "nation", "kingdom", "republic"):
-            for m in self.recent(r, token.i):
+        if word in COUNTRY_NOUNS or (described and word in DESCRIBED_COUNTRY_NOUNS):
+            for m in candidates:
                 if m.actor.country and not m.actor.group and not m.is_person:
                     parts.country = m.actor.country
                     parts.name = m.actor.name
-                    parts.how.append(f"'the {word}' refers to {m.actor.name}")
+                    parts.how.append(
+                        f"'{' '.join(sentence.tokens[k].text for k in sorted({det.i, *described}))} "
+                        f"{token.text}' refers to {m.actor.name}"
+                    )
                     return
+        if described:
+            return
         if parts.agent_terms:
             term = parts.agent_terms[-1]
             recent = self.recent(r, token.i)

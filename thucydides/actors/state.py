@@ -40,6 +40,9 @@ QUANTITIES = ENGLISH.words("quantity_nouns")
 # minister said he ...").
 PERSON_NOUNS = ENGLISH.words("person_nouns")
 PAIR_NOUNS = ENGLISH.words("pair_nouns")
+# "the country", "the Nordic country", "the Gulf state": the country the story named before
+COUNTRY_NOUNS = ENGLISH.words("country_nouns")
+DESCRIBED_COUNTRY_NOUNS = ENGLISH.words("described_country_nouns")
 # "both sides", "the three countries", "all parties": how many actors a group noun stands for
 NUMBER_WORDS = ENGLISH.word_list("number_words")
 BOTH = ENGLISH.words("both_words")

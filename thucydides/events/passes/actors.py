@@ -24,8 +24,9 @@ class Actors:
         self.control = control
 
     def apply(self, doc: Doc, sentence: Sentence, candidates: list[Candidate]) -> list[Candidate]:
-        if candidates:
-            doc.actors.actor_mentions()  # so that "he" and "it" can refer to anyone named earlier in the sentence
+        # every actor the sentence names, with or without an event of its own: "he" and "it" later in the
+        # sentence, and "the Nordic country" in the next, refer to anyone named before
+        doc.actors.actor_mentions()
         for c in candidates:
             resolve_actors(sentence, c, doc.actors, self.control)
         return candidates
