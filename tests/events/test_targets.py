@@ -364,6 +364,11 @@ def test_a_described_country_is_the_country_named_before_even_in_a_sentence_with
     (welcome,) = [e for e in _events(pipeline, story, "2023-04-05") if e.cameo == "051"]
     assert welcome.target is not None and welcome.target.code == "FIN"
     assert welcome.target.text == "the Nordic country"
+    assert "'the Nordic country' refers to Finland" in welcome.target.how
+    story = "Finland joined NATO on Tuesday. The country thanked Turkey."
+    (thanks,) = [e for e in _events(pipeline, story, "2023-04-05") if e.cameo == "051"]
+    assert thanks.source is not None and thanks.source.code == "FIN"
+    assert "'The country' refers to Finland" in thanks.source.how
     # a description is never of what its own sentence names
     story = "Iran seized a tanker on Friday. Britain condemned the Islamic republic."
     (condemnation,) = [e for e in _events(pipeline, story) if e.cameo == "111"]

@@ -165,10 +165,8 @@ class Discourse:
                 if m.actor.country and not m.actor.group and not m.is_person:
                     parts.country = m.actor.country
                     parts.name = m.actor.name
-                    parts.how.append(
-                        f"'{' '.join(sentence.tokens[k].text for k in sorted({det.i, *described}))} "
-                        f"{token.text}' refers to {m.actor.name}"
-                    )
+                    text, _start, _end = sentence.span_text(min([det.i, *described]), token.i)
+                    parts.how.append(f"'{text}' refers to {m.actor.name}")
                     return
         if described:
             return

@@ -68,13 +68,11 @@ def subject(sentence: Sentence, token: Token, depth: int = 0) -> list[int]:
     if token.dep == "relcl":
         return [token.head]
     if token.dep == "acl" and token.tag != "VBN":
-        if head.lemma in _MESSAGES and head.dep in ("dobj", "pobj") and head.head != head.i:
-            # "G7 leaders issued a statement condemning Iran": who issued the message condemns
-            governor = sentence.tokens[head.head]
-            if governor.dep == "prep" and governor.head != governor.i:
-                governor = sentence.tokens[governor.head]  # "said in a statement condemning ..."
-            if governor.pos in ("VERB", "AUX"):
-                return subject(sentence, governor, depth + 1)
+        governor = governing_verb(sentence, head, ("dobj", "pobj")) if head.lemma in _MESSAGES else None
+        if governor is not None:
+            # "G7 leaders issued a statement condemning Iran", "said in a statement condemning ...": who
+            # issued the message condemns
+            return subject(sentence, governor, depth + 1)
         return [token.head]
     if token.dep == "pcomp":
         prep = head
@@ -82,6 +80,19 @@ def subject(sentence: Sentence, token: Token, depth: int = 0) -> list[int]:
     if token.dep in ("acomp", "attr", "oprd") and head.lemma in _COPULAS:  # "it remained committed to"
         return subject(sentence, head, depth + 1)
     return []
+
+
+def governing_verb(sentence: Sentence, noun: Token, deps: tuple[str, ...]) -> Token | None:
+    """The verb whose object ``noun`` is (one of the dependency labels ``deps``), or whose preposition
+    governs it: "issued a statement", "agreed ... under a truce"."""
+    if noun.head == noun.i:
+        return None
+    governor = sentence.tokens[noun.head]
+    if noun.dep == "pobj" and governor.dep == "prep" and governor.head != governor.i:
+        governor = sentence.tokens[governor.head]
+    elif noun.dep not in deps:
+        return None
+    return governor if governor.pos in ("VERB", "AUX") else None
 
 
 def _clause_subject_of(sentence: Sentence, token: Token, head: Token, depth: int) -> list[int]:

@@ -15,7 +15,16 @@ from ..models import Actor
 from ..parse import Sentence
 from .candidates import Candidate
 from .control import Control
-from .grammar import ADDRESSED_ROOTS, NOT_ACTORS, VIOLENT_ROOTS, before_date, default_source, default_target, subject
+from .grammar import (
+    ADDRESSED_ROOTS,
+    NOT_ACTORS,
+    VIOLENT_ROOTS,
+    before_date,
+    default_source,
+    default_target,
+    governing_verb,
+    subject,
+)
 
 
 def clause_candidate(
@@ -91,13 +100,9 @@ def _parties_of_the_thing(
     token = sentence.tokens[c.trigger]
     if token.dep != "acl" or token.tag != "VBN" or sentence.child(token, "agent") is None:
         return []
-    thing = sentence.tokens[token.head]
-    governor = sentence.tokens[thing.head]
-    if thing.dep == "pobj" and governor.dep == "prep" and governor.head != governor.i:
-        governor = sentence.tokens[governor.head]  # "agreed to lay down their arms under a truce brokered by ..."
-    elif thing.dep not in ("dobj", "nsubjpass") or thing.head == thing.i:
-        return []
-    if governor.pos not in ("VERB", "AUX"):
+    # "agreed to lay down their arms under a truce brokered by ..."
+    governor = governing_verb(sentence, sentence.tokens[token.head], ("dobj", "nsubjpass"))
+    if governor is None:
         return []
     found = [a for i in subject(sentence, governor) for a in resolver.actors(i)]
     return [a for a in found if side(a) not in avoid]
