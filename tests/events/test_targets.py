@@ -376,3 +376,31 @@ def test_a_described_country_is_the_country_named_before_even_in_a_sentence_with
     # a country adjective makes it a name of its own, no reference back
     story = "Iran seized a tanker on Friday. Britain condemned the Omani state."
     assert not [e for e in _events(pipeline, story) if e.cameo == "111" and e.target and e.target.code == "IRN"]
+
+
+def test_a_feeling_tagged_as_a_passive_verb_is_felt_by_its_subject_at_the_by_phrase(pipeline: Pipeline) -> None:
+    # "was disappointed by X": the parser makes it a passive verb; the one disappointed criticises X
+    for text in (
+        "Chile was disappointed by Peru's decision.",
+        "Chile said it was deeply disappointed by the decision of Peru.",
+        "Malaysia was troubled by the Thai crackdown on students.",
+    ):
+        events = [e for e in _events(pipeline, text) if e.cameo.startswith("111")]
+        assert events, text
+        assert events[0].source is not None and events[0].source.country in ("CHL", "MYS")
+        assert events[0].target is not None and events[0].target.country in ("PER", "THA")
+    # a true passive keeps its agent as the source
+    assert ("RUS", "UKR", "190") in _pairs(_events(pipeline, "Ukraine was attacked by Russia on Monday."))
+
+
+def test_concern_and_regret_about_an_actor_are_criticism_and_about_no_actor_no_event(
+    pipeline: Pipeline,
+) -> None:
+    assert ("KEN", "UGA", "111") in _pairs(
+        _events(pipeline, "The Kenyan government expressed deep concern over Uganda's new border law.")
+    )
+    assert ("KOR", "PRK", "111") in _pairs(
+        _events(pipeline, "Seoul expressed strong regret over the North Korean missile launch.")
+    )
+    # no actor it is about: no criticism of anyone
+    assert not any(e.cameo.startswith("11") for e in _events(pipeline, "Officials voiced concern about rising prices."))

@@ -8,6 +8,21 @@ from typing import Any
 
 from ..resources import data_path, load_yaml
 
+
+@dataclass(frozen=True)
+class Responses:
+    """Words of responding, and when a response is a threat (control.yaml ``response``)."""
+
+    code: str = "130"
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    promises: frozenset[str] = frozenset()
+    readiness: frozenset[str] = frozenset()
+    fates: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
+    recode_roots: frozenset[str] = frozenset()
+
+
 CATEGORIES = ("intent", "appeal", "demand", "threaten", "warn", "reject")
 
 
@@ -51,6 +66,7 @@ class Control:
     act_denials: tuple[str, ...] = ()
     act_accusations: tuple[str, ...] = ()
     material_roots: tuple[str, ...] = ()
+    provocations: tuple[str, ...] = ()
     agreement_acts: tuple[str, ...] = ()
     state_acts: dict[str, str] = field(default_factory=dict)
     one_sided: tuple[str, ...] = ()
@@ -58,6 +74,7 @@ class Control:
     untargeted: tuple[str, ...] = ()
     verdicts: tuple[tuple[str, str], ...] = ()  # (lexicon class, code): words that judge, and what judging is
     retribution_code: str = ""
+    response: Responses = field(default_factory=Responses)
     retribution_verbs: frozenset[str] = frozenset()
     fates: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -121,6 +138,7 @@ def load_control() -> Control:
         act_denials=tuple(str(c) for c in raw["act_reference"]["denials"]),
         act_accusations=tuple(str(c) for c in raw["act_reference"]["accusations"]),
         material_roots=tuple(str(c) for c in raw["act_reference"]["material_roots"]),
+        provocations=tuple(str(c) for c in raw["act_reference"]["provocations"]),
         agreement_acts=tuple(str(c) for c in raw["act_reference"]["agreements"]),
         state_acts={str(k): str(v) for k, v in raw["state_acts"].items()},
         one_sided=tuple(str(c) for c in raw["one_sided"]),
@@ -130,4 +148,21 @@ def load_control() -> Control:
         retribution_code=str(raw["retribution"]["code"]),
         retribution_verbs=frozenset(str(v) for v in raw["retribution"]["verbs"]),
         fates={str(k): frozenset(str(w) for w in v or []) for k, v in raw["retribution"]["fates"].items()},
+        response=_responses(raw["response"]),
+    )
+
+
+def _responses(raw: dict[str, Any]) -> Responses:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w) for w in raw.get(key) or [])
+
+    return Responses(
+        code=str(raw["code"]),
+        verbs=words("verbs"),
+        nouns=words("nouns"),
+        promises=words("promises"),
+        readiness=words("readiness"),
+        fates=words("fates"),
+        prepositions=words("prepositions"),
+        recode_roots=frozenset(str(r) for r in raw.get("recode_roots") or []),
     )

@@ -27,6 +27,7 @@ from .factual import Factuality
 from .modality import Background, Hypothetical
 from .negation import Negation
 from .reference import ActReference
+from .response import Response
 from .speech import ReportedFuture, Speech, Verdict
 from .triggers import Triggers
 
@@ -71,6 +72,7 @@ BUILTIN_PASSES: dict[str, PassFactory] = {
     "weapons": _rule(Weapons),
     "argument-nouns": _rule(ArgumentNouns),
     "reported-future": _rule(ReportedFuture),
+    "response": _rule(Response),
     "hypothetical": _rule(Hypothetical),
     "factuality": _rule(Factuality),
     "actors": _rule(Actors),
@@ -93,6 +95,7 @@ RULE_PASSES: tuple[str, ...] = (
     "weapons",
     "argument-nouns",
     "reported-future",
+    "response",
     "hypothetical",
     "factuality",
     "actors",

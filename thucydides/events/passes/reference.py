@@ -26,6 +26,7 @@ from ...parse import Sentence, Token
 from ..candidates import Candidate
 from ..control import Control
 from ..lexicon import Lexicon
+from .response import RESPONSE_RULE
 
 _ACT_NOUNS = ENGLISH.words("act_nouns")
 _ACT_PRONOUNS = ENGLISH.words("act_pronouns")
@@ -49,6 +50,11 @@ class ActReference:
                 continue
             if c.code.startswith(self.control.act_denials):
                 self._denial(doc, sentence, c, candidates)
+            elif c.rule.startswith(RESPONSE_RULE):
+                if c.target_tokens and self._roots(_named(sentence, sentence.tokens[c.target_tokens[0]])) is not None:
+                    self._judgement(doc, sentence, c, candidates)  # "would respond to the expulsions": their doer
+                elif not c.target_tokens:
+                    self._answer(doc, sentence, c, candidates)
             elif c.code.startswith(self.control.act_judgements):
                 if not c.target_tokens:  # "condemned what he called an attack": the parser's clause
                     clause = sentence.child(sentence.tokens[c.trigger], "ccomp")
@@ -98,6 +104,21 @@ class ActReference:
         if patterns:
             return frozenset(p.code[:2] for p in patterns)
         return frozenset() if token.lemma in _ACT_NOUNS or token.lower in _ACT_NOUNS else None
+
+    def _answer(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
+        """A response with no one named answers the latest act of conflict done to the responder by another."""
+        own = {entity(a) for a in c.sources if a.code}
+        for s, act in _earlier(doc, sentence, c, here):
+            if not act.code.startswith(self.control.provocations) or not own & {
+                entity(a) for a in act.targets if a.code
+            }:
+                continue
+            doers = [a for a in act.sources if a.code and entity(a) not in own]
+            if doers:
+                why = f"the response answers {_names(doers)} ('{s.tokens[act.trigger].text}')"
+                c.targets = [dataclasses.replace(a, how=f"{a.how}; {why}".lstrip("; ")) for a in doers]
+                c.reason += f"; {why}"
+                return
 
     def _denial(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
         own = {entity(a) for a in c.sources if a.code}

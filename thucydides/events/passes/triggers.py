@@ -13,7 +13,7 @@ from ..candidates import Candidate
 from ..control import Control
 from ..grammar import ADDRESSED_ROOTS, addressed, default_source, default_target, light_governor
 from ..lexicon import Lexicon
-from ..match import Match, Matcher
+from ..match import Match, Matcher, is_passive
 
 _VERBAL_DEPS = ENGLISH.labels("verbal")
 _LOCATIVE_PREPS = ENGLISH.words("place_target_prepositions")
@@ -55,6 +55,9 @@ class Triggers:
             best = self.matcher.best(sentence, token, pos)
             if best is None and pos == "adjective" and token.dep in _VERBAL_DEPS:
                 best = self.matcher.best(sentence, token, "verb")
+            if best is None and pos == "verb" and _felt(sentence, token):
+                # "was deeply disappointed by Canberra's decision": a feeling, tagged as a passive verb
+                best = self.matcher.best(sentence, token, "adjective")
             if best is not None:
                 found[token.i] = best
         consumed = {k for m in found.values() for k in m.consumed}  # "called for talks"
@@ -74,7 +77,12 @@ class Triggers:
     def _candidate(self, sentence: Sentence, found: Match) -> Candidate:
         pattern = found.pattern
         token = sentence.tokens[found.trigger]
-        sources = [found.source] if found.source is not None else self._source(sentence, token, pattern.pos)
+        if found.source is not None:
+            sources = [found.source]
+        elif pattern.pos == "adjective" and token.pos == "VERB":
+            sources = _feeler(sentence, token)
+        else:
+            sources = self._source(sentence, token, pattern.pos)
         if found.target is not None:
             targets = [found.target]
         elif found.source is not None:
@@ -108,6 +116,20 @@ class Triggers:
 
     def _source(self, sentence: Sentence, token: Token, pos: str) -> list[int]:
         return default_source(sentence, token, pos, self.control)
+
+
+def _felt(sentence: Sentence, token: Token) -> bool:
+    """A participle that may say a feeling: "was disappointed by", "it was deeply troubled by"."""
+    return is_passive(sentence, token) or (token.tag == "VBN" and token.dep == "acomp")
+
+
+def _feeler(sentence: Sentence, token: Token) -> list[int]:
+    """Who feels what a participle says: its passive subject, or the subject of the verb it completes
+    ("Chile said it was disappointed by Peru's move": it), never the "by" phrase it is felt at."""
+    felt = [k.i for k in sentence.kids(token, "nsubjpass")]
+    if felt or token.dep != "acomp" or token.head == token.i:
+        return felt
+    return [k.i for k in sentence.kids(sentence.tokens[token.head], "nsubj", "nsubjpass")]
 
 
 def position(token: Token) -> str | None:
