@@ -248,3 +248,40 @@ def test_running_an_articles_sentences_together_codes_what_running_each_in_its_t
     monkeypatch.setattr(Learned, "prediction", one_at_a_time)
     assert code() == together
     assert runs == [0, 1, 2, 3, 4] and len(together[0]) >= 3
+
+
+def _tagged(pipeline: Pipeline, text: str, source_words: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """The hybrid arbitration of ``text`` with a prediction that agrees on the class (conflict) and tags
+    ``source_words`` as the source."""
+    model = load_neural()
+    assert model is not None
+    doc = _doc(pipeline, text)
+    sentence = doc.sentences[0]
+    candidates = _rules(pipeline, doc)
+    p = _prediction(sentence, [0.01, 0.01, 0.01, 0.01, 0.96])
+    tags = tuple("B-S" if t.text in source_words else "O" for t in sentence.tokens)
+    p = Prediction(five=p.five, root=p.root, plover=p.plover, fact=p.fact, tags=tags, tag_prob=p.tag_prob)
+    arbiter = Arbiter(pipeline.coder.finder.control, "hybrid", model.labels.root, model.labels.fact, Thresholds())
+    return arbiter.arbitrate(sentence, list(candidates), p, doc.actors)
+
+
+def test_the_models_source_is_never_who_reports_the_violence(pipeline: Pipeline) -> None:
+    (killing, *_rest) = _tagged(pipeline, "Pakistan said 26 civilians were killed.", ("Pakistan",))
+    assert killing.code.startswith("19") and not killing.sources
+    (killing, *_rest) = _tagged(pipeline, "Nine civilians were killed, the Malian army said.", ("army",))
+    assert killing.code.startswith("19") and not killing.sources
+
+
+def test_the_models_source_is_never_one_the_act_is_done_to(pipeline: Pipeline) -> None:
+    (killing, *_rest) = _tagged(
+        pipeline, "Three soldiers and a Kenyan police officer were killed near the border.", ("officer",)
+    )
+    assert not killing.sources
+
+
+def test_the_models_source_still_fills_a_doer_the_rules_missed(pipeline: Pipeline) -> None:
+    # the control: a tagged phrase that neither reports the act nor suffers it fills the empty source
+    (killing, *_rest) = _tagged(
+        pipeline, "Pakistan said 26 civilians were killed in Indian strikes on Bahawalpur.", ("Indian",)
+    )
+    assert [a.country for a in killing.sources] == ["IND"]

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from ..events.candidates import Candidate
-from ..events.grammar import depth
+from ..events.grammar import depth, verb_keys
 from ..events.roles import clause_candidate
 from ..events.taxonomy import FIVE_CLASS_NAMES, five_class
 from ..parse import Sentence, Token
@@ -44,6 +44,7 @@ class Proposer(Protocol):
 
 
 MODEL_NAME = "model: events.onnx (MiniLM-L6, fine-tuned)"
+_UNREPORTED_BY_DOER = ("18", "19", "20")  # violence: who reports the dead is not who killed them
 _ACTOR_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON", "FAC", "LOC"})
 
 
@@ -168,6 +169,9 @@ class Arbiter:
                 for r in ("S", "T") if role == "R" else (role,):
                     found[r].append((a, b, mean))
         parts = dict(c.parts) if c.parts else {"code": "rules", "source": "rules", "target": "rules"}
+        # the model's source is never who reports the act nor one it is done to ("Pakistan said 26 civilians
+        # were killed": Pakistan did not kill them; "three soldiers and a police officer were killed")
+        found["S"] = [f for f in found["S"] if not any(f[0] <= i <= f[1] for i in self._not_doers(sentence, c))]
         sources = self._role(sentence, c.sources, c.source_tokens, found["S"], resolver, frozenset())
         if sources is not None:
             actors, how = sources
@@ -192,6 +196,22 @@ class Arbiter:
             parts["target"] = how
         c.parts = parts
 
+    def _not_doers(self, sentence: Sentence, c: Candidate) -> set[int]:
+        """Words that cannot be the doer of ``c``: the phrases it is done to, and for violence the subjects
+        of the verbs of saying that report it."""
+        out: set[int] = set()
+        for k in c.target_tokens:
+            if 0 <= k < len(sentence.tokens):
+                lo, hi = sentence.subtree(sentence.tokens[k])
+                out.update(range(lo, hi + 1))
+        if not c.code.startswith(_UNREPORTED_BY_DOER):
+            return out  # "the ministry said 30 protesters were detained": the authorities report their own acts
+        for verb in reporters(sentence, sentence.tokens[c.trigger], self.control):
+            for subj in sentence.kids(verb, "nsubj"):
+                lo, hi = sentence.subtree(subj)
+                out.update(range(lo, hi + 1))
+        return out
+
     def _role(
         self,
         sentence: Sentence,
@@ -212,6 +232,25 @@ class Arbiter:
             if actors:
                 return actors, "model"
         return None
+
+
+def reporters(sentence: Sentence, token: Token, control: Control) -> list[Token]:
+    """The verbs of saying that report the clause of ``token``: "Pakistan *said* 26 civilians were killed",
+    "three soldiers were killed, the military *said*"."""
+    out: list[Token] = []
+    j = token.i
+    for _ in range(8):
+        t = sentence.tokens[j]
+        after = [k for k in sentence.kids(t, "parataxis", "ccomp") if k.i > t.i]  # "..., the army said"
+        out.extend(k for k in after if any(v in control.speech for v in verb_keys(k)))
+        if t.head == j or t.dep not in ("ccomp", "conj", "parataxis"):
+            break
+        head = sentence.tokens[t.head]
+        if any(v in control.speech for v in verb_keys(head)):
+            out.append(head)
+            break
+        j = t.head
+    return out
 
 
 def _mark(c: Candidate, code_from: str, p: Prediction, why: str) -> None:
