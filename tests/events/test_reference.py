@@ -126,3 +126,35 @@ def test_a_coup_with_no_government_named_is_against_the_countrys_own() -> None:
     assert target is not None and target.code == "NERGOV"
     junta = Actor("NERGOV", "NER", None, ("GOV",), "Niger", "the government", 0, 14)
     assert domestic_target("170", junta, load_control()) is None  # a government does not overthrow itself
+
+
+def test_a_mediation_with_no_one_named_is_done_to_both_parties_of_the_latest_act_between_two_others(
+    pipeline: Pipeline,
+) -> None:
+    events = pipeline.code_text(
+        "Ethiopia and Eritrea agreed on Monday to restore diplomatic ties. "
+        "The United Arab Emirates mediated the talks.",
+        "2018-07-09",
+    )
+    mediation = [e for e in events if e.cameo.startswith("045")]
+    assert {e.target.country for e in mediation if e.target} == {"ETH", "ERI"}
+    assert {e.source.country for e in mediation if e.source} == {"ARE"}
+    assert all("the mediation is between" in (e.target.how if e.target else "") for e in mediation)
+
+
+def test_talks_brokered_by_a_third_state_are_its_mediation_between_the_sides_that_agreed(pipeline: Pipeline) -> None:
+    events = pipeline.code_text(
+        "Armenia and Azerbaijan agreed to open a border crossing after talks in Doha brokered by Qatar.",
+        "2024-05-01",
+    )
+    mediation = [e for e in events if e.cameo.startswith("045") and e.source and e.target]
+    pairs = {(e.source.country, e.target.country) for e in mediation if e.source and e.target}
+    assert pairs == {("QAT", "ARM"), ("QAT", "AZE")}
+
+
+def test_a_mediator_is_never_one_of_the_parties(pipeline: Pipeline) -> None:
+    events = pipeline.code_text(
+        "Kenya thanked Turkey for its mediation.",
+        "2024-05-01",
+    )
+    assert not [e for e in events if e.cameo.startswith("045")]

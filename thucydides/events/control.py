@@ -67,6 +67,8 @@ class Control:
     act_accusations: tuple[str, ...] = ()
     material_roots: tuple[str, ...] = ()
     provocations: tuple[str, ...] = ()
+    mediations: tuple[str, ...] = ()
+    mediated: tuple[str, ...] = ()
     agreement_acts: tuple[str, ...] = ()
     state_acts: dict[str, str] = field(default_factory=dict)
     one_sided: tuple[str, ...] = ()
@@ -139,6 +141,8 @@ def load_control() -> Control:
         act_accusations=tuple(str(c) for c in raw["act_reference"]["accusations"]),
         material_roots=tuple(str(c) for c in raw["act_reference"]["material_roots"]),
         provocations=tuple(str(c) for c in raw["act_reference"]["provocations"]),
+        mediations=tuple(str(c) for c in raw["act_reference"]["mediations"]),
+        mediated=tuple(str(c) for c in raw["act_reference"]["mediated"]),
         agreement_acts=tuple(str(c) for c in raw["act_reference"]["agreements"]),
         state_acts={str(k): str(v) for k, v in raw["state_acts"].items()},
         one_sided=tuple(str(c) for c in raw["one_sided"]),

@@ -7,7 +7,9 @@ noun names ("the launch": the lexicon codes the noun like the verb), else, when 
 pronoun names an act of any kind ("the operation", "it"), the latest material act of another
 actor. "Peru welcomed the accord": an agreement noun names the latest agreement, signing or truce
 of another actor, and the target is each of its parties. "Minsk denied the accusation": a
-denial with no actor for a target answers whoever accused the denier. Only candidates whose
+denial with no actor for a target answers whoever accused the denier; a response promised with no one
+named ("Moscow would respond") answers the latest act of conflict done to the responder; a mediation with
+no one named is done to both parties of the latest act between two others. Only candidates whose
 target is no coded actor are changed; the codes this applies to are in
 ``data/events/control.yaml`` (``act_reference``), the words in ``data/lang/en/words.yaml``
 (``act_nouns``, ``act_pronouns``, ``agreement_nouns``).
@@ -50,6 +52,8 @@ class ActReference:
                 continue
             if c.code.startswith(self.control.act_denials):
                 self._denial(doc, sentence, c, candidates)
+            elif c.code.startswith(self.control.mediations):
+                self._mediation(doc, sentence, c, candidates)
             elif c.rule.startswith(RESPONSE_RULE):
                 if c.target_tokens and self._roots(_named(sentence, sentence.tokens[c.target_tokens[0]])) is not None:
                     self._judgement(doc, sentence, c, candidates)  # "would respond to the expulsions": their doer
@@ -104,6 +108,25 @@ class ActReference:
         if patterns:
             return frozenset(p.code[:2] for p in patterns)
         return frozenset() if token.lemma in _ACT_NOUNS or token.lower in _ACT_NOUNS else None
+
+    def _mediation(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
+        """A mediation with no one named is done to both parties of the latest act between two others."""
+        own = {entity(a) for a in c.sources if a.code}
+        for s, act in _earlier(doc, sentence, c, here):
+            if not act.code.startswith(self.control.mediated):
+                continue
+            parties = [a for a in (*act.sources, *act.targets) if a.code]
+            if own & {entity(a) for a in parties} or len({entity(a) for a in parties}) < 2:
+                continue  # the mediator's own act, or an act of one side alone
+            why = f"the mediation is between {_names(parties)} ('{s.tokens[act.trigger].text}')"
+            seen: set[str] = set()
+            c.targets = []
+            for a in parties:
+                if entity(a) not in seen:
+                    seen.add(entity(a))
+                    c.targets.append(dataclasses.replace(a, how=f"{a.how}; {why}".lstrip("; ")))
+            c.reason += f"; {why}"
+            return
 
     def _answer(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
         """A response with no one named answers the latest act of conflict done to the responder by another."""
