@@ -226,3 +226,17 @@ def test_a_plural_noun_of_conjoined_states_is_each_state(pipeline: Pipeline) -> 
     }
     (met,) = [e for e in pipeline.code_text("The president of Kenya met Pope Francis.", "2024-05-01")][:1]
     assert met.source is not None and met.source.code == "KENGOV"  # singular: one actor
+
+
+def test_a_possessive_in_the_for_phrase_of_a_verb_stands_for_its_object(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.code_text(
+        "Ethiopia and Eritrea agreed on Monday to restore diplomatic ties. "
+        "Both governments thanked the United Arab Emirates for its mediation.",
+        "2018-07-09",
+    )
+    mediation = [e for e in events if e.cameo.startswith("045")]
+    assert mediation and {e.source.country for e in mediation if e.source} == {"ARE"}
+    assert "the one it is said of" in (mediation[0].source.how if mediation[0].source else "")
+    # outside such a phrase the pronoun still takes the latest fitting actor
+    events = pipeline.code_text("Kenya said its troops would stay in Somalia.", "2024-05-01")
+    assert all(e.source is None or e.source.country == "KEN" for e in events)

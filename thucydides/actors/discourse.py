@@ -184,6 +184,9 @@ class Discourse:
     def pronoun(self, r: Reader, token: Token, skip: frozenset[str] = frozenset()) -> Actor | None:
         """The actor a pronoun refers to: the latest fitting one, passing over those in ``skip``."""
         word = token.lower
+        bound = self._bound(r, token, skip)
+        if bound is not None:
+            return bound
         for m in self.recent(r, token.i):
             if skip and side(m.actor) in skip:
                 continue
@@ -194,6 +197,27 @@ class Discourse:
             if word in THEY and not m.is_person:
                 return self.rebind(r, m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
         return None
+
+    def _bound(self, r: Reader, token: Token, skip: frozenset[str]) -> Actor | None:
+        """ "thanked Kuwait for its mediation", "praised Qatar for its role", "blamed Iran for their
+        support": a possessive in the "for" phrase of a verb stands for the verb's object."""
+        sentence = r.sentence
+        if sentence is None or token.dep != "poss" or token.lower not in IT | THEY or token.head == token.i:
+            return None
+        noun = sentence.tokens[token.head]
+        if noun.dep != "pobj" or noun.head == noun.i:
+            return None
+        prep = sentence.tokens[noun.head]
+        if prep.lower != "for" or prep.head == prep.i:
+            return None
+        obj = sentence.child(sentence.tokens[prep.head], "dobj")
+        if obj is None or obj.pos == "PRON" or obj.i > token.i:
+            return None
+        actor = r.actor(obj.i)
+        if actor is None or (skip and side(actor) in skip):
+            return None
+        why = f"'{token.text}' refers to {actor.name or actor.text}, the one it is said of"
+        return dataclasses.replace(actor, how=why)
 
     def rebind(self, r: Reader, m: Memory, token: Token, why: str) -> Actor:
         """The remembered actor, mentioned by ``token``; a pronoun whose antecedent is in the same
