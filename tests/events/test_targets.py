@@ -404,3 +404,10 @@ def test_concern_and_regret_about_an_actor_are_criticism_and_about_no_actor_no_e
     )
     # no actor it is about: no criticism of anyone
     assert not any(e.cameo.startswith("11") for e in _events(pipeline, "Officials voiced concern about rising prices."))
+
+
+def test_a_share_of_a_place_taken_is_the_place_taken(pipeline: Pipeline) -> None:
+    # "most of the city": the lexicon's class of territory looks through the word for a share
+    events = _events(pipeline, "Russian forces took most of the city of Kherson in southern Ukraine.")
+    assert ("RUS", "UKR", "192") in _pairs(events)
+    assert not any(e.cameo.startswith("192") for e in _events(pipeline, "Russian forces took most of the credit."))

@@ -12,6 +12,7 @@ _OBJECT_DEPS = ENGLISH.label_list("objects")
 _PREP_DEPS = ENGLISH.labels("preposition_holders")
 _PASSIVE_DEPS = ENGLISH.labels("passive")
 _MODIFIER_DEPS = ENGLISH.label_list("noun_modifiers")
+_PARTITIVES = ENGLISH.words("partitive_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,11 @@ class Matcher:
 
     def _forms(self, sentence: Sentence, token: Token, slot: Slot) -> set[str]:
         forms = word_forms(sentence, token)
+        if token.lemma in _PARTITIVES:  # "had taken most of the town": what is taken is the town
+            for of in sentence.kids(token, "prep"):
+                if of.lower == "of":
+                    for obj in sentence.kids(of, "pobj"):
+                        forms |= word_forms(sentence, obj)
         if slot.label in self.judging:
             for mod in sentence.kids(token, "amod", "conj"):
                 if (mod.pos == "ADJ" and mod.i < token.i) or mod.dep == "conj":
