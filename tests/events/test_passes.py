@@ -58,3 +58,18 @@ def test_doc_keeps_the_candidates_of_every_sentence(pipeline: Pipeline) -> None:
         doc.actors.finish()
     assert sorted(doc.candidates) == [0, 1]
     assert doc.candidates[1][0].code.startswith("19")
+
+
+def test_an_appeal_folds_an_infinitive_the_parser_reads_as_an_adverbial_clause(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Erdogan called on Washington to extradite him.")
+    coded = [(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo) for e in events]
+    assert coded == [("TUR", "USA", "0213")]
+
+
+def test_an_appeal_or_demand_to_intend_something_is_an_appeal_or_demand_for_it(pipeline: Pipeline) -> None:
+    codes = {e.cameo for e in _events(pipeline, "The EU urged Serbia and Kosovo to reach a deal.")}
+    assert codes == {"027"}
+    control = load_control()
+    assert control.categories["appeal"].combine("0356") == "0256"
+    assert control.categories["demand"].combine("0344") == "1044"
+    assert control.categories["appeal"].combine("036") == "026"

@@ -36,7 +36,10 @@ class Controls:
                 c = found.get(i)
                 if c is None:
                     continue
-                governing = self._controller(sentence, sentence.tokens[c.trigger])
+                token = sentence.tokens[c.trigger]
+                governing = self._controller(sentence, token)
+                if governing is None and (neutral := self._neutral_verb(sentence, token, found)) is not None:
+                    governing = self._controller(sentence, neutral)  # "urged Kyiv to consider a ceasefire"
                 if governing is None:
                     continue
                 controller, category = governing
@@ -60,6 +63,8 @@ class Controls:
         clausal = token.dep in ("xcomp", "ccomp", "acl") and (
             token.pos in ("VERB", "AUX") or (token.dep == "ccomp" and sentence.child(token, "nsubj") is not None)
         )
+        # "called on Washington to extradite him": the parser makes the infinitive an adverbial clause
+        clausal = clausal or (token.dep == "advcl" and token.pos == "VERB" and _infinitive(sentence, token))
         if clausal:
             holders.append(head)
         if token.dep == "pcomp" or (token.dep == "pobj" and head.lower in ("in", "for", "on", "of", "to")):
@@ -83,6 +88,16 @@ class Controls:
                 continue
             return holder, category
         return None
+
+    def _neutral_verb(self, sentence: Sentence, token: Token, found: dict[int, Candidate]) -> Token | None:
+        """The verb that only carries an event noun to a control word: "urged Kyiv to *consider* a ceasefire",
+        "called on both sides to *accept* the truce" (an infinitive with no event of its own)."""
+        if token.pos not in ("NOUN", "PROPN") or token.dep != "dobj" or token.head == token.i:
+            return None
+        verb = sentence.tokens[token.head]
+        if verb.pos != "VERB" or verb.i in found or not _infinitive(sentence, verb):
+            return None
+        return verb if verb.dep in ("xcomp", "advcl") else None
 
     def _category_of(self, sentence: Sentence, token: Token) -> Category | None:
         control = self.control
@@ -273,3 +288,7 @@ def _warns_of_consequences(sentence: Sentence, token: Token, complement: Token |
 def _covered(sentence: Sentence, token: Token, found: dict[int, Candidate]) -> bool:
     lo, hi = sentence.subtree(token)
     return any(lo <= c.trigger <= hi or lo <= c.first <= hi for c in found.values())
+
+
+def _infinitive(sentence: Sentence, verb: Token) -> bool:
+    return any(k.lower == "to" for k in sentence.kids(verb, "aux"))
