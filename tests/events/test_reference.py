@@ -158,3 +158,17 @@ def test_a_mediator_is_never_one_of_the_parties(pipeline: Pipeline) -> None:
         "2024-05-01",
     )
     assert not [e for e in events if e.cameo.startswith("045")]
+
+
+def test_a_denial_with_no_accusation_in_the_story_answers_whoever_last_acted_against_the_denier(
+    pipeline: Pipeline,
+) -> None:
+    events = pipeline.code_text(
+        "Britain expelled four Iranian diplomats on Thursday over a bomb plot. "
+        "Tehran has repeatedly denied any involvement.",
+        "2024-05-01",
+    )
+    (denial,) = [e for e in events if e.cameo.startswith("016")]
+    assert denial.source is not None and denial.source.country == "IRN"
+    assert denial.target is not None and denial.target.country == "GBR"
+    assert "the response answers" in denial.target.how

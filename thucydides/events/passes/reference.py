@@ -8,7 +8,8 @@ pronoun names an act of any kind ("the operation", "it"), the latest material ac
 actor. "Peru welcomed the accord": an agreement noun names the latest agreement, signing or truce
 of another actor, and the target is each of its parties. "Minsk denied the accusation": a
 denial with no actor for a target answers whoever accused the denier; a response promised with no one
-named ("Moscow would respond") answers the latest act of conflict done to the responder; a mediation with
+named ("Moscow would respond") answers the latest act of conflict done to the responder, and so does a
+denial when no accusation of the denier is found; a mediation with
 no one named is done to both parties of the latest act between two others. Only candidates whose
 target is no coded actor are changed; the codes this applies to are in
 ``data/events/control.yaml`` (``act_reference``), the words in ``data/lang/en/words.yaml``
@@ -51,7 +52,8 @@ class ActReference:
             if any(a.code for a in c.targets) and not pronoun:
                 continue
             if c.code.startswith(self.control.act_denials):
-                self._denial(doc, sentence, c, candidates)
+                if not self._denial(doc, sentence, c, candidates):
+                    self._answer(doc, sentence, c, candidates)  # "Moscow denied any role": whoever acted against it
             elif c.code.startswith(self.control.mediations):
                 self._mediation(doc, sentence, c, candidates)
             elif c.rule.startswith(RESPONSE_RULE):
@@ -143,7 +145,7 @@ class ActReference:
                 c.reason += f"; {why}"
                 return
 
-    def _denial(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
+    def _denial(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> bool:
         own = {entity(a) for a in c.sources if a.code}
         for s, act in _earlier(doc, sentence, c, here):
             if not act.code.startswith(self.control.act_accusations) or not own & {
@@ -159,7 +161,8 @@ class ActReference:
                 else:
                     c.targets = [dataclasses.replace(a, how=f"{a.how}; {why}".lstrip("; ")) for a in accusers]
                 c.reason += f"; {why}"
-                return
+                return True
+        return False
 
 
 def _named(sentence: Sentence, token: Token) -> Token:
