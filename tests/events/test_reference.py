@@ -172,3 +172,15 @@ def test_a_denial_with_no_accusation_in_the_story_answers_whoever_last_acted_aga
     assert denial.source is not None and denial.source.country == "IRN"
     assert denial.target is not None and denial.target.country == "GBR"
     assert "the response answers" in denial.target.how
+
+
+def test_an_act_named_by_another_noun_of_its_kind_is_the_first_such_act_of_the_story(pipeline: Pipeline) -> None:
+    # "the attack" names no earlier "attack": it is the story's first act of its kind (the bombing the
+    # story leads with), not the latest (the army's reply)
+    events = pipeline.code_text(
+        "Al-Shabaab militants bombed a hotel in Mogadishu on Sunday. "
+        "Somali troops later shelled the militants' positions. Kenya condemned the attack.",
+        "2024-05-01",
+    )
+    (condemned,) = [e for e in events if e.trigger.text == "condemned"]
+    assert condemned.target is not None and condemned.target.group == "SHB"

@@ -87,7 +87,11 @@ class ActReference:
             (s, a) for s, a in earlier if s.tokens[a.trigger].lemma == token.lemma or (roots and a.code[:2] in roots)
         ]
         kind = [(s, a) for s, a in earlier if a.code.startswith(kinds)]
-        for s, act in (*named, *kind):
+        # "the launch" after "launched": the latest act named so; "the attack" after "bombed" and "shelled"
+        # (no act called an attack): the story's first act of that kind, the one it leads with
+        same = [(s, a) for s, a in named if s.tokens[a.trigger].lemma == token.lemma]
+        other = [(s, a) for s, a in named if s.tokens[a.trigger].lemma != token.lemma]
+        for s, act in (*same, *reversed(other), *kind):
             doers = [a for a in act.sources if a.code and a.code not in own]
             if act.code in self.control.reciprocal:  # "Colombia and Ecuador signed it": both are parties
                 doers += [a for a in act.targets if a.code and a.code not in own and a not in doers]
