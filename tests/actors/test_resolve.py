@@ -240,3 +240,16 @@ def test_a_possessive_in_the_for_phrase_of_a_verb_stands_for_its_object(pipeline
     # outside such a phrase the pronoun still takes the latest fitting actor
     events = pipeline.code_text("Kenya said its troops would stay in Somalia.", "2024-05-01")
     assert all(e.source is None or e.source.country == "KEN" for e in events)
+
+
+def test_an_unnamed_agent_said_to_be_of_a_known_group_is_that_group(pipeline) -> None:  # type: ignore[no-untyped-def]
+    for text, group in (
+        ("Gunmen from the Islamic State bombed a church in Mosul.", "ISI"),
+        ("Militants belonging to Boko Haram attacked a school in Nigeria.", "BKH"),
+    ):
+        events = pipeline.code_text(text, "2024-05-01")
+        assert events and events[0].source is not None and events[0].source.group == group, text
+        assert "members of" in events[0].source.how
+    # a country is a nationality, not a membership; an agent with no such words keeps the place's country
+    (event,) = pipeline.code_text("Soldiers from Chad attacked a village in Niger.", "2024-05-01")
+    assert event.source is not None and event.source.country == "TCD"

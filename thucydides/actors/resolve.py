@@ -36,6 +36,8 @@ from .state import (
     IT,
     LEFT,
     MEMBER_PREPOSITIONS,
+    MEMBERSHIP_PREPOSITIONS,
+    MEMBERSHIP_VERBS,
     OBJECT_PRONOUNS,
     QUANTITIES,
     THEY,
@@ -274,7 +276,36 @@ class ActorResolver:
         if token.pos == "PRON" or token.lower in HE | IT | THEY:
             return self.discourse.pronoun(self, token)
         parts = self.compose(i, place, whole=True)
-        return None if parts.empty else build(self, token, parts)
+        if parts.empty:
+            return None
+        actor = build(self, token, parts)
+        return self._member_of(token, actor) or actor
+
+    def _member_of(self, token: Token, actor: Actor) -> Actor | None:
+        """ "Gunmen from the Islamic State", "militants belonging to Boko Haram": an unnamed agent said to
+        be of a known group is that group (not the state its country came from)."""
+        sentence = self.sentence
+        assert sentence is not None
+        own = self.hit_at.get(token.i)
+        if (
+            actor.group
+            or (own is not None and any(e.kind != "agent" for e in own.entries))
+            or any(k in self.hit_at for k in self.left_tokens(token))
+        ):
+            return None  # a named actor, or one its own words place ("Iraqi gunmen")
+        holders = [token, *(k for k in sentence.kids(token, "acl") if k.lemma in MEMBERSHIP_VERBS)]
+        for holder in holders:
+            for prep in sentence.kids(holder, "prep"):
+                if prep.lower not in MEMBERSHIP_PREPOSITIONS:
+                    continue
+                for obj in sentence.kids(prep, "pobj"):
+                    group = self.actor(obj.i)
+                    if group is not None and group.group:
+                        joined = (token.text, holder.text if holder is not token else "", prep.text)
+                        said = " ".join(w for w in joined if w)
+                        why = f"'{said} {group.text}': members of {group.name or group.text}"
+                        return dataclasses.replace(group, how=f"{group.how}; {why}")
+        return None
 
     def compose(self, i: int, place: bool, whole: bool = False) -> Parts:
         """What the noun phrase headed by token ``i`` says about its actor, read by the actor passes;

@@ -17,6 +17,8 @@ from .mentions import Hit
 LEFT = ENGLISH.labels("noun_phrase_left")
 # Dependents left out of an actor's span.
 SPAN_EXCLUDE = ENGLISH.labels("span_exclude")
+MEMBERSHIP_PREPOSITIONS = ENGLISH.words("membership_prepositions")  # "gunmen from the Islamic State"
+MEMBERSHIP_VERBS = ENGLISH.words("membership_verbs")  # "militants belonging to Boko Haram"
 LOCATIVE = ENGLISH.words("locative_prepositions")
 # Prepositions through which a noun phrase that is no actor reaches the actor it is about
 # ("sanctions on Georgia"); time words ("after", "since") are left out.
