@@ -279,33 +279,7 @@ class ActorResolver:
         if parts.empty:
             return None
         actor = build(self, token, parts)
-        return self._member_of(token, actor) or actor
-
-    def _member_of(self, token: Token, actor: Actor) -> Actor | None:
-        """ "Gunmen from the Islamic State", "militants belonging to Boko Haram": an unnamed agent said to
-        be of a known group is that group (not the state its country came from)."""
-        sentence = self.sentence
-        assert sentence is not None
-        own = self.hit_at.get(token.i)
-        if (
-            actor.group
-            or (own is not None and any(e.kind != "agent" for e in own.entries))
-            or any(k in self.hit_at for k in self.left_tokens(token))
-        ):
-            return None  # a named actor, or one its own words place ("Iraqi gunmen")
-        holders = [token, *(k for k in sentence.kids(token, "acl") if k.lemma in MEMBERSHIP_VERBS)]
-        for holder in holders:
-            for prep in sentence.kids(holder, "prep"):
-                if prep.lower not in MEMBERSHIP_PREPOSITIONS:
-                    continue
-                for obj in sentence.kids(prep, "pobj"):
-                    group = self.actor(obj.i)
-                    if group is not None and group.group:
-                        joined = (token.text, holder.text if holder is not token else "", prep.text)
-                        said = " ".join(w for w in joined if w)
-                        why = f"'{said} {group.text}': members of {group.name or group.text}"
-                        return dataclasses.replace(group, how=f"{group.how}; {why}")
-        return None
+        return member_of(self, token, actor) or actor
 
     def compose(self, i: int, place: bool, whole: bool = False) -> Parts:
         """What the noun phrase headed by token ``i`` says about its actor, read by the actor passes;
@@ -353,6 +327,33 @@ class ActorResolver:
     def span(self, i: int) -> tuple[int, int]:
         """Token range of the noun phrase headed by ``i``: its subtree without clauses and conjuncts."""
         return span(self, i)
+
+
+def member_of(r: ActorResolver, token: Token, actor: Actor) -> Actor | None:
+    """ "Gunmen from the Islamic State", "militants belonging to Boko Haram": an unnamed agent said to
+    be of a known group is that group (not the state its country came from)."""
+    sentence = r.sentence
+    assert sentence is not None
+    own = r.hit_at.get(token.i)
+    if (
+        actor.group
+        or (own is not None and any(e.kind != "agent" for e in own.entries))
+        or any(k in r.hit_at for k in r.left_tokens(token))
+    ):
+        return None  # a named actor, or one its own words place ("Iraqi gunmen")
+    holders = [token, *(k for k in sentence.kids(token, "acl") if k.lemma in MEMBERSHIP_VERBS)]
+    for holder in holders:
+        for prep in sentence.kids(holder, "prep"):
+            if prep.lower not in MEMBERSHIP_PREPOSITIONS:
+                continue
+            for obj in sentence.kids(prep, "pobj"):
+                group = r.actor(obj.i)
+                if group is not None and group.group:
+                    joined = (token.text, holder.text if holder is not token else "", prep.text)
+                    said = " ".join(w for w in joined if w)
+                    why = f"'{said} {group.text}': members of {group.name or group.text}"
+                    return dataclasses.replace(group, how=f"{group.how}; {why}")
+    return None
 
 
 def named_members(r: ActorResolver, i: int, place: bool) -> list[Actor]:
