@@ -49,3 +49,16 @@ def test_admit_keeps_the_order_and_gives_reasons() -> None:
     kept, refused = admit(events, verb(events[1], "say"), SPEECH)
     assert kept == [events[0], events[2]]
     assert [r.reason for r in refused] == [ATTRIBUTION] and refused[0].to_dict()["trigger"] == "said"
+
+
+def test_a_statement_to_ones_own_country_is_attribution_but_one_to_another_state_is_an_event() -> None:
+    # "the prime minister told parliament", "told the nation": how it was said, like "told reporters"
+    parliament = Actor("JPNLEG", "JPN", None, ("LEG",), "Japan", "parliament", 30, 40)
+    korea = Actor("KORGOV", "KOR", None, ("GOV",), "South Korea", "Seoul", 30, 35)
+    to_parliament = make_event(cameo="010", target=parliament, trigger=Span("told", 25, 29))
+    to_korea = make_event(cameo="010", target=korea, trigger=Span("told", 25, 29))
+    assert refusal(to_parliament, verb(to_parliament, "tell"), SPEECH) == ATTRIBUTION
+    assert refusal(to_korea, verb(to_korea, "tell"), SPEECH) is None
+    # an act that is more than saying, done to one's own country, stays an event
+    arrested = make_event(cameo="173", target=parliament, trigger=Span("arrested", 25, 33))
+    assert refusal(arrested, verb(arrested, "arrest"), SPEECH) is None

@@ -33,6 +33,13 @@ def _addressee(actor: Actor | None) -> bool:
     return _coded(actor) and actor is not None and not any(s in MEDIA_SECTORS for s in actor.sector)
 
 
+def _own_audience(event: Event) -> bool:
+    """A statement to one's own country ("told the nation", "told parliament", "told a crowd") is how
+    it was said, not an act on someone: attribution, as "told reporters" is."""
+    source, target = event.source, event.target
+    return source is not None and target is not None and source.country is not None and source.country == target.country
+
+
 def _trigger_lemma(event: Event, sentence: Sentence | None) -> str:
     if sentence is not None:
         for token in sentence.tokens:
@@ -52,7 +59,7 @@ def refusal(
     if not _coded(event.source):
         return NO_ACTORS if not _coded(event.target) else NO_SOURCE
     saying = event.cameo_root == STATEMENT_ROOT and _trigger_lemma(event, sentence) in speech
-    if saying and not _addressee(event.target):
+    if saying and (not _addressee(event.target) or _own_audience(event)):
         return ATTRIBUTION
     if not _coded(event.target) and not event.cameo.startswith(untargeted):
         return NO_TARGET
