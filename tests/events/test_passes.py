@@ -73,3 +73,16 @@ def test_an_appeal_or_demand_to_intend_something_is_an_appeal_or_demand_for_it(p
     assert control.categories["appeal"].combine("0356") == "0256"
     assert control.categories["demand"].combine("0344") == "1044"
     assert control.categories["appeal"].combine("036") == "026"
+
+
+def test_a_plan_the_story_tells_is_an_intent_not_the_act(pipeline: Pipeline) -> None:
+    # ANNOTATION.md §1: "will meet X on Wednesday" is 036; the meeting is coded when it has happened
+    for text in (
+        "The Japanese foreign minister will meet his Chinese counterpart in Beijing next week.",
+        "Armenian officials are to meet Azerbaijani officials on Thursday.",
+    ):
+        codes = {e.cameo for e in _events(pipeline, text)}
+        assert codes == {"036"}, text
+    assert "040" in {e.cameo for e in _events(pipeline, "The Japanese foreign minister met his Chinese counterpart.")}
+    # a conflictual act in the future is no plan to code as an intent
+    assert not any(e.cameo.startswith("03") for e in _events(pipeline, "Russia will attack Ukraine."))

@@ -126,6 +126,9 @@ class Controls:
             acomp = sentence.child(token, "acomp")
             if acomp is not None and f"be {acomp.lemma}" in control.verb_category:
                 return control.verb_category[f"be {acomp.lemma}"]
+            # "the two sides are to meet on Thursday": a plan
+            if acomp is None and any(_infinitive(sentence, x) for x in sentence.kids(token, "xcomp")):
+                return control.verb_category.get("be to")
         return None
 
     def _fold(

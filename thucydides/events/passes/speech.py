@@ -19,6 +19,7 @@ from ..lexicon import Lexicon
 _COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 _THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 _FUTURE = ENGLISH.word_list("future_auxiliaries")
+_PLANNED = frozenset(ENGLISH.word_list("future_auxiliaries")) - {"would"}  # "would" unreported is a condition
 _COPULAS = ENGLISH.words("copulas")
 
 
@@ -66,15 +67,30 @@ class ReportedFuture:
         for c in candidates:
             token = clause_head(sentence, sentence.tokens[c.trigger], self.control)
             would = next((a for a in sentence.kids(token, "aux") if a.lower in _FUTURE), None)
-            if would is None or token.dep != "ccomp" or any(m.startswith("intent") for m in c.modifiers):
+            if would is None or any(m.startswith("intent") for m in c.modifiers):
                 continue
             head = sentence.tokens[token.head]
-            if not any(k in self.control.speech for k in verb_keys(head)):
+            reported = token.dep == "ccomp" and any(k in self.control.speech for k in verb_keys(head))
+            if not reported:
+                if would.lower in _PLANNED and self._plan(c):
+                    c.reason = f"'{would.text}' tells a plan, not what happened: {c.reason}"
                 continue
             c.modifiers.append(f"future:{would.text}")
             if not any(m.startswith("negated") for m in c.modifiers):  # "would not provide" is a rejection
                 self._recode(c, would)
         return candidates
+
+    def _plan(self, c: Candidate) -> bool:
+        """ "The two leaders will meet in Geneva next week": the story tells a plan (ANNOTATION.md §1: an
+        intent, 03x); the meeting is not coded until a story reports it. Cooperative acts only."""
+        if c.code[:2] not in _COOPERATIVE_ROOTS or any(m.startswith("negated") for m in c.modifiers):
+            return False
+        code = self.control.categories["intent"].combine(c.code)
+        if code is None:
+            return False
+        c.modifiers.append("intent:plan")
+        c.code = code
+        return True
 
     def _recode(self, c: Candidate, would: Token) -> None:
         if c.code[:2] in _THREAT_ROOTS:
