@@ -411,3 +411,12 @@ def test_a_share_of_a_place_taken_is_the_place_taken(pipeline: Pipeline) -> None
     events = _events(pipeline, "Russian forces took most of the city of Kherson in southern Ukraine.")
     assert ("RUS", "UKR", "192") in _pairs(events)
     assert not any(e.cameo.startswith("192") for e in _events(pipeline, "Russian forces took most of the credit."))
+
+
+def test_calling_a_person_is_a_telephone_call_and_a_day_is_no_call_on(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "US President Donald Trump called Ardern on Friday to offer support.", "2019-03-15")
+    pairs = _pairs(events)
+    assert ("USA", "NZLGOV", "041") in pairs and ("NZL", "USAGOV", "041") in pairs
+    assert not any(e.cameo.startswith("02") for e in events)  # "on Friday" does not make "call on", an appeal
+    # calling someone something is a judgement, not a call
+    assert {e.cameo for e in _events(pipeline, "Netanyahu called Putin a liar.", "2019-03-15")} == {"111"}

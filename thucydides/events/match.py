@@ -77,6 +77,8 @@ class Matcher:
 
     def _forms(self, sentence: Sentence, token: Token, slot: Slot) -> set[str]:
         forms = word_forms(sentence, token)
+        if token.ent:
+            forms.add(f"<{token.ent.lower()}>")  # a class may hold kinds of names: "<PERSON>" is any person's name
         if token.lemma in _PARTITIVES:  # "had taken most of the town": what is taken is the town
             for of in sentence.kids(token, "prep"):
                 if of.lower == "of":

@@ -116,8 +116,13 @@ class Controls:
         control = self.control
         lemma = next((k for k in verb_keys(token) if k in control.verb_category), token.lemma)
         particle = next(
-            (sentence.tokens[c].lower for c in token.children if sentence.tokens[c].dep in ("prt", "prep")), None
-        )
+            (
+                sentence.tokens[c].lower
+                for c in token.children
+                if sentence.tokens[c].dep in ("prt", "prep") and not _when(sentence, sentence.tokens[c])
+            ),
+            None,
+        )  # "called Ardern on Friday": a day is no "call on"
         if particle and f"{lemma} {particle}" in control.verb_category:
             return control.verb_category[f"{lemma} {particle}"]
         if lemma in control.verb_category:
@@ -295,3 +300,8 @@ def _covered(sentence: Sentence, token: Token, found: dict[int, Candidate]) -> b
 
 def _infinitive(sentence: Sentence, verb: Token) -> bool:
     return any(k.lower == "to" for k in sentence.kids(verb, "aux"))
+
+
+def _when(sentence: Sentence, prep: Token) -> bool:
+    """Whether a preposition says when ("on Friday"), not whom."""
+    return any(o.ent in ("DATE", "TIME") for o in sentence.kids(prep, "pobj"))
