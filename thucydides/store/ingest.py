@@ -3,7 +3,9 @@
 Each batch of articles is written in one transaction (articles, their mentions, and
 the deduplicated events they report), so a process killed at any moment leaves every
 article either stored with all its events or not stored at all. An article whose text
-is already in the store is counted as a duplicate and stores nothing.
+is already in the store is counted as a duplicate and stores nothing. When the batches
+are stored, the events table is put back in the order of its actors if enough new events
+were appended (:mod:`thucydides.store.order`), in a transaction of its own.
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ def ingest(
                 pending, events = [], 0
         if pending:
             write_batch(store, pending, summary)
+    store.keep_ordered()  # its own transaction: the batches are stored whether or not it completes
     if meter is not None and meter[0] is not None:
         meter[0].close()
     summary.seconds = time.perf_counter() - started

@@ -230,6 +230,8 @@ def run_load_bench(
     if store is not None:
         if not store.exists():
             make_store(store, events)
+        with Store.open(store):  # a store made by an earlier version gets its indexes and order of events now
+            pass
         return load_store(store, clients, rounds, duration)
     with tempfile.TemporaryDirectory(prefix="thucydides-bench-load-") as tmp:
         path = Path(tmp) / "web.duckdb"
