@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import random
 import shutil
 from pathlib import Path
 from typing import Any
@@ -19,9 +18,8 @@ from thucydides.store import Store
 from thucydides.store import order as order_module
 from thucydides.store.order import EVENT_ORDER, META_KEY, unordered_events
 
-from .factory import QUADS, event, story
+from .factory import random_stories
 
-ACTORS = ["JPN", "JPNGOV", "USA", "USAMIL", "CHN", "RUS", "NAT", "UNO"]
 DYADS = [("JPN", "USA"), ("USA", "CHN"), ("NAT", "RUS"), ("JPN", "NAT"), ("USAMIL", "CHN"), ("JPN", "JPN")]
 SCOPES = [
     Scope(),
@@ -29,21 +27,6 @@ SCOPES = [
     Scope(start=dt.date(2024, 6, 1), end=dt.date(2025, 3, 31), quad_classes=(3, 4)),
     Scope(codes=("19", "036"), background=True),
 ]
-
-
-def _stories(first: int, count: int, seed: int) -> list[Any]:
-    """``count`` stories of a few events each among :data:`ACTORS`; many events are reported more than once."""
-    rng = random.Random(seed)
-    stories = []
-    for i in range(first, first + count):
-        events = []
-        for j in range(rng.randint(1, 5)):
-            source, target = rng.choice(ACTORS), rng.choice(ACTORS)
-            day = (dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(0, 540, 7))).isoformat()
-            cameo, place = rng.choice(sorted(QUADS)), rng.choice([None, "Tokyo", "Osaka"])
-            events.append(event(source, target, cameo, day, place, sentence_index=j, current=rng.random() > 0.1))
-        stories.append(story(i, *events))
-    return stories
 
 
 def _answers(store: Store) -> list[Any]:
@@ -93,7 +76,7 @@ def test_the_order_is_by_the_keys_dyads_are_counted_under() -> None:
 def test_an_ordered_store_answers_as_the_unordered_one_before_and_after_new_events(tmp_path: Path) -> None:
     plain_path, ordered_path = tmp_path / "plain.duckdb", tmp_path / "ordered.duckdb"
     with Store.open(plain_path) as plain:
-        plain.ingest(_stories(0, 60, seed=1))
+        plain.ingest(random_stories(0, 60, seed=1))
         assert _unordered(plain) > 0  # too few events to be worth ordering on their own
     shutil.copy(plain_path, ordered_path)
     with Store.open(plain_path) as plain, Store.open(ordered_path) as ordered:
@@ -101,7 +84,7 @@ def test_an_ordered_store_answers_as_the_unordered_one_before_and_after_new_even
         assert _physical(ordered) == _in_order(ordered) != _physical(plain)  # the same rows, stored otherwise
         assert _answers(ordered) == _answers(plain)
         # new events are appended after the ordered ones; they are in every answer at once
-        more = _stories(60, 40, seed=2)
+        more = random_stories(60, 40, seed=2)
         plain.ingest(more)
         ordered.ingest(more)
         assert _unordered(ordered) > 0
@@ -114,9 +97,9 @@ def test_an_ordered_store_answers_as_the_unordered_one_before_and_after_new_even
 
 
 def test_a_short_tail_is_left_as_it_is(store: Store) -> None:
-    store.ingest(_stories(0, 20, seed=3))
+    store.ingest(random_stories(0, 20, seed=3))
     assert store.keep_ordered(min_tail=1)
-    store.ingest(_stories(20, 2, seed=4))
+    store.ingest(random_stories(20, 2, seed=4))
     appended = _unordered(store)
     assert appended > 0
     assert not store.keep_ordered()  # less than a row group: reading it costs no more than one
@@ -128,7 +111,7 @@ def test_ingest_and_import_order_the_events_when_the_tail_is_long(
     store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(order_module, "ROW_GROUP", 1)
-    store.ingest(_stories(0, 10, seed=5))
+    store.ingest(random_stories(0, 10, seed=5))
     assert _unordered(store) == 0
     assert _physical(store) == _in_order(store)
     exported = tmp_path / "events.tsv"
@@ -145,7 +128,7 @@ def test_a_store_made_before_the_order_is_ordered_when_opened_for_writing(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with Store.open(store_path) as old:
-        old.ingest(_stories(0, 30, seed=6))
+        old.ingest(random_stories(0, 30, seed=6))
         with old.writing() as con:
             con.execute("DELETE FROM meta WHERE key = ?", [META_KEY])  # as a store of an earlier version
     monkeypatch.setattr(order_module, "ROW_GROUP", 1)
@@ -158,7 +141,7 @@ def test_a_store_made_before_the_order_is_ordered_when_opened_for_writing(
 
 def test_a_failed_rewrite_leaves_the_store_as_it_was(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with Store.open(store_path) as store:
-        store.ingest(_stories(0, 30, seed=7))
+        store.ingest(random_stories(0, 30, seed=7))
         before, answers = _physical(store), _answers(store)
         # fails after the old table is dropped and the new one renamed: the transaction must undo both
         monkeypatch.setattr(order_module, "ONE_A_DAY", "SELECT no_such_column FROM events")

@@ -129,5 +129,9 @@ def quad_sums(weight: str) -> str:
     threads happen to read them, which moved a mean's third decimal from one run to the next.
     """
     quads = ", ".join(f"sum(CASE WHEN QuadClass = {q} THEN {weight} ELSE 0 END) AS q{q}" for q in (1, 2, 3, 4))
-    exact = f"sum(round(GoldsteinScale * {GOLDSTEIN_UNIT})::BIGINT * {weight}) / {GOLDSTEIN_UNIT}"
-    return f"{quads}, sum({weight}) AS total, {exact} AS goldstein_sum"
+    return f"{quads}, sum({weight}) AS total, {goldstein_units(weight)} / {GOLDSTEIN_UNIT} AS goldstein_sum"
+
+
+def goldstein_units(weight: str) -> str:
+    """SQL sum of the Goldstein scores times the weight, in whole millionths (an integer: exact in any order)."""
+    return f"sum(round(GoldsteinScale * {GOLDSTEIN_UNIT})::BIGINT * {weight})"
