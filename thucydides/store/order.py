@@ -12,7 +12,7 @@ New events are appended after the ordered ones. When this unordered tail reaches
 group and a quarter of the ordered part, the table is rewritten in order, in one
 transaction: a crash leaves the table as it was, and a store is never half-ordered. This
 happens after each ingest or import, and when a store made before this order is first
-opened for writing (about 3 s and 0.8 GB for a million events). The order is physical
+opened for writing (3–7 s and 0.8 GB for a million events). The order is physical
 only: every query says how its rows are ordered, so no answer depends on it, and a store
 that is not ordered, or only partly, gives the same answers, more slowly.
 """

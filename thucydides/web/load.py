@@ -226,7 +226,7 @@ def load_store(path: Path, clients: int = 50, rounds: int = 2, duration: float =
 def run_load_bench(
     events: int = 1_000_000, clients: int = 50, rounds: int = 2, duration: float = 300.0, store: Path | None = None
 ) -> LoadReport:
-    """:func:`load_store` on ``store`` (made there first if missing), or on a new store of about ``events`` events."""
+    """:func:`load_store` on ``store`` (made there first if missing, brought up to date if not), or on a new store."""
     if store is not None:
         if not store.exists():
             make_store(store, events)
