@@ -4,10 +4,12 @@ from pathlib import Path
 import pytest
 
 from thucydides.analysis import Scope, dyad_timeline, resolve_actor, top_dyads
+from thucydides.analysis.dyads import _dyad_condition, _period
+from thucydides.analysis.scope import quad_sums
 from thucydides.errors import StoreError
 from thucydides.store import Store
 
-from ..store.factory import coded, event, story
+from ..store.factory import coded, event, random_stories, story
 
 
 @pytest.fixture()
@@ -106,3 +108,30 @@ def test_top_dyads_on_a_store_file_are_the_start_of_the_kept_ranking_and_follow_
         after = top_dyads(store, 2)  # a second ingest into the same store: ranked again
         assert after != before and after[0]["source"] == "FRA" and after[0]["events"] == 4
         assert after == _ranked_dyads.__wrapped__(store, 2, False, Scope(), False)
+
+
+def _grouped_in_sql(store: Store, source: str, target: str, freq: str, directed: bool, scope: Scope) -> list[object]:
+    """A timeline's periods with events as they were made before the days were shared: grouped by period in SQL."""
+    dyad, params = _dyad_condition(resolve_actor(store, source), resolve_actor(store, target), directed)
+    where, more = scope.where()
+    rows = store.rows(
+        f"SELECT date_trunc(?, event_date)::DATE AS period, {quad_sums(scope.weight)} FROM events "
+        f"WHERE {where} AND ({dyad}) GROUP BY period ORDER BY period",
+        [freq, *more, *params],
+    )
+    return [_period(r) for r in rows if r["period"] is not None]
+
+
+def test_weeks_months_and_years_added_up_from_days_equal_those_grouped_in_sql_and_follow_an_ingest(
+    tmp_path: Path,
+) -> None:
+    scopes = [Scope(), Scope(unit="mentions", quad_classes=(1, 4)), Scope(background=True, codes=("19",))]
+    with Store.open(tmp_path / "s.duckdb") as store:  # a file, so that the days are kept and shared
+        for first, seed in ((0, 11), (50, 12)):
+            store.ingest(random_stories(first, 50, seed))
+            for scope in scopes:
+                for source, target, directed in (("JPN", "USA", True), ("NAT", "CHN", False), ("USA", "USA", False)):
+                    for freq in ("day", "week", "month", "year"):
+                        periods = dyad_timeline(store, source, target, freq, directed, scope).periods
+                        with_events = [p for p in periods if p.total]
+                        assert with_events == _grouped_in_sql(store, source, target, freq, directed, scope)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import random
 
 from thucydides.models import Actor, Article, CodedArticle, Event, Explanation, Location, Plover, Span
 
@@ -72,3 +73,25 @@ def coded(text: str, *events: Event, source: str | None = "Reuters", url: str | 
 
 def story(i: int, *events: Event) -> CodedArticle:
     return coded(f"story number {i}", *events)
+
+
+RANDOM_ACTORS = ["JPN", "JPNGOV", "USA", "USAMIL", "CHN", "RUS", "NAT", "UNO"]
+
+
+def random_stories(first: int, count: int, seed: int) -> list[CodedArticle]:
+    """``count`` stories of one to five events among :data:`RANDOM_ACTORS` over a year and a half.
+
+    The same ``seed`` gives the same stories; many events are reported by more than one, some
+    are background events, some have a place.
+    """
+    rng = random.Random(seed)
+    stories = []
+    for i in range(first, first + count):
+        events = []
+        for j in range(rng.randint(1, 5)):
+            source, target = rng.choice(RANDOM_ACTORS), rng.choice(RANDOM_ACTORS)
+            day = (dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(0, 540, 7))).isoformat()
+            cameo, place = rng.choice(sorted(QUADS)), rng.choice([None, "Tokyo", "Osaka"])
+            events.append(event(source, target, cameo, day, place, sentence_index=j, current=rng.random() > 0.1))
+        stories.append(story(i, *events))
+    return stories

@@ -107,3 +107,23 @@ def test_the_summary_counts_failures_and_views_never_requested() -> None:
     assert (a.requests, a.errors, a.statuses, a.max) == (3, 2, {0: 1, 200: 1, 503: 1}, 2.0)
     assert not a.passed and b.passed and b.p95 == 0.2
     assert (c.requests, c.p95, c.passed) == (0, None, False)
+
+
+def test_an_existing_store_is_put_in_order_before_it_is_served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from thucydides.store import Store
+    from thucydides.store import order as order_module
+
+    path = tmp_path / "old.duckdb"
+    make_store(path, 300)  # fewer events than a row group: not ordered when made
+    with Store.open(path, read_only=True) as store, store.reading() as con:
+        assert order_module.unordered_events(con) > 0
+    monkeypatch.setattr(order_module, "ROW_GROUP", 1)
+    served: list[int] = []
+
+    def serve(store_path: Path, *args: Any) -> Any:
+        with Store.open(store_path, read_only=True) as store, store.reading() as con:
+            served.append(order_module.unordered_events(con))
+
+    monkeypatch.setattr(load, "load_store", serve)
+    load.run_load_bench(store=path)
+    assert served == [0]

@@ -9,7 +9,7 @@ from typing import Any
 from ..store import Store
 from .actors import ActorSpec, actor_key, resolve_actor
 from .kept import kept
-from .scope import FREQS, Scope, check_choice, quad_sums
+from .scope import FREQS, GOLDSTEIN_UNIT, Scope, check_choice, goldstein_units, quad_sums
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 QUAD_FIELDS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
@@ -78,21 +78,53 @@ def dyad_timeline(
     """Counts per QuadClass and the Goldstein sum and mean of ``source`` → ``target`` events per ``freq``.
 
     Periods with no events are included (as zeros) between the first and last event,
-    or over the scope's dates when it has them.
+    or over the scope's dates when it has them. Weeks, months and years are added up from
+    the pair's days (:func:`dyad_days`), which the timelines of every frequency share.
     """
     check_choice("frequency", freq, FREQS)
     scope = scope or Scope()
+    days = dyad_days(store, source, target, directed, scope)
+    return DyadTimeline(days.source, days.target, freq, directed, scope.unit, _fill(days.by(freq), freq, scope))
+
+
+@dataclass(frozen=True)
+class DyadDays:
+    """A pair's counts per day, as whole numbers: the weight per QuadClass and the Goldstein sum in millionths."""
+
+    source: ActorSpec
+    target: ActorSpec
+    days: tuple[tuple[dt.date | None, int, int, int, int, int], ...]  # day, q1..q4, Goldstein units
+
+    def by(self, freq: str) -> dict[dt.date, Period]:
+        """The days added up into periods of ``freq`` (exactly: every sum is of whole numbers)."""
+        sums: dict[dt.date, list[int]] = {}
+        for day, *counts in self.days:
+            if day is None:  # undated events have no period
+                continue
+            found = sums.setdefault(period_start(day, freq), [0] * len(counts))
+            for i, count in enumerate(counts):
+                found[i] += count
+        return {start: Period(start, s[0], s[1], s[2], s[3], s[4] / GOLDSTEIN_UNIT) for start, s in sums.items()}
+
+
+@kept
+def dyad_days(store: Store, source: str, target: str, directed: bool, scope: Scope) -> DyadDays:
+    """The events of ``source`` → ``target`` (both ways when not ``directed``) in ``scope``, counted per day."""
     with store.reading():
         a, b = resolve_actor(store, source), resolve_actor(store, target)
         dyad, params = _dyad_condition(a, b, directed)
         where, more = scope.where()
+        w = scope.weight
+        quads = ", ".join(f"sum(CASE WHEN QuadClass = {q} THEN {w} ELSE 0 END) AS q{q}" for q in (1, 2, 3, 4))
         sql = (
-            f"SELECT date_trunc(?, event_date)::DATE AS period, {quad_sums(scope.weight)} "
-            f"FROM events WHERE {where} AND ({dyad}) GROUP BY period ORDER BY period"
+            f"SELECT event_date, {quads}, coalesce({goldstein_units(w)}, 0) AS units "
+            f"FROM events WHERE {where} AND ({dyad}) GROUP BY event_date ORDER BY event_date"
         )
-        rows = store.rows(sql, [freq, *more, *params])
-    periods = {r["period"]: _period(r) for r in rows}
-    return DyadTimeline(a, b, freq, directed, scope.unit, _fill(periods, freq, scope))
+        rows = store.rows(sql, [*more, *params])
+    days = tuple(
+        (r["event_date"], int(r["q1"]), int(r["q2"]), int(r["q3"]), int(r["q4"]), int(r["units"])) for r in rows
+    )
+    return DyadDays(a, b, days)
 
 
 def _dyad_condition(a: ActorSpec, b: ActorSpec, directed: bool) -> tuple[str, list[Any]]:

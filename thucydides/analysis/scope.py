@@ -22,6 +22,7 @@ PLOVER_EVENTS = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
 FREQS = ("day", "week", "month", "year")
+GOLDSTEIN_UNIT = 1_000_000  # Goldstein scores are summed as whole millionths: exactly
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,16 @@ def check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
 
 
 def quad_sums(weight: str) -> str:
-    """SQL sums of the weight per QuadClass, the total, and the Goldstein sum."""
+    """SQL sums of the weight per QuadClass, the total, and the Goldstein sum.
+
+    The Goldstein sum is exact: scores are added as whole millionths (they have one decimal), so it is the
+    same whatever order the rows are read in. Floating-point sums are not: DuckDB adds rows in the order its
+    threads happen to read them, which moved a mean's third decimal from one run to the next.
+    """
     quads = ", ".join(f"sum(CASE WHEN QuadClass = {q} THEN {weight} ELSE 0 END) AS q{q}" for q in (1, 2, 3, 4))
-    return f"{quads}, sum({weight}) AS total, sum(GoldsteinScale * {weight}) AS goldstein_sum"
+    return f"{quads}, sum({weight}) AS total, {goldstein_units(weight)} / {GOLDSTEIN_UNIT} AS goldstein_sum"
+
+
+def goldstein_units(weight: str) -> str:
+    """SQL sum of the Goldstein scores times the weight, in whole millionths (an integer: exact in any order)."""
+    return f"sum(round(GoldsteinScale * {GOLDSTEIN_UNIT})::BIGINT * {weight})"

@@ -97,7 +97,10 @@ def bench_web(events: int, repeat: int, as_json: bool) -> int:
     "--store",
     "bench_store",  # not store_path: the settings file's store must not become a benchmark's
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Serve this store (made there first, with --events events, if it does not exist).",
+    help=(
+        "Serve this store (made there first, with --events events, if it does not exist; "
+        "an existing one is opened for writing once, to bring its indexes and order up to date)."
+    ),
 )
 @click.option(
     "--clients", type=click.IntRange(1, 1000), default=50, show_default=True, help="Clients requesting at once."

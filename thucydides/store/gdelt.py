@@ -83,6 +83,7 @@ def import_gdelt(store: Store, paths: Iterable[str | Path]) -> Summary:
             summary.coded += added
             stored.new_events += added
         stored.duplicate = summary.read - summary.coded
+    store.keep_ordered()
     summary.seconds = time.perf_counter() - started
     return summary
 

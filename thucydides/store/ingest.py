@@ -3,7 +3,9 @@
 Each batch of articles is written in one transaction (articles, their mentions, and
 the deduplicated events they report), so a process killed at any moment leaves every
 article either stored with all its events or not stored at all. An article whose text
-is already in the store is counted as a duplicate and stores nothing.
+is already in the store is counted as a duplicate and stores nothing. When the batches
+are stored, the events table is put back in the order of its actors if enough new events
+were appended (:mod:`thucydides.store.order`), in a transaction of its own.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ..jobs import Engine, Summary
 from ..models import Article, CodedArticle, Rejection
 from ..progress import Consumed, Progress, missing_first
 from .derive import INSERT_NEW_EVENTS, UPDATE_COUNTS
+from .order import needs_order
 from .rows import batch_rows, content_hash
 from .sql import first_value
 
@@ -50,6 +53,7 @@ def ingest(
     started = time.perf_counter() - summary.seconds
     pending: list[CodedArticle] = []
     events = 0
+    due = False  # whether the events appended call for putting the table back in order
     with _progress_bar(progress and meter is None) as bar:
         for result in results:
             summary.read += 1
@@ -62,18 +66,24 @@ def ingest(
             pending.append(result)
             events += len(result.events)
             if len(pending) >= batch or events >= MAX_BATCH_EVENTS:
-                write_batch(store, pending, summary)
+                due = write_batch(store, pending, summary) or due
                 pending, events = [], 0
         if pending:
-            write_batch(store, pending, summary)
+            due = write_batch(store, pending, summary) or due
+    if due:
+        store.keep_ordered()  # its own transaction: the batches are stored whether or not it completes
     if meter is not None and meter[0] is not None:
         meter[0].close()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def write_batch(store: Store, batch: list[CodedArticle], summary: Summary) -> None:
-    """Store ``batch`` in one transaction, leaving out articles already stored (by content hash)."""
+def write_batch(store: Store, batch: list[CodedArticle], summary: Summary) -> bool:
+    """Store ``batch`` in one transaction, leaving out articles already stored (by content hash).
+
+    Whether the events appended since the table was last ordered are now enough to order it again
+    (:func:`thucydides.store.order.needs_order`, asked in the same transaction: it costs no opening of its own).
+    """
     keyed = _unique([(content_hash(item.article.text), item) for item in batch])
     with store.writing() as con:
         known = _known(con, [key for key, _ in keyed])
@@ -81,12 +91,14 @@ def write_batch(store: Store, batch: list[CodedArticle], summary: Summary) -> No
         stored = summary.storing_part()
         stored.duplicate += len(batch) - len(new)
         if not new:
-            return
+            return False
         rows = batch_rows(new, dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0))
         stored.new_events += _insert(con, rows.articles, rows.mentions)
+        due = needs_order(con)
     summary.coded += len(new)
     stored.mentions += rows.mentions.num_rows
     stored.undated += sum(1 for _key, item in new for event in item.events if event.date is None)
+    return due
 
 
 def _unique(keyed: list[tuple[str, CodedArticle]]) -> list[tuple[str, CodedArticle]]:

@@ -9,6 +9,9 @@
   NumArticles counted over the mentions, plus a few columns of our own: GDELT's Events table;
 - ``one_a_day``: a view with one row per (date, source, target, code), whatever the place.
 
+The events are kept ordered by source, target and date, so that one dyad's events
+are read from a few row groups (:mod:`thucydides.store.order`).
+
 Three indexes find single rows without reading whole tables: an event by its
 ``GlobalEventID``, a mention by its ``mention_seq`` (the sentence an event was first
 reported in) and the mentions of one event. The event page and every list of events
@@ -86,7 +89,7 @@ ARTICLE_TYPES: list[tuple[str, str]] = [
 ]
 
 
-def _table(name: str, columns: list[tuple[str, str]]) -> str:
+def table_ddl(name: str, columns: list[tuple[str, str]]) -> str:
     body = ",\n  ".join(f'"{column}" {kind}' for column, kind in columns)
     return f"CREATE TABLE IF NOT EXISTS {name} (\n  {body}\n)"
 
@@ -103,18 +106,20 @@ GROUP BY ALL
 """
 
 # Made when a store is opened for writing, so a store made before them gets them then (about 7 s a million events).
+EVENT_INDEXES = ["CREATE INDEX IF NOT EXISTS events_by_id ON events (GlobalEventID)"]
 INDEXES = [
-    "CREATE INDEX IF NOT EXISTS events_by_id ON events (GlobalEventID)",
+    *EVENT_INDEXES,
     "CREATE INDEX IF NOT EXISTS mentions_by_seq ON mentions (mention_seq)",
     "CREATE INDEX IF NOT EXISTS mentions_by_event ON mentions (GlobalEventID)",
 ]
+EVENT_COLUMNS = [*GDELT_TYPES, *EVENT_EXTRAS]
 
 DDL: list[str] = [
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
-    _table("articles", ARTICLE_TYPES),
+    table_ddl("articles", ARTICLE_TYPES),
     "CREATE SEQUENCE IF NOT EXISTS mention_seq",
-    _table("mentions", [("mention_seq", "BIGINT"), *MENTION_TYPES]),
-    _table("events", [*GDELT_TYPES, *EVENT_EXTRAS]),
+    table_ddl("mentions", [("mention_seq", "BIGINT"), *MENTION_TYPES]),
+    table_ddl("events", EVENT_COLUMNS),
     ONE_A_DAY,
     *INDEXES,
 ]

@@ -22,6 +22,7 @@ import duckdb
 from ..errors import Errors, StoreError
 from ..models import CodedArticle, Rejection
 from .locking import WriterLock, connect
+from .order import needs_order, order_events
 from .schema import DDL, SCHEMA_VERSION
 from .sql import first_value
 
@@ -96,6 +97,7 @@ class Store:
                 con.execute(statement)
             con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
             self._check_version(con)
+        self.keep_ordered()  # a store made before the events were ordered is ordered now
 
     def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:
         try:
@@ -194,6 +196,18 @@ class Store:
         from .ingest import ingest
 
         return ingest(self, results, progress=progress, batch=batch)
+
+    def keep_ordered(self, min_tail: int | None = None) -> bool:
+        """Rewrite the events in the order of their actors if enough were appended since the last time.
+
+        Whether it was rewritten; see :mod:`thucydides.store.order` (``min_tail``: rows appended, a row group
+        unless given). Ingest and import call it when done, and opening a store for writing.
+        """
+        with self.writing() as con:
+            if not needs_order(con, min_tail):
+                return False
+            order_events(con)
+        return True
 
     def import_gdelt(self, paths: Iterable[str | Path]) -> Summary:
         """Import GDELT 2.0 event files; see :func:`thucydides.store.gdelt.import_gdelt`."""

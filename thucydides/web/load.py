@@ -226,10 +226,12 @@ def load_store(path: Path, clients: int = 50, rounds: int = 2, duration: float =
 def run_load_bench(
     events: int = 1_000_000, clients: int = 50, rounds: int = 2, duration: float = 300.0, store: Path | None = None
 ) -> LoadReport:
-    """:func:`load_store` on ``store`` (made there first if missing), or on a new store of about ``events`` events."""
+    """:func:`load_store` on ``store`` (made there first if missing, brought up to date if not), or on a new store."""
     if store is not None:
         if not store.exists():
             make_store(store, events)
+        with Store.open(store):  # a store made by an earlier version gets its indexes and order of events now
+            pass
         return load_store(store, clients, rounds, duration)
     with tempfile.TemporaryDirectory(prefix="thucydides-bench-load-") as tmp:
         path = Path(tmp) / "web.duckdb"
