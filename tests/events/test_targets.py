@@ -420,3 +420,10 @@ def test_calling_a_person_is_a_telephone_call_and_a_day_is_no_call_on(pipeline: 
     assert not any(e.cameo.startswith("02") for e in events)  # "on Friday" does not make "call on", an appeal
     # calling someone something is a judgement, not a call
     assert {e.cameo for e in _events(pipeline, "Netanyahu called Putin a liar.", "2019-03-15")} == {"111"}
+
+
+def test_standing_behind_or_speaking_in_favour_of_someone_is_support(pipeline: Pipeline) -> None:
+    assert ("USA", "NERGOV", "051") in _pairs(_events(pipeline, "Washington stood firmly behind the Nigerien president."))
+    assert ("MAR", "ESH", "051") in _pairs(
+        _events(pipeline, "Morocco spoke in favour of self-determination for Western Sahara.")
+    )
