@@ -423,7 +423,8 @@ def test_calling_a_person_is_a_telephone_call_and_a_day_is_no_call_on(pipeline: 
 
 
 def test_standing_behind_or_speaking_in_favour_of_someone_is_support(pipeline: Pipeline) -> None:
-    assert ("USA", "NERGOV", "051") in _pairs(_events(pipeline, "Washington stood firmly behind the Nigerien president."))
+    stood = _events(pipeline, "Washington stood firmly behind the Nigerien president.")
+    assert ("USA", "NERGOV", "051") in _pairs(stood)
     assert ("MAR", "ESH", "051") in _pairs(
         _events(pipeline, "Morocco spoke in favour of self-determination for Western Sahara.")
     )
