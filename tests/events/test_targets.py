@@ -434,6 +434,7 @@ def test_coups_dismissals_and_frozen_institutions(pipeline: Pipeline) -> None:
     assert ("SDN", "SDNGOV", "170") in _pairs(
         _events(pipeline, "Soldiers removed President Omar al-Bashir from power on Thursday.", "2019-04-11")
     )
-    events = _events(pipeline, "President Kais Saied froze the assembly and dismissed the defence minister.", "2021-07-26")
+    text = "President Kais Saied froze the assembly and dismissed the defence minister."
+    events = _events(pipeline, text, "2021-07-26")
     assert {e.cameo for e in events} == {"172"}
     assert any(e.target is not None and e.target.code == "TUNGOVMIL" for e in events)
