@@ -438,3 +438,10 @@ def test_coups_dismissals_and_frozen_institutions(pipeline: Pipeline) -> None:
     events = _events(pipeline, text, "2021-07-26")
     assert {e.cameo for e in events} == {"172"}
     assert any(e.target is not None and e.target.code == "TUNGOVMIL" for e in events)
+
+
+def test_shooting_is_one_sided_and_an_exchange_of_fire_is_coded_for_each_side(pipeline: Pipeline) -> None:
+    shot = _pairs(_events(pipeline, "Israeli jets shot down the Iranian drones."))
+    assert ("ISR", "IRN", "193") in shot and not any(t and t.startswith("ISR") for s, t, _ in shot if s == "IRN")
+    exchanged = _pairs(_events(pipeline, "Indian troops exchanged fire with Pakistani troops."))
+    assert {(s, t) for s, t, _ in exchanged} == {("IND", "PAKMIL"), ("PAK", "INDMIL")}

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from ..actors.kb import KnowledgeBase
 from ..actors.state import entity
 from ..doc import Doc
+from ..lang import ENGLISH
 from ..models import Actor, Article, Event, Explanation, Refused, Span
 from ..parse import Sentence
 from .candidates import Candidate
@@ -74,7 +75,9 @@ class EventCoder:
                 continue
             seen.add(key)
             events.append(self._event(article, sentence, c, source, target))
-            if self._mirrored(c.code, source, target):
+            if self._mirrored(c.code, source, target) or (
+                sentence.tokens[c.trigger].lemma in _MUTUAL and self._mirrored("", source, target, always=True)
+            ):
                 assert source is not None and target is not None
                 back = (c.code, target.code, source.code)
                 if back not in seen:
@@ -82,10 +85,11 @@ class EventCoder:
                     events.append(self._event(article, sentence, c, target, source, reciprocal=True))
         return events
 
-    def _mirrored(self, code: str, source: Actor | None, target: Actor | None) -> bool:
-        """Whether an event takes two and is coded for each side ("met", "signed a deal with")."""
+    def _mirrored(self, code: str, source: Actor | None, target: Actor | None, always: bool = False) -> bool:
+        """Whether an event takes two and is coded for each side ("met", "signed a deal with"; ``always``:
+        a verb that takes two whatever its code, "exchanged fire with")."""
         return (
-            code in self.finder.control.reciprocal
+            (always or code in self.finder.control.reciprocal)
             and source is not None
             and target is not None
             and bool(source.code)
@@ -163,6 +167,7 @@ def agreeing_reason(reason: str, code: str, modifiers: Iterable[str]) -> str:
 
 
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "18", "19"})
+_MUTUAL = ENGLISH.words("mutual_verbs")  # "exchanged fire with", "clashed with": each side does it to the other
 
 
 _LIST_MARKS = frozenset({"-", "--", "\u2013", "\u2014", ":"})
