@@ -445,3 +445,10 @@ def test_shooting_is_one_sided_and_an_exchange_of_fire_is_coded_for_each_side(pi
     assert ("ISR", "IRN", "193") in shot and not any(t and t.startswith("ISR") for s, t, _ in shot if s == "IRN")
     exchanged = _pairs(_events(pipeline, "Indian troops exchanged fire with Pakistani troops."))
     assert {(s, t) for s, t, _ in exchanged} == {("IND", "PAKMIL"), ("PAK", "INDMIL")}
+
+
+def test_a_name_counts_as_the_noun_of_what_it_names_and_a_number_of_things_as_the_things(pipeline: Pipeline) -> None:
+    sank = _pairs(_events(pipeline, "A North Korean submarine sank the South Korean warship Cheonan.", "2010-03-26"))
+    assert ("PRK", "KORMIL", "190") in sank
+    fired = _events(pipeline, "Hamas fired a barrage of dozens of rockets at Israel.", "2023-10-07")
+    assert any(e.cameo.startswith("19") and e.target is not None and e.target.country == "ISR" for e in fired)

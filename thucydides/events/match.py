@@ -79,6 +79,10 @@ class Matcher:
         forms = word_forms(sentence, token)
         if token.ent:
             forms.add(f"<{token.ent.lower()}>")  # a class may hold kinds of names: "<PERSON>" is any person's name
+        if token.pos == "PROPN":  # "sank the warship Cheonan": a name with the noun of what it names
+            for kind in sentence.kids(token, "compound"):
+                if kind.pos == "NOUN":
+                    forms |= word_forms(sentence, kind)
         if token.lemma in _PARTITIVES:  # "had taken most of the town": what is taken is the town
             for of in sentence.kids(token, "prep"):
                 if of.lower == "of":
