@@ -256,3 +256,11 @@ def test_gold_set_meets_the_targets_given_the_gold_triggers(pipeline: Pipeline) 
     assert result["country_accuracy"] >= 0.95
     assert result["place_accuracy"] >= 0.85
     assert result["date_accuracy"] >= 0.95
+
+
+def test_the_site_word_of_a_name_is_no_town_of_that_name(locate: Locate) -> None:
+    # "Sheremetyevo airport": no "Airport" in Hawaii; "Kabul airport" is the airport of Kabul
+    sheremetyevo = locate("Navalny was arrested at passport control at Sheremetyevo airport.", "arrested", "173")
+    assert sheremetyevo is None or sheremetyevo.country != "USA"
+    kabul = locate("Troops attacked Kabul airport on Monday.", "attacked", "190")
+    assert kabul is not None and kabul.country == "AFG"

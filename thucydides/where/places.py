@@ -165,6 +165,8 @@ class Placer:
             return None
         if s == e and tokens[s].lower in self.words.generic:
             return None
+        if tokens[s].text.islower() and tokens[s].lower in self.words.site_words:
+            return None  # "Sheremetyevo airport": the "airport" of a name is no town called Airport
         if not tokens[s].text[:1].isalnum() or not tokens[e].text[-1:].isalnum():
             return None
         if resolver is not None and self._actor_name(resolver, s, e):
