@@ -383,7 +383,7 @@ def test_a_feeling_tagged_as_a_passive_verb_is_felt_by_its_subject_at_the_by_phr
     for text in (
         "Chile was disappointed by Peru's decision.",
         "Chile said it was deeply disappointed by the decision of Peru.",
-        "Malaysia was troubled by the Thai crackdown on students.",
+        "Malaysia was dismayed by the Thai crackdown on students.",
     ):
         events = [e for e in _events(pipeline, text) if e.cameo.startswith("111")]
         assert events, text
@@ -393,10 +393,10 @@ def test_a_feeling_tagged_as_a_passive_verb_is_felt_by_its_subject_at_the_by_phr
     assert ("RUS", "UKR", "190") in _pairs(_events(pipeline, "Ukraine was attacked by Russia on Monday."))
 
 
-def test_concern_and_regret_about_an_actor_are_criticism_and_about_no_actor_no_event(
+def test_regret_about_an_actor_is_criticism_concern_a_pessimistic_comment_and_about_no_actor_no_event(
     pipeline: Pipeline,
 ) -> None:
-    assert ("KEN", "UGA", "111") in _pairs(
+    assert ("KEN", "UGA", "012") in _pairs(
         _events(pipeline, "The Kenyan government expressed deep concern over Uganda's new border law.")
     )
     assert ("KOR", "PRK", "111") in _pairs(
@@ -452,3 +452,12 @@ def test_a_name_counts_as_the_noun_of_what_it_names_and_a_number_of_things_as_th
     assert ("PRK", "KORMIL", "190") in sank
     fired = _events(pipeline, "Hamas fired a barrage of dozens of rockets at Israel.", "2023-10-07")
     assert any(e.cameo.startswith("19") and e.target is not None and e.target.country == "ISR" for e in fired)
+
+
+def test_naming_someone_something_is_no_telephone_call(pipeline: Pipeline) -> None:
+    text = "President Trump has called Denmark's Prime Minister nasty and cancelled a planned visit."
+    events = [e for e in _events(pipeline, text, "2019-08-21") if e.trigger.text == "called"]
+    assert {e.cameo for e in events} == {"111"}
+    # a name that the parser reads as a person's
+    named = _events(pipeline, "Beijing calls the feature Xianbin Jiao and claims almost the whole of the sea.")
+    assert not any(e.cameo.startswith("04") for e in named)

@@ -19,6 +19,7 @@ _VERBAL_DEPS = ENGLISH.labels("verbal")
 _LOCATIVE_PREPS = ENGLISH.words("place_target_prepositions")
 _PLACE_CODES = frozenset({"042", "043", "044", "192", "191", "1382", "1381"})
 _ADJECTIVE_DEPS = ENGLISH.labels("predicative_adjective")
+_NAMING = ENGLISH.words("naming_verbs")
 
 
 class Triggers:
@@ -58,6 +59,8 @@ class Triggers:
             if best is None and pos == "verb" and _felt(sentence, token):
                 # "was deeply disappointed by Canberra's decision": a feeling, tagged as a passive verb
                 best = self.matcher.best(sentence, token, "adjective")
+            if best is not None and _names_one(sentence, token, best):
+                continue  # "called Denmark's prime minister nasty": naming someone, not calling them
             if best is not None:
                 found[token.i] = best
         consumed = {k for m in found.values() for k in m.consumed}  # "called for talks"
@@ -116,6 +119,18 @@ class Triggers:
 
     def _source(self, sentence: Sentence, token: Token, pos: str) -> list[int]:
         return default_source(sentence, token, pos, self.control)
+
+
+def _names_one(sentence: Sentence, token: Token, found: Match) -> bool:
+    """A verb of naming with an object and what it is called ("called him a liar", "called Denmark's prime
+    minister nasty", "calls the reef Xianbin Jiao") matched by a pattern of one bare object: that pattern
+    reads the verb's other sense ("called Ardern on Friday": telephoned)."""
+    slots = found.pattern.slots
+    if token.lemma not in _NAMING or len(slots) != 1 or slots[0].prep is not None:
+        return False
+    if sentence.child(token, "dobj") is None:
+        return False
+    return any(k.pos in ("ADJ", "NOUN", "PROPN") for k in sentence.kids(token, "oprd", "acomp", "xcomp", "ccomp"))
 
 
 def _felt(sentence: Sentence, token: Token) -> bool:
