@@ -352,7 +352,10 @@ def member_of(r: ActorResolver, token: Token, actor: Actor) -> Actor | None:
                     joined = (token.text, holder.text if holder is not token else "", prep.text)
                     said = " ".join(w for w in joined if w)
                     why = f"'{said} {group.text}': members of {group.name or group.text}"
-                    return dataclasses.replace(group, how=f"{group.how}; {why}")
+                    # the mention stays the whole phrase ("gunmen from the Islamic State"); the code is the group's
+                    return dataclasses.replace(
+                        group, text=actor.text, start=actor.start, end=actor.end, how=f"{group.how}; {why}"
+                    )
     return None
 
 

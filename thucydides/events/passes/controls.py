@@ -20,6 +20,8 @@ _CLAUSE_DEMANDS = ENGLISH.words("clause_demand_verbs")
 # "an offer from Kabul", "a request by Greece": who made what a control noun names
 _MAKERS = ENGLISH.words("maker_prepositions")
 _BARE = ("intent", "appeal", "demand", "threaten", "warn")
+# verbs that only carry an event noun to a control word: "urged Kyiv to consider a ceasefire"
+_CARRIERS = ENGLISH.words("carrier_verbs")
 
 
 class Controls:
@@ -95,7 +97,7 @@ class Controls:
         if token.pos not in ("NOUN", "PROPN") or token.dep != "dobj" or token.head == token.i:
             return None
         verb = sentence.tokens[token.head]
-        if verb.pos != "VERB" or verb.i in found or not _infinitive(sentence, verb):
+        if verb.lemma not in _CARRIERS or verb.i in found or not _infinitive(sentence, verb):
             return None
         return verb if verb.dep in ("xcomp", "advcl") else None
 
