@@ -461,3 +461,8 @@ def test_naming_someone_something_is_no_telephone_call(pipeline: Pipeline) -> No
     # a name that the parser reads as a person's
     named = _events(pipeline, "Beijing calls the feature Xianbin Jiao and claims almost the whole of the sea.")
     assert not any(e.cameo.startswith("04") for e in named)
+
+
+def test_trading_fire_is_fighting_coded_for_each_side(pipeline: Pipeline) -> None:
+    pairs = _pairs(_events(pipeline, "Armenia and Azerbaijan traded artillery fire on Tuesday."))
+    assert {(s, t) for s, t, code in pairs if code.startswith("19")} == {("ARM", "AZE"), ("AZE", "ARM")}
