@@ -253,3 +253,14 @@ def test_an_unnamed_agent_said_to_be_of_a_known_group_is_that_group(pipeline) ->
     # a country is a nationality, not a membership; an agent with no such words keeps the place's country
     (event,) = pipeline.code_text("Soldiers from Chad attacked a village in Niger.", "2024-05-01")
     assert event.source is not None and event.source.country == "TCD"
+
+
+def test_unnamed_gunmen_take_no_country_from_where_they_struck(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ANNOTATION.md §2: unnamed actors take a country only from words about them
+    (event,) = pipeline.code_text("Gunmen attacked a police station in Kandahar.", "2024-05-01")
+    assert event.source is not None and event.source.code == "UAF" and event.source.country is None
+    (event,) = pipeline.code_text("Afghan gunmen attacked a police station in Kandahar.", "2024-05-01")
+    assert event.source is not None and event.source.country == "AFG"
+    # police are the state's, and the place says which state
+    (event,) = pipeline.code_text("Police detained five men in Kandahar.", "2024-05-01")
+    assert event.source is not None and event.source.code == "AFGCOP"

@@ -63,7 +63,8 @@ def test_a_denial_answers_the_accuser(pipeline: Pipeline) -> None:
 
 def test_a_state_condemning_an_attack_by_its_own_citizens_targets_them(pipeline: Pipeline) -> None:
     events = pipeline.code_text(
-        "Gunmen attacked a school in Nara. Prime Minister Fumio Kishida called the attack barbaric.", "2024-03-01"
+        "Japanese gunmen attacked a school in Nara. Prime Minister Fumio Kishida called the attack barbaric.",
+        "2024-03-01",
     )
     (called,) = [e for e in events if e.trigger.text == "called"]
     assert called.cameo.startswith("11")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .. import registry
+from ..lang import ENGLISH
 from ..parse import Token
 from .context import fill_from_context, fronted_place_country, place
 from .discourse import Discourse
@@ -132,6 +133,9 @@ class Dependents:
             from_dependents(phrase.r, phrase.d, phrase.token, parts)
 
 
+_STATELESS = ENGLISH.words("stateless_sectors")
+
+
 class Context:
     """A bare sector ("police") or a person nobody introduced: the country where it happens."""
 
@@ -140,6 +144,8 @@ class Context:
     def apply(self, phrase: Phrase, parts: Parts) -> None:
         if not phrase.whole or (parts.empty and not parts.is_person):
             return
+        if parts.sectors and set(parts.sectors) <= _STATELESS:
+            return  # "the gunmen", "armed men": no words about them give a country (ANNOTATION.md §2)
         if not parts.country and not parts.org and (not parts.person or parts.is_person):
             fill_from_context(phrase.r, phrase.token, parts)
 
