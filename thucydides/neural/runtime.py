@@ -1,9 +1,9 @@
 """Run the learned event layer with ONNX Runtime: no torch at run time.
 
-The model (``data/neural/events.onnx``, int8) is MiniLM-L6 fine-tuned by ``scripts/train_neural.py`` with
-five heads: the five coarse CAMEO classes, the 20 CAMEO roots, the 16 PLOVER event types and the
-factuality of the marked event (over the sentence), and a source/target tag for every word. The caller
-decides which sentences to run (those where the rules propose a candidate).
+The model (``data/neural/events.onnx``, int8) is the lowest three layers of MiniLM-L6, fine-tuned by
+``scripts/train_neural.py`` with five heads: the five coarse CAMEO classes, the 20 CAMEO roots, the 16
+PLOVER event types and the factuality of the marked event (over the sentence), and a source/target tag for
+every word. The caller decides which sentences to run (those where the rules propose a candidate).
 
 Each sentence is run alone and unpadded. The int8 model quantises its activations with one scale per run
 (``DynamicQuantizeLinear`` over the whole input), so in a batch a sentence's probabilities would depend on
