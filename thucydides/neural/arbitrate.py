@@ -43,7 +43,7 @@ class Proposer(Protocol):
     def matches(self, sentence: Sentence) -> dict[int, Match]: ...
 
 
-MODEL_NAME = "model: events.onnx (MiniLM-L6, fine-tuned)"
+MODEL_NAME = "model: events.onnx (MiniLM, lowest 3 layers, fine-tuned)"
 _UNREPORTED_BY_DOER = ("18", "19", "20")  # violence: who reports the dead is not who killed them
 _ACTOR_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON", "FAC", "LOC"})
 
