@@ -496,7 +496,7 @@ def export(net: EventNet, directory: Path, tokenizer_path: Path, quantise: bool)
     (directory / "labels.json").write_text(json.dumps(labels, indent=1) + "\n", encoding="utf-8")
 
 
-def main() -> int:
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=NEURAL_DIR)
@@ -527,7 +527,11 @@ def main() -> int:
         action="store_true",
         help="ship the first fold's model (trained on four fifths; its held-out fold is unseen) instead of a final fit",
     )
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> int:
+    args = arguments()
     if not args.shared.exists():
         print(f"training data not found at {args.shared}", file=sys.stderr)
         return 2

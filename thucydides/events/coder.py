@@ -75,9 +75,7 @@ class EventCoder:
                 continue
             seen.add(key)
             events.append(self._event(article, sentence, c, source, target))
-            if self._mirrored(c.code, source, target) or (
-                sentence.tokens[c.trigger].lemma in _MUTUAL and self._mirrored("", source, target, always=True)
-            ):
+            if self._mirrored(c.code, source, target, sentence.tokens[c.trigger].lemma in _MUTUAL):
                 assert source is not None and target is not None
                 back = (c.code, target.code, source.code)
                 if back not in seen:
@@ -85,11 +83,11 @@ class EventCoder:
                     events.append(self._event(article, sentence, c, target, source, reciprocal=True))
         return events
 
-    def _mirrored(self, code: str, source: Actor | None, target: Actor | None, always: bool = False) -> bool:
-        """Whether an event takes two and is coded for each side ("met", "signed a deal with"; ``always``:
-        a verb that takes two whatever its code, "exchanged fire with")."""
+    def _mirrored(self, code: str, source: Actor | None, target: Actor | None, mutual: bool = False) -> bool:
+        """Whether an event takes two and is coded for each side ("met", "signed a deal with"; ``mutual``:
+        its verb takes two whatever its code, "exchanged fire with")."""
         return (
-            (always or code in self.finder.control.reciprocal)
+            (mutual or code in self.finder.control.reciprocal)
             and source is not None
             and target is not None
             and bool(source.code)

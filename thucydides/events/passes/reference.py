@@ -52,8 +52,7 @@ class ActReference:
             if any(a.code for a in c.targets) and not pronoun:
                 continue
             if c.code.startswith(self.control.act_denials):
-                if not self._denial(doc, sentence, c, candidates):
-                    self._answer(doc, sentence, c, candidates)  # "Moscow denied any role": whoever acted against it
+                self._denial(doc, sentence, c, candidates)
             elif c.code.startswith(self.control.mediations):
                 self._mediation(doc, sentence, c, candidates)
             elif c.rule.startswith(RESPONSE_RULE):
@@ -136,37 +135,45 @@ class ActReference:
 
     def _answer(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
         """A response with no one named answers the latest act of conflict done to the responder by another."""
+        found = self._answered(doc, sentence, c, here, self.control.provocations)
+        if found is not None:
+            doers, trigger = found
+            self._aim(sentence, c, doers, f"the response answers {_names(doers)} ('{trigger}')", doc, at_mention=False)
+
+    def _denial(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
+        """A denial answers whoever accused the denier; with no accusation found, whoever last acted against
+        the denier."""
+        for kinds, what in ((self.control.act_accusations, "accuser"), (self.control.provocations, "latest act")):
+            found = self._answered(doc, sentence, c, here, kinds)
+            if found is not None:
+                doers, trigger = found
+                why = f"the denial answers {_names(doers)} ('{trigger}', its {what})"
+                self._aim(sentence, c, doers, why, doc, at_mention=what == "accuser")
+                return
+
+    @staticmethod
+    def _answered(
+        doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate], kinds: tuple[str, ...]
+    ) -> tuple[list[Actor], str] | None:
+        """Those who did the latest act of ``kinds`` done to the source of ``c`` by others, and its trigger."""
         own = {entity(a) for a in c.sources if a.code}
         for s, act in _earlier(doc, sentence, c, here):
-            if not act.code.startswith(self.control.provocations) or not own & {
-                entity(a) for a in act.targets if a.code
-            }:
+            if not act.code.startswith(kinds) or not own & {entity(a) for a in act.targets if a.code}:
                 continue
             doers = [a for a in act.sources if a.code and entity(a) not in own]
             if doers:
-                why = f"the response answers {_names(doers)} ('{s.tokens[act.trigger].text}')"
-                c.targets = [dataclasses.replace(a, how=f"{a.how}; {why}".lstrip("; ")) for a in doers]
-                c.reason += f"; {why}"
-                return
+                return doers, s.tokens[act.trigger].text
+        return None
 
-    def _denial(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> bool:
-        own = {entity(a) for a in c.sources if a.code}
-        for s, act in _earlier(doc, sentence, c, here):
-            if not act.code.startswith(self.control.act_accusations) or not own & {
-                entity(a) for a in act.targets if a.code
-            }:
-                continue
-            accusers = [a for a in act.sources if a.code and entity(a) not in own]
-            if accusers:
-                why = f"the denial answers {_names(accusers)} ('{s.tokens[act.trigger].text}')"
-                if c.target_tokens:
-                    mention = _mention(sentence, sentence.tokens[c.target_tokens[0]], doc)
-                    c.targets = [_at(a, mention, why) for a in accusers]
-                else:
-                    c.targets = [dataclasses.replace(a, how=f"{a.how}; {why}".lstrip("; ")) for a in accusers]
-                c.reason += f"; {why}"
-                return True
-        return False
+    @staticmethod
+    def _aim(sentence: Sentence, c: Candidate, doers: list[Actor], why: str, doc: Doc, at_mention: bool) -> None:
+        """Make ``doers`` the targets of ``c``, at its target phrase when ``at_mention`` and it has one."""
+        if at_mention and c.target_tokens:
+            mention = _mention(sentence, sentence.tokens[c.target_tokens[0]], doc)
+            c.targets = [_at(a, mention, why) for a in doers]
+        else:
+            c.targets = [dataclasses.replace(a, how=f"{a.how}; {why}".lstrip("; ")) for a in doers]
+        c.reason += f"; {why}"
 
 
 def _named(sentence: Sentence, token: Token) -> Token:
