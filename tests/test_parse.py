@@ -1,6 +1,6 @@
 from thucydides.clean import clean
 from thucydides.models import Article
-from thucydides.parse import SpacyParser, sentence_from_conll
+from thucydides.parse import SpacyParser, repair_object_predicates, sentence_from_conll
 
 
 def test_spacy_parser_gives_sentences_with_article_offsets(parser: SpacyParser) -> None:
@@ -74,3 +74,52 @@ def test_prefixed_lemmas_only_repair_verbs_whose_rest_is_an_irregular_form() -> 
     s = sentence_from_conll(rows)
     repair_prefixed_lemmas(s.tokens, {"took": "take", "ran": "run"})
     assert [t.lemma for t in s.tokens] == ["they", "retake", "redid", "rerun"]
+
+
+def test_a_plural_object_read_as_a_compound_of_its_predicate_is_split_back() -> None:
+    # "called the attackers cowards": the small model reads "attackers" as a compound of the object "cowards"
+    rows = """
+1 Mohamud Mohamud PROPN NNP _ 2 nsubj
+2 called call VERB VBD _ 0 ROOT
+3 the the DET DT _ 5 det
+4 attackers attacker NOUN NNS _ 5 compound
+5 cowards coward NOUN NNS _ 2 dobj
+"""
+    s = sentence_from_conll(rows)
+    repair_object_predicates(s.tokens)
+    called, attackers, cowards = s.tokens[1], s.tokens[3], s.tokens[4]
+    assert (attackers.dep, attackers.head) == ("dobj", called.i)
+    assert (cowards.dep, cowards.head) == ("oprd", called.i)
+    assert s.tokens[2].head == attackers.i  # the determiner goes with the object
+
+
+def test_a_singular_compound_object_of_naming_is_left_alone() -> None:
+    rows = """
+1 Kenya Kenya PROPN NNP _ 2 nsubj
+2 called call VERB VBD _ 0 ROOT
+3 the the DET DT _ 5 det
+4 peace peace NOUN NN _ 5 compound
+5 talks talk NOUN NNS _ 2 dobj
+"""
+    s = sentence_from_conll(rows)
+    repair_object_predicates(s.tokens)
+    assert (s.tokens[4].dep, s.tokens[3].dep) == ("dobj", "compound")
+
+
+def test_an_adjective_after_the_object_of_naming_is_its_predicate() -> None:
+    # "called the detentions unacceptable": read as an adjective of "detentions"
+    rows = """
+1 Washington Washington PROPN NNP _ 2 nsubj
+2 called call VERB VBD _ 0 ROOT
+3 the the DET DT _ 4 det
+4 detentions detention NOUN NNS _ 2 dobj
+5 unacceptable unacceptable ADJ JJ _ 4 amod
+"""
+    s = sentence_from_conll(rows)
+    repair_object_predicates(s.tokens)
+    assert (s.tokens[4].dep, s.tokens[4].head) == ("oprd", 1)
+    assert 4 not in s.tokens[3].children and 4 in s.tokens[1].children
+    # the same adjective under a verb that names nothing stays where the parser put it
+    other = sentence_from_conll(rows.replace("called call", "released release"))
+    repair_object_predicates(other.tokens)
+    assert other.tokens[4].dep == "amod"

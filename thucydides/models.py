@@ -8,6 +8,7 @@ returns a new one (``dataclasses.replace``).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -153,6 +154,12 @@ class Explanation:
 
 
 _PARTS = ("code", "source", "target")
+
+
+def event_id(article_id: str, sentence_index: int, trigger_start: int, code: str, source: str, target: str) -> str:
+    """A stable id of an event: the same article, sentence, trigger, code and actors give the same id."""
+    key = f"{article_id}\x1f{sentence_index}\x1f{trigger_start}\x1f{code}\x1f{source}\x1f{target}"
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

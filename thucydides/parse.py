@@ -339,28 +339,59 @@ def repair_object_predicates(tokens: list[Token]) -> None:
 
     The small English model often reads the object of "call", "brand" or "deem" as a compound
     inside the predicate ("the attack" as a modifier of "barbaric"); the object is the compound
-    noun with the determiner, the predicate what follows it.
+    noun with the determiner, the predicate what follows it. With a verb of naming
+    (``data/parse/naming_verbs.yaml``) it also reads "called [the attackers cowards]" as one object
+    (a plural noun is no compound: the object is the plural, the predicate what follows) and
+    "called the detentions unacceptable" as a detention that is unacceptable (an adjective after
+    the object is the verb's predicate).
     """
+    naming = naming_verbs()
     for pred in tokens:
-        if pred.dep != "oprd" or pred.head == pred.i:
+        if pred.head == pred.i or not (
+            pred.dep == "oprd" or (pred.dep == "dobj" and tokens[pred.head].lemma in naming and pred.pos == "NOUN")
+        ):
             continue
         verb = tokens[pred.head]
-        if any(tokens[c].dep == "dobj" for c in verb.children):
+        if any(tokens[c].dep in ("dobj", "oprd") and c != pred.i for c in verb.children):
             continue
         nouns = [c for c in pred.children if tokens[c].dep == "compound" and tokens[c].pos in ("NOUN", "PROPN")]
+        if pred.dep == "dobj":
+            nouns = [c for c in nouns if tokens[c].tag in ("NNS", "NNPS") and c == pred.i - 1]
         dets = [c for c in pred.children if tokens[c].dep == "det" and c < pred.i]
         if not nouns or not dets or not dets[0] < nouns[-1] < pred.i:
             continue
-        noun = tokens[nouns[-1]]
-        for c in [k for k in pred.children if k < noun.i]:  # the determiner and modifiers of the object
-            pred.children.remove(c)
-            tokens[c].head = noun.i
-            noun.children.append(c)
-        pred.children.remove(noun.i)
-        noun.head, noun.dep = verb.i, "dobj"
-        noun.children.sort()
-        verb.children.append(noun.i)
-        verb.children.sort()
+        _split_object(tokens, verb, pred, tokens[nouns[-1]])
+    for adjective in tokens:
+        noun = tokens[adjective.head]
+        if adjective.dep != "amod" or adjective.pos != "ADJ" or adjective.i != noun.i + 1 or noun.dep != "dobj":
+            continue
+        verb = tokens[noun.head]
+        if verb.lemma in naming and not any(tokens[c].dep in ("oprd", "ccomp", "xcomp") for c in verb.children):
+            noun.children.remove(adjective.i)
+            adjective.head, adjective.dep = verb.i, "oprd"
+            verb.children.append(adjective.i)
+            verb.children.sort()
+
+
+def _split_object(tokens: list[Token], verb: Token, pred: Token, noun: Token) -> None:
+    """Make ``noun``, read as a compound inside ``pred``, the object of ``verb`` and ``pred`` its predicate."""
+    for c in [k for k in pred.children if k < noun.i]:  # the determiner and modifiers of the object
+        pred.children.remove(c)
+        tokens[c].head = noun.i
+        noun.children.append(c)
+    pred.children.remove(noun.i)
+    noun.head, noun.dep = verb.i, "dobj"
+    noun.children.sort()
+    if pred.dep == "dobj":
+        pred.dep = "oprd"
+    verb.children.append(noun.i)
+    verb.children.sort()
+
+
+@lru_cache(maxsize=1)
+def naming_verbs() -> frozenset[str]:
+    """Verbs that take an object and what it is called ("called the attack barbaric")."""
+    return frozenset(str(v) for v in load_yaml(data_path("parse", "naming_verbs.yaml")) or ())
 
 
 def _mean_vector(doc: Any, start: int, end: int) -> Any:

@@ -21,6 +21,7 @@ from .events.admit import admit
 from .events.calibration import Calibration, load_calibration, split
 from .events.coder import EventCoder, targets_from_places
 from .events.control import load_control
+from .events.credit import apply_credits
 from .events.extract import EventFinder
 from .events.lexicon import Lexicon, load_lexicon
 from .events.model import EventModel, load_model
@@ -127,6 +128,7 @@ class Pipeline:
             emitted = len(doc.events)
             self.admit(doc, sentence, found)
             doc.actors.finish(doc.events[emitted:])  # who acted on whom, for "both sides" later
+            apply_credits(doc, lambda index, events: self.readmit(doc, index, events))
         return CodedArticle(
             article=doc.article,
             events=tuple(doc.events),
@@ -143,6 +145,16 @@ class Pipeline:
         doc.events.extend(kept)
         doc.refused.extend([*refused, *low])
         doc.found.extend(found)
+
+    def readmit(self, doc: Doc, index: int, events: list[Event]) -> None:
+        """Weigh again events of an earlier sentence that a later one completed (a claim gave them a doer)."""
+        sentence = next((s for s in doc.sentences if s.index == index), None)
+        control = self.coder.finder.control
+        kept, refused = admit(events, sentence, control.speech, control.untargeted)
+        kept, low = split(kept, self.calibration, self.config.min_confidence)
+        doc.events.extend(kept)
+        doc.events.sort(key=lambda e: e.sentence_index)  # in the order of the text (the sort is stable)
+        doc.refused.extend([*refused, *low])
 
     def code_text(self, text: str, date: dt.date | str | None = None, article_id: str = "text") -> list[Event]:
         """Code one piece of text; the convenience entry point for notebooks."""

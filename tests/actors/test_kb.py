@@ -4,7 +4,9 @@ from pathlib import Path
 import pytest
 
 from thucydides.actors.kb import KnowledgeBase, build_kb, load_kb, tokenize_name
+from thucydides.actors.mentions import find_hits
 from thucydides.errors import DataError
+from thucydides.parse import SpacyParser, convert_doc
 
 
 def test_tokenize_name_splits_like_spacy() -> None:
@@ -51,3 +53,13 @@ def test_shipped_knowledge_base_covers_every_un_member() -> None:
     assert len(members) == 193
     for code in ("JPN", "CHN", "PRK", "RUS", "USA", "UKR", "TWN", "XKX", "PSE", "VAT", "ESH"):
         assert code in kb.countries, code
+
+
+def test_a_country_inside_the_name_of_a_sea_is_no_mention(parser: SpacyParser) -> None:
+    kb = load_kb()
+    (sentence,) = convert_doc(
+        parser.nlp("Chinese ships sailed from China into the South China Sea and the Gulf of Mexico."), 0, 0
+    )
+    named = [(sentence.tokens[h.lo].text, h.first("country", "adjective")) for h in find_hits(sentence, kb)]
+    refs = [(text, entry.ref) for text, entry in named if entry is not None]
+    assert refs == [("Chinese", "CHN"), ("China", "CHN")]

@@ -264,3 +264,10 @@ def test_unnamed_gunmen_take_no_country_from_where_they_struck(pipeline) -> None
     # police are the state's, and the place says which state
     (event,) = pipeline.code_text("Police detained five men in Kandahar.", "2024-05-01")
     assert event.source is not None and event.source.code == "AFGCOP"
+
+
+def test_a_group_the_parser_tags_as_a_person_is_it_not_he(pipeline: Pipeline) -> None:
+    # spaCy's small model tags "Al Shabaab" PERSON; the knowledge base knows a group, which "it" refers to
+    events = pipeline.code_text("Al Shabaab said it would attack Mogadishu.", "2025-06-03")
+    threat = next(e for e in events if e.cameo.startswith("13"))
+    assert threat.source is not None and threat.source.group == "SHB"

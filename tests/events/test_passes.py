@@ -86,3 +86,14 @@ def test_a_plan_the_story_tells_is_an_intent_not_the_act(pipeline: Pipeline) -> 
     assert "040" in {e.cameo for e in _events(pipeline, "The Japanese foreign minister met his Chinese counterpart.")}
     # a conflictual act in the future is no plan to code as an intent
     assert not any(e.cameo.startswith("03") for e in _events(pipeline, "Russia will attack Ukraine."))
+
+
+def test_agreeing_to_do_something_is_an_intent_not_accord(pipeline: Pipeline) -> None:
+    # ANNOTATION.md §1: intentions stated are 03x; "agreed on Friday" is no "agree on" (a day is no topic)
+    events = _events(pipeline, "Saudi Arabia and Iran agreed on Friday to revive a security pact.")
+    coded = {(e.source.country, e.target.country, e.cameo) for e in events if e.explanation.producer == "rule"}
+    assert coded == {("SAU", "IRN", "030"), ("IRN", "SAU", "030")}
+    assert all("agree on" not in e.explanation.rule for e in events)
+    # agreeing with someone stays accord
+    accord = _events(pipeline, "Russia agreed with China that the sanctions were illegal.")
+    assert "019" in {e.cameo for e in accord if e.explanation.producer == "rule"}

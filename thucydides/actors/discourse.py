@@ -251,11 +251,13 @@ class Discourse:
 
     def memory_for(self, r: Reader, token: Token, actor: Actor) -> Memory:
         parts_person = actor.entity_id if actor.entity_id in self.kb.people else None
-        is_person = parts_person is not None or token.ent == "PERSON" or token.lemma in PERSON_NOUNS
+        # the parser's PERSON tag is no person for a name the knowledge base knows as a group ("Al Shabaab")
+        tagged_person = token.ent == "PERSON" and not actor.group
+        is_person = parts_person is not None or tagged_person or token.lemma in PERSON_NOUNS
         surname = None
         if parts_person:
             surname = self.kb.people[parts_person].surname
-        elif token.ent == "PERSON":
+        elif tagged_person:
             surname = token.text
         hit = r.hit_at.get(token.i)
         terms = tuple(e.term for e in hit.entries if e.kind == "agent") if hit else ()

@@ -46,9 +46,26 @@ def find_hits(sentence: Sentence, kb: KnowledgeBase) -> list[Hit]:
         if best is None:
             i += 1
             continue
-        hits.append(best)
+        if not _inside_place_name(tokens, best):
+            hits.append(best)
         i = best.hi + 1
     return hits
+
+
+def _inside_place_name(tokens: list[Token], hit: Hit) -> bool:
+    """ "the South China Sea", "the Gulf of Mexico", "the Persian Gulf": a name inside the name of a
+    sea, a gulf or a region (a longer location the parser tags as one) names no actor and no country."""
+    lo, hi = hit.lo, hit.hi
+    if tokens[lo].ent != "LOC" or any(tokens[k].ent != "LOC" for k in range(lo, hi + 1)):
+        return False
+    first = lo
+    while first > 0 and tokens[first].ent_iob == "I":
+        first -= 1
+    last = hi
+    while last + 1 < len(tokens) and tokens[last + 1].ent_iob == "I":
+        last += 1
+    rest = [t for t in (*tokens[first:lo], *tokens[hi + 1 : last + 1]) if t.pos in ("PROPN", "NOUN")]
+    return bool(rest)
 
 
 def _longest(tokens: list[Token], start: int, trie: dict[str, object]) -> Hit | None:

@@ -20,6 +20,7 @@ NO_SOURCE = "no one was found doing it: an event is an actor's act"
 NO_TARGET = "no one was found it is done to: only tests, exercises, denials, coups and appeals to all stand alone"
 ATTRIBUTION = "a verb of saying with no political actor it is aimed at is attribution, not an event"
 MEDIA_SECTORS = ("MED",)
+CLAIM_RULE = "claims:"  # the rule of the events the claims pass makes (thucydides/events/passes/claims.py)
 
 __all__ = ["Refused", "admit", "refusal"]
 
@@ -54,11 +55,13 @@ def refusal(
     """The reason an event is not emitted, or None when it is.
 
     ``untargeted``: code prefixes of acts complete without a target (control.yaml); an event
-    of any other code with no coded target is refused.
+    of any other code with no coded target is refused. A claim of an act (the ``claims`` pass: "Islamic
+    State claimed the attack") is an act whoever hears it, never attribution.
     """
     if not _coded(event.source):
         return NO_ACTORS if not _coded(event.target) else NO_SOURCE
-    saying = event.cameo_root == STATEMENT_ROOT and _trigger_lemma(event, sentence) in speech
+    claim = event.explanation.rule.startswith(CLAIM_RULE)
+    saying = event.cameo_root == STATEMENT_ROOT and not claim and _trigger_lemma(event, sentence) in speech
     if saying and (not _addressee(event.target) or _own_audience(event)):
         return ATTRIBUTION
     if not _coded(event.target) and not event.cameo.startswith(untargeted):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import re
 from collections.abc import Iterable
 
@@ -11,17 +10,12 @@ from ..actors.kb import KnowledgeBase
 from ..actors.state import entity
 from ..doc import Doc
 from ..lang import ENGLISH
-from ..models import Actor, Article, Event, Explanation, Refused, Span
+from ..models import Actor, Article, Event, Explanation, Refused, Span, event_id
 from ..parse import Sentence
 from .candidates import Candidate
 from .control import Control
 from .extract import EventFinder
 from .taxonomy import Taxonomy
-
-
-def event_id(article_id: str, sentence_index: int, trigger_start: int, code: str, source: str, target: str) -> str:
-    key = f"{article_id}\x1f{sentence_index}\x1f{trigger_start}\x1f{code}\x1f{source}\x1f{target}"
-    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
 class EventCoder:

@@ -23,6 +23,16 @@ class Responses:
     recode_roots: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True)
+class Claims:
+    """Responsibility claims for acts the story told before (control.yaml ``claims``)."""
+
+    code: str = "015"
+    acts: tuple[str, ...] = ()  # the kinds of act a claim names (CAMEO prefixes)
+    perpetration: frozenset[str] = frozenset()  # "said it carried out the bombings": verbs of doing an act
+    credited_sectors: frozenset[str] = frozenset()  # an act's unnamed doers of these sectors give way to the claimant
+
+
 CATEGORIES = ("intent", "appeal", "demand", "threaten", "warn", "reject")
 
 
@@ -77,6 +87,7 @@ class Control:
     verdicts: tuple[tuple[str, str], ...] = ()  # (lexicon class, code): words that judge, and what judging is
     retribution_code: str = ""
     response: Responses = field(default_factory=Responses)
+    claims: Claims = field(default_factory=Claims)
     retribution_verbs: frozenset[str] = frozenset()
     fates: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -153,6 +164,12 @@ def load_control() -> Control:
         retribution_verbs=frozenset(str(v) for v in raw["retribution"]["verbs"]),
         fates={str(k): frozenset(str(w) for w in v or []) for k, v in raw["retribution"]["fates"].items()},
         response=_responses(raw["response"]),
+        claims=Claims(
+            code=str(raw["claims"]["code"]),
+            acts=tuple(str(c) for c in raw["claims"]["acts"]),
+            perpetration=frozenset(str(v) for v in raw["claims"]["perpetration"]),
+            credited_sectors=frozenset(str(v) for v in raw["claims"]["credited_sectors"]),
+        ),
     )
 
 

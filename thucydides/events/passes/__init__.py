@@ -21,6 +21,7 @@ from ..model import EventModel
 from .actors import Actors, Order
 from .arguments import ArgumentNouns, Weapons
 from .base import EventPass
+from .claims import Claims
 from .classifier import Classifier
 from .controls import Controls
 from .factual import Factuality
@@ -77,6 +78,7 @@ BUILTIN_PASSES: dict[str, PassFactory] = {
     "factuality": _rule(Factuality),
     "actors": _rule(Actors),
     "act-reference": _rule(ActReference),
+    "claims": _rule(Claims),
     "background": _rule(Background),
     "order": _rule(Order),
     "classifier": _classifier,
@@ -100,6 +102,7 @@ RULE_PASSES: tuple[str, ...] = (
     "factuality",
     "actors",
     "act-reference",
+    "claims",
     "background",
     "order",
 )

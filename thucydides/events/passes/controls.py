@@ -14,6 +14,7 @@ from ..candidates import Candidate
 from ..control import Category, Control
 from ..grammar import NOT_ACTORS, default_source, default_target, depth, light_governor, subject, verb_keys
 from ..lexicon import Lexicon
+from ..match import says_when
 
 _THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 _CLAUSE_DEMANDS = ENGLISH.words("clause_demand_verbs")
@@ -121,7 +122,7 @@ class Controls:
             (
                 sentence.tokens[c].lower
                 for c in token.children
-                if sentence.tokens[c].dep in ("prt", "prep") and not _when(sentence, sentence.tokens[c])
+                if sentence.tokens[c].dep in ("prt", "prep") and not says_when(sentence, sentence.tokens[c])
             ),
             None,
         )  # "called Ardern on Friday": a day is no "call on"
@@ -220,9 +221,7 @@ class Controls:
             if token.pos == "NOUN" and token.i not in found and token.i not in consumed:
                 self._bare_noun(sentence, token, found)
                 continue
-            if token.i in found or token.i in consumed or token.pos not in ("VERB",):
-                continue
-            if token.lemma in self.control.speech:
+            if token.i in consumed or token.pos not in ("VERB",) or token.lemma in self.control.speech:
                 continue
             category = self._category_of(sentence, token)
             if category is None or category.name not in _BARE:
@@ -232,9 +231,30 @@ class Controls:
                 continue
             if complement is not None and _covered(sentence, complement, found):
                 continue
+            if token.i in found:
+                self._statement_of_intent(sentence, found[token.i], category, complement)
+                continue
             made = self._bare_control(sentence, token, category, complement)
             if made is not None:
                 found[token.i] = made
+
+    @staticmethod
+    def _statement_of_intent(
+        sentence: Sentence, candidate: Candidate, category: Category, complement: Token | None
+    ) -> None:
+        """ "Iran and Saudi Arabia agreed to revive a pact": a word of intent the lexicon codes as a
+        statement (agreeing is 019) is an intent when it governs an infinitive that is no event; its
+        actors stay those of the word ("agreed to set up a centre in Yemen" is aimed at no one)."""
+        if category.name != "intent" or candidate.code[:2] != "01" or complement is None:
+            return
+        if complement.dep != "xcomp" or not _infinitive(sentence, complement):
+            return
+        verb = sentence.tokens[candidate.trigger]
+        candidate.reason = f"'{verb.text}' is a word of intent over '{complement.text}', no event of its own"
+        candidate.reason += f" → {category.default}"
+        candidate.rule = f"control.yaml: {category.name}"
+        candidate.code = category.default
+        candidate.last = max(candidate.last, complement.i)
 
     def _bare_noun(self, sentence: Sentence, noun: Token, found: dict[int, Candidate]) -> None:
         """ "Japan expressed interest in joining the command", "voiced its desire to join": a control noun
@@ -302,8 +322,3 @@ def _covered(sentence: Sentence, token: Token, found: dict[int, Candidate]) -> b
 
 def _infinitive(sentence: Sentence, verb: Token) -> bool:
     return any(k.lower == "to" for k in sentence.kids(verb, "aux"))
-
-
-def _when(sentence: Sentence, prep: Token) -> bool:
-    """Whether a preposition says when ("on Friday"), not whom."""
-    return any(o.ent in ("DATE", "TIME") for o in sentence.kids(prep, "pobj"))

@@ -76,7 +76,7 @@ class ActReference:
         if roots is None:
             return
         own = {a.code for a in c.sources if a.code}  # a state may condemn an attack by its own citizens
-        earlier = list(_earlier(doc, sentence, c, here))
+        earlier = list(earlier_acts(doc, sentence, c, here))
         if token.lower in _AGREEMENT_NOUNS or token.lemma in _AGREEMENT_NOUNS:
             # "welcomed the accord": its parties, each of those who signed or agreed it
             roots, kinds = frozenset(), self.control.agreement_acts
@@ -95,9 +95,9 @@ class ActReference:
             if act.code in self.control.reciprocal:  # "Colombia and Ecuador signed it": both are parties
                 doers += [a for a in act.targets if a.code and a.code not in own and a not in doers]
             if doers:
-                mention = _mention(sentence, token, doc)
-                why = f"'{mention[0]}' is the act of {_names(doers)} ('{s.tokens[act.trigger].text}')"
-                c.targets = [_at(a, mention, why) for a in doers]
+                mention = act_mention(sentence, token, doc)
+                why = f"'{mention[0]}' is the act of {names_of(doers)} ('{s.tokens[act.trigger].text}')"
+                c.targets = [as_mention(a, mention, why) for a in doers]
                 c.reason += f"; {why}"
                 return
 
@@ -117,13 +117,13 @@ class ActReference:
     def _mediation(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
         """A mediation with no one named is done to both parties of the latest act between two others."""
         own = {entity(a) for a in c.sources if a.code}
-        for s, act in _earlier(doc, sentence, c, here):
+        for s, act in earlier_acts(doc, sentence, c, here):
             if not act.code.startswith(self.control.mediated):
                 continue
             parties = [a for a in (*act.sources, *act.targets) if a.code]
             if own & {entity(a) for a in parties} or len({entity(a) for a in parties}) < 2:
                 continue  # the mediator's own act, or an act of one side alone
-            why = f"the mediation is between {_names(parties)} ('{s.tokens[act.trigger].text}')"
+            why = f"the mediation is between {names_of(parties)} ('{s.tokens[act.trigger].text}')"
             seen: set[str] = set()
             c.targets = []
             for a in parties:
@@ -138,7 +138,8 @@ class ActReference:
         found = self._answered(doc, sentence, c, here, self.control.provocations)
         if found is not None:
             doers, trigger = found
-            self._aim(sentence, c, doers, f"the response answers {_names(doers)} ('{trigger}')", doc, at_mention=False)
+            why = f"the response answers {names_of(doers)} ('{trigger}')"
+            self._aim(sentence, c, doers, why, doc, at_mention=False)
 
     def _denial(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
         """A denial answers whoever accused the denier; with no accusation found, whoever last acted against
@@ -147,7 +148,7 @@ class ActReference:
             found = self._answered(doc, sentence, c, here, kinds)
             if found is not None:
                 doers, trigger = found
-                why = f"the denial answers {_names(doers)} ('{trigger}', its {what})"
+                why = f"the denial answers {names_of(doers)} ('{trigger}', its {what})"
                 self._aim(sentence, c, doers, why, doc, at_mention=what == "accuser")
                 return
 
@@ -157,7 +158,7 @@ class ActReference:
     ) -> tuple[list[Actor], str] | None:
         """Those who did the latest act of ``kinds`` done to the source of ``c`` by others, and its trigger."""
         own = {entity(a) for a in c.sources if a.code}
-        for s, act in _earlier(doc, sentence, c, here):
+        for s, act in earlier_acts(doc, sentence, c, here):
             if not act.code.startswith(kinds) or not own & {entity(a) for a in act.targets if a.code}:
                 continue
             doers = [a for a in act.sources if a.code and entity(a) not in own]
@@ -169,8 +170,8 @@ class ActReference:
     def _aim(sentence: Sentence, c: Candidate, doers: list[Actor], why: str, doc: Doc, at_mention: bool) -> None:
         """Make ``doers`` the targets of ``c``, at its target phrase when ``at_mention`` and it has one."""
         if at_mention and c.target_tokens:
-            mention = _mention(sentence, sentence.tokens[c.target_tokens[0]], doc)
-            c.targets = [_at(a, mention, why) for a in doers]
+            mention = act_mention(sentence, sentence.tokens[c.target_tokens[0]], doc)
+            c.targets = [as_mention(a, mention, why) for a in doers]
         else:
             c.targets = [dataclasses.replace(a, how=f"{a.how}; {why}".lstrip("; ")) for a in doers]
         c.reason += f"; {why}"
@@ -196,7 +197,9 @@ def _named(sentence: Sentence, token: Token) -> Token:
     return token
 
 
-def _earlier(doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> Iterator[tuple[Sentence, Candidate]]:
+def earlier_acts(
+    doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]
+) -> Iterator[tuple[Sentence, Candidate]]:
     """Acts reported before ``c``, latest first: earlier in its sentence, then in earlier sentences."""
     for other in sorted((o for o in here if o is not c and o.last < c.first), key=lambda o: -o.last):
         if other.refusal is None:
@@ -212,16 +215,16 @@ def _earlier(doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) 
                 yield s, other
 
 
-def _mention(sentence: Sentence, token: Token, doc: Doc) -> tuple[str, int, int]:
+def act_mention(sentence: Sentence, token: Token, doc: Doc) -> tuple[str, int, int]:
     """Text and offsets of the act phrase headed by ``token``."""
     return sentence.span_text(*doc.actors.span(token.i))
 
 
-def _at(actor: Actor, mention: tuple[str, int, int], why: str) -> Actor:
+def as_mention(actor: Actor, mention: tuple[str, int, int], why: str) -> Actor:
     """``actor`` as the target the act phrase ``mention`` stands for."""
     text, start, end = mention
     return dataclasses.replace(actor, text=text, start=start, end=end, how=why)
 
 
-def _names(actors: list[Actor]) -> str:
+def names_of(actors: list[Actor]) -> str:
     return " and ".join(a.name or a.text for a in actors)
