@@ -271,3 +271,15 @@ def test_a_group_the_parser_tags_as_a_person_is_it_not_he(pipeline: Pipeline) ->
     events = pipeline.code_text("Al Shabaab said it would attack Mogadishu.", "2025-06-03")
     threat = next(e for e in events if e.cameo.startswith("13"))
     assert threat.source is not None and threat.source.group == "SHB"
+
+
+def test_a_place_said_of_another_clause_gives_an_unnamed_actor_no_country(pipeline: Pipeline) -> None:
+    text = (
+        "A court sentenced the bishop to 26 years in prison on Friday, a day after he refused to board "
+        "a plane that carried prisoners into exile in the United States."
+    )
+    sentenced = next(e for e in pipeline.code_text(text, "2023-02-10") if e.cameo.startswith("17"))
+    assert sentenced.target is None or sentenced.target.country != "USA"
+    # the place of the actor's own clause still gives it its country
+    fired = pipeline.code_text("Police fired tear gas at protesters in Khartoum.", "2023-02-10")
+    assert any(e.source is not None and e.source.code == "SDNCOP" for e in fired)

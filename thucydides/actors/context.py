@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..parse import Token
+from ..parse import Sentence, Token
 from ..resources import data_path, load_yaml
 from .discourse import Discourse
 from .state import LOCATIVE, PLACE_ENTS, Parts, Reader
@@ -31,8 +31,8 @@ def seat_of_organisation(r: Reader, discourse: Discourse, token: Token, parts: P
 
 
 def fill_from_context(r: Reader, token: Token, parts: Parts) -> None:
-    """A bare sector ("police", "the army") gets the country where the sentence happens, else the story's."""
-    place = _sentence_place_country(r)
+    """A bare sector ("police", "the army") gets the country where its clause happens, else the story's."""
+    place = _sentence_place_country(r, token)
     if place is not None:
         parts.country = place
         parts.how.append(f"country of the place named in the sentence ({r.kb.describe(place)})")
@@ -68,10 +68,14 @@ def fronted_place_country(r: Reader, token: Token) -> str | None:
 
 
 def _sentence_country(r: Reader, token: Token) -> str | None:
-    """The state the sentence names, when it names exactly one (by name, adjective, capital or a person)."""
+    """The state the sentence names, when it names exactly one (by name, adjective, capital or a person) in
+    the clauses of ``token`` (a state named in a clause about something else says nothing of it)."""
+    sentence = r.sentence
+    assert sentence is not None
+    scope = _clauses_over(sentence, token)
     found: set[str] = set()
     for hit in r.hits:
-        if hit.lo <= token.i <= hit.hi:
+        if hit.lo <= token.i <= hit.hi or _clause_of(sentence, sentence.tokens[hit.hi]) not in scope:
             continue
         for entry in hit.entries[:1]:
             if entry.kind in ("country", "adjective", "capital", "seat"):
@@ -83,19 +87,23 @@ def _sentence_country(r: Reader, token: Token) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _sentence_place_country(r: Reader) -> str | None:
-    """The country of a place the sentence happens in ("In Beijing, ...", "in Kenya", "in Rafah")."""
+def _sentence_place_country(r: Reader, actor: Token) -> str | None:
+    """The country of a place the actor's clause happens in ("In Beijing, ...", "in Kenya", "in Rafah"); a
+    place said of another clause ("sentenced the bishop, a day after he refused to board a plane into
+    exile in the United States") is not where the actor is."""
     sentence = r.sentence
     assert sentence is not None
+    scope = _clauses_over(sentence, actor)
     for hit in r.hits:
         token = sentence.tokens[hit.hi]
         head = sentence.tokens[token.head]
-        if token.dep == "pobj" and head.lower in LOCATIVE:
+        if token.dep == "pobj" and head.lower in LOCATIVE and _clause_of(sentence, head) in scope:
             entry = hit.first("capital", "country")
             if entry is not None:
                 return entry.ref
     for token in sentence.tokens:  # "in the German city of Magdeburg", "in Pakistan's Balochistan province"
-        if token.dep == "pobj" and sentence.tokens[token.head].lower in LOCATIVE:
+        head = sentence.tokens[token.head]
+        if token.dep == "pobj" and head.lower in LOCATIVE and _clause_of(sentence, head) in scope:
             # an adjective names the country only of a place ("the German city"), not of a means
             # ("killed in Israeli tank shelling")
             kinds = ("country", "adjective", "capital") if token.lemma in place_nouns() else ("country", "capital")
@@ -106,7 +114,9 @@ def _sentence_place_country(r: Reader) -> str | None:
                     return entry.ref
     for token in sentence.tokens:
         head = sentence.tokens[token.head]
-        if token.dep == "pobj" and head.lower in LOCATIVE and token.ent in PLACE_ENTS and token.i not in r.hit_at:
+        if token.dep != "pobj" or head.lower not in LOCATIVE or _clause_of(sentence, head) not in scope:
+            continue
+        if token.ent in PLACE_ENTS and token.i not in r.hit_at:
             country = _place_country(r, token)
             if country is not None:
                 return country
@@ -120,6 +130,23 @@ def place(r: Reader, token: Token, parts: Parts) -> None:
         parts.country = country
         parts.name = parts.name or r.kb.describe(country)
         parts.how.append(f"'{token.text}' is a place in {r.kb.describe(country)}")
+
+
+def _clause_of(sentence: Sentence, token: Token) -> int:
+    """The verb whose clause ``token`` is in (the root when none is above it)."""
+    while token.pos not in ("VERB", "AUX") and token.head != token.i:
+        token = sentence.tokens[token.head]
+    return token.i
+
+
+def _clauses_over(sentence: Sentence, token: Token) -> set[int]:
+    """The verbs of the clause of ``token`` and of every clause above it."""
+    verbs = {_clause_of(sentence, token)}
+    while token.head != token.i:
+        token = sentence.tokens[token.head]
+        if token.pos in ("VERB", "AUX"):
+            verbs.add(token.i)
+    return verbs
 
 
 def _place_country(r: Reader, token: Token) -> str | None:
