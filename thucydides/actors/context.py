@@ -140,12 +140,17 @@ def _clause_of(sentence: Sentence, token: Token) -> int:
 
 
 def _clauses_over(sentence: Sentence, token: Token) -> set[int]:
-    """The verbs of the clause of ``token`` and of every clause above it."""
+    """The verbs of the clause of ``token`` and of every clause above it, with their participle clauses
+    that have no subject of their own ("were killed in tank shelling in Gaza": the shelling's place)."""
     verbs = {_clause_of(sentence, token)}
     while token.head != token.i:
         token = sentence.tokens[token.head]
         if token.pos in ("VERB", "AUX"):
             verbs.add(token.i)
+    for verb in list(verbs):
+        for clause in sentence.kids(sentence.tokens[verb], "advcl"):
+            if sentence.child(clause, "nsubj", "nsubjpass", "mark") is None:
+                verbs.add(clause.i)
     return verbs
 
 

@@ -15,6 +15,7 @@ from ..parse import Sentence
 from .candidates import Candidate
 from .control import Control
 from .extract import EventFinder
+from .grammar import ONE_SIDED, ONE_SIDED_VERBS
 from .taxonomy import Taxonomy
 
 
@@ -69,7 +70,9 @@ class EventCoder:
                 continue
             seen.add(key)
             events.append(self._event(article, sentence, c, source, target))
-            if self._mirrored(c.code, source, target, sentence.tokens[c.trigger].lemma in _MUTUAL):
+            verb = sentence.tokens[c.trigger].lemma
+            one_sided = verb in ONE_SIDED_VERBS or ONE_SIDED in c.modifiers
+            if not one_sided and self._mirrored(c.code, source, target, verb in _MUTUAL):
                 assert source is not None and target is not None
                 back = (c.code, target.code, source.code)
                 if back not in seen:

@@ -33,6 +33,14 @@ class Claims:
     credited_sectors: frozenset[str] = frozenset()  # an act's unnamed doers of these sectors give way to the claimant
 
 
+@dataclass(frozen=True)
+class Echoes:
+    """Words that repeat the act told before with new actors (control.yaml ``echo``)."""
+
+    verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # verb -> objects that make it a repetition
+    as_verbs: frozenset[str] = frozenset()  # "as did France": verbs whose "as" clause repeats its host's act
+
+
 CATEGORIES = ("intent", "appeal", "demand", "threaten", "warn", "reject")
 
 
@@ -88,6 +96,7 @@ class Control:
     retribution_code: str = ""
     response: Responses = field(default_factory=Responses)
     claims: Claims = field(default_factory=Claims)
+    echo: Echoes = field(default_factory=Echoes)
     retribution_verbs: frozenset[str] = frozenset()
     fates: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -169,6 +178,10 @@ def load_control() -> Control:
             acts=tuple(str(c) for c in raw["claims"]["acts"]),
             perpetration=frozenset(str(v) for v in raw["claims"]["perpetration"]),
             credited_sectors=frozenset(str(v) for v in raw["claims"]["credited_sectors"]),
+        ),
+        echo=Echoes(
+            verbs={str(k): frozenset(str(w) for w in v) for k, v in raw["echo"]["verbs"].items()},
+            as_verbs=frozenset(str(v) for v in raw["echo"]["as_verbs"]),
         ),
     )
 

@@ -24,6 +24,8 @@ _OBJECT_CONTROL = ENGLISH.words("object_control_verbs")
 _STATIVE_PARTICIPLES = ENGLISH.words("stative_participles")
 _OCCASION = ENGLISH.words("occasion_prepositions")
 _MESSAGES = ENGLISH.words("message_nouns")
+ONE_SIDED_VERBS = ENGLISH.words("one_sided_verbs")  # "recognised Guaidó": one side's act, whatever its code
+ONE_SIDED = "one-sided"  # the modifier of a candidate that repeats a one-sided act ("did the same")
 
 
 def light_governor(sentence: Sentence, token: Token, control: Control) -> Token | None:

@@ -24,6 +24,7 @@ from .base import EventPass
 from .claims import Claims
 from .classifier import Classifier
 from .controls import Controls
+from .echo import Echo
 from .factual import Factuality
 from .modality import Background, Hypothetical
 from .negation import Negation
@@ -79,6 +80,7 @@ BUILTIN_PASSES: dict[str, PassFactory] = {
     "actors": _rule(Actors),
     "act-reference": _rule(ActReference),
     "claims": _rule(Claims),
+    "echo": _rule(Echo),
     "background": _rule(Background),
     "order": _rule(Order),
     "classifier": _classifier,
@@ -103,6 +105,7 @@ RULE_PASSES: tuple[str, ...] = (
     "actors",
     "act-reference",
     "claims",
+    "echo",
     "background",
     "order",
 )
