@@ -42,7 +42,7 @@ def fill_from_context(r: Reader, token: Token, parts: Parts) -> None:
         parts.country = country
         parts.how.append(f"country of the story ({r.kb.describe(country)})")
         return
-    named = _sentence_country(r, token)
+    named = _sentence_country(r, token, whole=parts.is_person)
     if named is not None:
         parts.country = named
         parts.how.append(f"the only state the sentence names ({r.kb.describe(named)})")
@@ -67,15 +67,16 @@ def fronted_place_country(r: Reader, token: Token) -> str | None:
     return None
 
 
-def _sentence_country(r: Reader, token: Token) -> str | None:
+def _sentence_country(r: Reader, token: Token, whole: bool = False) -> str | None:
     """The state the sentence names, when it names exactly one (by name, adjective, capital or a person) in
-    the clauses of ``token`` (a state named in a clause about something else says nothing of it)."""
+    the clauses of ``token`` (a state named in a clause about something else says nothing of a bare
+    sector); for a person nobody introduced (``whole``), anywhere in the sentence."""
     sentence = r.sentence
     assert sentence is not None
     scope = _clauses_over(sentence, token)
     found: set[str] = set()
     for hit in r.hits:
-        if hit.lo <= token.i <= hit.hi or _clause_of(sentence, sentence.tokens[hit.hi]) not in scope:
+        if hit.lo <= token.i <= hit.hi or (not whole and _clause_of(sentence, sentence.tokens[hit.hi]) not in scope):
             continue
         for entry in hit.entries[:1]:
             if entry.kind in ("country", "adjective", "capital", "seat"):
