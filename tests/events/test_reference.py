@@ -185,3 +185,20 @@ def test_an_act_named_by_another_noun_of_its_kind_is_the_first_such_act_of_the_s
     )
     (condemned,) = [e for e in events if e.trigger.text == "condemned"]
     assert condemned.target is not None and condemned.target.group == "SHB"
+
+
+def test_a_denial_with_no_accusation_answers_a_statement_about_the_denier_just_before(pipeline: Pipeline) -> None:
+    text = (
+        "India's army chief said the raids had ended. He said he had informed his Pakistani counterpart. "
+        "Pakistan's army denied that any such strikes took place."
+    )
+    denial = next(e for e in pipeline.code_text(text, "2016-09-29") if e.cameo == "016")
+    assert denial.target is not None and denial.target.country == "IND"
+    assert "statement about the denier" in denial.explanation.reason
+    # a statement that does not name the denier's state is not what it denies
+    other = (
+        "India's army chief said the raids had ended. He said he had informed his counterpart. "
+        "Pakistan's army denied that any such strikes took place."
+    )
+    denied = next(e for e in pipeline.code_text(other, "2016-09-29") if e.cameo == "016")
+    assert denied.target is None or denied.target.country != "IND"

@@ -87,6 +87,7 @@ class Control:
     provocations: tuple[str, ...] = ()
     mediations: tuple[str, ...] = ()
     mediated: tuple[str, ...] = ()
+    statements: tuple[str, ...] = ()
     agreement_acts: tuple[str, ...] = ()
     state_acts: dict[str, str] = field(default_factory=dict)
     one_sided: tuple[str, ...] = ()
@@ -163,6 +164,7 @@ def load_control() -> Control:
         provocations=tuple(str(c) for c in raw["act_reference"]["provocations"]),
         mediations=tuple(str(c) for c in raw["act_reference"]["mediations"]),
         mediated=tuple(str(c) for c in raw["act_reference"]["mediated"]),
+        statements=tuple(str(c) for c in raw["act_reference"]["statements"]),
         agreement_acts=tuple(str(c) for c in raw["act_reference"]["agreements"]),
         state_acts={str(k): str(v) for k, v in raw["state_acts"].items()},
         one_sided=tuple(str(c) for c in raw["one_sided"]),

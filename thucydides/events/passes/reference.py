@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
+from ...actors.mentions import find_hits
 from ...actors.state import entity
 from ...doc import Doc
 from ...lang import ENGLISH
@@ -35,6 +36,7 @@ _ACT_NOUNS = ENGLISH.words("act_nouns")
 _ACT_PRONOUNS = ENGLISH.words("act_pronouns")
 _AGREEMENT_NOUNS = ENGLISH.words("agreement_nouns")
 _WINDOW = 10  # sentences back in which the act is looked for
+_SAID_WINDOW = 2  # sentences back in which a denial looks for a statement about the denier
 
 
 class ActReference:
@@ -144,13 +146,34 @@ class ActReference:
     def _denial(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
         """A denial answers whoever accused the denier; with no accusation found, whoever last acted against
         the denier."""
-        for kinds, what in ((self.control.act_accusations, "accuser"), (self.control.provocations, "latest act")):
-            found = self._answered(doc, sentence, c, here, kinds)
-            if found is not None:
-                doers, trigger = found
-                why = f"the denial answers {names_of(doers)} ('{trigger}', its {what})"
-                self._aim(sentence, c, doers, why, doc, at_mention=what == "accuser")
-                return
+        found = self._answered(doc, sentence, c, here, self.control.act_accusations)
+        what = "accuser"
+        if found is None:
+            found, what = self._speaker(doc, sentence, c), "statement about the denier"
+        if found is None:
+            found, what = self._answered(doc, sentence, c, here, self.control.provocations), "latest act"
+        if found is not None:
+            doers, trigger = found
+            why = f"the denial answers {names_of(doers)} ('{trigger}', its {what})"
+            self._aim(sentence, c, doers, why, doc, at_mention=what == "accuser")
+
+    def _speaker(self, doc: Doc, sentence: Sentence, c: Candidate) -> tuple[list[Actor], str] | None:
+        """Who said something naming the denier's state in the sentences just before: "Pakistan's army said
+        the attackers had handlers in Afghanistan. Kabul has denied sheltering militants" answers Pakistan."""
+        own = {entity(a) for a in c.sources if a.code}
+        states = {a.country for a in c.sources if a.country}
+        by_index = {s.index: s for s in doc.sentences}
+        for k in range(sentence.index - 1, max(-1, sentence.index - 1 - _SAID_WINDOW), -1):
+            said = by_index.get(k)
+            if said is None or not _names_state(said, states, doc):
+                continue
+            for act in sorted(doc.candidates.get(k, []), key=lambda o: -o.last):
+                if not act.code.startswith(self.control.statements):
+                    continue
+                speakers = [a for a in act.sources if a.code and entity(a) not in own]
+                if speakers:
+                    return speakers, said.tokens[act.trigger].text
+        return None
 
     @staticmethod
     def _answered(
@@ -195,6 +218,14 @@ def _named(sentence: Sentence, token: Token) -> Token:
             if prep.lower == "as" and named is not None and named.pos == "NOUN":
                 return named
     return token
+
+
+def _names_state(sentence: Sentence, states: set[str], doc: Doc) -> bool:
+    """Whether ``sentence`` names one of ``states`` (by name, adjective or capital)."""
+    for hit in find_hits(sentence, doc.actors.kb):
+        if any(e.kind in ("country", "adjective", "capital") and e.ref in states for e in hit.entries):
+            return True
+    return False
 
 
 def earlier_acts(
