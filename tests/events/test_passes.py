@@ -97,3 +97,19 @@ def test_agreeing_to_do_something_is_an_intent_not_accord(pipeline: Pipeline) ->
     # agreeing with someone stays accord
     accord = _events(pipeline, "Russia agreed with China that the sanctions were illegal.")
     assert "019" in {e.cameo for e in accord if e.explanation.producer == "rule"}
+
+
+def test_a_vow_to_destroy_or_punish_a_named_enemy_is_a_threat_not_an_intent_to_cooperate(pipeline: Pipeline) -> None:
+    vow = {
+        e.cameo[:2] for e in _events(pipeline, "Netanyahu vowed to destroy Hamas.") if e.explanation.producer == "rule"
+    }
+    assert vow == {"13"}
+    pledge = _events(pipeline, "The president pledged to punish the rebels.")
+    assert {e.cameo for e in pledge if e.explanation.producer == "rule"} == {"137"}
+
+
+def test_a_verb_of_going_on_passes_its_act_to_the_word_of_intent_above_it(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Germany wanted to keep talking with Moscow.")
+    assert {(e.source.country, e.target.country, e.cameo) for e in events if e.explanation.producer == "rule"} == {
+        ("DEU", "RUS", "036")
+    }

@@ -23,6 +23,8 @@ _MAKERS = ENGLISH.words("maker_prepositions")
 _BARE = ("intent", "appeal", "demand", "threaten", "warn")
 # verbs that only carry an event noun to a control word: "urged Kyiv to consider a ceasefire"
 _CARRIERS = ENGLISH.words("carrier_verbs")
+# verbs of going on or starting that pass the act they govern to the control word above them
+_ASPECT = ENGLISH.words("aspect_verbs")
 
 
 class Controls:
@@ -70,6 +72,8 @@ class Controls:
         clausal = clausal or (token.dep == "advcl" and token.pos == "VERB" and _infinitive(sentence, token))
         if clausal:
             holders.append(head)
+            if head.lemma in _ASPECT and head.dep == "xcomp" and head.head != head.i:
+                holders.append(sentence.tokens[head.head])  # "vowed to keep fighting Israel": the vow holds it
         if token.dep == "pcomp" or (token.dep == "pobj" and head.lower in ("in", "for", "on", "of", "to")):
             if head.head > head.i or head.head == head.i:  # "In a phone call, Putin told ...": a fronted adjunct
                 return None
