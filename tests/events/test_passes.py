@@ -113,3 +113,15 @@ def test_a_verb_of_going_on_passes_its_act_to_the_word_of_intent_above_it(pipeli
     assert {(e.source.country, e.target.country, e.cameo) for e in events if e.explanation.producer == "rule"} == {
         ("DEU", "RUS", "036")
     }
+
+
+def test_what_a_state_warns_it_will_do_is_a_threat_aimed_at_whom_it_warns(pipeline: Pipeline) -> None:
+    coded = {
+        (e.source.country, e.target.country, e.cameo[:2])
+        for e in _events(pipeline, "North Korea warned that it would strike South Korea again without hesitation.")
+        if e.explanation.producer == "rule" and e.source and e.target
+    }
+    assert ("PRK", "KOR", "13") in coded
+    # "it" is the one who warns, and the threat is aimed at the one warned
+    told = [e for e in _events(pipeline, "Iran warned Israel that it would retaliate.") if e.cameo.startswith("13")]
+    assert [(e.source.country, e.target.country) for e in told if e.source and e.target] == [("IRN", "ISR")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from ..lang import ENGLISH
 from ..models import Actor
 from ..parse import Token
 from .kb import KnowledgeBase
@@ -25,6 +26,7 @@ from .state import (
 )
 
 PRONOUNS = HE | IT | THEY
+ADDRESS_VERBS = ENGLISH.words("address_verbs")  # "warned Israel that it would": verbs that tell someone
 
 
 class Discourse:
@@ -200,9 +202,14 @@ class Discourse:
 
     def _bound(self, r: Reader, token: Token, skip: frozenset[str]) -> Actor | None:
         """ "thanked Kuwait for its mediation", "praised Qatar for its role", "blamed Iran for their
-        support": a possessive in the "for" phrase of a verb stands for the verb's object."""
+        support": a possessive in the "for" phrase of a verb stands for the verb's object. "Iran warned
+        Israel that it would retaliate": the subject of what one tells another is the teller."""
         sentence = r.sentence
-        if sentence is None or token.dep != "poss" or token.lower not in IT | THEY or token.head == token.i:
+        if sentence is None or token.lower not in IT | THEY or token.head == token.i:
+            return None
+        if token.dep == "nsubj":
+            return self._teller(r, token, skip)
+        if token.dep != "poss":
             return None
         noun = sentence.tokens[token.head]
         if noun.dep != "pobj" or noun.head == noun.i:
@@ -218,6 +225,22 @@ class Discourse:
             return None
         why = f"'{token.text}' refers to {actor.name or actor.text}, the one it is said of"
         return dataclasses.replace(actor, how=why)
+
+    @staticmethod
+    def _teller(r: Reader, token: Token, skip: frozenset[str]) -> Actor | None:
+        sentence = r.sentence
+        assert sentence is not None
+        clause = sentence.tokens[token.head]
+        if clause.dep != "ccomp" or clause.head == clause.i:
+            return None
+        verb = sentence.tokens[clause.head]
+        if verb.lemma not in ADDRESS_VERBS or sentence.child(verb, "dobj", "dative") is None:
+            return None
+        teller = sentence.child(verb, "nsubj")
+        actor = r.actor(teller.i) if teller is not None and teller.pos != "PRON" else None
+        if actor is None or (skip and side(actor) in skip):
+            return None
+        return dataclasses.replace(actor, how=f"'{token.text}' refers to {actor.name or actor.text}, who told it")
 
     def rebind(self, r: Reader, m: Memory, token: Token, why: str) -> Actor:
         """The remembered actor, mentioned by ``token``; a pronoun whose antecedent is in the same

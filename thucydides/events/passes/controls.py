@@ -25,6 +25,7 @@ _BARE = ("intent", "appeal", "demand", "threaten", "warn")
 _CARRIERS = ENGLISH.words("carrier_verbs")
 # verbs of going on or starting that pass the act they govern to the control word above them
 _ASPECT = ENGLISH.words("aspect_verbs")
+_OWN_PRONOUNS = frozenset({"it", "they", "we", "i"})  # the subject of a warner's clause about its own act
 
 
 class Controls:
@@ -161,7 +162,9 @@ class Controls:
             targets = [*c.source_tokens, *targets]
         if category.addressee == "object":
             addressee = self._addressee(sentence, controller)
-            targets = addressee or c.source_tokens
+            # "warned that it would strike South Korea": the warner's own act is aimed at its target
+            own = c.source_tokens and all(sentence.tokens[t].lower in _OWN_PRONOUNS for t in c.source_tokens)
+            targets = addressee or (c.target_tokens if own and c.target_tokens else c.source_tokens)
         found[controller.i] = Candidate(
             trigger=controller.i,
             first=min(controller.i, c.first),

@@ -70,7 +70,9 @@ class ReportedFuture:
             if would is None or any(m.startswith("intent") for m in c.modifiers):
                 continue
             head = sentence.tokens[token.head]
-            reported = token.dep == "ccomp" and any(k in self.control.speech for k in verb_keys(head))
+            # said, or warned, vowed, promised: "warned that it would strike South Korea" is a threat
+            saying = self.control.speech | self.control.response.promises
+            reported = token.dep == "ccomp" and any(k in saying for k in verb_keys(head))
             if not reported:
                 if would.lower in _PLANNED and self._plan(c):
                     c.reason = f"'{would.text}' tells a plan, not what happened: {c.reason}"
@@ -78,6 +80,10 @@ class ReportedFuture:
             c.modifiers.append(f"future:{would.text}")
             if not any(m.startswith("negated") for m in c.modifiers):  # "would not provide" is a rejection
                 self._recode(c, would)
+                told = sentence.child(head, "dobj", "dative")
+                named = told is not None and told.pos == "PROPN"  # not "told reporters"
+                if told is not None and named and not c.target_tokens and told.i not in c.source_tokens:
+                    c.target_tokens = [told.i]  # "warned Israel that it would retaliate": aimed at whom it tells
         return candidates
 
     def _plan(self, c: Candidate) -> bool:
