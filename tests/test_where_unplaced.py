@@ -95,3 +95,12 @@ def test_an_incident_abroad_is_not_the_place_of_an_act_between_other_countries(u
     assert unplaced.where(kenyan, NAIROBI, TUESDAY, incident=garissa) == garissa
     far = unplaced.where(ugandan, NAIROBI, TUESDAY, incident=garissa)
     assert far is not None and (far.country, far.feature) == ("UGA", "country")
+
+
+def test_an_act_of_force_between_other_countries_is_not_placed_at_the_dateline(unplaced: Unplaced) -> None:
+    # "SEOUL - North Korea carried out a nuclear test": where the story was filed is not where it happened
+    assert unplaced.where(unplaced_event("190", "SOMMIL", "ETHMIL"), NAIROBI, TUESDAY) is None
+    assert unplaced.where(unplaced_event("150", "SOMMIL", None), NAIROBI, TUESDAY) is None
+    # a group of no country may strike anywhere: the dateline still says where
+    group = replace(unplaced_event("190", "KENMIL", None), target=Actor("ISI", None, "ISI", (), None, "IS", 0, 1))
+    assert unplaced.where(replace(group, source=actor("USAMIL")), NAIROBI, TUESDAY) == NAIROBI

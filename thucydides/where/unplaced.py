@@ -78,6 +78,10 @@ class Unplaced:
             return self.country(home)
         if scene is None or not recent or (statement and own != scene.country):
             return None
+        countries = {c for c in (own, _country(event.target)) if c}
+        known = event.target is None or _country(event.target) is not None  # a group's strikes: anywhere
+        if domestic and known and countries and scene.country not in countries:
+            return None  # "SEOUL - North Korea carried out a nuclear test": an act of force is where its actors are
         return scene
 
     def incident(self, event: Event, when: When | None, published: dt.date | None) -> bool:
