@@ -264,3 +264,10 @@ def test_the_site_word_of_a_name_is_no_town_of_that_name(locate: Locate) -> None
     assert sheremetyevo is None or sheremetyevo.country != "USA"
     kabul = locate("Troops attacked Kabul airport on Monday.", "attacked", "190")
     assert kabul is not None and kabul.country == "AFG"
+
+
+def test_a_word_inside_the_name_of_a_church_or_a_person_is_no_town(locate: Locate) -> None:
+    # "Roman Catholic Bishop Rolando Álvarez": no Roman, Romania, in a story about Nicaragua
+    text = "A Nicaraguan court sentenced Roman Catholic Bishop Rolando Álvarez to 26 years in prison on Friday."
+    sentenced = locate(text, "sentenced", "173")
+    assert sentenced is None or sentenced.country != "ROU"

@@ -243,6 +243,8 @@ class Placer:
             return True
         ents = {sentence.tokens[k].ent for k in range(span.lo, span.hi + 1)}
         known = place.iso2 in story.countries or story.resolved.get(span.key) == place.row
+        if _inside_longer_name(sentence, span.lo, span.hi):
+            return known  # "Roman Catholic Bishop Rolando Álvarez": Roman, Romania, only in a Romanian story
         if ents & _NOT_PLACE_ENTS and not ents & _NAME_ENTS:
             return known or place.population >= (5000 if role in ("pp", "obj") else 100_000)
         return known or place.population >= 1000 or bool(ents & _NAME_ENTS)
@@ -386,4 +388,16 @@ def _cuts_word(tokens: list[Token], s: int, e: int) -> bool:
     """Whether tokens ``s``..``e`` cut a hyphenated word ("Pacific" out of "Indo-Pacific")."""
     before = s >= 2 and tokens[s - 1].text == "-" and _glued(tokens, s) and _glued(tokens, s - 1)
     after = e + 2 < len(tokens) and tokens[e + 1].text == "-" and _glued(tokens, e + 1) and _glued(tokens, e + 2)
+    return before or after
+
+
+def _inside_longer_name(sentence: Sentence, lo: int, hi: int) -> bool:
+    """Whether tokens ``lo``..``hi`` are a part of a longer name of an organisation, a person or a people
+    (the parser's entity runs on past them)."""
+    tokens = sentence.tokens
+    kind = tokens[lo].ent
+    if kind not in _NOT_PLACE_ENTS or any(tokens[k].ent != kind for k in range(lo, hi + 1)):
+        return False
+    before = tokens[lo].ent_iob == "I"
+    after = hi + 1 < len(tokens) and tokens[hi + 1].ent_iob == "I" and tokens[hi + 1].ent == kind
     return before or after
