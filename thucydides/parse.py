@@ -47,19 +47,17 @@ class Token:
     ent: str = ""
     ent_iob: str = "O"
     children: list[int] = field(default_factory=list)
+    lower: str = field(init=False, repr=False, compare=False, default="")  # the text lower-cased, computed once
+    # lower-cased text without accents ("Schröder" → "schroder"), for dictionary lookups; computed once
+    norm: str = field(init=False, repr=False, compare=False, default="")
+
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
+        self.norm = fold(self.text)
 
     @property
     def end(self) -> int:
         return self.start + len(self.text)
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def norm(self) -> str:
-        """Lower-cased text without accents ("Schröder" → "schroder"), for dictionary lookups."""
-        return fold(self.text)
 
 
 @dataclass(slots=True)

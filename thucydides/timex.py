@@ -13,6 +13,7 @@ from .parse import Sentence, Token
 from .when import TimeExpr, calendar, valid_date
 
 _Match = tuple[int, int, str, tuple[int, ...], int]
+_DIGIT = re.compile(r"\d")
 
 
 # -- finding time expressions ------------------------------------------------------------------
@@ -26,7 +27,7 @@ def scan(sentence: Sentence) -> list[TimeExpr]:
     i = 0
     while i < len(tokens):
         word = tokens[i].lower.rstrip(".")
-        if word not in starters and not any(ch.isdigit() for ch in word):
+        if word not in starters and not _DIGIT.search(word):
             i += 1
             continue
         match = _match_at(tokens, i)
@@ -89,9 +90,18 @@ def _iso(tokens: list[Token], i: int) -> _Match | None:
     return None
 
 
+@functools.cache
+def _told_day_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of a day told before, by their first word."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in calendar().told_days:
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(v) for k, v in by_first.items()}
+
+
 def _told_day(tokens: list[Token], i: int) -> _Match | None:
     """ "that day", "the same day", "later that day": the day of an act told before."""
-    for phrase in calendar().told_days:
+    for phrase in _told_day_phrases().get(_word(tokens, i), ()):
         if all(_word(tokens, i + k) == word for k, word in enumerate(phrase)):
             return i, i + len(phrase) - 1, "told", (), 0
     return None
