@@ -62,3 +62,15 @@ def test_a_statement_to_ones_own_country_is_attribution_but_one_to_another_state
     # an act that is more than saying, done to one's own country, stays an event
     arrested = make_event(cameo="173", target=parliament, trigger=Span("arrested", 25, 33))
     assert refusal(arrested, verb(arrested, "arrest"), SPEECH) is None
+
+
+def test_what_a_statement_to_an_actor_carries_in_a_clause_is_the_act_not_the_telling() -> None:
+    # "Xi told Trump that the two economies should be partners": the telling is how we know (ANNOTATION.md §1)
+    told = make_event(cameo="010", target=NATO, trigger=Span("told", 25, 29))
+    sentence = verb(told, "tell")
+    clause = Token(1, "should", 35, "should", "VERB", "MD", "ccomp", 0)
+    sentence.tokens.append(clause)
+    sentence.tokens[0].children.append(1)
+    assert refusal(told, sentence, SPEECH) == ATTRIBUTION
+    # a more specific code carried by the same verb stays an event ("told NATO it rejected ..." coded 12x)
+    assert refusal(make_event(cameo="120", target=NATO, trigger=Span("told", 25, 29)), sentence, SPEECH) is None

@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..models import Actor, Event, Refused
-from ..parse import Sentence
+from ..parse import Sentence, Token
 
 STATEMENT_ROOT = "01"
+PLAIN_STATEMENT = "010"  # a statement that no more specific code fits (ANNOTATION.md §1)
+_CONTENT_DEPS = frozenset({"ccomp", "parataxis"})  # the clause that holds what was said
 NO_ACTORS = "neither a source nor a target was found"
 NO_SOURCE = "no one was found doing it: an event is an actor's act"
 NO_TARGET = "no one was found it is done to: only tests, exercises, denials, coups and appeals to all stand alone"
@@ -41,12 +43,28 @@ def _own_audience(event: Event) -> bool:
     return source is not None and target is not None and source.country is not None and source.country == target.country
 
 
-def _trigger_lemma(event: Event, sentence: Sentence | None) -> str:
+def _trigger_token(event: Event, sentence: Sentence | None) -> Token | None:
     if sentence is not None:
         for token in sentence.tokens:
             if token.start == event.trigger.start:
-                return token.lemma.lower()
+                return token
+    return None
+
+
+def _trigger_lemma(event: Event, sentence: Sentence | None) -> str:
+    token = _trigger_token(event, sentence)
+    if token is not None:
+        return token.lemma.lower()
     return event.trigger.text.split()[0].lower() if event.trigger.text else ""
+
+
+def _tells_content(event: Event, sentence: Sentence | None) -> bool:
+    """ "Xi told Trump that the two economies should be partners": a plain statement (010) that carries what
+    was said in a clause is how we know it; what was said is the act (coded as its own event, or none)."""
+    token = _trigger_token(event, sentence)
+    if sentence is None or token is None or event.cameo != PLAIN_STATEMENT:
+        return False
+    return any(sentence.tokens[c].dep in _CONTENT_DEPS for c in token.children)
 
 
 def refusal(
@@ -63,6 +81,8 @@ def refusal(
     claim = event.explanation.rule.startswith(CLAIM_RULE)
     saying = event.cameo_root == STATEMENT_ROOT and not claim and _trigger_lemma(event, sentence) in speech
     if saying and (not _addressee(event.target) or _own_audience(event)):
+        return ATTRIBUTION
+    if _tells_content(event, sentence):
         return ATTRIBUTION
     if not _coded(event.target) and not event.cameo.startswith(untargeted):
         return NO_TARGET
