@@ -224,6 +224,14 @@ def test_that_day_is_the_day_of_the_last_dated_act(pipeline: Pipeline) -> None:
 
 
 @pytest.mark.slow
+def test_hours_later_and_within_minutes_are_the_day_of_the_last_dated_act(pipeline: Pipeline) -> None:
+    for words in ("Hours later", "Within minutes"):
+        text = f"Rebels attacked a patrol near Kisumu on Monday.\n\n{words}, the governor appealed for calm."
+        events = situate_story(pipeline, text, {"attacked": "190", "appealed": "020"}, scene=False)
+        assert events["appealed"].date == dt.date(2025, 6, 2), words
+
+
+@pytest.mark.slow
 def test_a_place_in_a_clause_of_another_act_is_not_the_events(pipeline: Pipeline) -> None:
     text = "Rebels freed the hostages on Monday, as the president spoke at a summit in Nairobi."
     assert situate_story(pipeline, text, {"freed": "0841"}, scene=False)["freed"].location is None
