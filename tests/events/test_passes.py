@@ -125,3 +125,18 @@ def test_what_a_state_warns_it_will_do_is_a_threat_aimed_at_whom_it_warns(pipeli
     # "it" is the one who warns, and the threat is aimed at the one warned
     told = [e for e in _events(pipeline, "Iran warned Israel that it would retaliate.") if e.cameo.startswith("13")]
     assert [(e.source.country, e.target.country) for e in told if e.source and e.target] == [("IRN", "ISR")]
+
+
+def test_joining_an_alliance_is_signing_and_applying_to_join_is_an_intent(pipeline: Pipeline) -> None:
+    joined = _events(pipeline, "Finland formally joined NATO on Tuesday.")
+    assert {(e.source.country or e.source.group, e.cameo) for e in joined if e.explanation.producer == "rule"} == {
+        ("FIN", "057"),
+        ("NAT", "057"),
+    }
+    applied = _events(pipeline, "Sweden applied to join NATO in May.")
+    assert {e.cameo[:2] for e in applied if e.explanation.producer == "rule"} == {"03"}
+
+
+def test_an_act_supposed_in_the_subject_of_a_conditional_is_no_event(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Moscow warned that Ukraine joining NATO would have very negative consequences.")
+    assert not any(e.cameo == "057" for e in events)

@@ -40,6 +40,8 @@ class Hypothetical:
             if t.head == j or t.dep not in ("conj", "xcomp", "advcl", "ccomp"):
                 break
             j = t.head
+        if token.dep == "csubj" and token.head != token.i:
+            token = sentence.tokens[token.head]  # "Ukraine joining NATO would have consequences": an act supposed
         aux = [sentence.tokens[k].lower for k in token.children if sentence.tokens[k].dep in ("aux", "auxpass")]
         return any(a in _HYPOTHETICAL_AUX for a in aux)
 
