@@ -22,6 +22,7 @@ from thucydides.scale.parquet import (
     items_table,
     read_parquet,
     read_rejections,
+    results_table,
     table_items,
     write_parquet,
 )
@@ -131,3 +132,21 @@ def test_coded_parquet_is_told_apart_from_parquet_of_articles_to_code(tmp_path: 
     assert holds_coded_articles(next((tmp_path / "coded").rglob("*.parquet")))
     assert not holds_coded_articles(tmp_path / "raw.parquet")
     assert not holds_coded_articles(tmp_path / "nothing-here")
+
+
+@pytest.mark.slow
+def test_refused_events_are_kept_and_files_written_before_read_as_none(
+    tmp_path: Path, coded: list[CodedArticle]
+) -> None:
+    assert any(c.refused for c in coded)  # the example has attribution the coder found and refused
+    write_parquet(coded, tmp_path / "out")
+    back = {c.article.id: c for c in read_parquet(tmp_path / "out")}
+    for original in coded:
+        assert back[original.article.id].refused == original.refused
+    # a file of the layout before refused events were kept (no such column) reads with none
+    old = tmp_path / "old" / "day=2025-06-03"
+    old.mkdir(parents=True)
+    table = results_table(coded[:1])
+    pq.write_table(table.drop_columns(["refused", "day"]), old / "part-0.parquet")
+    [read] = list(read_parquet(tmp_path / "old"))
+    assert read.refused == () and read.events == coded[0].events

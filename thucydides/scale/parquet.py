@@ -1,7 +1,8 @@
 """Coded articles as Parquet, partitioned by publication day; the exchange format of the Ray engine.
 
 One row per input item. A coded article keeps every field of the article and of
-its events (as a list of typed structs, see :mod:`thucydides.records`); a rejected
+its events (as a list of typed structs, see :mod:`thucydides.records`), and the events the coder
+found and did not emit with the reason (``refused``, what ``--explain`` lists); a rejected
 input keeps its origin, code and message. Rows sit under ``day=YYYY-MM-DD/``
 (``day=undated/`` for articles without a date, ``day=rejected/`` for rejections),
 so DuckDB, pandas or Spark read one day without touching the others::
@@ -25,7 +26,7 @@ import pyarrow.dataset as pads
 
 from ..arrow import ACTOR_WITH_PASSES, LOCATION, PASSES, SPAN
 from ..errors import Errors, ThucydidesError
-from ..models import Article, CodedArticle, Event, Rejection
+from ..models import Article, CodedArticle, Event, Refused, Rejection
 from ..records import article_from_record, article_record, event_from_record, full_record
 
 Item = Article | Rejection
@@ -90,6 +91,8 @@ RESULTS = pa.schema(
         ("sentences", pa.int32()),
         ("event_count", pa.int32()),
         ("events", pa.list_(EVENT)),
+        # the events the coder found and did not emit, with why (files written before they were kept read as none)
+        ("refused", pa.list_(pa.struct([("event", EVENT), ("reason", pa.string())]))),
         *_REJECTION_FIELDS,
         (PARTITION, pa.string()),
     ]
@@ -139,6 +142,7 @@ def _result_row(result: Result) -> dict[str, Any]:
         "sentences": result.sentences,
         "event_count": len(result.events),
         "events": [_event_row(e) for e in result.events],
+        "refused": [{"event": _event_row(r.event), "reason": r.reason} for r in result.refused],
         PARTITION: article.date.isoformat() if article.date else UNDATED,
     }
 
@@ -151,7 +155,10 @@ def table_results(table: pa.Table) -> Iterator[Result]:
 
 def _coded(row: dict[str, Any]) -> CodedArticle:
     events = tuple(event_from_record(e) for e in row["events"] or ())
-    return CodedArticle(article=article_from_record(row), events=events, sentences=int(row["sentences"] or 0))
+    refused = tuple(Refused(event_from_record(r["event"]), r["reason"] or "") for r in row.get("refused") or ())
+    return CodedArticle(
+        article=article_from_record(row), events=events, sentences=int(row["sentences"] or 0), refused=refused
+    )
 
 
 def _rejection(row: dict[str, Any]) -> Rejection:
