@@ -4,12 +4,13 @@ from pathlib import Path
 import pytest
 
 from thucydides.analysis import Scope, dyad_timeline, resolve_actor, top_dyads
-from thucydides.analysis.dyads import _dyad_condition, _period
+from thucydides.analysis.dyads import _dyad_condition
 from thucydides.analysis.scope import quad_sums
 from thucydides.errors import StoreError
 from thucydides.store import Store
 
 from ..store.factory import coded, event, random_stories, story
+from .test_periods import period_of
 
 
 @pytest.fixture()
@@ -119,13 +120,19 @@ def _grouped_in_sql(store: Store, source: str, target: str, freq: str, directed:
         f"WHERE {where} AND ({dyad}) GROUP BY period ORDER BY period",
         [freq, *more, *params],
     )
-    return [_period(r) for r in rows if r["period"] is not None]
+    return [period_of(r) for r in rows if r["period"] is not None]
 
 
 def test_weeks_months_and_years_added_up_from_days_equal_those_grouped_in_sql_and_follow_an_ingest(
     tmp_path: Path,
 ) -> None:
-    scopes = [Scope(), Scope(unit="mentions", quad_classes=(1, 4)), Scope(background=True, codes=("19",))]
+    scopes = [
+        Scope(),
+        Scope(unit="mentions", quad_classes=(1, 4)),
+        Scope(background=True, codes=("19",)),
+        Scope(start=dt.date(2024, 3, 6), end=dt.date(2025, 2, 3)),  # cut from the days of the scope without dates
+        Scope(start=dt.date(2024, 5, 1), background=True),
+    ]
     with Store.open(tmp_path / "s.duckdb") as store:  # a file, so that the days are kept and shared
         for first, seed in ((0, 11), (50, 12)):
             store.ingest(random_stories(first, 50, seed))

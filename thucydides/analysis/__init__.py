@@ -6,12 +6,13 @@ of dicts; the CLI (and the web dashboard) call them and only format what they re
 
 from .actors import ActorSpec, resolve_actor
 from .alerts import Alert, alerts
-from .dyads import DyadTimeline, Period, dyad_timeline, top_dyads
+from .dyads import DyadTimeline, dyad_timeline, top_dyads
 from .event_detail import EventDetail, event_detail
 from .events import SORTS, EventPage, EventQuery, EventSummary, find_events
 from .layout import NetworkView, network_view
 from .network import Bloc, actor_network, blocs, blocs_of, cooperation_graph, network_edges
 from .overview import ActorCount, StoreOverview, Timeline, actor_names, event_timeline, list_actors, store_overview
+from .periods import Period
 from .places import CountryCount, MapPoint, country_counts, map_points
 from .plots import plot_alerts, plot_dyad, plot_network
 from .scope import PLOVER_EVENTS, Scope

@@ -14,8 +14,8 @@ from typing import Any
 
 from ..store import Store
 from .actors import ActorSpec, actor_key, resolve_actor
-from .dyads import Period, _fill, _period
 from .kept import kept
+from .periods import Days, Period, count_days, fill, undated
 from .scope import FREQS, Scope, check_choice, quad_sums
 
 
@@ -194,19 +194,33 @@ class Timeline:
 
 @kept
 def event_timeline(store: Store, actor: str | None = None, freq: str = "month", scope: Scope | None = None) -> Timeline:
-    """Counts per QuadClass and the Goldstein sum per ``freq``, empty periods included (as :func:`dyad_timeline`)."""
+    """Counts per QuadClass and the Goldstein sum per ``freq``, empty periods included (as :func:`dyad_timeline`).
+
+    Every period is added up from the days of the events (:func:`event_days`), which the timelines of every
+    frequency and date range share: an actor's timeline by day and its page's by month read its events once.
+    """
     check_choice("frequency", freq, FREQS)
     scope = scope or Scope()
+    found = event_days(store, actor, undated(scope))
+    periods = fill(found.days.by(freq, scope.start, scope.end), freq, scope)
+    return Timeline(found.actor, freq, scope.unit, periods)
+
+
+@dataclass(frozen=True)
+class EventDays:
+    """The scope's events, or those with ``actor`` on either side, counted per day (:class:`Days`)."""
+
+    actor: ActorSpec | None
+    days: Days
+
+
+@kept
+def event_days(store: Store, actor: str | None, scope: Scope) -> EventDays:
+    """The events of ``scope`` (with ``actor`` on either side, if given) counted per day."""
     with store.reading():
         spec = resolve_actor(store, actor) if actor else None
         where, params = scope.where()
         if spec is not None:
             (one, p1), (two, p2) = spec.condition(1), spec.condition(2)
             where, params = f"{where} AND (({one}) OR ({two}))", [*params, *p1, *p2]
-        rows = store.rows(
-            f"SELECT date_trunc(?, event_date)::DATE AS period, {quad_sums(scope.weight)} "
-            f"FROM events WHERE {where} GROUP BY period ORDER BY period",
-            [freq, *params],
-        )
-    periods = {r["period"]: _period(r) for r in rows}
-    return Timeline(spec, freq, scope.unit, _fill(periods, freq, scope))
+        return EventDays(spec, count_days(store, where, params, scope.weight))

@@ -134,4 +134,5 @@ def quad_sums(weight: str) -> str:
 
 def goldstein_units(weight: str) -> str:
     """SQL sum of the Goldstein scores times the weight, in whole millionths (an integer: exact in any order)."""
-    return f"sum(round(GoldsteinScale * {GOLDSTEIN_UNIT})::BIGINT * {weight})"
+    weighted = "" if weight == "1" else f" * {weight}"
+    return f"sum(round(GoldsteinScale * {GOLDSTEIN_UNIT})::BIGINT{weighted})"

@@ -178,6 +178,11 @@ class Store:
             names = [d[0] for d in result.description or []]
             return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
+    def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run one query and return its rows as tuples: lighter than :meth:`rows` for answers of many rows."""
+        with self.reading() as con:
+            return con.execute(sql, list(params)).fetchall()
+
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         with self.reading() as con:
             return first_value(con, sql, params)
