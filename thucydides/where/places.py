@@ -190,7 +190,7 @@ class Placer:
         places = tuple(self.gaz.lookup(text)[:_MAX_CANDIDATES])
         if not places:
             return None
-        return _Span(s, e, key, places, self._hint(tokens, s, e), capital=capital)
+        return _Span(s, e, key, places, _hint(self.words, tokens, s, e), capital=capital)
 
     def _region(self, sentence: Sentence, s: int, e: int) -> bool:
         tokens = sentence.tokens
@@ -209,15 +209,6 @@ class Placer:
         if code is None:
             return None
         return self.gaz.country(self.iso2.get(code) or self.gaz.iso2_of(code) or "")
-
-    def _hint(self, tokens: list[Token], s: int, e: int) -> str:
-        after = tokens[e + 1].lower if e + 1 < len(tokens) else ""
-        before = tokens[s - 2].lower if s >= 2 and tokens[s - 1].lower == "of" else ""
-        if after in self.words.region_words or before in self.words.region_words:
-            return "adm1"
-        if after in self.words.city_words or before in self.words.city_words or after in self.words.site_words:
-            return "city"
-        return ""
 
     def _qualify(self, sentence: Sentence, spans: list[_Span]) -> list[_Span]:
         """Fold "Wiesbaden, Germany" and "Paris, Texas" into one span qualified by the second name."""
@@ -401,3 +392,14 @@ def _inside_longer_name(sentence: Sentence, lo: int, hi: int) -> bool:
     before = tokens[lo].ent_iob == "I"
     after = hi + 1 < len(tokens) and tokens[hi + 1].ent_iob == "I" and tokens[hi + 1].ent == kind
     return before or after
+
+
+def _hint(words: Words, tokens: list[Token], s: int, e: int) -> str:
+    """The kind of place the words around a name say it is: "Kherson region" (adm1), "the city of Kherson"."""
+    after = tokens[e + 1].lower if e + 1 < len(tokens) else ""
+    before = tokens[s - 2].lower if s >= 2 and tokens[s - 1].lower == "of" else ""
+    if after in words.region_words or before in words.region_words:
+        return "adm1"
+    if after in words.city_words or before in words.city_words or after in words.site_words:
+        return "city"
+    return ""
