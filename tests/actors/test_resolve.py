@@ -283,3 +283,12 @@ def test_a_place_said_of_another_clause_gives_an_unnamed_actor_no_country(pipeli
     # the place of the actor's own clause still gives it its country
     fired = pipeline.code_text("Police fired tear gas at protesters in Khartoum.", "2023-02-10")
     assert any(e.source is not None and e.source.code == "SDNCOP" for e in fired)
+
+
+def test_its_in_a_phrase_framing_the_act_is_the_doer(pipeline: Pipeline) -> None:
+    text = "Iran launched more than 300 drones at Israel overnight in its first direct military attack on the country."
+    attack = next(e for e in pipeline.code_text(text, "2024-04-14") if e.trigger.text == "attack")
+    assert attack.source is not None and attack.source.country == "IRN"
+    # "for" still binds to the verb's object: "praised Qatar for its role"
+    praised = next(e for e in pipeline.code_text("Egypt praised Qatar for its role.", "2024-04-14"))
+    assert praised.target is not None and praised.target.country == "QAT"

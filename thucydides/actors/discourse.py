@@ -27,6 +27,7 @@ from .state import (
 
 PRONOUNS = HE | IT | THEY
 ADDRESS_VERBS = ENGLISH.words("address_verbs")  # "warned Israel that it would": verbs that tell someone
+_FRAMING = frozenset({"in", "during", "as"})  # "attacked Israel in its first direct attack": the doer's act
 
 
 class Discourse:
@@ -215,7 +216,11 @@ class Discourse:
         if noun.dep != "pobj" or noun.head == noun.i:
             return None
         prep = sentence.tokens[noun.head]
-        if prep.lower != "for" or prep.head == prep.i:
+        if prep.head == prep.i:
+            return None
+        if prep.lower in _FRAMING and sentence.tokens[prep.head].pos == "VERB":
+            return self._doer(r, token, sentence.tokens[prep.head], skip)
+        if prep.lower != "for":
             return None
         obj = sentence.child(sentence.tokens[prep.head], "dobj")
         if obj is None or obj.pos == "PRON" or obj.i > token.i:
@@ -225,6 +230,18 @@ class Discourse:
             return None
         why = f"'{token.text}' refers to {actor.name or actor.text}, the one it is said of"
         return dataclasses.replace(actor, how=why)
+
+    @staticmethod
+    def _doer(r: Reader, token: Token, verb: Token, skip: frozenset[str]) -> Actor | None:
+        """ "Iran launched 300 drones at Israel in its first direct attack": "its" in a phrase that frames
+        the verb's act is the verb's subject."""
+        sentence = r.sentence
+        assert sentence is not None
+        doer = sentence.child(verb, "nsubj")
+        actor = r.actor(doer.i) if doer is not None and doer.pos != "PRON" and doer.i < token.i else None
+        if actor is None or (skip and side(actor) in skip):
+            return None
+        return dataclasses.replace(actor, how=f"'{token.text}' refers to {actor.name or actor.text}, who does it")
 
     @staticmethod
     def _teller(r: Reader, token: Token, skip: frozenset[str]) -> Actor | None:
