@@ -292,3 +292,12 @@ def test_its_in_a_phrase_framing_the_act_is_the_doer(pipeline: Pipeline) -> None
     # "for" still binds to the verb's object: "praised Qatar for its role"
     praised = next(e for e in pipeline.code_text("Egypt praised Qatar for its role.", "2024-04-14"))
     assert praised.target is not None and praised.target.country == "QAT"
+
+
+def test_a_mention_holds_the_name_after_a_title_and_no_time(pipeline: Pipeline) -> None:
+    met = pipeline.code_text("The British Prime Minister Theresa May met the Irish premier Leo Varadkar.", "2019-01-24")
+    assert met[0].source is not None and met[0].source.text == "The British Prime Minister Theresa May"
+    expelled = pipeline.code_text("Hours earlier Maduro expelled the top American diplomat.", "2019-01-24")
+    assert expelled[0].source is not None and expelled[0].source.text == "Maduro"
+    court = pipeline.code_text("On 17 July 2017 Russia's Supreme Court criticised Ukraine.", "2017-07-20")
+    assert court and court[0].source is not None and court[0].source.text == "Russia's Supreme Court"

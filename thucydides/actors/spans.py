@@ -77,7 +77,8 @@ def span(r: Reader, i: int) -> tuple[int, int]:
         lo, hi = min(lo, k), max(hi, k)
         for c in sentence.tokens[k].children:
             child = sentence.tokens[c]
-            described = child.dep == "appos" and sentence.tokens[k].pos == "PROPN"  # "Gul Rahman, a militant"
+            # "Gul Rahman, a militant": a description after a comma; "Prime Minister Theresa May": the name
+            described = child.dep == "appos" and sentence.tokens[k].pos == "PROPN" and _after_comma(sentence, k, child)
             # a name ends before where and when: "met Trump in Washington on Tuesday"
             after_name = (
                 k == i and name is not None and child.dep == "prep" and c > name.hi and child.lower in NAME_ENDS
@@ -87,6 +88,7 @@ def span(r: Reader, i: int) -> tuple[int, int]:
                 and not described
                 and not after_name
                 and not _clausal_modifier(sentence, child)
+                and not _when(sentence, child)
             ):
                 stack.append(c)
     tokens = sentence.tokens
@@ -109,3 +111,22 @@ def _clausal_modifier(sentence: Sentence, token: Token) -> bool:
         "VBZ",
         "VBP",
     )
+
+
+def _after_comma(sentence: Sentence, k: int, child: Token) -> bool:
+    """Whether a comma stands between token ``k`` and its dependent ``child``."""
+    lo, hi = (k, child.i) if k < child.i else (child.i, k)
+    return any(sentence.tokens[j].text == "," for j in range(lo + 1, hi))
+
+
+def _when(sentence: Sentence, child: Token) -> bool:
+    """A time said of the actor's act, not part of its name: "Hamilton Mourao on Tuesday", "17 July 2017
+    Russia's Supreme Court", "Hours earlier Maduro"."""
+    if child.ent in _TIME_ENTS or child.lower in _TIME_MODIFIERS:
+        return True
+    objects = sentence.kids(child, "pobj") if child.dep == "prep" else []
+    return bool(objects) and all(o.ent in _TIME_ENTS for o in objects)
+
+
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+_TIME_MODIFIERS = frozenset({"earlier", "later"})
