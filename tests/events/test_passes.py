@@ -140,3 +140,14 @@ def test_joining_an_alliance_is_signing_and_applying_to_join_is_an_intent(pipeli
 def test_an_act_supposed_in_the_subject_of_a_conditional_is_no_event(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Moscow warned that Ukraine joining NATO would have very negative consequences.")
     assert not any(e.cameo == "057" for e in events)
+
+
+def test_wanting_to_join_a_military_command_is_an_intent_of_military_cooperation(pipeline: Pipeline) -> None:
+    text = (
+        "Japan's defence minister told NATO's Secretary General Mark Rutte on Tuesday that Japan wants to join "
+        "the alliance's Ukraine assistance command in Wiesbaden."
+    )
+    joined = [e for e in _events(pipeline, text) if e.trigger.text == "wants to join"]
+    assert [(e.source.country, e.target.group, e.cameo) for e in joined] == [("JPN", "NAT", "0312")]
+    # "the alliance" after its Secretary General is the organisation, named as such, not the person
+    assert joined[0].target.name == "North Atlantic Treaty Organization"

@@ -161,7 +161,10 @@ class Discourse:
             for m in candidates:
                 org = self.org_of(m.actor)
                 if org in orgs:
-                    self.copy_memory(m, parts, f"'the {word}' refers to {m.actor.name}")
+                    # "the alliance" after its Secretary General: the organisation, not the person
+                    parts.org, parts.country, parts.sectors = org, m.actor.country, []
+                    parts.name = self.kb.describe(org)
+                    parts.how.append(f"'the {word}' refers to {parts.name}")
                     return
         if word in COUNTRY_NOUNS or (described and word in DESCRIBED_COUNTRY_NOUNS):
             for m in candidates:
