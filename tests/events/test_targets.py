@@ -246,9 +246,12 @@ def test_conjoined_parties_that_agree_or_step_back_together_do_it_to_each_other(
 
 
 def test_an_intent_noun_under_a_light_verb_is_the_subjects_intent(pipeline: Pipeline) -> None:
-    assert ("JPN", "IGOWSTNAT", "030") in _pairs(
+    # joining a military command is military cooperation (062): the intent to do it is 031 (0312)
+    assert ("JPN", "IGOWSTNAT", "031") in _pairs(
         _events(pipeline, "Japan expressed interest in joining NATO's command.")
     )
+    # an act that is no event of the lexicon leaves the bare intent to cooperate
+    assert ("JPN", "IGOWSTNAT", "030") in _pairs(_events(pipeline, "Japan expressed interest in helping NATO."))
 
 
 def test_extradition_is_judicial_cooperation_and_a_call_in_a_phone_call_no_demand(pipeline: Pipeline) -> None:
