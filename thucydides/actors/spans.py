@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Actor
-from ..parse import Sentence, Token
+from ..parse import TIME_ENTITIES, Sentence, Token
 from .state import MAX_SECTORS, NAME_ENDS, SPAN_EXCLUDE, Parts, Reader
 
 
@@ -122,11 +122,9 @@ def _after_comma(sentence: Sentence, k: int, child: Token) -> bool:
 def _when(sentence: Sentence, child: Token) -> bool:
     """A time said of the actor's act, not part of its name: "Hamilton Mourao on Tuesday", "17 July 2017
     Russia's Supreme Court", "Hours earlier Maduro"."""
-    if child.ent in _TIME_ENTS or child.lower in _TIME_MODIFIERS:
+    if child.ent in TIME_ENTITIES or child.lower in _TIME_MODIFIERS:
         return True
-    objects = sentence.kids(child, "pobj") if child.dep == "prep" else []
-    return bool(objects) and all(o.ent in _TIME_ENTS for o in objects)
+    return child.dep == "prep" and sentence.says_when(child)
 
 
-_TIME_ENTS = frozenset({"DATE", "TIME"})
 _TIME_MODIFIERS = frozenset({"earlier", "later"})

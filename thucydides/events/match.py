@@ -198,7 +198,7 @@ class Matcher:
         for holder in self._prep_holders(sentence, holders):
             for c in holder.children:
                 child = sentence.tokens[c]
-                if c in used or child.dep not in _PREP_DEPS or says_when(sentence, child):
+                if c in used or child.dep not in _PREP_DEPS or sentence.says_when(child):
                     continue  # "agreed on Friday" is no "agree on"
                 if child.lower == word or child.lemma == word:
                     return child
@@ -230,12 +230,6 @@ class Matcher:
                     continue
             return obj.i
         return None
-
-
-def says_when(sentence: Sentence, prep: Token) -> bool:
-    """Whether a preposition says when ("on Friday", "in March"), not whom or what."""
-    objects = sentence.kids(prep, "pobj")
-    return bool(objects) and all(o.ent in ("DATE", "TIME") for o in objects)
 
 
 def _hyphen_base(token: Token) -> str:

@@ -14,7 +14,6 @@ from ..candidates import Candidate
 from ..control import Category, Control
 from ..grammar import NOT_ACTORS, default_source, default_target, depth, light_governor, subject, verb_keys
 from ..lexicon import Lexicon
-from ..match import says_when
 
 _THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 _CLAUSE_DEMANDS = ENGLISH.words("clause_demand_verbs")
@@ -127,7 +126,7 @@ class Controls:
             (
                 sentence.tokens[c].lower
                 for c in token.children
-                if sentence.tokens[c].dep in ("prt", "prep") and not says_when(sentence, sentence.tokens[c])
+                if sentence.tokens[c].dep in ("prt", "prep") and not sentence.says_when(sentence.tokens[c])
             ),
             None,
         )  # "called Ardern on Friday": a day is no "call on"
