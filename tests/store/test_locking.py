@@ -16,13 +16,20 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SLOW_WRITER = """
 import sys, time
+from pathlib import Path
 from thucydides.store import Store
 from tests.store.factory import event, story
 
 def slowly():
-    for i in range(int(sys.argv[2])):
+    total, seen_half = int(sys.argv[2]), Path(sys.argv[3])
+    for i in range(total):
         if i % 5 == 0:
             time.sleep(0.15)
+        if i == total // 2:  # half stored: wait (up to 30 s) for a reader to say it saw it
+            waited = 0.0
+            while not seen_half.exists() and waited < 30:
+                time.sleep(0.05)
+                waited += 0.05
         yield story(i, event("JPN", "NAT"), event("RUS", "UKR", "190", day=f"2025-06-{1 + i % 28:02d}"))
 
 with Store.open(sys.argv[1]) as store:
@@ -52,8 +59,9 @@ def test_opening_a_missing_store_read_only_says_how_to_create_it(tmp_path: Path)
 
 def test_readers_query_while_another_process_writes(store_path: Path) -> None:
     total = 60
+    seen_half = store_path.with_name("reader-saw-part")  # the writer pauses half-way until this exists
     writer = subprocess.Popen(
-        [sys.executable, "-c", SLOW_WRITER, str(store_path), str(total)],
+        [sys.executable, "-c", SLOW_WRITER, str(store_path), str(total), str(seen_half)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -65,6 +73,8 @@ def test_readers_query_while_another_process_writes(store_path: Path) -> None:
             try:
                 with Store.open(store_path, read_only=True, timeout=10) as reader:
                     seen.append(reader.counts()["articles"])
+                if 0 < seen[-1] < total:
+                    seen_half.touch()
             except StoreError as err:
                 assert err.code == "E416", err  # only while the writer is creating the schema
         time.sleep(0.02)
