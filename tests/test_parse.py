@@ -123,3 +123,32 @@ def test_an_adjective_after_the_object_of_naming_is_its_predicate() -> None:
     other = sentence_from_conll(rows.replace("called call", "released release"))
     repair_object_predicates(other.tokens)
     assert other.tokens[4].dep == "amod"
+
+
+def test_an_adjective_in_ly_read_as_an_adverb_after_the_object_of_naming_is_its_predicate() -> None:
+    # "called the attacks cowardly": the small model tags "cowardly" as the verb's adverb
+    rows = """
+1 Widodo Widodo PROPN NNP _ 2 nsubj
+2 called call VERB VBD _ 0 ROOT
+3 the the DET DT _ 4 det
+4 attacks attack NOUN NNS _ 2 dobj
+5 cowardly cowardly ADV RB _ 2 advmod
+"""
+    s = sentence_from_conll(rows)
+    repair_object_predicates(s.tokens)
+    assert (s.tokens[4].dep, s.tokens[4].head) == ("oprd", 1)
+    # not after a verb that names nothing, nor an adverb that does not follow the object
+    other = sentence_from_conll(rows.replace("called call", "condemned condemn"))
+    repair_object_predicates(other.tokens)
+    assert other.tokens[4].dep == "advmod"
+    early = sentence_from_conll(
+        """
+1 Widodo Widodo PROPN NNP _ 3 nsubj
+2 publicly publicly ADV RB _ 3 advmod
+3 called call VERB VBD _ 0 ROOT
+4 the the DET DT _ 5 det
+5 attacks attack NOUN NNS _ 3 dobj
+"""
+    )
+    repair_object_predicates(early.tokens)
+    assert early.tokens[1].dep == "advmod"

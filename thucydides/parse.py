@@ -375,6 +375,27 @@ def repair_object_predicates(tokens: list[Token]) -> None:
             adjective.head, adjective.dep = verb.i, "oprd"
             verb.children.append(adjective.i)
             verb.children.sort()
+    for verb in tokens:  # "called the attacks cowardly": an adjective in -ly read as the verb's adverb
+        if verb.lemma not in naming or any(tokens[c].dep in ("oprd", "ccomp", "xcomp") for c in verb.children):
+            continue
+        objects = [tokens[c] for c in verb.children if tokens[c].dep == "dobj"]
+        for c in list(verb.children):
+            word = tokens[c]
+            if (
+                word.dep == "advmod"
+                and word.lower.endswith("ly")
+                and objects
+                and word.i == _last(tokens, objects[0]) + 1
+            ):
+                word.dep = "oprd"
+
+
+def _last(tokens: list[Token], token: Token) -> int:
+    """The last token of the phrase ``token`` heads."""
+    last = token.i
+    for c in token.children:
+        last = max(last, _last(tokens, tokens[c]))
+    return last
 
 
 def _split_object(tokens: list[Token], verb: Token, pred: Token, noun: Token) -> None:

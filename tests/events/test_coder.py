@@ -1,6 +1,7 @@
 """The event coder's explanations agree with the codes they explain."""
 
 from thucydides.events.coder import agreeing_reason
+from thucydides.pipeline import Pipeline
 
 
 def test_a_reason_naming_another_code_says_what_changed_it() -> None:
@@ -13,3 +14,20 @@ def test_a_reason_naming_the_code_is_left_as_it_is() -> None:
     reason = "'agreed' matches the verb pattern 'agree to' → 050"
     assert agreeing_reason(reason, "050", ()) == reason
     assert agreeing_reason("the model's best guess", "032", ()) == "the model's best guess"
+
+
+def test_a_bare_sector_in_what_two_parties_agree_on_is_no_party(pipeline: Pipeline) -> None:
+    # "a pullback of troops", "prisoners": troops of no state named; the agreement is between the two
+    events = pipeline.code_text(
+        "Kyrgyzstan and Tajikistan agreed on Friday to a ceasefire and a pullback of troops.", "2024-03-07"
+    )
+    pairs = {(e.source.code if e.source else None, e.target.code if e.target else None) for e in events}
+    assert ("KGZ", "TJK") in pairs and ("TJK", "KGZ") in pairs
+    assert all(e.target is not None and (e.target.country or e.target.group) for e in events)
+    swapped = pipeline.code_text(
+        "Russia and Ukraine agreed on Friday to exchange 1,000 prisoners of war each.", "2024-03-07"
+    )
+    assert {(e.source.code, e.target.code) for e in swapped if e.source and e.target} >= {
+        ("RUS", "UKR"),
+        ("UKR", "RUS"),
+    }

@@ -202,3 +202,27 @@ def test_a_denial_with_no_accusation_answers_a_statement_about_the_denier_just_b
     )
     denied = next(e for e in pipeline.code_text(other, "2016-09-29") if e.cameo == "016")
     assert denied.target is None or denied.target.country != "IND"
+
+
+def test_condemning_an_act_done_to_someone_targets_its_named_doer(pipeline: Pipeline) -> None:
+    # the actor inside "of ..." is whom the act was done to; the condemnation is aimed at who did it
+    events = pipeline.code_text("France condemned the invasion of Ukraine by Russia.", "2024-02-12")
+    assert _coded(events, "condemned") == [("FRA", "RUS", "111")]
+    events = pipeline.code_text(
+        "The European Union condemned the killing of two opposition leaders by Islamic State fighters in Maputo.",
+        "2024-02-12",
+    )
+    (condemned,) = [e for e in events if e.trigger.text == "condemned"]
+    assert condemned.target is not None and condemned.target.group == "ISI"
+    assert "the act of" in condemned.target.how
+
+
+def test_condemning_an_act_done_to_someone_targets_its_doer_told_before(pipeline: Pipeline) -> None:
+    events = pipeline.code_text(
+        "Russian forces invaded Ukraine on Thursday. France condemned the invasion of Ukraine.", "2024-02-12"
+    )
+    (condemned,) = [e for e in events if e.trigger.text == "condemned"]
+    assert condemned.target is not None and condemned.target.country == "RUS"
+    # with no doer named anywhere, whom the act was done to stays the target
+    alone = pipeline.code_text("France condemned the invasion of Ukraine.", "2024-02-12")
+    assert [t for s, t, _ in _coded(alone, "condemned")] == ["UKR"]

@@ -212,6 +212,10 @@ def _pairs(
     together = (c.code[:2] in _RECIPROCAL_ROOTS or c.code in control.reciprocal) and not c.code.startswith(
         control.one_sided
     )
+    if together and len(c.sources) > 1 and not any(_stateless(a) for a in c.sources):
+        # "Kyrgyzstan and Tajikistan agreed to a pullback of troops", "Russia and Ukraine agreed to exchange
+        # prisoners": a bare sector of no state named in what two parties agree on is no party to it
+        actor_targets = [t for t in actor_targets if not _stateless(t)]
     if c.sources and not actor_targets and len(c.sources) > 1 and together:
         # "Japan and NATO held talks": a reciprocal event between the conjoined actors; the members of one
         # side's list ("Iran and six world powers - the United States, Britain, ...") never with each other
@@ -224,6 +228,11 @@ def _pairs(
     for source in sources:
         for target in targets:
             yield source, target
+
+
+def _stateless(actor: Actor) -> bool:
+    """A bare sector that names no state or organisation ("troops", "prisoners")."""
+    return not actor.country and not actor.group
 
 
 def _same(a: Actor, b: Actor) -> bool:

@@ -13,6 +13,8 @@ _PREP_DEPS = ENGLISH.labels("preposition_holders")
 _PASSIVE_DEPS = ENGLISH.labels("passive")
 _MODIFIER_DEPS = ENGLISH.label_list("noun_modifiers")
 _PARTITIVES = ENGLISH.words("partitive_nouns")
+_CONTAINERS = ENGLISH.words("container_nouns")
+_CONTAINER_LINKS = ENGLISH.words("container_links")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,8 @@ class Matcher:
                 if of.lower == "of":
                     for obj in sentence.kids(of, "pobj"):
                         forms |= word_forms(sentence, obj)
+        if token.lemma in _CONTAINERS or token.lower in _CONTAINERS:
+            forms = _contents(sentence, token) or forms  # what it holds says more than "package"
         if slot.label in self.judging:
             for mod in sentence.kids(token, "amod", "conj"):
                 if (mod.pos == "ADJ" and mod.i < token.i) or mod.dep == "conj":
@@ -230,6 +234,22 @@ class Matcher:
                     continue
             return obj.i
         return None
+
+
+def _contents(sentence: Sentence, token: Token) -> set[str]:
+    """The forms of what a load holds: "a package including two Patriot launchers and 25 tanks",
+    "a shipment of arms", "a package that includes air defence systems"."""
+    links = [
+        k
+        for k in sentence.kids(token, "prep", "acl", "relcl")
+        if k.lemma in _CONTAINER_LINKS or k.lower in _CONTAINER_LINKS
+    ]
+    forms: set[str] = set()
+    for link in links:
+        for held in sentence.kids(link, "pobj", "dobj"):
+            for item in [held, *sentence.kids(held, "conj")]:
+                forms |= word_forms(sentence, item)
+    return forms
 
 
 def _hyphen_base(token: Token) -> str:

@@ -30,11 +30,13 @@ from ...parse import Sentence, Token
 from ..candidates import Candidate
 from ..control import Control
 from ..lexicon import Lexicon
+from ..match import is_passive
 from .response import RESPONSE_RULE
 
 _ACT_NOUNS = ENGLISH.words("act_nouns")
 _ACT_PRONOUNS = ENGLISH.words("act_pronouns")
 _AGREEMENT_NOUNS = ENGLISH.words("agreement_nouns")
+_PATIENT_PREPOSITIONS = frozenset({"of", "on", "against", "upon"})  # "the attack on the embassy"
 _WINDOW = 10  # sentences back in which the act is looked for
 _SAID_WINDOW = 2  # sentences back in which a denial looks for a statement about the denier
 
@@ -51,6 +53,12 @@ class ActReference:
             if c.refusal is not None or not any(a.code for a in c.sources):
                 continue
             pronoun = bool(c.target_tokens) and sentence.tokens[c.target_tokens[0]].lower in _ACT_PRONOUNS
+            if c.code.startswith(self.control.act_judgements) and self._done_to(doc, sentence, c):
+                # "condemned the killing of two opposition figures": the target found is whom the act was done
+                # to; the judgement is aimed at whoever did it, named ("by gunmen") or told before
+                if not self._agents(doc, sentence, c):
+                    self._judgement(doc, sentence, c, candidates)
+                continue
             if any(a.code for a in c.targets) and not pronoun:
                 continue
             if c.code.startswith(self.control.act_denials):
@@ -102,6 +110,43 @@ class ActReference:
                 c.targets = [as_mention(a, mention, why) for a in doers]
                 c.reason += f"; {why}"
                 return
+
+    def _done_to(self, doc: Doc, sentence: Sentence, c: Candidate) -> bool:
+        """Whether every target of ``c`` is named only as the one an act noun was done to: inside the
+        phrase of its object ("of two opposition figures", "on the embassy"), the noun an act's."""
+        if not c.target_tokens or not any(a.code for a in c.targets):
+            return False
+        token = _named(sentence, sentence.tokens[c.target_tokens[0]])
+        if token.pos != "NOUN" or token.ent or not self._roots(token):
+            return False  # an act of any kind ("the move") may be the target's own: "its move"
+        spans = [
+            doc.actors.span(obj.i)
+            for prep in sentence.kids(token, "prep")
+            if prep.lower in _PATIENT_PREPOSITIONS
+            for obj in sentence.kids(prep, "pobj")
+        ]
+        inside = [(sentence.tokens[lo].start, sentence.tokens[hi].end) for lo, hi in spans]
+        return all(any(lo <= a.start < hi for lo, hi in inside) for a in c.targets if a.code)
+
+    def _agents(self, doc: Doc, sentence: Sentence, c: Candidate) -> bool:
+        """Make the act's named doer ("the killing of ... by unidentified gunmen") the target, if there is one."""
+        token = _named(sentence, sentence.tokens[c.target_tokens[0]])
+        own = {entity(a) for a in c.sources if a.code}
+        verb = sentence.tokens[c.trigger]
+        # "condemned the invasion of Ukraine by Russia": the parser often hangs the "by" on the verb
+        loose = sentence.kids(verb, "prep") if verb.pos == "VERB" and not is_passive(sentence, verb) else []
+        for prep in [*sentence.kids(token, "prep", "agent"), *loose]:
+            if prep.lower != "by":
+                continue
+            for obj in sentence.kids(prep, "pobj"):
+                doers = [a for a in doc.actors.actors(obj.i) if a.code and entity(a) not in own]
+                if doers:
+                    mention = act_mention(sentence, token, doc)
+                    why = f"'{mention[0]}' is the act of {names_of(doers)}"
+                    c.targets = [as_mention(a, mention, why) for a in doers]
+                    c.reason += f"; {why}"
+                    return True
+        return False
 
     def _roots(self, token: Token) -> frozenset[str] | None:
         """The CAMEO roots the act noun ``token`` names; empty for an act of any kind, None for no act."""
