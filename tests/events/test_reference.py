@@ -226,3 +226,21 @@ def test_condemning_an_act_done_to_someone_targets_its_doer_told_before(pipeline
     # with no doer named anywhere, whom the act was done to stays the target
     alone = pipeline.code_text("France condemned the invasion of Ukraine.", "2024-02-12")
     assert [t for s, t, _ in _coded(alone, "condemned")] == ["UKR"]
+
+
+def test_a_call_for_calm_with_no_one_named_is_addressed_to_both_sides_of_the_latest_clash(pipeline: Pipeline) -> None:
+    events = pipeline.code_text(
+        "North Korea fired artillery shells at a South Korean island on Tuesday. China urged restraint.", "2024-03-07"
+    )
+    urged = [e for e in events if e.trigger.text == "urged"]
+    assert {e.target.country for e in urged if e.target} == {"PRK", "KOR"}
+    assert all(e.source is not None and e.source.country == "CHN" for e in urged)
+    assert all("both sides of" in (e.target.how if e.target else "") for e in urged)
+    # a call for something else, or with no clash told before, is aimed at no one
+    trade = pipeline.code_text(
+        "North Korea fired artillery shells at a South Korean island on Tuesday. China called for talks on trade.",
+        "2024-03-07",
+    )
+    assert not [e for e in trade if e.trigger.text == "called" and e.target and e.target.country == "PRK"]
+    alone = pipeline.code_text("China urged restraint on Tuesday.", "2024-03-07")
+    assert not [e for e in alone if e.trigger.text == "urged"]

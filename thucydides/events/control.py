@@ -87,6 +87,8 @@ class Control:
     provocations: tuple[str, ...] = ()
     mediations: tuple[str, ...] = ()
     mediated: tuple[str, ...] = ()
+    calls: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()
     statements: tuple[str, ...] = ()
     agreement_acts: tuple[str, ...] = ()
     state_acts: dict[str, str] = field(default_factory=dict)
@@ -164,6 +166,8 @@ def load_control() -> Control:
         provocations=tuple(str(c) for c in raw["act_reference"]["provocations"]),
         mediations=tuple(str(c) for c in raw["act_reference"]["mediations"]),
         mediated=tuple(str(c) for c in raw["act_reference"]["mediated"]),
+        calls=tuple(str(c) for c in raw["act_reference"]["calls"]),
+        conflicts=tuple(str(c) for c in raw["act_reference"]["conflicts"]),
         statements=tuple(str(c) for c in raw["act_reference"]["statements"]),
         agreement_acts=tuple(str(c) for c in raw["act_reference"]["agreements"]),
         state_acts={str(k): str(v) for k, v in raw["state_acts"].items()},

@@ -36,6 +36,8 @@ from .response import RESPONSE_RULE
 _ACT_NOUNS = ENGLISH.words("act_nouns")
 _ACT_PRONOUNS = ENGLISH.words("act_pronouns")
 _AGREEMENT_NOUNS = ENGLISH.words("agreement_nouns")
+_CALM_NOUNS = ENGLISH.words("calm_nouns")
+_TOPIC_PREPOSITIONS = frozenset({"on", "over", "about", "regarding", "concerning"})
 _PATIENT_PREPOSITIONS = frozenset({"of", "on", "against", "upon"})  # "the attack on the embassy"
 _WINDOW = 10  # sentences back in which the act is looked for
 _SAID_WINDOW = 2  # sentences back in which a denial looks for a statement about the denier
@@ -64,7 +66,9 @@ class ActReference:
             if c.code.startswith(self.control.act_denials):
                 self._denial(doc, sentence, c, candidates)
             elif c.code.startswith(self.control.mediations):
-                self._mediation(doc, sentence, c, candidates)
+                self._mediation(doc, sentence, c, candidates, self.control.mediated, "the mediation is between")
+            elif c.code.startswith(self.control.calls) and self._calm(sentence, c):
+                self._mediation(doc, sentence, c, candidates, self.control.conflicts, "the call is to both sides of")
             elif c.rule.startswith(RESPONSE_RULE):
                 if c.target_tokens and self._roots(_named(sentence, sentence.tokens[c.target_tokens[0]])) is not None:
                     self._judgement(doc, sentence, c, candidates)  # "would respond to the expulsions": their doer
@@ -161,16 +165,33 @@ class ActReference:
             return frozenset(p.code[:2] for p in patterns)
         return frozenset() if token.lemma in _ACT_NOUNS or token.lower in _ACT_NOUNS else None
 
-    def _mediation(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
-        """A mediation with no one named is done to both parties of the latest act between two others."""
+    @staticmethod
+    def _calm(sentence: Sentence, c: Candidate) -> bool:
+        """Whether what ``c`` calls for is calm between sides: "called for an immediate ceasefire and talks",
+        "urged restraint" (a noun of ``calm_nouns`` heading its object or the object of its preposition)."""
+        trigger = sentence.tokens[c.trigger]
+        for child in sentence.kids(trigger, "dobj", "prep"):
+            heads = [child] if child.dep == "dobj" else sentence.kids(child, "pobj")
+            for head in heads:
+                for noun in [head, *sentence.kids(head, "conj")]:
+                    topic = any(p.lower in _TOPIC_PREPOSITIONS for p in sentence.kids(noun, "prep"))
+                    if (noun.lemma in _CALM_NOUNS or noun.lower in _CALM_NOUNS) and not topic:
+                        return True  # "talks on trade" are about trade, not calm between sides
+        return False
+
+    def _mediation(
+        self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate], kinds: tuple[str, ...], said: str
+    ) -> None:
+        """A mediation (or a call for calm) with no one named is done to both parties of the latest act of
+        ``kinds`` between two others."""
         own = {entity(a) for a in c.sources if a.code}
         for s, act in earlier_acts(doc, sentence, c, here):
-            if not act.code.startswith(self.control.mediated):
+            if not act.code.startswith(kinds):
                 continue
             parties = [a for a in (*act.sources, *act.targets) if a.code]
             if own & {entity(a) for a in parties} or len({entity(a) for a in parties}) < 2:
                 continue  # the mediator's own act, or an act of one side alone
-            why = f"the mediation is between {names_of(parties)} ('{s.tokens[act.trigger].text}')"
+            why = f"{said} {names_of(parties)} ('{s.tokens[act.trigger].text}')"
             seen: set[str] = set()
             c.targets = []
             for a in parties:
