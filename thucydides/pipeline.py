@@ -19,7 +19,7 @@ from .clean import clean, dateline
 from .doc import Doc
 from .events.admit import admit
 from .events.calibration import Calibration, load_calibration, split
-from .events.coder import EventCoder, targets_from_places
+from .events.coder import EventCoder, sources_from_scene, targets_from_places
 from .events.control import load_control
 from .events.credit import apply_credits
 from .events.extract import EventFinder
@@ -124,7 +124,9 @@ class Pipeline:
                 found = targets_from_places(
                     self.situator.situate(doc, sentence, found), self.kb, self.coder.finder.control, sentence
                 )
-                found = self.situator.scene(doc, found, sentence)
+                found = sources_from_scene(
+                    self.situator.scene(doc, found, sentence), self.kb, self.coder.finder.control, sentence
+                )
             emitted = len(doc.events)
             self.admit(doc, sentence, found)
             doc.actors.finish(doc.events[emitted:])  # who acted on whom, for "both sides" later

@@ -31,3 +31,22 @@ def test_a_bare_sector_in_what_two_parties_agree_on_is_no_party(pipeline: Pipeli
         ("RUS", "UKR"),
         ("UKR", "RUS"),
     }
+
+
+def test_a_passive_state_act_placed_only_by_the_story_is_done_by_the_authorities_there(pipeline: Pipeline) -> None:
+    # no place in its sentence: the dateline's town places it, and only a state arrests
+    events = pipeline.code_text(
+        "KHARTOUM, March 7 (Wire) - Sudan's army ousted President Omar al-Bashir on Thursday. "
+        "Defence Minister Awad Ibn Auf said on state television that Bashir had been arrested.",
+        "2024-03-07",
+    )
+    (arrested,) = [e for e in events if e.trigger.text == "arrested"]
+    assert arrested.source is not None and arrested.source.code == "SDNCOP"
+    assert "only a state does it" in arrested.source.how
+    # without the dateline nothing places it, and no one is named doing it: no event
+    bare = pipeline.code_text(
+        "Sudan's army ousted President Omar al-Bashir on Thursday. "
+        "Defence Minister Awad Ibn Auf said on state television that Bashir had been arrested.",
+        "2024-03-07",
+    )
+    assert not [e for e in bare if e.trigger.text == "arrested"]

@@ -42,3 +42,11 @@ def test_people_shot_may_be_named_or_described_by_their_standing(pipeline: Pipel
         (shot,) = [e for e in pipeline.code_text(text, DAY) if e.trigger.text == "shot"]
         assert shot.cameo.startswith("19") or shot.cameo.startswith("18"), text
         assert shot.target is not None
+
+
+def test_pressing_someone_on_a_matter_is_the_appeal_for_it(pipeline: Pipeline) -> None:
+    assert _coded(pipeline.code_text("Obama pressed Cuba on human rights.", DAY), "pressed") == [
+        ("USAELI", "CUB", "0243")
+    ]
+    over = pipeline.code_text("Blinken pressed China over the release of detained Americans.", DAY)
+    assert [code for _, _, code in _coded(over, "pressed")] == ["0253"]

@@ -295,6 +295,16 @@ def targets_from_places(
     return [_state_source(_place_target(event, kb, control), kb, control, sentence) for event in events]
 
 
+def sources_from_scene(
+    events: list[Event], kb: KnowledgeBase, control: Control, sentence: Sentence | None = None
+) -> list[Event]:
+    """An act only a state does, reported in the passive with no one named doing it and no place in its
+    sentence ("Bashir had been arrested"), is done by the authorities of the place the story gives it
+    (:meth:`thucydides.situate.Situator.scene`): run after the story's places, as the targets are not.
+    A protest placed only by the story is not given its people (a protest told in passing)."""
+    return [_state_source(event, kb, control, sentence, crowds=False) for event in events]
+
+
 def _passive_verb(event: Event, sentence: Sentence | None) -> bool:
     """ "was arrested", "were detained": the trigger is a past participle (never a noun like "the release")."""
     if sentence is None:
@@ -302,9 +312,13 @@ def _passive_verb(event: Event, sentence: Sentence | None) -> bool:
     return any(t.start == event.trigger.start and t.pos == "VERB" and t.tag == "VBN" for t in sentence.tokens)
 
 
-def _state_source(event: Event, kb: KnowledgeBase, control: Control, sentence: Sentence | None) -> Event:
+def _state_source(
+    event: Event, kb: KnowledgeBase, control: Control, sentence: Sentence | None, crowds: bool = True
+) -> Event:
+    """``event`` with the authorities (or, for ``crowds``, the people) of its place as its source, when only
+    they can have done it and no one is named doing it."""
     loc = event.location
-    crowd = event.cameo.startswith(control.crowd_acts)
+    crowd = crowds and event.cameo.startswith(control.crowd_acts)
     sector = "CVL" if crowd else control.state_act(event.cameo)
     if sector is None or event.source is not None or loc is None or not loc.country or loc.country not in kb.countries:
         return event
