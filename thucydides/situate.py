@@ -46,7 +46,8 @@ class Situator:
                 codes.setdefault(country.iso2, country.code)
                 if country.fips:
                     fips.setdefault(country.iso2, country.fips)
-        return cls(Placer(gazetteer or load_gazetteer(), Words.load(), codes, fips, capitals))
+        names = [c.name for c in kb.countries.values()]
+        return cls(Placer(gazetteer or load_gazetteer(), Words.load(), codes, fips, capitals, names))
 
     @property
     def places(self) -> Placer:

@@ -301,3 +301,15 @@ def test_a_mention_holds_the_name_after_a_title_and_no_time(pipeline: Pipeline) 
     assert expelled[0].source is not None and expelled[0].source.text == "Maduro"
     court = pipeline.code_text("On 17 July 2017 Russia's Supreme Court criticised Ukraine.", "2017-07-20")
     assert court and court[0].source is not None and court[0].source.text == "Russia's Supreme Court"
+
+
+def test_a_word_ending_two_countries_names_is_never_a_town_elsewhere(pipeline: Pipeline) -> None:
+    # bare "Korea" is left out of both Koreas on purpose; the gazetteer's village of that name in
+    # Côte d'Ivoire must not stand in for it
+    from thucydides.where.regions import shared_name_endings
+
+    endings = shared_name_endings(c.name for c in pipeline.kb.countries.values())
+    assert {"korea", "congo"} <= endings
+    assert "guinea" not in endings  # a country's whole name is the country
+    events = pipeline.code_text("Japan sent a delegation to Korea on Monday.", "2024-03-07")
+    assert all(a.country != "CIV" for e in events for a in (e.source, e.target) if a is not None)

@@ -50,3 +50,9 @@ def test_a_passive_state_act_placed_only_by_the_story_is_done_by_the_authorities
         "2024-03-07",
     )
     assert not [e for e in bare if e.trigger.text == "arrested"]
+
+
+def test_fighting_that_broke_out_between_two_states_is_between_them(pipeline: Pipeline) -> None:
+    events = pipeline.code_text("Heavy fighting broke out between Armenia and Azerbaijan on Sunday.", "2024-03-07")
+    pairs = {(e.source.code, e.target.code, e.cameo) for e in events if e.source and e.target}
+    assert {("ARM", "AZE", "190"), ("AZE", "ARM", "190")} <= pairs

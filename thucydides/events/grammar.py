@@ -24,6 +24,7 @@ _OBJECT_CONTROL = ENGLISH.words("object_control_verbs")
 _STATIVE_PARTICIPLES = ENGLISH.words("stative_participles")
 _OCCASION = ENGLISH.words("occasion_prepositions")
 _MESSAGES = ENGLISH.words("message_nouns")
+_OCCURRENCE_VERBS = ENGLISH.words("occurrence_verbs")
 ONE_SIDED_VERBS = ENGLISH.words("one_sided_verbs")  # "recognised Guaidó": one side's act, whatever its code
 ONE_SIDED = "one-sided"  # the modifier of a candidate that repeats a one-sided act ("did the same")
 
@@ -194,11 +195,20 @@ def default_target(
                 obj = sentence.child(prep, "pobj") if prep.lower == prep_word else None
                 if obj is not None and obj.i not in sources:
                     found.append(obj.i)
-    for prep in sentence.kids(token, "prep"):
-        obj = sentence.child(prep, "pobj") if prep.lower in ("between", "among") else None
+    for prep in between(sentence, token):
+        obj = sentence.child(prep, "pobj")
         if obj is not None:
             found.append(obj.i)
     return [k for k in dict.fromkeys(found) if k not in sources]
+
+
+def between(sentence: Sentence, token: Token) -> list[Token]:
+    """The "between"/"among" phrases of an act: its own, or, for a noun whose verb only says it happened
+    ("fighting broke out between Armenia and Azerbaijan", "clashes erupted among rival groups"), the verb's."""
+    holders = [token]
+    if token.pos == "NOUN" and token.dep == "nsubj" and sentence.tokens[token.head].lemma in _OCCURRENCE_VERBS:
+        holders.append(sentence.tokens[token.head])
+    return [p for h in holders for p in sentence.kids(h, "prep") if p.lower in ("between", "among")]
 
 
 def infinitive_subjects(sentence: Sentence, token: Token) -> list[int]:

@@ -20,6 +20,7 @@ from .grammar import (
     NOT_ACTORS,
     VIOLENT_ROOTS,
     before_date,
+    between,
     default_source,
     default_target,
     governing_verb,
@@ -153,4 +154,4 @@ def _argument(sentence: Sentence, c: Candidate, i: int) -> bool:
 
 
 def _between(sentence: Sentence, c: Candidate) -> bool:
-    return any(p.lower in ("between", "among") for p in sentence.kids(sentence.tokens[c.trigger], "prep"))
+    return bool(between(sentence, sentence.tokens[c.trigger]))

@@ -30,7 +30,7 @@ from .locate import Locator
 from .mentions import Mention, Words
 from .named import PlaceSpan as _Span
 from .named import capital_spans, definite_spans, territory_spans
-from .regions import region_names
+from .regions import region_names, shared_name_endings
 from .support import Named, Support
 
 _NAME_ENTS = ENGLISH.labels("place_name_entities")
@@ -49,6 +49,7 @@ class Placer:
         codes: dict[str, str],
         fips: dict[str, str],
         capitals: dict[str, str] | None = None,
+        country_names: Iterable[str] = (),
     ) -> None:
         self.gaz = gazetteer
         self.words = words
@@ -58,7 +59,8 @@ class Placer:
         self.capitals = capitals or {}  # country code → the name of its capital
         self.locator = Locator(words)
         self.support = Support(self.gaz, self.iso2)
-        self.regions = region_names()  # "Africa", "the Pacific": regions, never towns
+        # "Africa", "the Pacific": regions, never towns; nor "Korea", "Congo" (the end of two countries' names)
+        self.regions = region_names() | shared_name_endings(country_names)
 
     # -- the place of an event ------------------------------------------------------------
     def locate(self, sentence: Sentence, trigger: list[int], cameo: str, mentions: list[Mention]) -> Mention | None:
@@ -326,6 +328,8 @@ class Placer:
 
     def country_of(self, name: str, context: frozenset[str]) -> str | None:
         """The country code of a place name, for actor resolution ("arrived in Yokosuka" → JPN)."""
+        if norm(name) in self.regions:
+            return None
         story = Story(countries=Counter(self.iso2.get(c) or self.gaz.iso2_of(c) or c for c in context))
         place = self.gaz.best(norm(name), self.gaz.lookup(name)[:_MAX_CANDIDATES], story)
         if place is None or not place.iso2:

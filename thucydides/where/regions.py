@@ -7,6 +7,7 @@ Pacific, Missouri).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..errors import DataError, Errors
@@ -25,3 +26,17 @@ def region_names() -> frozenset[str]:
             raise DataError(Errors.E003, path=path, where=group, detail="expected a list of names")
         names.update(norm(str(name)) for name in entries)
     return frozenset(names)
+
+
+def shared_name_endings(country_names: Iterable[str]) -> frozenset[str]:
+    """Last words that end the names of two or more countries and are no country's whole name ("korea":
+    North and South Korea; "congo"), normalised as gazetteer keys are: one of those countries, never a
+    town of that name elsewhere."""
+    names = [norm(name) for name in country_names]
+    counts: dict[str, int] = {}
+    for name in names:
+        words = name.split()
+        if len(words) > 1:
+            counts[words[-1]] = counts.get(words[-1], 0) + 1
+    whole = set(names)
+    return frozenset(w for w, n in counts.items() if n >= 2 and w not in whole)
