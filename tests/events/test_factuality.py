@@ -70,3 +70,14 @@ def test_an_accusation_itself_and_a_plain_act_are_not_alleged(parse) -> None:  #
     assert alleged_by(s, token(s, "accused"), load_factuality()) is None
     plain = parse("Belarus flew balloons across the border.")
     assert alleged_by(plain, token(plain, "flew"), load_factuality()) is None
+
+
+def test_accepting_an_act_claims_nothing(parse) -> None:  # type: ignore[no-untyped-def]
+    # "accept responsibility for" claims; "accepted the displacement of Palestinians" does not
+    words = load_factuality()
+    s = parse("Egypt will never accept the displacement of Palestinians.")
+    assert claimed_by(s, token(s, "displacement"), words) is None
+    s = parse("The group accepted responsibility for the bombing.")
+    assert claimed_by(s, token(s, "bombing"), words) is not None
+    s = parse("The army admitted the strike on the hospital.")
+    assert claimed_by(s, token(s, "strike"), words) is not None

@@ -244,3 +244,14 @@ def test_a_call_for_calm_with_no_one_named_is_addressed_to_both_sides_of_the_lat
     assert not [e for e in trade if e.trigger.text == "called" and e.target and e.target.country == "PRK"]
     alone = pipeline.code_text("China urged restraint on Tuesday.", "2024-03-07")
     assert not [e for e in alone if e.trigger.text == "urged"]
+
+
+def test_opposing_another_actors_act_is_a_rejection_aimed_at_its_doer(pipeline: Pipeline) -> None:
+    # a noun object of "reject"/"oppose" is another's act: opposed, not refused by its doer
+    events = pipeline.code_text("Germany opposed Russia's invasion of Ukraine.", "2024-03-07")
+    assert _coded(events, "opposed") == [("DEU", "RUS", "120")]
+    told = pipeline.code_text("Israel occupied Gaza on Monday. Egypt rejected the occupation of Gaza.", "2024-03-07")
+    assert _coded(told, "rejected") == [("EGY", "ISR", "120")]
+    # refusing to do it oneself is still nothing that happened; nor is refusing to give up one's own act
+    assert not pipeline.code_text("Kyiv refused to attack Russia.", "2024-03-07")
+    assert not _coded(pipeline.code_text("The ELN has refused to give up kidnapping.", "2024-03-07"), "refused")

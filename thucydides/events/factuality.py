@@ -30,6 +30,7 @@ class Factuality:
     allege_prepositions: frozenset[str]
     claim: frozenset[str]
     claim_nouns: frozenset[str]
+    claim_objects: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +99,7 @@ def claimed_by(sentence: Sentence, trigger: int, words: Factuality) -> Token | N
     head = _up(sentence, token)
     if head is None:
         return None
-    if token.dep == "dobj" and head.lemma.lower() in words.claim and head.lemma.lower() != "take":
+    if token.dep == "dobj" and head.lemma.lower() in words.claim_objects:
         return head
     if token.dep == "pobj" and head.lower == "for":
         noun = _up(sentence, head)

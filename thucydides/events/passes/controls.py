@@ -148,6 +148,13 @@ class Controls:
     ) -> None:
         category = self._refine(sentence, c, controller, category)
         code = category.combine(c.code)
+        act = sentence.tokens[c.trigger]
+        opposed = code is None and category.name == "reject" and act.pos == "NOUN" and act.head == controller.i
+        if opposed:
+            # "rejected the occupation of Gaza", "opposed the invasion": another's act named by a noun is
+            # opposed, not refused by its doer (that is "refused to attack": nothing happened); it is aimed
+            # at the act (its doer, see the act-reference pass)
+            code = category.default
         if controller.i in found and controller.i != c.trigger:
             del found[controller.i]
         del found[c.trigger]
@@ -155,7 +162,9 @@ class Controls:
             return
         sources = self._control_source(sentence, controller)
         targets = c.target_tokens
-        if category.name == "reject" and sentence.tokens[c.trigger].pos == "NOUN":
+        if opposed:
+            targets = [*c.source_tokens, c.trigger]
+        elif category.name == "reject" and sentence.tokens[c.trigger].pos == "NOUN":
             # "rejected Greece's request", "declined an offer by the U.S.": the refusal is done to
             # whoever made the request or offer, then to its own target
             targets = [*c.source_tokens, *targets]
