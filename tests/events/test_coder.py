@@ -56,3 +56,14 @@ def test_fighting_that_broke_out_between_two_states_is_between_them(pipeline: Pi
     events = pipeline.code_text("Heavy fighting broke out between Armenia and Azerbaijan on Sunday.", "2024-03-07")
     pairs = {(e.source.code, e.target.code, e.cameo) for e in events if e.source and e.target}
     assert {("ARM", "AZE", "190"), ("AZE", "ARM", "190")} <= pairs
+
+
+def test_ordering_an_act_named_by_a_noun_is_doing_it(pipeline: Pipeline) -> None:
+    # "ordered the release of ...": the state releases; "ordered the army to attack" stays an order
+    events = pipeline.code_text(
+        "President Mohammed Shahabuddin of Bangladesh ordered the release of the jailed opposition leader Khaleda Zia.",
+        "2024-03-07",
+    )
+    assert [(e.source.code if e.source else None, e.cameo) for e in events] == [("BGDGOV", "0841")]
+    ordered = pipeline.code_text("Putin ordered the army to attack Ukraine.", "2024-03-07")
+    assert [e.cameo[:2] for e in ordered] == ["10"]
