@@ -255,3 +255,19 @@ def test_opposing_another_actors_act_is_a_rejection_aimed_at_its_doer(pipeline: 
     # refusing to do it oneself is still nothing that happened; nor is refusing to give up one's own act
     assert not pipeline.code_text("Kyiv refused to attack Russia.", "2024-03-07")
     assert not _coded(pipeline.code_text("The ELN has refused to give up kidnapping.", "2024-03-07"), "refused")
+
+
+def test_a_mobilisation_with_no_one_named_answers_the_latest_attack_on_the_actor(pipeline: Pipeline) -> None:
+    events = pipeline.code_text(
+        "Azerbaijan attacked Armenian positions on Sunday. Armenia ordered a general mobilisation.", "2024-03-07"
+    )
+    assert _coded(events, "general mobilisation") == [("ARM", "AZE", "154")]
+    # nothing done to it before: aimed at no one; a missile test is never aimed
+    assert _coded(pipeline.code_text("Armenia ordered a general mobilisation.", "2024-03-07"), "general") == [
+        ("ARM", None, "154")
+    ]
+    tested = pipeline.code_text(
+        "South Korea fired shells at North Korean positions on Monday. North Korea tested a ballistic missile.",
+        "2024-03-07",
+    )
+    assert all(not t for s, t, code in _coded(tested, "tested") if code.startswith("15"))

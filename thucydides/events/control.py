@@ -88,6 +88,7 @@ class Control:
     mediations: tuple[str, ...] = ()
     mediated: tuple[str, ...] = ()
     calls: tuple[str, ...] = ()
+    postures: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()
     statements: tuple[str, ...] = ()
     agreement_acts: tuple[str, ...] = ()
@@ -167,6 +168,7 @@ def load_control() -> Control:
         mediations=tuple(str(c) for c in raw["act_reference"]["mediations"]),
         mediated=tuple(str(c) for c in raw["act_reference"]["mediated"]),
         calls=tuple(str(c) for c in raw["act_reference"]["calls"]),
+        postures=tuple(str(c) for c in raw["act_reference"]["postures"]),
         conflicts=tuple(str(c) for c in raw["act_reference"]["conflicts"]),
         statements=tuple(str(c) for c in raw["act_reference"]["statements"]),
         agreement_acts=tuple(str(c) for c in raw["act_reference"]["agreements"]),
