@@ -469,3 +469,12 @@ def test_naming_someone_something_is_no_telephone_call(pipeline: Pipeline) -> No
 def test_trading_fire_is_fighting_coded_for_each_side(pipeline: Pipeline) -> None:
     pairs = _pairs(_events(pipeline, "Armenia and Azerbaijan traded artillery fire on Tuesday."))
     assert {(s, t) for s, t, code in pairs if code.startswith("19")} == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_both_sides_are_those_of_the_latest_fighting_not_of_the_latest_words(pipeline: Pipeline) -> None:
+    # the threat between two others told last is words; "both sides" are those who fought
+    story = (
+        "Israel launched air strikes across Iran on Friday, and Iran fired missiles at Israel. "
+        "Rubio warned Iran not to target U.S. interests. Guterres urged maximum restraint from both sides."
+    )
+    assert _targets_of(_events(pipeline, story, "2025-06-13"), "02") == {"ISR", "IRN"}

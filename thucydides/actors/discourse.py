@@ -69,7 +69,9 @@ class Discourse:
             # the sides (or parties) are those of the latest dispute, when the story has one
             dyads = [d for d in reversed(self.dyads) if not {side(d[0]), side(d[1])} & avoid]
             if token.lemma in SIDE_NOUNS:
-                dyads = [d for d in dyads if d[2] >= "10"] + [d for d in dyads if d[2] < "10"]
+                # the sides of the latest fighting, else of the latest material dispute, else of words
+                tiers = ("18", "14", "10", "")
+                dyads = [d for lo, hi in zip(tiers, ("99", *tiers[:-1]), strict=True) for d in dyads if lo <= d[2] < hi]
             return [self._refer(a, text, start, end) for a in dyads[0][:2]] if dyads else []
         found: list[Actor] = []
         sides: set[str] = set(avoid)
