@@ -41,6 +41,16 @@ class Echoes:
     as_verbs: frozenset[str] = frozenset()  # "as did France": verbs whose "as" clause repeats its host's act
 
 
+@dataclass(frozen=True)
+class Riots:
+    """Force used by a crowd is violent protest (control.yaml ``riots``)."""
+
+    code: str = "145"
+    codes: frozenset[str] = frozenset()
+    crowds: frozenset[str] = frozenset()
+    armed: frozenset[str] = frozenset()
+
+
 CATEGORIES = ("intent", "appeal", "demand", "threaten", "warn", "reject")
 
 
@@ -101,6 +111,7 @@ class Control:
     response: Responses = field(default_factory=Responses)
     claims: Claims = field(default_factory=Claims)
     echo: Echoes = field(default_factory=Echoes)
+    riots: Riots = field(default_factory=Riots)
     retribution_verbs: frozenset[str] = frozenset()
     fates: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -190,6 +201,12 @@ def load_control() -> Control:
         echo=Echoes(
             verbs={str(k): frozenset(str(w) for w in v) for k, v in raw["echo"]["verbs"].items()},
             as_verbs=frozenset(str(v) for v in raw["echo"]["as_verbs"]),
+        ),
+        riots=Riots(
+            code=str(raw["riots"]["code"]),
+            codes=frozenset(str(r) for r in raw["riots"]["codes"]),
+            crowds=frozenset(str(w) for w in raw["riots"]["crowds"]),
+            armed=frozenset(str(w) for w in raw["riots"]["armed"]),
         ),
     )
 

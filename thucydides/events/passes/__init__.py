@@ -30,6 +30,7 @@ from .modality import Background, Hypothetical
 from .negation import Negation
 from .reference import ActReference
 from .response import Response
+from .riots import RiotPass
 from .speech import ReportedFuture, Speech, Verdict
 from .triggers import Triggers
 
@@ -81,6 +82,7 @@ BUILTIN_PASSES: dict[str, PassFactory] = {
     "act-reference": _rule(ActReference),
     "claims": _rule(Claims),
     "echo": _rule(Echo),
+    "riots": _rule(RiotPass),
     "background": _rule(Background),
     "order": _rule(Order),
     "classifier": _classifier,
@@ -106,6 +108,7 @@ RULE_PASSES: tuple[str, ...] = (
     "act-reference",
     "claims",
     "echo",
+    "riots",
     "background",
     "order",
 )

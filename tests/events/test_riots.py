@@ -1,0 +1,32 @@
+"""The ``riots`` pass: force used by a crowd is violent protest (145)."""
+
+from thucydides.models import Event
+from thucydides.pipeline import Pipeline
+
+DAY = "2024-03-07"
+
+
+def _codes(events: list[Event], trigger: str) -> list[str]:
+    return [e.cameo for e in events if e.trigger.text == trigger]
+
+
+def test_a_crowd_attacking_or_storming_riots(pipeline: Pipeline) -> None:
+    events = pipeline.code_text("Protesters attacked the French embassy in Ouagadougou on Tuesday.", DAY)
+    assert _codes(events, "attacked") == ["145"]
+    (attacked,) = [e for e in events if e.trigger.text == "attacked"]
+    assert "riot" in attacked.explanation.modifiers and "violent protest" in attacked.explanation.reason
+    stormed = pipeline.code_text("Crowds stormed the prime minister's residence in Dhaka on Monday.", DAY)
+    assert _codes(stormed, "stormed") == ["145"]
+
+
+def test_armed_men_and_armies_are_no_crowd(pipeline: Pipeline) -> None:
+    assert _codes(pipeline.code_text("Gunmen attacked the French embassy in Bamako.", DAY), "attacked") == ["190"]
+    assert _codes(pipeline.code_text("Russian troops attacked Ukrainian positions.", DAY), "attacked") == ["190"]
+
+
+def test_a_crowds_specific_act_keeps_its_code(pipeline: Pipeline) -> None:
+    # a killing by a mob is a killing; missiles launched are missiles, whoever launched them
+    beat = pipeline.code_text("A mob in eastern Pakistan beat to death a Sri Lankan factory manager.", DAY)
+    assert "145" not in [e.cameo for e in beat]
+    missiles = pipeline.code_text("Georgian demonstrators launched missiles at the Georgian government.", DAY)
+    assert "145" not in [e.cameo for e in missiles]
