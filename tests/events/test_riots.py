@@ -17,6 +17,8 @@ def test_a_crowd_attacking_or_storming_riots(pipeline: Pipeline) -> None:
     assert "riot" in attacked.explanation.modifiers and "violent protest" in attacked.explanation.reason
     stormed = pipeline.code_text("Crowds stormed the prime minister's residence in Dhaka on Monday.", DAY)
     assert _codes(stormed, "stormed") == ["145"]
+    demolished = pipeline.code_text("The Russian building was demolished by a Ukrainian protestor.", DAY)
+    assert _codes(demolished, "demolished") == ["145"]
 
 
 def test_armed_men_and_armies_are_no_crowd(pipeline: Pipeline) -> None:
