@@ -313,3 +313,11 @@ def test_a_word_ending_two_countries_names_is_never_a_town_elsewhere(pipeline: P
     assert "guinea" not in endings  # a country's whole name is the country
     events = pipeline.code_text("Japan sent a delegation to Korea on Monday.", "2024-03-07")
     assert all(a.country != "CIV" for e in events for a in (e.source, e.target) if a is not None)
+
+
+def test_two_peoples_side_by_side_are_one_people_two_joined_by_and_are_two(pipeline: Pipeline) -> None:
+    # "Kosovo Serb gunmen" are the Serbs of Kosovo: one actor, coded by the first name
+    events = pipeline.code_text("Kosovo Serb gunmen opened fire on police near Banjska on Sunday.", "2024-03-07")
+    assert {e.source.code for e in events if e.source} == {"XKXUAF"}
+    joined = pipeline.code_text("Indian and Pakistani troops exchanged fire on Sunday.", "2024-03-07")
+    assert {e.source.code for e in joined if e.source} == {"INDMIL", "PAKMIL"}

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 
 from ..models import Actor, Event
@@ -385,6 +386,10 @@ def named_members(r: ActorResolver, i: int, place: bool) -> list[Actor]:
     return found
 
 
+def _names_country(r: ActorResolver, k: int) -> bool:
+    return k in r.hit_at and r.hit_at[k].first("adjective", "country") is not None
+
+
 def split_nationalities(r: ActorResolver, j: int, own: Actor) -> list[Actor]:
     """ "Indian and Pakistani troops", "the foreign ministers of Kenya and Uganda": one actor per
     nationality, each with the noun's sectors."""
@@ -395,6 +400,16 @@ def split_nationalities(r: ActorResolver, j: int, own: Actor) -> list[Actor]:
     if token.tag in ("NNS", "NNPS"):  # a plural noun "of" conjoined states: each has its own
         owners += [o for p in sentence.kids(token, "prep") if p.lower == "of" for o in sentence.kids(p, "pobj")]
     countries: list[str] = []
+    # "Kosovo Serb gunmen", "Bosnian Serb leaders": two names side by side before the noun with no "and"
+    # between them are one people (the Serbs of Kosovo), coded by the first; "Indian and Pakistani troops"
+    # are two
+    named = sorted((m for m in owners if m.i < token.i and _names_country(r, m.i)), key=lambda t: t.i)
+    side_by_side = {
+        later.i
+        for earlier, later in itertools.pairwise(named)
+        if not any(t.lower in ("and", ",", "or", "&") for t in sentence.tokens[earlier.i + 1 : later.i])
+    }
+    owners = [m for m in owners if m.i not in side_by_side]
     for mod in owners:
         for k in [mod.i, *(c.i for c in sentence.kids(mod, "conj"))]:
             entry = r.hit_at[k].first("adjective", "country") if k in r.hit_at else None
