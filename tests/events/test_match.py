@@ -50,10 +50,3 @@ def test_pressing_someone_on_a_matter_is_the_appeal_for_it(pipeline: Pipeline) -
     ]
     over = pipeline.code_text("Blinken pressed China over the release of detained Americans.", DAY)
     assert [code for _, _, code in _coded(over, "pressed")] == ["0253"]
-
-
-def test_halting_ones_attacks_is_ones_own_de_escalation(pipeline: Pipeline) -> None:
-    halted = pipeline.code_text("Russia halted its air attacks on Kyiv.", DAY)
-    assert [(s, code) for s, t, code in _coded(halted, "halted")] == [("RUS", "087")]  # not mirrored
-    called = pipeline.code_text("The White House called on Pyongyang to halt its belligerent action.", DAY)
-    assert [code for _, _, code in _coded(called, "called")] not in ([], ["020"])  # what is asked is said
