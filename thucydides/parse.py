@@ -95,14 +95,7 @@ class Sentence:
 
     def subtree(self, token: Token) -> tuple[int, int]:
         """Token index range [lo, hi] covered by the subtree of ``token``."""
-        lo = hi = token.i
-        stack = [token.i]
-        while stack:
-            t = self.tokens[stack.pop()]
-            lo = min(lo, t.i)
-            hi = max(hi, t.i)
-            stack.extend(t.children)
-        return lo, hi
+        return subtree_span(self.tokens, token)
 
     def span_text(self, lo: int, hi: int) -> tuple[str, int, int]:
         """Text and article offsets of tokens lo..hi inclusive."""
@@ -379,23 +372,24 @@ def repair_object_predicates(tokens: list[Token]) -> None:
         if verb.lemma not in naming or any(tokens[c].dep in ("oprd", "ccomp", "xcomp") for c in verb.children):
             continue
         objects = [tokens[c] for c in verb.children if tokens[c].dep == "dobj"]
-        for c in list(verb.children):
-            word = tokens[c]
-            if (
-                word.dep == "advmod"
-                and word.lower.endswith("ly")
-                and objects
-                and word.i == _last(tokens, objects[0]) + 1
-            ):
-                word.dep = "oprd"
+        if not objects:
+            continue
+        after = subtree_span(tokens, objects[0])[1] + 1  # the word right after the object's phrase
+        for c in verb.children:
+            if c == after and tokens[c].dep == "advmod" and tokens[c].lower.endswith("ly"):
+                tokens[c].dep = "oprd"
 
 
-def _last(tokens: list[Token], token: Token) -> int:
-    """The last token of the phrase ``token`` heads."""
-    last = token.i
-    for c in token.children:
-        last = max(last, _last(tokens, tokens[c]))
-    return last
+def subtree_span(tokens: list[Token], token: Token) -> tuple[int, int]:
+    """Token index range [lo, hi] covered by the subtree of ``token``."""
+    lo = hi = token.i
+    stack = [token.i]
+    while stack:
+        t = tokens[stack.pop()]
+        lo = min(lo, t.i)
+        hi = max(hi, t.i)
+        stack.extend(t.children)
+    return lo, hi
 
 
 def _split_object(tokens: list[Token], verb: Token, pred: Token, noun: Token) -> None:

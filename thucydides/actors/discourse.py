@@ -26,6 +26,8 @@ from .state import (
 )
 
 PRONOUNS = HE | IT | THEY
+# the CAMEO roots from which "both sides" are those of an act: fighting, then a material dispute, then words
+_SIDE_TIERS = ("18", "14", "10")
 ADDRESS_VERBS = ENGLISH.words("address_verbs")  # "warned Israel that it would": verbs that tell someone
 _FRAMING = frozenset({"in", "during", "as"})  # "attacked Israel in its first direct attack": the doer's act
 
@@ -70,8 +72,7 @@ class Discourse:
             dyads = [d for d in reversed(self.dyads) if not {side(d[0]), side(d[1])} & avoid]
             if token.lemma in SIDE_NOUNS:
                 # the sides of the latest fighting, else of the latest material dispute, else of words
-                tiers = ("18", "14", "10", "")
-                dyads = [d for lo, hi in zip(tiers, ("99", *tiers[:-1]), strict=True) for d in dyads if lo <= d[2] < hi]
+                dyads.sort(key=lambda d: _side_tier(d[2]))  # stable: the latest first within a tier
             return [self._refer(a, text, start, end) for a in dyads[0][:2]] if dyads else []
         found: list[Actor] = []
         sides: set[str] = set(avoid)
@@ -318,3 +319,8 @@ class Discourse:
             person=parts_person,
             words=frozenset(actor.text.lower().replace("-", " ").split()),
         )
+
+
+def _side_tier(root: str) -> int:
+    """0 for fighting (roots 18-20), 1 for a material dispute (14-17), 2 for words (10-13), 3 for the rest."""
+    return next((n for n, lo in enumerate(_SIDE_TIERS) if root >= lo), len(_SIDE_TIERS))
