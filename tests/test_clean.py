@@ -34,6 +34,11 @@ def test_a_wire_dateline_is_a_paragraph_of_its_own() -> None:
             "WASHINGTON",
             "The United States imposed sanctions.",
         ],
+        # a country whose name has small words in it
+        "KINGSTOWN, St Vincent and the Grenadines, Dec 15 (Wire) - Guyana and Venezuela met.": [
+            "KINGSTOWN, St Vincent and the Grenadines, Dec 15 (Wire)",
+            "Guyana and Venezuela met.",
+        ],
         # not datelines: an actor before a colon, a dash inside a sentence
         "NATO: allies agree to spend more.": ["NATO: allies agree to spend more."],
         "Japan wants to join the command - officials said.": ["Japan wants to join the command - officials said."],

@@ -60,7 +60,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\u00a0]*\n\s*")
 # paragraph of its own. The place is in capitals; a colon needs a region, a date or an agency.
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # with the accented capitals: "BRASÍLIA", "BOGOTÁ"
 _CAPS = rf"[{_UPPER}][{_UPPER}'.\-]{{2,}}(?:(?: ?/ ?| )[{_UPPER}][{_UPPER}'.\-]+)*"  # "JERUSALEM/DUBAI" too
-_REGION = r"[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+)*"
+# a region's words may be joined by small words: "Bosnia and Herzegovina", "St Vincent and the Grenadines"
+_JOINERS = r"(?: (?:and|of|the|de|del|da|do|du|des|la|le|al|el))*"
+_REGION = rf"[A-Z][A-Za-z'.\-]+(?:{_JOINERS} [A-Z][A-Za-z'.\-]+)*"
 _DATE = r"[A-Z][a-z]{2,8}\.? \d{1,2}"
 _AGENCY = r"\([A-Za-z .&\-]{2,30}\)"
 _DATELINE = re.compile(

@@ -67,3 +67,28 @@ def test_ordering_an_act_named_by_a_noun_is_doing_it(pipeline: Pipeline) -> None
     assert [(e.source.code if e.source else None, e.cameo) for e in events] == [("BGDGOV", "0841")]
     ordered = pipeline.code_text("Putin ordered the army to attack Ukraine.", "2024-03-07")
     assert [e.cameo[:2] for e in ordered] == ["10"]
+
+
+def test_an_act_aimed_at_each_other_is_done_by_each_side_to_the_other(pipeline: Pipeline) -> None:
+    for text in (
+        "Armenia and Azerbaijan accused each other of violating the ceasefire.",
+        "Russia and Ukraine blamed one another for the attack on the dam.",
+        "Canada and India expelled six of each other's diplomats on Monday.",
+    ):
+        pairs = {(e.source.country, e.target.country) for e in pipeline.code_text(text, "2024-10-14") if e.target}
+        assert len(pairs) == 2 and {(b, a) for a, b in pairs} == pairs, text
+        assert all(a != b for a, b in pairs), text
+
+
+def test_telling_a_diplomat_to_leave_is_an_expulsion(pipeline: Pipeline) -> None:
+    for text in (
+        "Niger's military rulers ordered France's ambassador to leave the country within 48 hours.",
+        "Burkina Faso told France's ambassador to leave the country.",
+        "Venezuela gave American diplomats 72 hours to leave.",
+    ):
+        events = pipeline.code_text(text, "2023-08-26")
+        assert [(e.target.country, e.cameo) for e in events] == [(events[0].target.country, "161")], text
+        assert events[0].target.country in ("FRA", "USA"), text
+    # one's own troops told to leave are withdrawn, not expelled
+    own = pipeline.code_text("The junta ordered its troops to leave the capital.", "2023-08-26")
+    assert not any(e.cameo.startswith("16") for e in own)

@@ -151,3 +151,24 @@ def test_wanting_to_join_a_military_command_is_an_intent_of_military_cooperation
     assert [(e.source.country, e.target.group, e.cameo) for e in joined] == [("JPN", "NAT", "0312")]
     # "the alliance" after its Secretary General is the organisation, named as such, not the person
     assert joined[0].target.name == "North Atlantic Treaty Organization"
+
+
+def test_an_act_joined_by_or_to_a_negated_verb_is_negated_too(pipeline: Pipeline) -> None:
+    text = "Venezuela and Guyana agreed on Thursday not to threaten or use force against each other."
+    events = _events(pipeline, text)
+    assert not any(e.cameo.startswith(("13", "17", "18", "19")) for e in events)
+    assert not _events(pipeline, "Israel did not bomb the camp or shell the town.")
+    assert not _events(pipeline, "Moscow neither confirmed nor denied the report.")
+    # "but" does not carry the negation: the shelling happened
+    shelled = _events(pipeline, "Russia did not attack Kyiv but shelled Lviv.")
+    assert [(e.source.country, e.target.country, e.cameo[:2]) for e in shelled] == [("RUS", "UKR", "19")]
+
+
+def test_an_act_someone_is_only_challenged_or_allowed_to_do_is_no_event(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Zelenskiy challenged Putin to meet him in Turkey.")
+    assert not any(e.cameo.startswith("04") for e in events)
+    authorised = _events(pipeline, "The cabinet authorised the army to strike rebel positions in Syria.")
+    assert not any(e.cameo.startswith("19") for e in authorised)
+    # the meeting that did happen beside the challenge is kept
+    forced = _events(pipeline, "Zelenskiy met Erdogan in Ankara after he had challenged Putin to talks.")
+    assert any(e.cameo.startswith("04") and e.target.country == "TUR" for e in forced)

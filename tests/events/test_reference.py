@@ -271,3 +271,25 @@ def test_a_mobilisation_with_no_one_named_answers_the_latest_attack_on_the_actor
         "2024-03-07",
     )
     assert all(not t for s, t, code in _coded(tested, "tested") if code.startswith("15"))
+
+
+def test_a_threat_aimed_at_no_one_answers_the_latest_act_against_the_threatener(pipeline: Pipeline) -> None:
+    text = (
+        "Israel struck the Iranian consulate in Damascus on Monday. "
+        "Iran's foreign ministry warned that its answer would be far harsher."
+    )
+    threats = [e for e in pipeline.code_text(text, "2024-04-02") if e.cameo.startswith("13")]
+    assert [(e.source.country, e.target.country) for e in threats] == [("IRN", "ISR")]
+
+
+def test_a_threat_aimed_at_no_one_is_aimed_at_the_threateners_counterpart_in_the_story(pipeline: Pipeline) -> None:
+    text = (
+        "Ukraine asked Hungary on Monday to respect the rights of its citizens. "
+        "Hungary accused Ukraine of discriminating against ethnic Hungarians. "
+        "Orban threatened to block the accession talks."
+    )
+    threats = [e for e in pipeline.code_text(text, "2023-12-14") if e.cameo.startswith("13")]
+    assert [(e.source.country, e.target.country) for e in threats] == [("HUN", "UKR")]
+    # a threat against one's own people keeps its target
+    own = "The prime minister vowed to punish the army commanders who deserted."
+    assert all(e.target is not None for e in pipeline.code_text(own, "2014-06-11") if e.cameo.startswith("13"))

@@ -11,7 +11,7 @@ from ..actors.state import entity
 from ..doc import Doc
 from ..lang import ENGLISH
 from ..models import Actor, Article, Event, Explanation, Refused, Span, event_id
-from ..parse import Sentence
+from ..parse import Sentence, Token
 from .candidates import Candidate
 from .control import Control
 from .extract import EventFinder
@@ -195,6 +195,13 @@ def _pairs(
 ) -> Iterable[tuple[Actor | None, Actor | None]]:
     sources: list[Actor | None] = list(c.sources) or [None]
     targets: list[Actor | None] = list(c.targets) or [None]
+    if len(c.sources) > 1 and sentence is not None and each_other(sentence, sentence.tokens[c.trigger]):
+        # "Armenia and Azerbaijan accused each other", "expelled each other's diplomats": each to the other
+        for a in c.sources:
+            for b in c.sources:
+                if a is not b and entity(a) != entity(b):
+                    yield a, b
+        return
     if c.sources and c.sources == c.targets:
         if len(c.sources) == 1:  # one actor found for both roles: whom it was done to is the surer
             yield None, c.targets[0]
@@ -228,6 +235,26 @@ def _pairs(
     for source in sources:
         for target in targets:
             yield source, target
+
+
+def each_other(sentence: Sentence, trigger: Token) -> bool:
+    """Whether the act is aimed at "each other" or "one another", or at what is theirs ("each other's
+    diplomats"): its object, the object of its preposition, or their possessor."""
+    objects = [sentence.tokens[c] for c in trigger.children]
+    for _ in range(2):  # "expelled six of each other's diplomats": through a preposition of the object
+        objects += [o for p in objects if p.dep == "prep" for o in sentence.kids(p, "pobj")]
+        objects += [x for o in objects if o.dep in ("dobj", "pobj") for x in sentence.kids(o, "prep")]
+    objects += [o for x in list(objects) for o in sentence.kids(x, "poss")]
+    for o in objects:
+        if o.dep not in ("dobj", "dative", "pobj", "poss"):
+            continue
+        before = {sentence.tokens[k].lower for k in o.children if k < o.i}
+        after = {sentence.tokens[k].lower for k in o.children if k > o.i}
+        if (o.lower == "other" and "each" in before) or (o.lower == "another" and "one" in before):
+            return True
+        if o.lower == "one" and "another" in after:  # the parser's "one another": "one" with "another" under it
+            return True
+    return False
 
 
 def _stateless(actor: Actor) -> bool:

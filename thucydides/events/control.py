@@ -99,6 +99,7 @@ class Control:
     mediated: tuple[str, ...] = ()
     calls: tuple[str, ...] = ()
     postures: tuple[str, ...] = ()
+    threats: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()
     statements: tuple[str, ...] = ()
     agreement_acts: tuple[str, ...] = ()
@@ -180,6 +181,7 @@ def load_control() -> Control:
         mediated=tuple(str(c) for c in raw["act_reference"]["mediated"]),
         calls=tuple(str(c) for c in raw["act_reference"]["calls"]),
         postures=tuple(str(c) for c in raw["act_reference"]["postures"]),
+        threats=tuple(str(c) for c in raw["act_reference"]["threats"]),
         conflicts=tuple(str(c) for c in raw["act_reference"]["conflicts"]),
         statements=tuple(str(c) for c in raw["act_reference"]["statements"]),
         agreement_acts=tuple(str(c) for c in raw["act_reference"]["agreements"]),

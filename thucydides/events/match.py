@@ -15,6 +15,8 @@ _MODIFIER_DEPS = ENGLISH.label_list("noun_modifiers")
 _PARTITIVES = ENGLISH.words("partitive_nouns")
 _CONTAINERS = ENGLISH.words("container_nouns")
 _CONTAINER_LINKS = ENGLISH.words("container_links")
+# "ordered the ambassador to leave", "gave the diplomats 72 hours to leave": a pattern's "out"
+_LEAVING = ENGLISH.words("leaving_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +87,7 @@ class Matcher:
             for kind in sentence.kids(token, "compound"):
                 if kind.pos == "NOUN":
                     forms |= word_forms(sentence, kind)
-        if token.lemma in _PARTITIVES:  # "had taken most of the town": what is taken is the town
+        if token.lemma in _PARTITIVES or token.pos == "NUM":  # "most of the town", "six of its diplomats"
             for of in sentence.kids(token, "prep"):
                 if of.lower == "of":
                     for obj in sentence.kids(of, "pobj"):
@@ -206,7 +208,7 @@ class Matcher:
                     continue  # "agreed on Friday" is no "agree on"
                 if child.lower == word or child.lemma == word:
                     return child
-        return None
+        return _leaving(sentence, holders[0], used) if word == "out" else None
 
     def _prep_holders(self, sentence: Sentence, holders: list[Token]) -> list[Token]:
         token = holders[0]
@@ -234,6 +236,24 @@ class Matcher:
                     continue
             return obj.i
         return None
+
+
+def _leaving(sentence: Sentence, trigger: Token, used: set[int]) -> Token | None:
+    """An infinitive of leaving that the trigger's object is told to do: "ordered the ambassador *to leave*
+    (the country)", "gave the diplomats 72 hours *to leave*" -- what a pattern writes as "order * out". One's
+    own people told to leave ("ordered its troops to leave the capital") are withdrawn, not expelled."""
+    told = [sentence.tokens[c] for c in trigger.children if sentence.tokens[c].dep in _OBJECT_DEPS]
+    if any(sentence.tokens[k].dep == "poss" and sentence.tokens[k].pos == "PRON" for o in told for k in o.children):
+        return None
+    places = [trigger, *(sentence.tokens[c] for c in trigger.children if sentence.tokens[c].dep == "npadvmod")]
+    for holder in places:
+        for c in holder.children:
+            verb = sentence.tokens[c]
+            if c in used or verb.lemma not in _LEAVING or verb.dep not in ("xcomp", "ccomp", "advcl", "relcl"):
+                continue
+            if any(sentence.tokens[k].dep == "aux" and sentence.tokens[k].lower == "to" for k in verb.children):
+                return verb
+    return None
 
 
 def _contents(sentence: Sentence, token: Token) -> set[str]:

@@ -16,6 +16,7 @@ from ..lexicon import Lexicon
 
 _HYPOTHETICAL_MARKS = ENGLISH.words("hypothetical_marks")
 _HYPOTHETICAL_AUX = ENGLISH.words("hypothetical_auxiliaries")
+_UNASSERTING = ENGLISH.words("unasserting_verbs")
 _COMMITTED = ("intent", "appeal", "demand", "threaten", "reject", "future")
 
 
@@ -37,6 +38,8 @@ class Hypothetical:
             t = sentence.tokens[j]
             if t.dep == "advcl" and any(sentence.tokens[k].lower in _HYPOTHETICAL_MARKS for k in t.children):
                 return True
+            if _unasserted(sentence, t):
+                return True
             if t.head == j or t.dep not in ("conj", "xcomp", "advcl", "ccomp"):
                 break
             j = t.head
@@ -44,6 +47,15 @@ class Hypothetical:
             token = sentence.tokens[token.head]  # "Ukraine joining NATO would have consequences": an act supposed
         aux = [sentence.tokens[k].lower for k in token.children if sentence.tokens[k].dep in ("aux", "auxpass")]
         return any(a in _HYPOTHETICAL_AUX for a in aux)
+
+
+def _unasserted(sentence: Sentence, token: Token) -> bool:
+    """An infinitive under a verb that permits, dares or expects it: "challenged Putin *to meet* him"."""
+    if token.dep not in ("xcomp", "ccomp", "advcl") or token.head == token.i:
+        return False
+    if not any(sentence.tokens[k].dep == "aux" and sentence.tokens[k].lower == "to" for k in token.children):
+        return False
+    return sentence.tokens[token.head].lemma in _UNASSERTING
 
 
 class Background:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...doc import Doc
-from ...parse import Sentence
+from ...parse import Sentence, Token
 from ..candidates import Candidate
 from ..control import Control
 from ..grammar import clause_head
@@ -20,7 +20,7 @@ class Negation:
         kept: list[Candidate] = []
         for c in candidates:
             token = clause_head(sentence, sentence.tokens[c.trigger], self.control)
-            negated = sentence.child(token, "neg")
+            negated = sentence.child(token, "neg") or _shared_negation(sentence, token) or _neither(sentence, token)
             if negated is None and token.pos == "NOUN":
                 det = sentence.child(token, "det")
                 negated = det if det is not None and det.lower == "no" else None
@@ -33,3 +33,28 @@ class Negation:
                 c.code = code
             kept.append(c)
         return kept
+
+
+def _shared_negation(sentence: Sentence, token: Token) -> Token | None:
+    """The negation of the verb that ``token`` is joined to by "or" or "nor", when it has no subject or
+    auxiliary of its own: "agreed not to threaten or use force" negates the use of force too. ("did not
+    attack Kyiv but shelled Lviv" keeps the shelling: only "or" and "nor" share a negation.)"""
+    if token.dep != "conj" or token.head == token.i or token.pos not in ("VERB", "AUX"):
+        return None
+    head = sentence.tokens[token.head]
+    joined = {sentence.tokens[k].lower for k in head.children if sentence.tokens[k].dep == "cc"}
+    joined |= {sentence.tokens[k].lower for k in token.children if sentence.tokens[k].dep == "cc"}
+    if not joined or not joined <= {"or", "nor"}:
+        return None
+    if sentence.child(token, "nsubj", "nsubjpass", "aux", "auxpass") is not None:
+        return None
+    neither = next((t for t in sentence.kids(head, "preconj") if t.lower == "neither"), None)
+    return sentence.child(head, "neg") or (neither if "nor" in joined else None)
+
+
+def _neither(sentence: Sentence, token: Token) -> Token | None:
+    """ "neither confirmed nor denied": the first verb of the pair is negated by its "neither"."""
+    neither = next((t for t in sentence.kids(token, "preconj") if t.lower == "neither"), None)
+    if neither is None or not any(sentence.tokens[k].lower == "nor" for k in token.children):
+        return None
+    return neither

@@ -61,6 +61,9 @@ class ActReference:
                 if not self._agents(doc, sentence, c):
                     self._judgement(doc, sentence, c, candidates)
                 continue
+            if self._untargeted_threat(c):
+                self._threat(doc, sentence, c, candidates)  # "warned that its answer would be far harsher"
+                continue
             if any(a.code for a in c.targets) and not pronoun:
                 continue
             if c.code.startswith(self.control.act_denials):
@@ -85,6 +88,34 @@ class ActReference:
                 # "condemned it": what is condemned is an act, and its doer the target
                 self._judgement(doc, sentence, c, candidates)
         return candidates
+
+    def _untargeted_threat(self, c: Candidate) -> bool:
+        """A threat aimed at no one but its maker ("its answer"), other than a response to a named act."""
+        if not c.code.startswith(self.control.threats) or _other_target(c):
+            return False
+        return not (c.rule.startswith(RESPONSE_RULE) and c.target_tokens)
+
+    def _threat(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
+        """A threat with no one named answers the latest act against the threatener, else is aimed at its
+        counterpart: the actor most often on the other side of its acts so far (the latest on a tie)."""
+        found = self._answered(doc, sentence, c, here, self.control.provocations)
+        if found is not None:
+            doers, trigger = found
+            self._aim(sentence, c, doers, f"the threat answers {names_of(doers)} ('{trigger}')", doc, False)
+            return
+        own = {entity(a) for a in c.sources if a.code}
+        seen: dict[str, tuple[int, int, Actor]] = {}  # the other side's entity: (acts, latest first, actor)
+        for order, (_, act) in enumerate(earlier_acts(doc, sentence, c, here)):
+            sides = [act.sources, act.targets]
+            for mine, theirs in (sides, sides[::-1]):
+                if own & {entity(a) for a in mine if a.code}:
+                    for other in theirs:
+                        if other.code and entity(other) not in own:
+                            n, first, _ = seen.get(entity(other), (0, order, other))
+                            seen[entity(other)] = (n + 1, first, other)
+        if seen:
+            _, _, other = max(seen.values(), key=lambda v: (v[0], -v[1]))
+            self._aim(sentence, c, [other], f"the threat is aimed at {names_of([other])}, its counterpart", doc, False)
 
     def _judgement(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
         token = _named(sentence, sentence.tokens[c.target_tokens[0]])
@@ -266,6 +297,14 @@ class ActReference:
         else:
             c.targets = [dataclasses.replace(a, how=f"{a.how}; {why}".lstrip("; ")) for a in doers]
         c.reason += f"; {why}"
+
+
+def _other_target(c: Candidate) -> bool:
+    """Whether ``c`` has a target other than its source ("warned that *its* answer would be harsher" has none;
+    "vowed to punish the commanders" has its own state's army)."""
+    codes = {a.code for a in c.sources if a.code}
+    own = {entity(a) for a in c.sources if a.code}
+    return any(a.code and (entity(a) not in own or (a.sector and a.code not in codes)) for a in c.targets)
 
 
 def _named(sentence: Sentence, token: Token) -> Token:
