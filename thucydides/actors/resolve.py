@@ -45,6 +45,7 @@ from .state import (
     Memory,
     Parts,
     PlaceLookup,
+    backer,
     side,
 )
 
@@ -295,7 +296,13 @@ class ActorResolver:
         sentence = self.sentence
         assert sentence is not None
         out: set[int] = set()
-        stack = [c for c in token.children if sentence.tokens[c].dep in LEFT and c < token.i]
+        # "Rwanda-backed M23 rebels": the backer is not the group (but "Chinese-funded projects" are China's)
+        group = token.i in self.hit_at or token.pos == "PROPN"
+        stack = [
+            c
+            for c in token.children
+            if sentence.tokens[c].dep in LEFT and c < token.i and not (group and backer(sentence, c))
+        ]
         while stack:
             k = stack.pop()
             out.add(k)
