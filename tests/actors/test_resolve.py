@@ -323,11 +323,11 @@ def test_two_peoples_side_by_side_are_one_people_two_joined_by_and_are_two(pipel
     assert {e.source.code for e in joined if e.source} == {"INDMIL", "PAKMIL"}
 
 
-def test_who_backs_a_group_is_not_who_the_group_is(pipeline: Pipeline) -> None:
-    events = pipeline.code_text("A Russian-backed separatist militia shelled Ukrainian positions.", "2014-08-07")
-    assert [e.source.country for e in events if e.source] != ["RUS"]
-    named = pipeline.code_text("Iran-backed Houthi rebels attacked a Saudi oil depot.", "2022-03-25")
-    assert [e.source.group for e in named if e.source] == ["HTH"]
-    # a thing someone paid for is still theirs: "Chinese-funded projects" are China's
-    things = pipeline.code_text("Separatist rebels attacked Chinese-funded projects in Balochistan.", "2025-03-12")
-    assert [e.target.country for e in things if e.target] == ["CHN"]
+def test_a_region_whose_name_ends_in_a_states_adjective_is_not_that_state(pipeline: Pipeline) -> None:
+    events = pipeline.code_text("Latin American governments condemned Venezuela's election.", "2024-07-30")
+    assert "USA" not in {e.source.country for e in events if e.source}
+    central = pipeline.code_text("Central American migrants protested against Mexico's police.", "2024-07-30")
+    assert "USA" not in {e.source.country for e in central if e.source}
+    # the state's own adjective is still the state
+    american = pipeline.code_text("American officials condemned Venezuela's election.", "2024-07-30")
+    assert {e.source.country for e in american if e.source} == {"USA"}

@@ -293,3 +293,12 @@ def test_a_threat_aimed_at_no_one_is_aimed_at_the_threateners_counterpart_in_the
     # a threat against one's own people keeps its target
     own = "The prime minister vowed to punish the army commanders who deserted."
     assert all(e.target is not None for e in pipeline.code_text(own, "2014-06-11") if e.cameo.startswith("13"))
+
+
+def test_never_accepting_anothers_act_rejects_it_and_its_doer(pipeline: Pipeline) -> None:
+    text = "Ukraine will never accept the annexation of Crimea by Russia."
+    events = pipeline.code_text(text, "2014-03-20")
+    assert [(e.source.country, e.target.country, e.cameo[:2]) for e in events] == [("UKR", "RUS", "12")]
+    # a plain acceptance is no rejection
+    accepted = pipeline.code_text("Ukraine accepted the offer of talks from Russia.", "2014-03-20")
+    assert not any(e.cameo.startswith("12") for e in accepted)

@@ -16,6 +16,8 @@ from .kb import Entry, KnowledgeBase
 
 # Lower-case name particles that may begin a proper name ("al-Sharaa", "bin Salman").
 _PARTICLES = ENGLISH.words("name_particles")
+# Regions whose name ends in a state's name or adjective: "Latin American governments" are not American.
+_REGIONS = frozenset(name.lower() for name in ENGLISH.words("region_names"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +48,22 @@ def find_hits(sentence: Sentence, kb: KnowledgeBase) -> list[Hit]:
         if best is None:
             i += 1
             continue
-        if not _inside_place_name(tokens, best):
+        if not _inside_place_name(tokens, best) and not _inside_region_name(tokens, best):
             hits.append(best)
         i = best.hi + 1
     return hits
+
+
+def _inside_region_name(tokens: list[Token], hit: Hit) -> bool:
+    """ "Latin American", "Central America", "Pan-American": the end of a region's name is no state."""
+    name = " ".join(t.lower for t in tokens[hit.lo : hit.hi + 1])
+    for k in (1, 2):
+        if hit.lo - k < 0:
+            break
+        before = [t.lower for t in tokens[hit.lo - k : hit.lo]]
+        if " ".join([*before, name]) in _REGIONS or "".join([*before, name]) in _REGIONS:
+            return True
+    return False
 
 
 def _inside_place_name(tokens: list[Token], hit: Hit) -> bool:

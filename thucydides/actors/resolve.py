@@ -45,7 +45,6 @@ from .state import (
     Memory,
     Parts,
     PlaceLookup,
-    backer,
     side,
 )
 
@@ -296,13 +295,7 @@ class ActorResolver:
         sentence = self.sentence
         assert sentence is not None
         out: set[int] = set()
-        # "Rwanda-backed M23 rebels": the backer is not the group (but "Chinese-funded projects" are China's)
-        group = token.i in self.hit_at or token.pos == "PROPN"
-        stack = [
-            c
-            for c in token.children
-            if sentence.tokens[c].dep in LEFT and c < token.i and not (group and backer(sentence, c))
-        ]
+        stack = [c for c in token.children if sentence.tokens[c].dep in LEFT and c < token.i]
         while stack:
             k = stack.pop()
             out.add(k)

@@ -15,8 +15,6 @@ from .mentions import Hit
 
 # Dependents that belong to a noun phrase's left side (titles, adjectives, possessors).
 LEFT = ENGLISH.labels("noun_phrase_left")
-# "Rwanda-backed M23 rebels": who stands behind a group is not who the group is.
-BACKERS = ENGLISH.words("backer_participles")
 # Dependents left out of an actor's span.
 SPAN_EXCLUDE = ENGLISH.labels("span_exclude")
 MEMBERSHIP_PREPOSITIONS = ENGLISH.words("membership_prepositions")  # "gunmen from the Islamic State"
@@ -124,17 +122,6 @@ class Reader(Protocol):
     def conjuncts(self, i: int) -> list[int]: ...
 
     def compose(self, i: int, place: bool, whole: bool = False) -> Parts: ...
-
-
-def backer(sentence: Sentence, k: int) -> bool:
-    """Whether token ``k`` is a hyphened participle naming who stands behind a group: "Rwanda-backed"."""
-    token = sentence.tokens[k]
-    return (
-        token.dep == "amod"
-        and token.tag == "VBN"
-        and token.lemma in BACKERS
-        and any(sentence.tokens[c].text == "-" and c < token.i for c in token.children)
-    )
 
 
 def entity(actor: Actor) -> str:

@@ -25,6 +25,9 @@ _CARRIERS = ENGLISH.words("carrier_verbs")
 # verbs of going on or starting that pass the act they govern to the control word above them
 _ASPECT = ENGLISH.words("aspect_verbs")
 _OWN_PRONOUNS = frozenset({"it", "they", "we", "i"})  # the subject of a warner's clause about its own act
+# verbs that, negated, reject what they take: "will never accept the annexation", "does not recognise the vote"
+_NEGATED_REJECTIONS = ENGLISH.words("negated_rejection_verbs")
+NEGATED_REJECTION = "rejection:not"  # the modifier of such a rejection: its negation is spent
 
 
 class Controls:
@@ -121,6 +124,8 @@ class Controls:
 
     def _verb_category(self, sentence: Sentence, token: Token) -> str | None:
         control = self.control
+        if token.lemma in _NEGATED_REJECTIONS and sentence.child(token, "neg") is not None:
+            return "reject"  # "would never accept the forced displacement": a rejection of it
         lemma = next((k for k in verb_keys(token) if k in control.verb_category), token.lemma)
         particle = next(
             (
@@ -183,11 +188,17 @@ class Controls:
             rule=c.rule,
             reason=f"'{controller.text}' ({category.name}) over {c.reason}",
             specificity=c.specificity + 1,
-            modifiers=[*c.modifiers, f"{category.name}:{controller.text}"],
+            modifiers=[*c.modifiers, f"{category.name}:{controller.text}", *self._spent(sentence, controller)],
             current=c.current,
             place_target=c.place_target,
             passes=list(c.passes),
         )
+
+    @staticmethod
+    def _spent(sentence: Sentence, controller: Token) -> list[str]:
+        """The negation a rejection is made of ("never accept"), so that the negation pass leaves it be."""
+        negated = controller.lemma in _NEGATED_REJECTIONS and sentence.child(controller, "neg") is not None
+        return [NEGATED_REJECTION] if negated else []
 
     def _refine(self, sentence: Sentence, c: Candidate, controller: Token, category: Category) -> Category:
         """ "Obama wants Putin to attack" is an appeal; "wants to attack" is a threat, not an intent."""

@@ -8,6 +8,7 @@ from ..candidates import Candidate
 from ..control import Control
 from ..grammar import clause_head
 from ..lexicon import Lexicon
+from .controls import NEGATED_REJECTION
 
 
 class Negation:
@@ -19,6 +20,9 @@ class Negation:
     def apply(self, doc: Doc, sentence: Sentence, candidates: list[Candidate]) -> list[Candidate]:
         kept: list[Candidate] = []
         for c in candidates:
+            if NEGATED_REJECTION in c.modifiers:  # "would never accept the annexation": already a rejection
+                kept.append(c)
+                continue
             token = clause_head(sentence, sentence.tokens[c.trigger], self.control)
             negated = sentence.child(token, "neg") or _shared_negation(sentence, token) or _neither(sentence, token)
             if negated is None and token.pos == "NOUN":
