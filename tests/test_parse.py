@@ -45,6 +45,19 @@ def test_a_second_clause_gets_back_the_subject_joined_to_the_first_object(parser
     assert subject.i not in launch.children
 
 
+def test_a_clause_hung_from_a_day_and_a_name_gets_the_name_back_as_its_subject(parser: SpacyParser) -> None:
+    text = "Hamas freed the hostages on Monday and Israel released 2,000 Palestinian prisoners."
+    (sentence,) = next(iter(parser.parse([clean(Article(id="t", text=text))]))).sentences
+    released = next(t for t in sentence.tokens if t.text == "released")
+    subject = sentence.child(released, "nsubj")
+    assert subject is not None and subject.text == "Israel"
+    # an adverbial clause of its own kind keeps no borrowed subject: "killing" is the strike's
+    text = "Israel struck Gaza on Monday, killing 10 people."
+    (sentence,) = next(iter(parser.parse([clean(Article(id="t", text=text))]))).sentences
+    killing = next(t for t in sentence.tokens if t.text == "killing")
+    assert sentence.child(killing, "nsubj") is None
+
+
 def test_an_object_read_into_its_predicate_is_split_back(parser: SpacyParser) -> None:
     text = "Prime Minister Fumio Kishida called the attack barbaric."
     (sentence,) = next(iter(parser.parse([clean(Article(id="t", text=text))]))).sentences

@@ -297,18 +297,28 @@ def _sentence(
     )
 
 
+_ORPHAN_DEPS = ("conj", "advcl", "ccomp")
+
+
 def repair_orphan_subjects(tokens: list[Token]) -> None:
     """Give a second clause back the subject the parser joined to the first clause's object.
 
     "Japan condemned the launch and South Korea also condemned it": the small English model
     often reads "South Korea" as a conjunct of "the launch", leaving the second "condemned"
     with no subject. A verb conjoined to another verb, with no subject of its own, takes the
-    noun conjunct just before it (adverbs and auxiliaries between them aside) as its subject.
+    noun conjunct just before it (adverbs and auxiliaries between them aside) as its subject. So does
+    a finite verb the parser hung from the first as an adverbial or complement clause with no subject,
+    no mark and no auxiliary ("freed the hostages on Monday and Israel released prisoners": "Monday and
+    Israel").
     """
     for verb in tokens:
-        if verb.pos != "VERB" or verb.dep != "conj" or tokens[verb.head].pos not in ("VERB", "AUX"):
+        if verb.pos != "VERB" or verb.dep not in _ORPHAN_DEPS or tokens[verb.head].pos not in ("VERB", "AUX"):
             continue
         if any(tokens[c].dep in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        if verb.dep != "conj" and (
+            verb.tag not in ("VBD", "VBZ", "VBP") or any(tokens[c].dep in ("mark", "aux") for c in verb.children)
+        ):
             continue
         j = verb.i - 1
         while j > verb.head and tokens[j].pos in ("ADV", "AUX", "PART"):
