@@ -172,3 +172,11 @@ def test_an_act_someone_is_only_challenged_or_allowed_to_do_is_no_event(pipeline
     # the meeting that did happen beside the challenge is kept
     forced = _events(pipeline, "Zelenskiy met Erdogan in Ankara after he had challenged Putin to talks.")
     assert any(e.cameo.startswith("04") and e.target.country == "TUR" for e in forced)
+
+
+def test_urging_someone_to_consider_a_ceasefire_is_an_appeal_to_de_escalate(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Orban urged President Volodymyr Zelenskiy to consider a quick ceasefire.")
+    assert [(e.source.country, e.target.country, e.cameo) for e in events] == [("HUN", "UKR", "0256")]
+    # weighing a policy with no ceasefire in it stays a plain appeal
+    plain = _events(pipeline, "Orban urged Zelenskiy to consider his options.")
+    assert [e.cameo for e in plain] == ["020"]
