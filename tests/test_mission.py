@@ -47,8 +47,17 @@ def test_secretary_general_is_coded_as_nato_on_the_story_date(events: list[Event
 
 
 def test_defence_minister_is_coded_as_japanese_government_military(events: list[Event]) -> None:
-    nakatani = [e.source for e in events if e.source and "Nakatani" in e.source.text]
+    # named in the text or resolved to him ("the two men" who held talks)
+    actors = [a for e in events for a in (e.source, e.target) if a is not None]
+    nakatani = [a for a in actors if "Nakatani" in a.text or "Nakatani" in (a.name or "")]
     assert nakatani and all(a.code == "JPNGOVMIL" for a in nakatani)
+
+
+def test_what_the_minister_says_japan_did_is_japans(events: list[Event]) -> None:
+    # "Nakatani said Japan, having already provided Ukraine with defence equipment, hoped to deepen its
+    # cooperation with NATO": Japan hopes and Japan provided, not the minister
+    hoped = [e for e in events if e.trigger.text.startswith("hoped")]
+    assert [(e.source.code, e.target.group) for e in hoped if e.source and e.target] == [("JPN", "NAT")]
 
 
 def test_japans_earlier_aid_to_ukraine_is_coded_as_background(events: list[Event]) -> None:

@@ -58,6 +58,26 @@ def test_a_clause_hung_from_a_day_and_a_name_gets_the_name_back_as_its_subject(p
     assert sentence.child(killing, "nsubj") is None
 
 
+def test_a_verb_of_saying_gets_back_the_clause_whose_subject_was_read_as_its_object(parser: SpacyParser) -> None:
+    text = (
+        "The two men held talks at the defence ministry in Tokyo, where Nakatani said Japan, having already "
+        "provided Ukraine with defence equipment and funds, hoped to deepen its cooperation with NATO."
+    )
+    (sentence,) = next(iter(parser.parse([clean(Article(id="t", text=text))]))).sentences
+    said = next(t for t in sentence.tokens if t.text == "said")
+    hoped = next(t for t in sentence.tokens if t.text == "hoped")
+    assert hoped.head == said.i and hoped.dep == "ccomp"
+    subject = sentence.child(hoped, "nsubj")
+    assert subject is not None and subject.text == "Japan"
+    provided = next(t for t in sentence.tokens if t.text == "provided")
+    assert provided.head == hoped.i
+    # a thing said is left alone when no clause hangs from an earlier verb
+    text = "The envoy said a prayer at the memorial and left the city."
+    (sentence,) = next(iter(parser.parse([clean(Article(id="t", text=text))]))).sentences
+    said = next(t for t in sentence.tokens if t.text == "said")
+    assert [sentence.tokens[c].text for c in said.children if sentence.tokens[c].dep == "dobj"] == ["prayer"]
+
+
 def test_an_object_read_into_its_predicate_is_split_back(parser: SpacyParser) -> None:
     text = "Prime Minister Fumio Kishida called the attack barbaric."
     (sentence,) = next(iter(parser.parse([clean(Article(id="t", text=text))]))).sentences

@@ -279,6 +279,7 @@ def _sentence(
         if tok.head != tok.i:
             tokens[tok.head].children.append(tok.i)
     repair_orphan_subjects(tokens)
+    repair_said_subjects(tokens)
     repair_object_predicates(tokens)
     if verb_forms:
         repair_prefixed_lemmas(tokens, verb_forms)
@@ -339,6 +340,54 @@ def repair_orphan_subjects(tokens: list[Token]) -> None:
             verb.children.append(c)
         verb.children.append(noun.i)
         verb.children.sort()
+
+
+def repair_said_subjects(tokens: list[Token]) -> None:
+    """Give a verb of saying back the clause whose subject the parser took for its object.
+
+    "Nakatani said Japan, having already provided Ukraine with equipment, hoped to deepen its
+    cooperation": the small English model reads "Japan" as the object of "said" and hangs "hoped" on
+    the sentence's first verb. A verb of saying (``data/parse/clause_verbs.yaml``) with a name or a noun
+    for its object and no clause of its own takes the first later finite verb with no subject that
+    hangs from an earlier verb (or from it, as an adverbial clause with no mark) as its clause, and the
+    object as that clause's subject.
+    """
+    saying = clause_verbs()
+    for verb in tokens:
+        if verb.pos != "VERB" or verb.lemma not in saying:
+            continue
+        objects = [tokens[c] for c in verb.children if tokens[c].dep == "dobj"]
+        if len(objects) != 1 or objects[0].pos not in ("PROPN", "NOUN"):
+            continue
+        if any(tokens[c].dep in ("ccomp", "xcomp") for c in verb.children):
+            continue
+        said = objects[0]
+        clause = next(
+            (
+                t
+                for t in tokens[said.i + 1 :]
+                if t.pos == "VERB"
+                and t.tag in ("VBD", "VBZ", "VBP")
+                and not any(tokens[c].dep in ("nsubj", "nsubjpass", "mark") for c in t.children)
+                and ((t.dep == "conj" and t.head < verb.i) or (t.dep == "advcl" and t.head == verb.i))
+            ),
+            None,
+        )
+        if clause is None:
+            continue
+        tokens[clause.head].children.remove(clause.i)
+        clause.head, clause.dep = verb.i, "ccomp"
+        verb.children.remove(said.i)
+        verb.children.append(clause.i)
+        verb.children.sort()
+        said.head, said.dep = clause.i, "nsubj"
+        clause.children.append(said.i)
+        # "Japan, having already provided Ukraine with equipment, hoped": the participle is the clause's
+        for c in [c for c in verb.children if said.i < c < clause.i and tokens[c].dep in ("advcl", "punct")]:
+            verb.children.remove(c)
+            tokens[c].head = clause.i
+            clause.children.append(c)
+        clause.children.sort()
 
 
 def repair_object_predicates(tokens: list[Token]) -> None:
@@ -415,6 +464,12 @@ def _split_object(tokens: list[Token], verb: Token, pred: Token, noun: Token) ->
         pred.dep = "oprd"
     verb.children.append(noun.i)
     verb.children.sort()
+
+
+@lru_cache(maxsize=1)
+def clause_verbs() -> frozenset[str]:
+    """Verbs of saying that take a clause, never a name, as what they say."""
+    return frozenset(str(v) for v in load_yaml(data_path("parse", "clause_verbs.yaml")) or ())
 
 
 @lru_cache(maxsize=1)

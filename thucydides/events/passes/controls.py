@@ -188,17 +188,11 @@ class Controls:
             rule=c.rule,
             reason=f"'{controller.text}' ({category.name}) over {c.reason}",
             specificity=c.specificity + 1,
-            modifiers=[*c.modifiers, f"{category.name}:{controller.text}", *self._spent(sentence, controller)],
+            modifiers=[*c.modifiers, f"{category.name}:{controller.text}", *_spent(sentence, controller)],
             current=c.current,
             place_target=c.place_target,
             passes=list(c.passes),
         )
-
-    @staticmethod
-    def _spent(sentence: Sentence, controller: Token) -> list[str]:
-        """The negation a rejection is made of ("never accept"), so that the negation pass leaves it be."""
-        negated = controller.lemma in _NEGATED_REJECTIONS and sentence.child(controller, "neg") is not None
-        return [NEGATED_REJECTION] if negated else []
 
     def _refine(self, sentence: Sentence, c: Candidate, controller: Token, category: Category) -> Category:
         """ "Obama wants Putin to attack" is an appeal; "wants to attack" is a threat, not an intent."""
@@ -331,6 +325,12 @@ class Controls:
             reason=f"'{token.text}' is a word of {category.name} with no coded complement → {category.default}",
             specificity=1,
         )
+
+
+def _spent(sentence: Sentence, controller: Token) -> list[str]:
+    """The negation a rejection is made of ("never accept"), so that the negation pass leaves it be."""
+    negated = controller.lemma in _NEGATED_REJECTIONS and sentence.child(controller, "neg") is not None
+    return [NEGATED_REJECTION] if negated else []
 
 
 def _warns_of_consequences(sentence: Sentence, token: Token, complement: Token | None) -> bool:
