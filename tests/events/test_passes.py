@@ -180,3 +180,12 @@ def test_urging_someone_to_consider_a_ceasefire_is_an_appeal_to_de_escalate(pipe
     # weighing a policy with no ceasefire in it stays a plain appeal
     plain = _events(pipeline, "Orban urged Zelenskiy to consider his options.")
     assert [e.cameo for e in plain] == ["020"]
+
+
+def test_a_message_someone_stopped_does_nothing_and_one_issued_is_its_issuers(pipeline: Pipeline) -> None:
+    blocked = _events(pipeline, "Hungary blocked an EU statement criticising China.")
+    assert not any(e.cameo.startswith("11") for e in blocked)
+    issued = _events(pipeline, "G7 leaders issued a statement condemning Iran.")
+    assert [(e.source.group, e.target.country) for e in issued if e.cameo.startswith("11")] == [("GOS", "IRN")]
+    own = _events(pipeline, "China's statement criticising NATO angered its allies.")
+    assert [e.source.country for e in own if e.cameo.startswith("11")] == ["CHN"]

@@ -24,6 +24,8 @@ _OBJECT_CONTROL = ENGLISH.words("object_control_verbs")
 _STATIVE_PARTICIPLES = ENGLISH.words("stative_participles")
 _OCCASION = ENGLISH.words("occasion_prepositions")
 _MESSAGES = ENGLISH.words("message_nouns")
+_ISSUING = ENGLISH.words("issuing_verbs")
+_BLOCKING = ENGLISH.words("blocking_verbs")
 _OCCURRENCE_VERBS = ENGLISH.words("occurrence_verbs")
 ONE_SIDED_VERBS = ENGLISH.words("one_sided_verbs")  # "recognised Guaidó": one side's act, whatever its code
 ONE_SIDED = "one-sided"  # the modifier of a candidate that repeats a one-sided act ("did the same")
@@ -71,18 +73,28 @@ def subject(sentence: Sentence, token: Token, depth: int = 0) -> list[int]:
     if token.dep == "relcl":
         return [token.head]
     if token.dep == "acl" and token.tag != "VBN":
-        governor = governing_verb(sentence, head, ("dobj", "pobj")) if head.lemma in _MESSAGES else None
-        if governor is not None:
-            # "G7 leaders issued a statement condemning Iran", "said in a statement condemning ...": who
-            # issued the message condemns
-            return subject(sentence, governor, depth + 1)
-        return [token.head]
+        return _message_maker(sentence, token, head, depth) if head.lemma in _MESSAGES else [token.head]
     if token.dep == "pcomp":
         prep = head
         return subject(sentence, sentence.tokens[prep.head], depth + 1)
     if token.dep in ("acomp", "attr", "oprd") and head.lemma in _COPULAS:  # "it remained committed to"
         return subject(sentence, head, depth + 1)
     return []
+
+
+def _message_maker(sentence: Sentence, token: Token, message: Token, depth: int) -> list[int]:
+    """Who does what a message says ("a statement condemning Iran"): whoever issued it ("G7 leaders issued
+    a statement", "said in a statement"), else the maker named on it ("an EU statement"); a message
+    someone stopped ("blocked an EU statement criticising China") does nothing."""
+    governor = governing_verb(sentence, message, ("dobj", "pobj"))
+    if governor is not None and governor.lemma in _BLOCKING:
+        return []
+    if governor is not None and governor.lemma in _ISSUING:
+        return subject(sentence, governor, depth + 1)
+    makers = [k.i for k in sentence.kids(message, "poss", "compound", "amod") if k.pos in ("PROPN", "ADJ", "NOUN")]
+    if makers:
+        return makers[:1]
+    return subject(sentence, governor, depth + 1) if governor is not None else [token.head]
 
 
 def governing_verb(sentence: Sentence, noun: Token, deps: tuple[str, ...]) -> Token | None:
