@@ -32,3 +32,13 @@ def test_a_crowds_specific_act_keeps_its_code(pipeline: Pipeline) -> None:
     assert "145" not in [e.cameo for e in beat]
     missiles = pipeline.code_text("Georgian demonstrators launched missiles at the Georgian government.", DAY)
     assert "145" not in [e.cameo for e in missiles]
+
+
+def test_a_state_protests_by_complaining_not_by_taking_to_the_streets(pipeline: Pipeline) -> None:
+    events = pipeline.code_text("Japan protested against the incursion by Chinese ships.", "2024-03-07")
+    assert [(e.source.country, e.target.country, e.cameo) for e in events] == [("JPN", "CHN", "114")]
+    # people protest in the streets, and so do bodies only an adjective ties to a state
+    students = pipeline.code_text("Students protested against the government in Dhaka.", "2024-07-16")
+    assert [e.cameo[:2] for e in students] == ["14"]
+    people = pipeline.code_text("Russians protested against the war in Moscow.", "2022-02-25")
+    assert all(e.cameo.startswith("14") for e in people)

@@ -49,6 +49,9 @@ class Riots:
     codes: frozenset[str] = frozenset()
     crowds: frozenset[str] = frozenset()
     armed: frozenset[str] = frozenset()
+    protests: frozenset[str] = frozenset()  # and a state's demonstration is a complaint
+    state: frozenset[str] = frozenset()
+    complaint: str = "114"
 
 
 CATEGORIES = ("intent", "appeal", "demand", "threaten", "warn", "reject")
@@ -209,6 +212,9 @@ def load_control() -> Control:
             codes=frozenset(str(r) for r in raw["riots"]["codes"]),
             crowds=frozenset(str(w) for w in raw["riots"]["crowds"]),
             armed=frozenset(str(w) for w in raw["riots"]["armed"]),
+            protests=frozenset(str(c) for c in raw["riots"]["protests"]),
+            state=frozenset(str(w) for w in raw["riots"]["state"]),
+            complaint=str(raw["riots"]["complaint"]),
         ),
     )
 

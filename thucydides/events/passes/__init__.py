@@ -105,10 +105,10 @@ RULE_PASSES: tuple[str, ...] = (
     "hypothetical",
     "factuality",
     "actors",
+    "riots",
     "act-reference",
     "claims",
     "echo",
-    "riots",
     "background",
     "order",
 )
