@@ -92,3 +92,8 @@ def test_telling_a_diplomat_to_leave_is_an_expulsion(pipeline: Pipeline) -> None
     # one's own troops told to leave are withdrawn, not expelled
     own = pipeline.code_text("The junta ordered its troops to leave the capital.", "2023-08-26")
     assert not any(e.cameo.startswith("16") for e in own)
+
+
+def test_what_two_parties_exchange_is_done_between_them_whatever_its_code(pipeline: Pipeline) -> None:
+    events = pipeline.code_text("Russia and Ukraine exchanged 95 prisoners of war each on Friday.", "2024-03-07")
+    assert {(e.source.code, e.target.code) for e in events if e.source and e.target} == {("RUS", "UKR"), ("UKR", "RUS")}

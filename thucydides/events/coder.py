@@ -216,7 +216,8 @@ def _pairs(
     own = {entity(a) for a in c.sources}
     if all(entity(t) in own for t in actor_targets):  # "Saudi Arabia and Iran reopened their embassies"
         actor_targets = []
-    together = (c.code[:2] in _RECIPROCAL_ROOTS or c.code in control.reciprocal) and not c.code.startswith(
+    mutual = sentence is not None and sentence.tokens[c.trigger].lemma in _MUTUAL  # "exchanged prisoners"
+    together = (mutual or c.code[:2] in _RECIPROCAL_ROOTS or c.code in control.reciprocal) and not c.code.startswith(
         control.one_sided
     )
     if together and len(c.sources) > 1 and not any(_stateless(a) for a in c.sources):
