@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from thucydides.analysis import Scope, dyad_timeline, resolve_actor, top_dyads
-from thucydides.analysis.dyads import _dyad_condition
+from thucydides.analysis.actors import ActorSpec
 from thucydides.analysis.scope import quad_sums
 from thucydides.errors import StoreError
 from thucydides.store import Store
@@ -111,9 +111,19 @@ def test_top_dyads_on_a_store_file_are_the_start_of_the_kept_ranking_and_follow_
         assert after == _ranked_dyads.__wrapped__(store, 2, False, Scope(), False)
 
 
+def _or_condition(a: ActorSpec, b: ActorSpec, directed: bool) -> tuple[str, list[object]]:
+    """The dyad as one condition, with OR for both ways: how its events were found before the union of two scans."""
+    (a1, pa1), (b2, pb2) = a.condition(1), b.condition(2)
+    sql, params = f"({a1} AND {b2})", [*pa1, *pb2]
+    if not directed:
+        (b1, pb1), (a2, pa2) = b.condition(1), a.condition(2)
+        sql, params = f"{sql} OR ({b1} AND {a2})", [*params, *pb1, *pa2]
+    return sql, params
+
+
 def _grouped_in_sql(store: Store, source: str, target: str, freq: str, directed: bool, scope: Scope) -> list[object]:
     """A timeline's periods with events as they were made before the days were shared: grouped by period in SQL."""
-    dyad, params = _dyad_condition(resolve_actor(store, source), resolve_actor(store, target), directed)
+    dyad, params = _or_condition(resolve_actor(store, source), resolve_actor(store, target), directed)
     where, more = scope.where()
     rows = store.rows(
         f"SELECT date_trunc(?, event_date)::DATE AS period, {quad_sums(scope.weight)} FROM events "

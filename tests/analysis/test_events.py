@@ -4,10 +4,11 @@ from pathlib import Path
 import pytest
 
 from thucydides.analysis import EventQuery, Scope, event_detail, find_events
+from thucydides.analysis.events import SORTS, conditions
 from thucydides.errors import StoreError
 from thucydides.store import Store
 
-from ..store.factory import coded, event, story
+from ..store.factory import coded, event, random_stories, story
 
 
 @pytest.fixture()
@@ -95,3 +96,57 @@ def test_kept_pages_and_events_on_a_store_file_follow_a_second_ingest(tmp_path: 
         store.ingest([story(3, event("CHN", "USA", "173", day="2025-06-05"))])
         again = find_events(store, query)
         assert again.total == 2 and again.events[1] == one
+
+
+def _page_with_one_condition(
+    store: Store, query: EventQuery, scope: Scope, limit: int, offset: int, sort: str
+) -> tuple[int, list[str]]:
+    """The total and the ids of a page as they were found before the unions: one scan with every condition."""
+    where, params = conditions(store, query, scope)
+    rows = store.rows(
+        f"SELECT GlobalEventID, coalesce(sum({scope.weight}) OVER (), 0) AS total FROM events WHERE {where} "
+        f"ORDER BY {SORTS[sort]}, GlobalEventID LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    total = store.scalar(f"SELECT coalesce(sum({scope.weight}), 0) FROM events WHERE {where}", params)
+    return int(rows[0]["total"] if rows else total), [str(r["GlobalEventID"]) for r in rows]
+
+
+QUERIES = [
+    EventQuery(actor="JPN"),
+    EventQuery(actor="NAT"),
+    EventQuery(actor="code:USA"),
+    EventQuery(source="JPN", target="NAT", directed=False),
+    EventQuery(source="USA", target="USA", directed=False),  # a dyad of an actor with itself
+    EventQuery(source="USAMIL", target="code:USA", directed=False),  # sides that overlap
+    EventQuery(actor="USA", source="JPN", target="CHN", directed=False),
+    EventQuery(actor="JPN", text="did"),  # words: one scan, as before
+]
+
+
+def test_events_of_an_actor_or_a_dyad_both_ways_are_those_of_one_condition_before_and_after_an_ingest(
+    tmp_path: Path,
+) -> None:
+    scopes = [Scope(), Scope(unit="mentions", background=True), Scope(start=dt.date(2024, 9, 1), quad_classes=(4,))]
+    with Store.open(tmp_path / "s.duckdb") as store:  # a file: pages are kept, and must follow the ingest
+        for first, seed in ((0, 51), (60, 52)):
+            store.ingest(random_stories(first, 60, seed))
+            store.ingest([story(900 + first, event("USA", "USA", "173"), event("USAMIL", "USA", "057"))])
+            with store.reading():  # one connection for the checks (opening the file is most of a query's time)
+                for query in QUERIES:
+                    for scope in scopes:
+                        pages = [(sort, 7, 5) for sort in SORTS] + [("newest", 50, 0), ("oldest", 5, 10_000)]
+                        for sort, limit, offset in pages:
+                            page = find_events(store, query, scope, limit, offset, sort)
+                            expected = _page_with_one_condition(store, query, scope, limit, offset, sort)
+                            assert (page.total, [e.id for e in page.events]) == expected, (query, scope, sort)
+
+
+def test_an_unknown_actor_of_a_dyad_both_ways_is_named_in_the_order_of_the_filters(filled: Store) -> None:
+    for query, unknown in (
+        (EventQuery(actor="ZZZQ", source="QQQZ", target="JPN", directed=False), "ZZZQ"),
+        (EventQuery(source="QQQZ", target="ZZZQ", directed=False), "QQQZ"),
+        (EventQuery(source="JPN", target="ZZZQ", directed=False), "ZZZQ"),
+    ):
+        with pytest.raises(StoreError, match=f"E431.*{unknown}"):
+            find_events(filled, query)

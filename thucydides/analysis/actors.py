@@ -47,6 +47,41 @@ def actor_key(role: int) -> str:
     return ACTOR_KEY.format(n=role)
 
 
+Condition = tuple[str, list[Any]]  # SQL on the events table and its parameters
+
+
+def either(
+    first: Condition, second: Condition, select: str, select_params: list[Any], where: str, params: list[Any]
+) -> Condition:
+    """SQL: ``select`` over the events matching ``where`` and ``first`` or ``second``, each event once.
+
+    The events of ``first``, then those of ``second`` that ``first`` does not match: two scans whose plain
+    conditions (an actor as source, a dyad one way) DuckDB applies while it reads, and for which the table's
+    order of actors lets it skip most of the rows, instead of one scan with ``first OR second``, which it
+    applies only after reading every row of the columns. The second part keeps an event only if ``first`` is
+    not true of it (``IS NOT TRUE``: an actor may be NULL), so the two hold exactly the events that the
+    condition with OR matches, each once. ``select_params`` are the parameters of ``select``.
+    """
+    (one, p1), (two, p2) = first, second
+    sql = (
+        f"SELECT {select} FROM events WHERE {where} AND ({one}) "
+        f"UNION ALL SELECT {select} FROM events WHERE {where} AND ({two}) AND ({one}) IS NOT TRUE"
+    )
+    return sql, [*select_params, *params, *p1, *select_params, *params, *p2, *p1]
+
+
+def either_side(spec: ActorSpec, select: str, select_params: list[Any], where: str, params: list[Any]) -> Condition:
+    """SQL: ``select`` over events matching ``where`` with the actor as source or target, each once (:func:`either`)."""
+    return either(spec.condition(1), spec.condition(2), select, select_params, where, params)
+
+
+def both_ways(a: ActorSpec, b: ActorSpec, select: str, where: str, params: list[Any]) -> Condition:
+    """SQL: ``select`` over the events matching ``where`` from ``a`` to ``b`` or from ``b`` to ``a``, each once."""
+    (a1, pa1), (b2, pb2) = a.condition(1), b.condition(2)
+    (b1, pb1), (a2, pa2) = b.condition(1), a.condition(2)
+    return either((f"{a1} AND {b2}", [*pa1, *pb2]), (f"{b1} AND {a2}", [*pb1, *pa2]), select, [], where, params)
+
+
 def resolve_actor(store: Store, text: str) -> ActorSpec:
     """The :class:`ActorSpec` for ``text``; E431 when neither the store nor the knowledge base knows it."""
     kind, _, value = text.partition(":") if ":" in text else ("", "", text)

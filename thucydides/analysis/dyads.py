@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..store import Store
-from .actors import ActorSpec, actor_key, resolve_actor
+from .actors import ActorSpec, actor_key, both_ways, resolve_actor
 from .kept import kept
-from .periods import Days, Period, count_days, fill, undated
+from .periods import COUNTED, Days, Period, count_days, fill, undated
 from .scope import FREQS, Scope, check_choice, quad_sums
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -68,18 +68,14 @@ def dyad_days(store: Store, source: str, target: str, directed: bool, scope: Sco
     """The events of ``source`` → ``target`` (both ways when not ``directed``) in ``scope``, counted per day."""
     with store.reading():
         a, b = resolve_actor(store, source), resolve_actor(store, target)
-        dyad, params = _dyad_condition(a, b, directed)
-        where, more = scope.where()
-        return DyadDays(a, b, count_days(store, f"{where} AND ({dyad})", [*more, *params], scope.weight))
-
-
-def _dyad_condition(a: ActorSpec, b: ActorSpec, directed: bool) -> tuple[str, list[Any]]:
-    (a1, pa1), (b2, pb2) = a.condition(1), b.condition(2)
-    sql, params = f"({a1} AND {b2})", [*pa1, *pb2]
-    if not directed:
-        (b1, pb1), (a2, pa2) = b.condition(1), a.condition(2)
-        sql, params = f"{sql} OR ({b1} AND {a2})", [*params, *pb1, *pa2]
-    return sql, params
+        where, params = scope.where()
+        if directed:
+            (a1, pa1), (b2, pb2) = a.condition(1), b.condition(2)
+            rows, params = f"events WHERE {where} AND {a1} AND {b2}", [*params, *pa1, *pb2]
+        else:
+            union, params = both_ways(a, b, COUNTED, where, params)
+            rows = f"({union})"
+        return DyadDays(a, b, count_days(store, rows, params, scope.weight))
 
 
 def top_dyads(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..store import Store
-from .actors import actor_key, resolve_actor
+from .actors import actor_key, both_ways, either_side, resolve_actor
 from .kept import kept
 from .scope import Scope
 
@@ -110,22 +110,45 @@ def find_events(
 
     check_choice("sort", sort, tuple(SORTS))
     with store.reading():
-        where, params = conditions(store, query or EventQuery(), scope or Scope())
+        listed, params = _listed(store, query or EventQuery(), scope or Scope())
         # the events listed, or with unit="mentions" the mentions that report them: counted in the same pass
         weight = (scope or Scope()).weight
         ids = store.rows(
-            f"SELECT GlobalEventID, coalesce(sum({weight}) OVER (), 0) AS total FROM events WHERE {where} "
+            f"SELECT GlobalEventID, coalesce(sum({weight}) OVER (), 0) AS total FROM {listed} "
             f"ORDER BY {SORTS[sort]}, GlobalEventID LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         # no row on this page (none at all, or the page is past the end): counted apart
         total = int(
-            ids[0]["total"]
-            if ids
-            else store.scalar(f"SELECT coalesce(sum({weight}), 0) FROM events WHERE {where}", params)
+            ids[0]["total"] if ids else store.scalar(f"SELECT coalesce(sum({weight}), 0) FROM {listed}", params)
         )
         events = summaries(store, [r["GlobalEventID"] for r in ids])
     return EventPage(total, limit, offset, sort, events)
+
+
+# The columns that the sorts and the weights of find_events read.
+LISTED = "GlobalEventID, event_date, GoldsteinScale, NumMentions"
+
+
+def _listed(store: Store, query: EventQuery, scope: Scope) -> tuple[str, list[Any]]:
+    """The events of ``query`` in ``scope`` for a FROM clause: ``events WHERE …``, or a union as a subquery for a
+    dyad both ways or an actor on either side (:func:`.actors.either`; not with words: they would be searched
+    for in both parts). Actors are resolved in the order of :func:`conditions`, so an unknown one gives its error."""
+    pair = bool(query.source and query.target and not query.directed)
+    if (query.text and query.text.strip()) or not (pair or query.actor):
+        where, params = conditions(store, query, scope)
+        return f"events WHERE {where}", params
+    if pair:
+        where, params = conditions(store, replace(query, source=None, target=None), scope)
+        assert query.source is not None and query.target is not None
+        source, target = resolve_actor(store, query.source), resolve_actor(store, query.target)
+        union, params = both_ways(source, target, LISTED, where, params)
+    else:
+        assert query.actor is not None
+        spec = resolve_actor(store, query.actor)
+        where, params = conditions(store, replace(query, actor=None), scope)
+        union, params = either_side(spec, LISTED, [], where, params)
+    return f"({union})", params
 
 
 def conditions(store: Store, query: EventQuery, scope: Scope) -> tuple[str, list[Any]]:

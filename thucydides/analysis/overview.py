@@ -13,9 +13,9 @@ from functools import lru_cache
 from typing import Any
 
 from ..store import Store
-from .actors import ActorSpec, actor_key, resolve_actor
+from .actors import ActorSpec, actor_key, either_side, resolve_actor
 from .kept import kept
-from .periods import Days, Period, count_days, fill, undated
+from .periods import COUNTED, Days, Period, count_days, fill, undated
 from .scope import FREQS, Scope, check_choice, quad_sums
 
 
@@ -220,7 +220,8 @@ def event_days(store: Store, actor: str | None, scope: Scope) -> EventDays:
     with store.reading():
         spec = resolve_actor(store, actor) if actor else None
         where, params = scope.where()
+        rows = f"events WHERE {where}"
         if spec is not None:
-            (one, p1), (two, p2) = spec.condition(1), spec.condition(2)
-            where, params = f"{where} AND (({one}) OR ({two}))", [*params, *p1, *p2]
-        return EventDays(spec, count_days(store, where, params, scope.weight))
+            union, params = either_side(spec, COUNTED, [], where, params)
+            rows = f"({union})"
+        return EventDays(spec, count_days(store, rows, params, scope.weight))

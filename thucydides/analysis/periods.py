@@ -63,13 +63,21 @@ class Days:
 
     def by(self, freq: str, start: dt.date | None = None, end: dt.date | None = None) -> dict[dt.date, Period]:
         """The days from ``start`` to ``end`` added up into periods of ``freq`` (exactly: sums of whole numbers)."""
+        first_of = _PERIOD_STARTS.get(freq, _same_day)
         sums: dict[dt.date, list[int]] = {}
-        for day, *counts in self.days:
+        for day, q1, q2, q3, q4, units in self.days:
             if day is None or (start is not None and day < start) or (end is not None and day > end):
                 continue  # undated events have no period; a scope's dates bound the days
-            found = sums.setdefault(period_start(day, freq), [0] * len(counts))
-            for i, count in enumerate(counts):
-                found[i] += count
+            first = first_of(day)
+            found = sums.get(first)
+            if found is None:
+                sums[first] = [q1, q2, q3, q4, units]
+            else:
+                found[0] += q1
+                found[1] += q2
+                found[2] += q3
+                found[3] += q4
+                found[4] += units
         return {first: Period(first, s[0], s[1], s[2], s[3], s[4] / GOLDSTEIN_UNIT) for first, s in sums.items()}
 
 
@@ -78,15 +86,22 @@ def undated(scope: Scope) -> Scope:
     return replace(scope, start=None, end=None)
 
 
-def count_days(store: Store, where: str, params: list[Any], weight: str) -> Days:
-    """The events matching ``where`` counted per day (``weight``: 1 per event, or its mentions)."""
+# The columns that count_days reads of each event (for the rows of a union: see analysis.actors.either).
+COUNTED = "event_date, QuadClass, GoldsteinScale, NumMentions"
+
+
+def count_days(store: Store, rows: str, params: list[Any], weight: str) -> Days:
+    """The events of ``rows`` (a FROM clause: ``events WHERE …``, or a union as a subquery) counted per day.
+
+    ``weight``: 1 per event, or its mentions.
+    """
     quads = ", ".join(_weight_of(weight, q) for q in (1, 2, 3, 4))
     sql = (
-        f"SELECT event_date, {quads}, coalesce({goldstein_units(weight)}, 0) FROM events "
-        f"WHERE {where} GROUP BY event_date ORDER BY event_date"
+        f"SELECT event_date, {quads}, coalesce({goldstein_units(weight)}, 0) FROM {rows} "
+        "GROUP BY event_date ORDER BY event_date"
     )
-    rows = store.tuples(sql, params)
-    return Days(tuple((day, int(q1), int(q2), int(q3), int(q4), int(units)) for day, q1, q2, q3, q4, units in rows))
+    found = store.tuples(sql, params)
+    return Days(tuple((day, int(q1), int(q2), int(q3), int(q4), int(units)) for day, q1, q2, q3, q4, units in found))
 
 
 def _weight_of(weight: str, quad: int) -> str:
@@ -97,13 +112,26 @@ def _weight_of(weight: str, quad: int) -> str:
 
 
 def period_start(day: dt.date, freq: str) -> dt.date:
-    if freq == "week":
-        return day - dt.timedelta(days=day.weekday())
-    if freq == "month":
-        return day.replace(day=1)
-    if freq == "year":
-        return day.replace(month=1, day=1)
+    return _PERIOD_STARTS.get(freq, _same_day)(day)
+
+
+def _week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def _year_start(day: dt.date) -> dt.date:
+    return day.replace(month=1, day=1)
+
+
+def _same_day(day: dt.date) -> dt.date:
     return day
+
+
+_PERIOD_STARTS = {"day": _same_day, "week": _week_start, "month": _month_start, "year": _year_start}
 
 
 def next_period(day: dt.date, freq: str) -> dt.date:
@@ -128,9 +156,9 @@ def fill(periods: dict[dt.date, Period], freq: str, scope: Scope) -> list[Period
         return []
     if (last - first).days > MAX_FILLED * PERIOD_DAYS[freq]:
         return [periods[day] for day in sorted(periods) if first <= day <= last]
-    out = [periods.get(first, Period(first))]
+    out = [periods.get(first) or Period(first)]
     day = first
     while day < last:  # never a period after the last: after 9999-12 there is none
         day = next_period(day, freq)
-        out.append(periods.get(day, Period(day)))
+        out.append(periods.get(day) or Period(day))
     return out

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..store import Store
-from .actors import ActorSpec, actor_key, resolve_actor
+from .actors import ActorSpec, actor_key, either_side, resolve_actor
 from .kept import kept
-from .scope import Scope, quad_sums
+from .scope import GOLDSTEIN_UNIT, Scope, goldstein_units
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,9 @@ class ActorSummary:
 def actor_summary(store: Store, name: str, scope: Scope | None = None, top: int = 10) -> ActorSummary:
     """What ``name`` (country, group, code prefix or knowledge-base name) did and had done to it.
 
-    One pass over the events: its totals, its partners and its CAMEO roots are grouping sets of one query.
-    The first :data:`TOP` partners and roots are kept per store version: the API and the actor's page share them.
+    Two groupings of the actor's events (:func:`_sides`): by partner, whose rows add up to its totals, and by
+    CAMEO root. The first :data:`TOP` partners and roots are kept per store version: the API and the actor's
+    page share them.
     """
     if top > TOP:
         return _summary(store, name, scope or Scope(), top)
@@ -57,46 +58,50 @@ TOP = 100
 def _summary(store: Store, name: str, scope: Scope, top: int) -> ActorSummary:
     with store.reading():
         spec = resolve_actor(store, name)
-        sql, params = _summary_query(spec, scope)
-        rows = store.rows(sql, params)
-    head = next((r for r in rows if r["by_partner"] and r["by_root"]), None) or {}
-    total = int(head.get("total") or 0)
+        sides, params = _sides(spec, scope)
+        partners = store.rows(f"SELECT {_SIDE_SUMS} FROM ({sides}) GROUP BY partner", params)
+        roots = store.rows(f"SELECT root, sum(w) AS total FROM ({sides}) GROUP BY root", params)
+    units = sum(int(r["goldstein_units"] or 0) for r in partners)
+    total = sum(int(r["total"] or 0) for r in partners)
     return ActorSummary(
         actor=spec,
-        as_source=int(head.get("as_source") or 0),
-        as_target=int(head.get("as_target") or 0),
-        first_date=head.get("first_date"),
-        last_date=head.get("last_date"),
-        quad_counts={name: int(head.get(f"q{q}") or 0) for q, name in _QUADS.items()},
-        goldstein_mean=round(float(head["goldstein_sum"]) / total, 3) if total else None,
-        partners=_partners(rows, top),
-        codes=_codes(rows, top),
+        as_source=sum(int(r["as_source"] or 0) for r in partners),
+        as_target=sum(int(r["as_target"] or 0) for r in partners),
+        first_date=min((r["first_date"] for r in partners if r["first_date"] is not None), default=None),
+        last_date=max((r["last_date"] for r in partners if r["last_date"] is not None), default=None),
+        quad_counts={name: sum(int(r[f"q{q}"] or 0) for r in partners) for q, name in _QUADS.items()},
+        goldstein_mean=round(units / GOLDSTEIN_UNIT / total, 3) if total else None,
+        partners=_partners(partners, top),
+        codes=_codes(roots, top),
     )
 
 
-def _summary_query(spec: ActorSpec, scope: Scope) -> tuple[str, list[Any]]:
-    """The actor's events grouped three ways at once: all of them, by partner, by CAMEO root."""
+def _sides(spec: ActorSpec, scope: Scope) -> tuple[str, list[Any]]:
+    """SQL: the actor's events in ``scope``, each once (:func:`.actors.either_side`), with partner, sides, weight."""
     (as1, p1), (as2, p2) = spec.condition(1), spec.condition(2)
     where, params = scope.where()
-    partner = f"CASE WHEN {as1} THEN {actor_key(2)} ELSE {actor_key(1)} END"
-    sql = (
-        "SELECT grouping(partner) = 1 AS by_partner, grouping(root) = 1 AS by_root, partner, root, "
-        "sum(CASE WHEN is_source THEN w ELSE 0 END) AS as_source, sum(CASE WHEN is_target THEN w ELSE 0 END) "
-        f"AS as_target, min(event_date) AS first_date, max(event_date) AS last_date, {quad_sums('w')} "
-        f"FROM (SELECT {partner} AS partner, EventRootCode AS root, {as1} AS is_source, {as2} AS is_target, "
-        f"{scope.weight} AS w, event_date, QuadClass, GoldsteinScale "
-        f"FROM events WHERE {where} AND (({as1}) OR ({as2}))) "
-        "GROUP BY GROUPING SETS ((), (partner), (root))"
+    select = (
+        f"CASE WHEN {as1} THEN {actor_key(2)} ELSE {actor_key(1)} END AS partner, {as1} AS is_source, "
+        f"{as2} AS is_target, EventRootCode AS root, {scope.weight} AS w, event_date, QuadClass, GoldsteinScale"
     )
-    return sql, [*p1, *p1, *p2, *params, *p1, *p2]
+    return either_side(spec, select, [*p1, *p1, *p2], where, params)
 
 
+# Per partner: the sides, dates, weights per QuadClass and the exact Goldstein sum in millionths (the
+# whole summary adds these up: sums of whole numbers, so the totals equal one grouping of all the events).
+_SIDE_SUMS = (
+    "partner, sum(CASE WHEN is_source THEN w ELSE 0 END) AS as_source, "
+    "sum(CASE WHEN is_target THEN w ELSE 0 END) AS as_target, min(event_date) AS first_date, "
+    "max(event_date) AS last_date, "
+    + ", ".join(f"sum(CASE WHEN QuadClass = {q} THEN w ELSE 0 END) AS q{q}" for q in (1, 2, 3, 4))
+    + f", sum(w) AS total, {goldstein_units('w')} AS goldstein_units"
+)
 _QUADS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
 
 
 def _partners(rows: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:
     """The ``top`` partners with most events (ties by key), from the rows grouped by partner."""
-    found = [r for r in rows if not r["by_partner"] and r["partner"] is not None]
+    found = [r for r in rows if r["partner"] is not None]
     found.sort(key=lambda r: (-r["total"], r["partner"]))
     return [
         {
@@ -111,6 +116,6 @@ def _partners(rows: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:
 
 def _codes(rows: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:
     """The ``top`` CAMEO roots with most events (ties by root, an unknown root last), from the rows grouped by root."""
-    found = [r for r in rows if not r["by_root"]]
+    found = list(rows)
     found.sort(key=lambda r: (-r["total"], r["root"] is None, r["root"] or ""))
     return [{"root": r["root"], "events": int(r["total"])} for r in found[:top]]
