@@ -223,6 +223,15 @@ def test_country_of_gives_actor_resolution_the_country_of_a_town(pipeline: Pipel
     assert places.country_of("Nowhere-upon-Nothing", frozenset()) is None
 
 
+def test_province_of_knows_only_first_level_divisions_and_weighs_the_story(pipeline: Pipeline) -> None:
+    assert isinstance(pipeline.situator, Situator)
+    places = pipeline.situator.places
+    assert places.province_of("Khyber Pakhtunkhwa", frozenset()) == "PAK"
+    assert places.province_of("Punjab", frozenset({"IND"})) == "IND"  # India's Punjab when the story is India's
+    assert places.province_of("Smith", frozenset()) is None  # a US town, not a state
+    assert places.province_of("Africa", frozenset()) is None  # a region word
+
+
 def test_full_name_gives_the_division_and_the_country_for_gdelt(pipeline: Pipeline) -> None:
     assert isinstance(pipeline.situator, Situator)
     placer = pipeline.situator.placer

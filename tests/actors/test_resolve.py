@@ -331,3 +331,27 @@ def test_a_region_whose_name_ends_in_a_states_adjective_is_not_that_state(pipeli
     # the state's own adjective is still the state
     american = pipeline.code_text("American officials condemned Venezuela's election.", "2024-07-30")
     assert {e.source.country for e in american if e.source} == {"USA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        # the entity recogniser reads these names as an organisation, a person, a possessor: none as a place
+        ("Khyber Pakhtunkhwa police arrested three men after talks with Afghan officials.", "arrested", "PAKCOP"),
+        ("The Tigray regional government accused Eritrea of sending troops.", "accused", "ETHGOV"),
+        ("Punjab's chief minister praised China for the loans.", "praised", "PAKGOV"),
+        ("India held talks on Monday. Punjab's chief minister criticised Pakistan.", "criticised", "INDGOV"),
+        ("The Kurdistan Regional Government accused Turkey of shelling villages.", "accused", "IRQGOV"),
+    ],
+)
+def test_a_province_that_modifies_an_actor_gives_its_country_not_another_in_the_sentence(
+    pipeline: Pipeline, text: str, trigger: str, source: str
+) -> None:
+    events = [e for e in pipeline.code_text(text, dt.date(2024, 3, 7)) if e.trigger.text == trigger]
+    assert events and all(e.source is not None and e.source.code == source for e in events)
+
+
+def test_a_town_that_shares_a_surname_does_not_give_a_government_its_country(pipeline: Pipeline) -> None:
+    # the gazetteer has a town called Smith in the United States; only a state or province is read this way
+    events = pipeline.code_text("The Smith government criticised France.", dt.date(2024, 3, 7))
+    assert not any(e.source is not None and e.source.country == "USA" for e in events)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from thucydides.events.control import load_control
 from thucydides.events.extract import EventFinder, default_passes
 from thucydides.events.passes import RULE_PASSES
@@ -125,6 +127,19 @@ def test_what_a_state_warns_it_will_do_is_a_threat_aimed_at_whom_it_warns(pipeli
     # "it" is the one who warns, and the threat is aimed at the one warned
     told = [e for e in _events(pipeline, "Iran warned Israel that it would retaliate.") if e.cameo.startswith("13")]
     assert [(e.source.country, e.target.country) for e in told if e.source and e.target] == [("IRN", "ISR")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said it would not hesitate to attack NATO convoys.",
+        "Turkey warned it would not hesitate to strike Kurdish militias.",
+        "China would not hesitate to strike Taiwan, the defence ministry said.",
+    ],
+)
+def test_what_a_state_says_it_would_not_hesitate_to_do_is_a_threat_not_the_act(pipeline: Pipeline, text: str) -> None:
+    coded = [e for e in _events(pipeline, text) if e.explanation.producer == "rule"]
+    assert coded and all(e.cameo.startswith("13") for e in coded)
 
 
 def test_joining_an_alliance_is_signing_and_applying_to_join_is_an_intent(pipeline: Pipeline) -> None:

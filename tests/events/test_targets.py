@@ -450,6 +450,13 @@ def test_shooting_is_one_sided_and_an_exchange_of_fire_is_coded_for_each_side(pi
     assert {(s, t) for s, t, _ in exchanged} == {("IND", "PAKMIL"), ("PAK", "INDMIL")}
 
 
+def test_ratifying_is_one_sides_act_and_signing_is_coded_for_each_side(pipeline: Pipeline) -> None:
+    ratified = _pairs(_events(pipeline, "Turkey's parliament ratified Sweden's NATO membership.", "2024-01-23"))
+    assert ("TUR", "SWE", "057") in ratified and not any(s == "SWE" for s, _, _ in ratified)
+    signed = _pairs(_events(pipeline, "Armenia and Azerbaijan signed a peace treaty."))
+    assert {(s, t) for s, t, c in signed if c == "057"} == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
 def test_a_name_counts_as_the_noun_of_what_it_names_and_a_number_of_things_as_the_things(pipeline: Pipeline) -> None:
     sank = _pairs(_events(pipeline, "A North Korean submarine sank the South Korean warship Cheonan.", "2010-03-26"))
     assert ("PRK", "KORMIL", "190") in sank

@@ -133,6 +133,36 @@ def place(r: Reader, token: Token, parts: Parts) -> None:
         parts.how.append(f"'{token.text}' is a place in {r.kb.describe(country)}")
 
 
+_NAME_DEPS = frozenset({"compound", "nmod", "poss"})
+
+
+def province(r: Reader, np: set[int], parts: Parts) -> None:
+    """A state, province or region that modifies the phrase ("the Borno state government", "Punjab's
+    chief minister"), unknown to the knowledge base: its country, from the gazetteer's first-level
+    divisions only (a town's name is too often a surname)."""
+    sentence = r.sentence
+    assert sentence is not None
+    if r.places is None:
+        return
+    tokens = sentence.tokens
+    for k in sorted(np):
+        token = tokens[k]
+        if token.pos != "PROPN" or token.dep not in _NAME_DEPS or k in r.hit_at:
+            continue
+        lo = k  # the name's first word: "Khyber" of "Khyber Pakhtunkhwa police"
+        while lo > 0 and lo - 1 in np and tokens[lo - 1].pos == "PROPN" and tokens[lo - 1].head == k:
+            lo -= 1
+        if any(j in r.hit_at for j in range(lo, k)):
+            continue
+        name = sentence.span_text(lo, k)[0]
+        country = r.places.province_of(name, frozenset(r.countries_seen))
+        if country is not None:
+            parts.country = country
+            parts.name = parts.name or r.kb.describe(country)
+            parts.how.append(f"'{name}' is a province or state of {r.kb.describe(country)}")
+            return
+
+
 def _clause_of(sentence: Sentence, token: Token) -> int:
     """The verb whose clause ``token`` is in (the root when none is above it)."""
     while token.pos not in ("VERB", "AUX") and token.head != token.i:

@@ -18,11 +18,11 @@ from typing import Protocol
 from .. import registry
 from ..lang import ENGLISH
 from ..parse import Token
-from .context import fill_from_context, fronted_place_country, place
+from .context import fill_from_context, fronted_place_country, place, province
 from .discourse import Discourse
 from .heads import apply_head, apply_modifier, borrow, counterpart_sector, from_dependents
 from .mentions import Hit
-from .state import COUNTERPARTS, PLACE_ENTS, Parts, Reader
+from .state import COUNTERPARTS, PLACE_ENTS, STATE_SECTORS, Parts, Reader
 
 
 @dataclass
@@ -123,6 +123,13 @@ class Modifiers:
                     place(phrase.r, token, parts)
                     if parts.country:
                         break
+        agent = phrase.head_hit is not None and "agent" in phrase.head_hit.kinds()
+        if agent and set(parts.sectors) & STATE_SECTORS and not (parts.country or parts.org or parts.person):
+            # "the Tigray regional government", "Khyber Pakhtunkhwa police", "Punjab's chief minister": a
+            # province names the country of an office or a force, whatever the entity recogniser made of it
+            # (never of a name: "The New York Times" is no American state's)
+            tokens = sentence.tokens
+            province(phrase.r, {k for k in phrase.np if k not in phrase.used or tokens[k].dep == "poss"}, parts)
 
 
 class Dependents:

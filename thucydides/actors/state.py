@@ -56,9 +56,11 @@ STATE_SECTORS = frozenset(load_yaml(data_path("actors", "sides.yaml"))["state_se
 
 
 class PlaceLookup(Protocol):
-    """What actor resolution asks of the gazetteer: the country of a place name."""
+    """What actor resolution asks of the gazetteer: the country of a place name, or of a province's."""
 
     def country_of(self, name: str, context: frozenset[str]) -> str | None: ...
+
+    def province_of(self, name: str, context: frozenset[str]) -> str | None: ...
 
 
 @dataclass

@@ -21,6 +21,7 @@ _THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 _FUTURE = ENGLISH.word_list("future_auxiliaries")
 _PLANNED = frozenset(ENGLISH.word_list("future_auxiliaries")) - {"would"}  # "would" unreported is a condition
 _COPULAS = ENGLISH.words("copulas")
+_LITOTES = ENGLISH.words("litotes_verbs")
 
 
 class Speech:
@@ -57,6 +58,15 @@ def _governed_by(sentence: Sentence, k: int, token: Token) -> bool:
     return False
 
 
+def _litotes(sentence: Sentence, token: Token) -> Token:
+    """ "would not hesitate to use force": a verb denied only to affirm its infinitive, whose tense, mood and
+    clause the infinitive takes ("would ... use force", said: a threat); ``token`` itself otherwise."""
+    head = sentence.tokens[token.head]
+    if token.dep == "xcomp" and head.lemma in _LITOTES and sentence.child(head, "neg") is not None:
+        return head
+    return token
+
+
 class ReportedFuture:
     name = "reported-future"
 
@@ -65,7 +75,7 @@ class ReportedFuture:
 
     def apply(self, doc: Doc, sentence: Sentence, candidates: list[Candidate]) -> list[Candidate]:
         for c in candidates:
-            token = clause_head(sentence, sentence.tokens[c.trigger], self.control)
+            token = _litotes(sentence, clause_head(sentence, sentence.tokens[c.trigger], self.control))
             would = next((a for a in sentence.kids(token, "aux") if a.lower in _FUTURE), None)
             if would is None or any(m.startswith("intent") for m in c.modifiers):
                 continue
