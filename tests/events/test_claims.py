@@ -51,6 +51,17 @@ def test_a_claim_never_replaces_a_named_doer_and_a_new_act_said_is_no_claim(pipe
     assert ("ISI", "NER", "190") in _coded(said)
 
 
+def test_the_classifier_adds_no_statement_on_a_verb_that_claims_or_reports_a_found_act(pipeline: Pipeline) -> None:
+    # the statistical layer reads these sentences as statements; the saying is how the act is known
+    for text in (
+        "The Islamic State claimed responsibility for the bombing of a Shi'ite mosque in Kunduz.",
+        "Police said gunmen attacked a convoy near Peshawar.",
+    ):
+        events = pipeline.code_text(text, "2025-06-03")
+        assert any(e.cameo.startswith(("18", "19")) for e in events)
+        assert not any(e.cameo.startswith("01") for e in events), [(e.cameo, e.trigger.text) for e in events]
+
+
 def test_only_unnamed_doers_of_the_credited_sectors_give_way() -> None:
     sectors = load_control().claims.credited_sectors
 

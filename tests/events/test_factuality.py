@@ -38,6 +38,22 @@ def test_the_object_of_a_denial_is_not_itself_denied(parse) -> None:  # type: ig
     assert denied_by(s, token(s, "talks"), load_factuality()) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("Russia denied attacking the convoy, and Ukraine accused Moscow of lying.", "accused"),
+        ("Serbia denied sending troops to the border, but Kosovo's prime minister accused Belgrade.", "accused"),
+    ],
+)
+def test_another_actors_act_beside_a_denial_is_not_denied(parse, text: str, act: str) -> None:  # type: ignore[no-untyped-def]
+    s = parse(text)
+    assert denied_by(s, token(s, act), load_factuality()) is None
+    # what the denial's complement holds still is, with acts conjoined inside it
+    assert denied_by(s, token(s, "attacking" if "attacking" in text else "sending"), load_factuality()) is not None
+    both = parse("The army denied that its soldiers had shelled the camp and killed civilians.")
+    assert denied_by(both, token(both, "killed"), load_factuality()) is not None
+
+
 def test_an_asserted_act_is_not_denied(parse) -> None:  # type: ignore[no-untyped-def]
     s = parse("Police said gunmen had attacked the convoy near the border.")
     assert denied_by(s, token(s, "attacked"), load_factuality()) is None

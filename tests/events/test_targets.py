@@ -118,6 +118,13 @@ def test_a_suicide_bomber_is_the_source_of_the_bombing(pipeline: Pipeline) -> No
     assert event.cameo == "1831" and event.source is not None and event.source.country == "PAK"
 
 
+def test_whom_an_attack_was_on_is_never_who_attacked(pipeline: Pipeline) -> None:
+    on_base = _events(pipeline, "The attack on the Indian army base killed 19 soldiers.")
+    assert not any(e.source is not None and e.source.country == "IND" for e in on_base)
+    by_taliban = _events(pipeline, "A Taliban attack on a checkpoint in Helmand killed 10 Afghan soldiers.")
+    assert any(e.source is not None and e.source.group == "TAL" and e.cameo.startswith("19") for e in by_taliban)
+
+
 def test_what_one_side_does_towards_the_other_is_not_mirrored(pipeline: Pipeline) -> None:
     events = _events(pipeline, "NATO will keep strengthening its ties with South Korea, Rutte said.")
     assert [(e.source.group or e.source.country, e.target.country) for e in events if e.source and e.target] == [

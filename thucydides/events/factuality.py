@@ -20,6 +20,7 @@ from ..resources import data_path, load_yaml
 
 _CLAUSAL = ("ccomp", "xcomp", "conj", "advcl", "acl", "relcl", "parataxis")
 _MAX_DEPTH = 10
+_BESIDE = ("conj", "parataxis")
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,9 @@ def denied_by(sentence: Sentence, trigger: int, words: Factuality) -> Token | No
         if token.dep in _CLAUSAL:
             clause_seen = True
         if clause_seen and head.pos == "VERB" and head.lemma.lower() in words.deny:
-            return head
+            # what is denied is the denial's complement; a clause with a subject of its own coordinated with
+            # it ("denied sending troops, but Kosovo's prime minister accused Belgrade") is another act
+            return None if token.dep in _BESIDE and sentence.child(token, "nsubj", "nsubjpass") is not None else head
         if clause_seen and head.lemma.lower() in words.deny_nouns:
             verb = _up(sentence, head)
             if verb is not None and verb.lemma.lower() in words.deny:

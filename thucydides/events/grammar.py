@@ -272,6 +272,19 @@ def clause_head(sentence: Sentence, token: Token, control: Control) -> Token:
     return token
 
 
+def governed_by(sentence: Sentence, k: int, token: Token) -> bool:
+    """Whether token ``k`` is in what ``token`` says or claims: its clause, object or conjunct."""
+    j = k
+    for _ in range(12):
+        t = sentence.tokens[j]
+        if t.head == j:
+            return False
+        if t.head == token.i:
+            return t.dep in ("ccomp", "xcomp", "parataxis", "advcl", "dobj", "conj")
+        j = t.head
+    return False
+
+
 def depth(sentence: Sentence, i: int) -> int:
     """How many clauses down token ``i`` sits: the main event of a sentence is the shallowest."""
     found = 0

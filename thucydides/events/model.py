@@ -24,6 +24,7 @@ from ..resources import DATA_DIR
 from .candidates import Candidate
 from .control import Control
 from .features import sentence_features
+from .grammar import governed_by
 from .roles import clause_candidate
 from .taxonomy import FIVE_CLASS_NAMES, five_class
 
@@ -85,7 +86,9 @@ class EventModel:
         if p5[k] < threshold:
             return candidates
         made = self._model_candidate(sentence, k, p5[k], proots, control, resolver)
-        return [made, *candidates] if made is not None else candidates
+        if made is None or _attribution(sentence, made, candidates):
+            return candidates
+        return [made, *candidates]
 
     def _model_candidate(
         self, sentence: Sentence, k: int, pk: float, proots: np.ndarray, control: Control, resolver: ActorResolver
@@ -104,6 +107,16 @@ class EventModel:
         if not (c.sources or c.targets):
             return None
         return c
+
+
+def _attribution(sentence: Sentence, made: Candidate, candidates: list[Candidate]) -> bool:
+    """A statement the classifier would add on a verb whose clause or object holds an act the rules found
+    ("the group claimed responsibility for the bombing", "police said gunmen attacked the convoy"): the
+    saying is how the act is known, not an event (ANNOTATION.md §1)."""
+    if not made.code.startswith("01"):
+        return False
+    verb = sentence.tokens[made.trigger]
+    return any(governed_by(sentence, c.trigger, verb) for c in candidates)
 
 
 def _linear(data: Any, prefix: str) -> LinearModel:

@@ -14,6 +14,8 @@ from ..control import Control
 from ..grammar import VIOLENT_ROOTS
 from ..lexicon import Lexicon
 
+_AIMED = ("on", "upon", "against", "at")  # "the attack on the base": whom it was on; "fighting between": its sides
+
 
 class Weapons:
     name = "weapons"
@@ -32,8 +34,11 @@ class Weapons:
                 continue
             c.code = weapon.code
             c.reason = f"{weapon.reason}, which {c.reason.split(' matches')[0]}"
-            # whoever used the weapon; else the subject itself, if it is someone ("a suicide bomber killed")
-            c.source_tokens = weapon.source_tokens or c.source_tokens
+            # whoever used the weapon; else the subject itself, if it is someone ("a suicide bomber killed"),
+            # never when what the subject names is whom the attack was on ("the attack on the Indian army
+            # base killed 19 soldiers" says nothing of who attacked)
+            aimed = any(sentence.tokens[sentence.tokens[k].head].lower in _AIMED for k in weapon.target_tokens)
+            c.source_tokens = weapon.source_tokens or ([] if aimed else c.source_tokens)
             del found[weapon.trigger]
         return list(found.values())
 

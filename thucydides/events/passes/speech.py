@@ -13,7 +13,7 @@ from ...lang import ENGLISH
 from ...parse import Sentence, Token
 from ..candidates import Candidate
 from ..control import Control
-from ..grammar import addressed, clause_head, verb_keys
+from ..grammar import addressed, clause_head, governed_by, verb_keys
 from ..lexicon import Lexicon
 
 _COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
@@ -39,23 +39,11 @@ class Speech:
             said = [
                 k.trigger
                 for k in candidates
-                if k is not c and k.trigger not in dropped and _governed_by(sentence, k.trigger, token)
+                if k is not c and k.trigger not in dropped and governed_by(sentence, k.trigger, token)
             ]
             if said and not addressed(sentence, token):
                 dropped.add(c.trigger)
         return [c for c in candidates if c.trigger not in dropped]
-
-
-def _governed_by(sentence: Sentence, k: int, token: Token) -> bool:
-    j = k
-    for _ in range(12):
-        t = sentence.tokens[j]
-        if t.head == j:
-            return False
-        if t.head == token.i:
-            return t.dep in ("ccomp", "xcomp", "parataxis", "advcl", "dobj", "conj")
-        j = t.head
-    return False
 
 
 def _litotes(sentence: Sentence, token: Token) -> Token:
