@@ -1,6 +1,6 @@
 from thucydides.clean import clean
 from thucydides.models import Article
-from thucydides.parse import SpacyParser, repair_object_predicates, sentence_from_conll
+from thucydides.parse import SpacyParser, repair_gerund_objects, repair_object_predicates, sentence_from_conll
 
 
 def test_spacy_parser_gives_sentences_with_article_offsets(parser: SpacyParser) -> None:
@@ -156,6 +156,68 @@ def test_an_adjective_after_the_object_of_naming_is_its_predicate() -> None:
     other = sentence_from_conll(rows.replace("called call", "released release"))
     repair_object_predicates(other.tokens)
     assert other.tokens[4].dep == "amod"
+
+
+def test_a_noun_with_its_article_read_as_a_modifier_of_the_object_of_naming_is_its_predicate() -> None:
+    # "called India's strikes an act of aggression": the small model hangs "act" from "strikes"
+    rows = """
+1 Pakistan Pakistan PROPN NNP _ 2 nsubj
+2 called call VERB VBD _ 0 ROOT
+3 India India PROPN NNP _ 5 poss
+4 's 's PART POS _ 3 case
+5 strikes strike NOUN NNS _ 2 dobj
+6 an an DET DT _ 7 det
+7 act act NOUN NN _ 5 npadvmod
+8 of of ADP IN _ 7 prep
+9 aggression aggression NOUN NN _ 8 pobj
+"""
+    s = sentence_from_conll(rows)
+    repair_object_predicates(s.tokens)
+    assert (s.tokens[6].dep, s.tokens[6].head) == ("oprd", 1)
+    assert 6 not in s.tokens[4].children and 6 in s.tokens[1].children
+    # not under a verb that names nothing, nor a bare noun ("ordered the troops home")
+    other = sentence_from_conll(rows.replace("called call", "condemned condemn"))
+    repair_object_predicates(other.tokens)
+    assert other.tokens[6].dep == "npadvmod"
+    bare = sentence_from_conll(rows.replace("6 an an DET DT _ 7 det", "6 one one NUM CD _ 7 nummod"))
+    repair_object_predicates(bare.tokens)
+    assert bare.tokens[6].dep == "npadvmod"
+
+
+def test_a_noun_in_ing_read_as_a_clause_after_a_preposition_is_its_object() -> None:
+    # "killed in Israeli tank shelling": the small model reads "in tank" and a clause "shelling"
+    rows = """
+1 civilians civilian NOUN NNS _ 3 nsubjpass
+2 were be AUX VBD _ 3 auxpass
+3 killed kill VERB VBN _ 0 ROOT
+4 in in ADP IN _ 3 prep
+5 Israeli israeli ADJ JJ _ 6 amod
+6 tank tank NOUN NN _ 4 pobj
+7 shelling shell VERB VBG _ 3 advcl
+8 in in ADP IN _ 7 prep
+9 Gaza Gaza PROPN NNP _ 8 pobj
+"""
+    s = sentence_from_conll(rows)
+    repair_gerund_objects(s.tokens)
+    shelling = s.tokens[6]
+    assert (shelling.dep, shelling.head, shelling.pos, shelling.lemma) == ("pobj", 3, "NOUN", "shelling")
+    assert (s.tokens[5].dep, s.tokens[5].head) == ("compound", 6) and s.tokens[4].head == 6  # Israeli shelling
+    assert 6 in s.tokens[3].children and 6 not in s.tokens[2].children
+    # a participle clause of its own stays one: "killed in Gaza, prompting protests"
+    own = sentence_from_conll(
+        """
+1 civilians civilian NOUN NNS _ 3 nsubjpass
+2 were be AUX VBD _ 3 auxpass
+3 killed kill VERB VBN _ 0 ROOT
+4 in in ADP IN _ 3 prep
+5 Gaza Gaza PROPN NNP _ 4 pobj
+6 , , PUNCT , _ 3 punct
+7 prompting prompt VERB VBG _ 3 advcl
+8 protests protest NOUN NNS _ 7 dobj
+"""
+    )
+    repair_gerund_objects(own.tokens)
+    assert own.tokens[6].dep == "advcl"
 
 
 def test_an_adjective_in_ly_read_as_an_adverb_after_the_object_of_naming_is_its_predicate() -> None:

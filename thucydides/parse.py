@@ -281,6 +281,7 @@ def _sentence(
     repair_orphan_subjects(tokens)
     repair_said_subjects(tokens)
     repair_object_predicates(tokens)
+    repair_gerund_objects(tokens)
     if verb_forms:
         repair_prefixed_lemmas(tokens, verb_forms)
     if all(tok.pos == "SPACE" for tok in tokens):
@@ -399,7 +400,8 @@ def repair_object_predicates(tokens: list[Token]) -> None:
     (``data/parse/naming_verbs.yaml``) it also reads "called [the attackers cowards]" as one object
     (a plural noun is no compound: the object is the plural, the predicate what follows) and
     "called the detentions unacceptable" as a detention that is unacceptable (an adjective after
-    the object is the verb's predicate).
+    the object is the verb's predicate), and "called the strikes an act of aggression" as strikes that
+    are an act (a noun with its article after the object is the verb's predicate).
     """
     naming = naming_verbs()
     for pred in tokens:
@@ -427,6 +429,18 @@ def repair_object_predicates(tokens: list[Token]) -> None:
             adjective.head, adjective.dep = verb.i, "oprd"
             verb.children.append(adjective.i)
             verb.children.sort()
+    for pred in tokens:  # "called India's strikes [an act of aggression]": a noun predicate read as the object's
+        noun = tokens[pred.head]
+        if pred.dep not in ("npadvmod", "appos") or pred.pos != "NOUN" or noun.dep != "dobj" or pred.i < noun.i:
+            continue
+        verb = tokens[noun.head]
+        if verb.lemma in naming and not any(tokens[c].dep in ("oprd", "ccomp", "xcomp") for c in verb.children):
+            if not any(tokens[c].dep == "det" for c in pred.children):
+                continue  # "called the troops home", an apposition with no article: not what they are called
+            noun.children.remove(pred.i)
+            pred.head, pred.dep = verb.i, "oprd"
+            verb.children.append(pred.i)
+            verb.children.sort()
     for verb in tokens:  # "called the attacks cowardly": an adjective in -ly read as the verb's adverb
         if verb.lemma not in naming or any(tokens[c].dep in ("oprd", "ccomp", "xcomp") for c in verb.children):
             continue
@@ -437,6 +451,38 @@ def repair_object_predicates(tokens: list[Token]) -> None:
         for c in verb.children:
             if c == after and tokens[c].dep == "advmod" and tokens[c].lower.endswith("ly"):
                 tokens[c].dep = "oprd"
+
+
+def repair_gerund_objects(tokens: list[Token]) -> None:
+    """Give "killed in [Pakistani shelling]" its noun back.
+
+    The small English model reads a noun in -ing after a preposition and a modifier as a clause of the
+    verb ("in Pakistani" with "shelling" a participle clause of "killed"); when the word in -ing governs
+    nothing but prepositions ("shelling in Kashmir") and follows the preposition's object at once, it is
+    that object, and the word before it (with its own modifiers) its modifier.
+    """
+    for gerund in tokens:
+        if gerund.dep != "advcl" or gerund.tag != "VBG" or gerund.i == 0 or gerund.head == gerund.i:
+            continue
+        before = tokens[gerund.i - 1]
+        prep = tokens[before.head]
+        if before.dep != "pobj" or prep.dep not in ("prep", "agent") or prep.head != gerund.head:
+            continue
+        if any(tokens[c].dep not in ("prep", "punct") or c < gerund.i for c in gerund.children):
+            continue  # "from Sinai allowing Nasser to mass his divisions": a clause, with what it governs
+        verb = tokens[gerund.head]
+        verb.children.remove(gerund.i)
+        prep.children.remove(before.i)
+        for c in [k for k in before.children if k < before.i]:  # "Israeli tank shelling": Israeli shelling
+            before.children.remove(c)
+            tokens[c].head = gerund.i
+            gerund.children.append(c)
+        before.head, before.dep = gerund.i, "amod" if before.pos == "ADJ" else "compound"
+        gerund.head, gerund.dep, gerund.pos, gerund.tag, gerund.lemma = prep.i, "pobj", "NOUN", "NN", gerund.lower
+        gerund.children.append(before.i)
+        gerund.children.sort()
+        prep.children.append(gerund.i)
+        prep.children.sort()
 
 
 def subtree_span(tokens: list[Token], token: Token) -> tuple[int, int]:

@@ -355,3 +355,17 @@ def test_a_town_that_shares_a_surname_does_not_give_a_government_its_country(pip
     # the gazetteer has a town called Smith in the United States; only a state or province is read this way
     events = pipeline.code_text("The Smith government criticised France.", dt.date(2024, 3, 7))
     assert not any(e.source is not None and e.source.country == "USA" for e in events)
+
+
+def test_the_subject_of_a_joined_clause_is_the_subject_before_it(pipeline: Pipeline) -> None:
+    # the latest person named is Trump; the subject the pronoun continues is the Supreme Leader
+    text = (
+        "Iran's Supreme Leader on Monday rejected US President Donald Trump's offer of talks "
+        "and he also praised the Iraqi government for its support."
+    )
+    praised = [e for e in pipeline.code_text(text, dt.date(2018, 8, 13)) if e.trigger.text == "praised"]
+    assert praised and all(e.source is not None and e.source.country == "IRN" for e in praised)
+    # a pronoun that does not fit the subject (a person's "he" after a state) is left to the other rules
+    text = "China criticised Japan's plan, and he also warned the United States."
+    warned = [e for e in pipeline.code_text(text, dt.date(2024, 3, 7)) if e.trigger.text.startswith("warned")]
+    assert not any(e.source is not None and e.source.country == "CHN" and e.source.code == "CHN" for e in warned)

@@ -50,3 +50,19 @@ def test_pressing_someone_on_a_matter_is_the_appeal_for_it(pipeline: Pipeline) -
     ]
     over = pipeline.code_text("Blinken pressed China over the release of detained Americans.", DAY)
     assert [code for _, _, code in _coded(over, "pressed")] == ["0253"]
+
+
+def test_a_phrasal_verb_is_matched_by_the_pattern_that_names_its_particle(pipeline: Pipeline) -> None:
+    # "shoot {military_target}" (193, small arms) also fits "shot down", but "shoot down" is its own verb
+    downed = _coded(pipeline.code_text("Polish jets shot down Russian drones over Poland.", DAY), "shot")
+    assert downed and all(code == "190" for _, _, code in downed)
+    # the bare verb's patterns still serve a verb with no particle
+    shot = _coded(pipeline.code_text("Gunmen shot two soldiers in Maiduguri.", DAY), "shot")
+    assert shot and all(code.startswith("19") and code != "190" for _, _, code in shot)
+
+
+def test_a_class_word_of_several_words_may_be_joined_by_of(pipeline: Pipeline) -> None:
+    # "act_of_aggression" (pejorative) is "an act of aggression", its predicate read by the parse repair
+    text = "India launched missile strikes on Pakistan on Wednesday. Pakistan called the strikes an act of war."
+    called = _coded(pipeline.code_text(text, DAY), "called")
+    assert called and all(source == "PAK" and target == "IND" and code == "111" for source, target, code in called)

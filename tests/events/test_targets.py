@@ -125,6 +125,14 @@ def test_whom_an_attack_was_on_is_never_who_attacked(pipeline: Pipeline) -> None
     assert any(e.source is not None and e.source.group == "TAL" and e.cameo.startswith("19") for e in by_taliban)
 
 
+def test_a_killing_in_shelling_is_the_shelling_of_whoever_shelled(pipeline: Pipeline) -> None:
+    for text in (
+        "Three Indian soldiers were killed in Pakistani shelling in Kashmir.",
+        "Three Indian soldiers were killed by Pakistani shelling in Kashmir.",
+    ):
+        assert _pairs(_events(pipeline, text)) == {("PAK", "INDMIL", "194")}
+
+
 def test_what_one_side_does_towards_the_other_is_not_mirrored(pipeline: Pipeline) -> None:
     events = _events(pipeline, "NATO will keep strengthening its ties with South Korea, Rutte said.")
     assert [(e.source.group or e.source.country, e.target.country) for e in events if e.source and e.target] == [
@@ -452,7 +460,8 @@ def test_coups_dismissals_and_frozen_institutions(pipeline: Pipeline) -> None:
 
 def test_shooting_is_one_sided_and_an_exchange_of_fire_is_coded_for_each_side(pipeline: Pipeline) -> None:
     shot = _pairs(_events(pipeline, "Israeli jets shot down the Iranian drones."))
-    assert ("ISR", "IRN", "193") in shot and not any(t and t.startswith("ISR") for s, t, _ in shot if s == "IRN")
+    # shooting down aircraft is military force (190), not a fight with small arms (193)
+    assert ("ISR", "IRN", "190") in shot and not any(t and t.startswith("ISR") for s, t, _ in shot if s == "IRN")
     exchanged = _pairs(_events(pipeline, "Indian troops exchanged fire with Pakistani troops."))
     assert {(s, t) for s, t, _ in exchanged} == {("IND", "PAKMIL"), ("PAK", "INDMIL")}
 

@@ -212,11 +212,14 @@ class Discourse:
         support": a possessive in the "for" phrase of a verb stands for the verb's object. "Iran warned
         Israel that it would retaliate": the subject of what one tells another is the teller."""
         sentence = r.sentence
-        if sentence is None or token.lower not in IT | THEY or token.head == token.i:
+        if sentence is None or token.lower not in HE | IT | THEY or token.head == token.i:
             return None
         if token.dep == "nsubj":
+            parallel = self._parallel(r, token, skip)
+            if parallel is not None or token.lower in HE:
+                return parallel
             return self._teller(r, token, skip)
-        if token.dep != "poss":
+        if token.dep != "poss" or token.lower in HE:
             return None
         noun = sentence.tokens[token.head]
         if noun.dep != "pobj" or noun.head == noun.i:
@@ -236,6 +239,28 @@ class Discourse:
             return None
         why = f"'{token.text}' refers to {actor.name or actor.text}, the one it is said of"
         return dataclasses.replace(actor, how=why)
+
+    def _parallel(self, r: Reader, token: Token, skip: frozenset[str]) -> Actor | None:
+        """ "Iran's Supreme Leader rejected Trump's offer and he also accused the government": the subject
+        of a clause joined to another is that clause's subject, when it fits the pronoun, before any
+        actor named between them."""
+        sentence = r.sentence
+        assert sentence is not None
+        verb = sentence.tokens[token.head]
+        if verb.dep != "conj" or verb.head == verb.i:
+            return None
+        subject = sentence.child(sentence.tokens[verb.head], "nsubj")
+        if subject is None or subject.pos == "PRON" or subject.i > token.i:
+            return None
+        actor = r.actor(subject.i)
+        if actor is None or (skip and side(actor) in skip):
+            return None
+        m = self.memory_for(r, subject, actor)
+        word = token.lower
+        fits = m.is_person if word in HE else (not m.is_person and (word in THEY or not m.plural))
+        if not fits:
+            return None
+        return self.rebind(r, m, token, f"'{token.text}' refers to {actor.name or actor.text}, the subject before it")
 
     @staticmethod
     def _doer(r: Reader, token: Token, verb: Token, skip: frozenset[str]) -> Actor | None:

@@ -17,6 +17,7 @@ _CONTAINERS = ENGLISH.words("container_nouns")
 _CONTAINER_LINKS = ENGLISH.words("container_links")
 # "ordered the ambassador to leave", "gave the diplomats 72 hours to leave": a pattern's "out"
 _LEAVING = ENGLISH.words("leaving_verbs")
+_JOINING_PREPOSITIONS = ENGLISH.words("joining_prepositions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,12 @@ def word_forms(sentence: Sentence, token: Token) -> set[str]:
         words = "_".join(m.lower for m in left)
         forms.add(f"{words}_{token.lemma}")
         forms.add(f"{words}_{token.lower}")
+    for prep in token.children:  # "an act of aggression", "crimes against humanity"
+        if tokens[prep].dep == "prep" and tokens[prep].lower in _JOINING_PREPOSITIONS:
+            for obj in sentence.kids(tokens[prep], "pobj"):
+                for base in bases:
+                    forms.add(f"{base}_{tokens[prep].lower}_{obj.lemma}")
+                    forms.add(f"{base}_{tokens[prep].lower}_{obj.lower}")
     return forms
 
 
@@ -108,11 +115,16 @@ class Matcher:
             candidates = candidates + self.lexicon.lookup(pos, key)
         best: Match | None = None
         best_score = float("-inf")
+        particles = {p.lower for p in sentence.kids(token, "prt")}
         for order, pattern in enumerate(candidates):
             found = self.match(sentence, token, pattern)
             if found is None:
                 continue
             score = (pattern.specificity * 10 + found.score) * 10000 - order
+            if particles and not any(slot.prep in particles for slot in pattern.slots):
+                # "shot down five jets" is a phrasal verb of its own: a pattern that names the particle
+                # ("shoot down *") fits better than one of the bare verb ("shoot {military_target}")
+                score -= 1_000_000
             if score > best_score:
                 best, best_score = found, score
         return best
