@@ -1,6 +1,12 @@
 from thucydides.clean import clean
 from thucydides.models import Article
-from thucydides.parse import SpacyParser, repair_gerund_objects, repair_object_predicates, sentence_from_conll
+from thucydides.parse import (
+    SpacyParser,
+    repair_gerund_objects,
+    repair_object_predicates,
+    repair_said_participles,
+    sentence_from_conll,
+)
 
 
 def test_spacy_parser_gives_sentences_with_article_offsets(parser: SpacyParser) -> None:
@@ -247,3 +253,28 @@ def test_an_adjective_in_ly_read_as_an_adverb_after_the_object_of_naming_is_its_
     )
     repair_object_predicates(early.tokens)
     assert early.tokens[1].dep == "advmod"
+
+
+def test_a_participle_after_a_verb_of_saying_set_in_the_sentence_is_the_sayers() -> None:
+    # "..., President Nauseda said, thanking the United States": read as the prisoners' thanks
+    rows = """
+1 prisoners prisoner NOUN NNS _ 3 nsubjpass
+2 were be AUX VBD _ 3 auxpass
+3 driven drive VERB VBN _ 0 ROOT
+4 , , PUNCT , _ 6 punct
+5 Nauseda Nauseda PROPN NNP _ 6 nsubj
+6 said say VERB VBD _ 3 parataxis
+7 , , PUNCT , _ 6 punct
+8 thanking thank VERB VBG _ 3 advcl
+9 Washington Washington PROPN NNP _ 8 dobj
+"""
+    s = sentence_from_conll(rows)
+    repair_said_participles(s.tokens)
+    assert (s.tokens[7].dep, s.tokens[7].head) == ("advcl", 5) and 7 in s.tokens[5].children
+    assert 7 not in s.tokens[2].children
+    # a participle that does not follow the verb of saying stays where the parser put it
+    early = sentence_from_conll(
+        rows.replace("6 said say VERB VBD _ 3 parataxis", "6 left leave VERB VBD _ 3 parataxis")
+    )
+    repair_said_participles(early.tokens)
+    assert early.tokens[7].head == 2

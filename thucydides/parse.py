@@ -280,6 +280,7 @@ def _sentence(
             tokens[tok.head].children.append(tok.i)
     repair_orphan_subjects(tokens)
     repair_said_subjects(tokens)
+    repair_said_participles(tokens)
     repair_object_predicates(tokens)
     repair_gerund_objects(tokens)
     if verb_forms:
@@ -389,6 +390,36 @@ def repair_said_subjects(tokens: list[Token]) -> None:
             tokens[c].head = clause.i
             clause.children.append(c)
         clause.children.sort()
+
+
+def repair_said_participles(tokens: list[Token]) -> None:
+    """Give a verb of saying set inside a sentence the participle clause that follows it.
+
+    "The prisoners were driven into Lithuania, President Nauseda said, thanking the United States": the
+    small English model hangs "thanking" on the sentence's main verb, whose subject (the prisoners) then
+    thanks. A verb of saying (``data/parse/clause_verbs.yaml``) set in as a parenthesis, with a subject of
+    its own, takes the participle clause with no subject that follows it at once (after its comma).
+    """
+    saying = clause_verbs()
+    for said in tokens:
+        if said.dep != "parataxis" or said.lemma not in saying or said.head == said.i:
+            continue
+        if not any(tokens[c].dep == "nsubj" for c in said.children):
+            continue
+        after = subtree_span(tokens, said)[1] + 1
+        while after < len(tokens) and tokens[after].pos == "PUNCT" and tokens[after].text == ",":
+            after += 1
+        if after >= len(tokens):
+            continue
+        clause = tokens[after]
+        if clause.dep != "advcl" or clause.tag != "VBG" or clause.head != said.head:
+            continue
+        if any(tokens[c].dep in ("nsubj", "nsubjpass", "mark") for c in clause.children):
+            continue
+        tokens[clause.head].children.remove(clause.i)
+        clause.head = said.i
+        said.children.append(clause.i)
+        said.children.sort()
 
 
 def repair_object_predicates(tokens: list[Token]) -> None:

@@ -273,6 +273,13 @@ def test_a_mobilisation_with_no_one_named_answers_the_latest_attack_on_the_actor
     assert all(not t for s, t, code in _coded(tested, "tested") if code.startswith("15"))
 
 
+def test_a_complaint_with_no_one_named_answers_the_latest_act_against_the_complainer(pipeline: Pipeline) -> None:
+    text = "North Korea fired a ballistic missile over Japan on Tuesday. Tokyo lodged a protest."
+    assert _coded(pipeline.code_text(text, "2024-03-07"), "protest") == [("JPNGOV", "PRK", "114")]
+    # with nothing done to the complainer before, it is aimed at no one and refused
+    assert _coded(pipeline.code_text("Japan lodged a protest.", "2024-03-07"), "protest") == []
+
+
 def test_a_threat_aimed_at_no_one_answers_the_latest_act_against_the_threatener(pipeline: Pipeline) -> None:
     text = (
         "Israel struck the Iranian consulate in Damascus on Monday. "

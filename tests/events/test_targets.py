@@ -501,3 +501,21 @@ def test_both_sides_are_those_of_the_latest_fighting_not_of_the_latest_words(pip
         "Rubio warned Iran not to target U.S. interests. Guterres urged maximum restraint from both sides."
     )
     assert _targets_of(_events(pipeline, story, "2025-06-13"), "02") == {"ISR", "IRN"}
+
+
+def test_a_participle_after_a_verb_of_saying_is_done_by_the_one_who_said(pipeline: Pipeline) -> None:
+    text = (
+        "The released prisoners were driven across the border into Lithuania, President Gitanas Nauseda said, "
+        "thanking the United States personally."
+    )
+    thanked = _pairs([e for e in _events(pipeline, text, "2025-09-12") if e.trigger.text == "thanking"])
+    assert thanked == {("LTU", "USA", "051")}
+
+
+def test_an_attack_laid_at_someones_door_is_theirs(pipeline: Pipeline) -> None:
+    for text, group in (
+        ("A car bomb blamed on the Islamic State killed 12 people in Baghdad.", "ISI"),
+        ("It was the scene of a 2017 truck bombing, blamed on al Shabaab, that killed 500 people.", "SHB"),
+    ):
+        killed = [e for e in _events(pipeline, text) if e.trigger.text == "killed"]
+        assert killed and all(e.source is not None and e.source.group == group for e in killed), text

@@ -102,6 +102,7 @@ class Control:
     mediated: tuple[str, ...] = ()
     calls: tuple[str, ...] = ()
     postures: tuple[str, ...] = ()
+    complaints: tuple[str, ...] = ()
     threats: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()
     statements: tuple[str, ...] = ()
@@ -184,6 +185,7 @@ def load_control() -> Control:
         mediated=tuple(str(c) for c in raw["act_reference"]["mediated"]),
         calls=tuple(str(c) for c in raw["act_reference"]["calls"]),
         postures=tuple(str(c) for c in raw["act_reference"]["postures"]),
+        complaints=tuple(str(c) for c in raw["act_reference"]["complaints"]),
         threats=tuple(str(c) for c in raw["act_reference"]["threats"]),
         conflicts=tuple(str(c) for c in raw["act_reference"]["conflicts"]),
         statements=tuple(str(c) for c in raw["act_reference"]["statements"]),

@@ -27,6 +27,8 @@ _MESSAGES = ENGLISH.words("message_nouns")
 _ISSUING = ENGLISH.words("issuing_verbs")
 _BLOCKING = ENGLISH.words("blocking_verbs")
 _OCCURRENCE_VERBS = ENGLISH.words("occurrence_verbs")
+_BLAMING = ENGLISH.words("blaming_verbs")
+_BLAMED_ON = ENGLISH.words("blamed_prepositions")
 ONE_SIDED_VERBS = ENGLISH.words("one_sided_verbs")  # "recognised Guaidó": one side's act, whatever its code
 ONE_SIDED = "one-sided"  # the modifier of a candidate that repeats a one-sided act ("did the same")
 
@@ -145,10 +147,28 @@ def default_source(sentence: Sentence, token: Token, pos: str, control: Control)
             obj = sentence.child(prep, "pobj")
             if obj is not None:
                 return [obj.i]
+    blamed = blamed_on(sentence, token)
+    if blamed is not None:
+        return [blamed.i]
     governor = light_governor(sentence, token, control) or occasion(sentence, token)
     if governor is not None:
         return subject(sentence, governor)
     return []
+
+
+def blamed_on(sentence: Sentence, noun: Token) -> Token | None:
+    """Who an act named by a noun is laid at: "a truck bombing, blamed on al Shabaab, that killed 500",
+    "the attack, which New Delhi blamed on Pakistan-based militants" (ANNOTATION.md §2: the agent of a
+    noun is kept)."""
+    for clause in sentence.kids(noun, "acl", "relcl"):
+        if clause.lemma not in _BLAMING:
+            continue
+        for prep in sentence.kids(clause, "prep"):
+            if prep.lower in _BLAMED_ON:
+                obj = sentence.child(prep, "pobj")
+                if obj is not None:
+                    return obj
+    return None
 
 
 def occasion(sentence: Sentence, token: Token) -> Token | None:

@@ -70,8 +70,11 @@ class ActReference:
                 self._denial(doc, sentence, c, candidates)
             elif c.code.startswith(self.control.mediations):
                 self._mediation(doc, sentence, c, candidates, self.control.mediated, "the mediation is between")
-            elif c.code.startswith(self.control.postures) and not any(a.code for a in c.targets):
-                self._answer(doc, sentence, c, candidates)  # "ordered a general mobilisation": against the attacker
+            elif c.code.startswith(self.control.postures + self.control.complaints) and not any(
+                a.code for a in c.targets
+            ):
+                # "ordered a general mobilisation", "lodged a protest": against the latest to act against it
+                self._answer(doc, sentence, c, candidates)
             elif c.code.startswith(self.control.calls) and self._calm(sentence, c):
                 self._mediation(doc, sentence, c, candidates, self.control.conflicts, "the call is to both sides of")
             elif c.rule.startswith(RESPONSE_RULE):
