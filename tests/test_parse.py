@@ -4,6 +4,7 @@ from thucydides.parse import (
     SpacyParser,
     repair_gerund_objects,
     repair_object_predicates,
+    repair_said_conjuncts,
     repair_said_participles,
     sentence_from_conll,
 )
@@ -278,3 +279,26 @@ def test_a_participle_after_a_verb_of_saying_set_in_the_sentence_is_the_sayers()
     )
     repair_said_participles(early.tokens)
     assert early.tokens[7].head == 2
+
+
+def test_a_past_verb_joined_to_what_was_said_with_a_modal_is_the_sayers() -> None:
+    # "He said the tariff would take effect and ordered an investigation": read as the tariff ordering
+    rows = """
+1 Trump Trump PROPN NNP _ 2 nsubj
+2 said say VERB VBD _ 0 ROOT
+3 tariff tariff NOUN NN _ 5 nsubj
+4 would would AUX MD _ 5 aux
+5 take take VERB VB _ 2 ccomp
+6 effect effect NOUN NN _ 5 dobj
+7 and and CCONJ CC _ 5 cc
+8 ordered order VERB VBD _ 5 conj
+9 investigation investigation NOUN NN _ 8 dobj
+"""
+    s = sentence_from_conll(rows)
+    repair_said_conjuncts(s.tokens)
+    assert (s.tokens[7].dep, s.tokens[7].head) == ("conj", 1) and s.tokens[6].head == 1
+    assert 7 not in s.tokens[4].children
+    # a bare verb shares the modal ("would take effect and end"): it stays in what was said
+    shared = sentence_from_conll(rows.replace("8 ordered order VERB VBD", "8 end end VERB VB"))
+    repair_said_conjuncts(shared.tokens)
+    assert shared.tokens[7].head == 4

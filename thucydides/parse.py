@@ -281,6 +281,7 @@ def _sentence(
     repair_orphan_subjects(tokens)
     repair_said_subjects(tokens)
     repair_said_participles(tokens)
+    repair_said_conjuncts(tokens)
     repair_object_predicates(tokens)
     repair_gerund_objects(tokens)
     if verb_forms:
@@ -420,6 +421,40 @@ def repair_said_participles(tokens: list[Token]) -> None:
         clause.head = said.i
         said.children.append(clause.i)
         said.children.sort()
+
+
+def repair_said_conjuncts(tokens: list[Token]) -> None:
+    """Give a verb of saying back a second act of its subject that the parser joined to what was said.
+
+    "He said the tariff would take effect on Aug. 1 and ordered an investigation": the small English
+    model joins "ordered" to "take", so the tariff orders. When what was said has a subject of its own
+    and a modal ("would take"), a finite past verb with no subject joined to it is no part of it (a
+    shared modal would leave it bare: "would attack and kill"): it is joined to the verb of saying.
+    """
+    saying = clause_verbs()
+    for verb in tokens:
+        if verb.dep != "conj" or verb.tag != "VBD" or verb.head == verb.i:
+            continue
+        if any(tokens[c].dep in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        said = tokens[verb.head]
+        if said.dep != "ccomp" or said.head == said.i:
+            continue
+        sayer = tokens[said.head]
+        if sayer.lemma not in saying or sayer.tag not in ("VBD", "VBZ", "VBP"):
+            continue
+        if not any(tokens[c].dep == "nsubj" for c in sayer.children):
+            continue
+        if not any(tokens[c].dep == "nsubj" for c in said.children):
+            continue
+        if not any(tokens[c].dep == "aux" and tokens[c].tag == "MD" for c in said.children):
+            continue
+        joined = [c for c in said.children if said.i < c < verb.i and tokens[c].dep in ("cc", "punct")]
+        for c in [verb.i, *joined]:
+            said.children.remove(c)
+            tokens[c].head = sayer.i
+            sayer.children.append(c)
+        sayer.children.sort()
 
 
 def repair_object_predicates(tokens: list[Token]) -> None:

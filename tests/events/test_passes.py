@@ -204,3 +204,13 @@ def test_a_message_someone_stopped_does_nothing_and_one_issued_is_its_issuers(pi
     assert [(e.source.group, e.target.country) for e in issued if e.cameo.startswith("11")] == [("GOS", "IRN")]
     own = _events(pipeline, "China's statement criticising NATO angered its allies.")
     assert [e.source.country for e in own if e.cameo.startswith("11")] == ["CHN"]
+
+
+def test_a_verb_joined_to_a_modal_one_shares_its_mood(pipeline: Pipeline) -> None:
+    # "would attack the town and kill civilians": the killing is threatened, not done
+    said = [e for e in _events(pipeline, "Officials said the rebels would attack the town and kill civilians.")]
+    assert not any(e.cameo.startswith("19") for e in said)
+    assert any(e.cameo.startswith("13") and e.trigger.text == "kill" for e in said)
+    # a finite verb of its own carries its own tense: "had struck Gaza and killed" both happened
+    struck = _events(pipeline, "Officials said Israeli jets had struck Gaza and killed ten Hamas fighters.")
+    assert any(e.cameo.startswith("19") and e.trigger.text == "killed" for e in struck)

@@ -305,6 +305,19 @@ def governed_by(sentence: Sentence, k: int, token: Token) -> bool:
     return False
 
 
+def mood_bearer(sentence: Sentence, token: Token) -> Token:
+    """The verb whose auxiliaries give ``token`` its tense and mood: a verb joined to another with no
+    subject or auxiliary of its own, in the bare form, shares the other's ("would attack the town and
+    kill civilians": the killing is as hypothetical, or as promised, as the attack)."""
+    for _ in range(4):
+        if token.dep != "conj" or token.head == token.i or token.pos != "VERB" or token.tag != "VB":
+            break
+        if sentence.child(token, "nsubj", "nsubjpass", "aux", "auxpass") is not None:
+            break
+        token = sentence.tokens[token.head]
+    return token
+
+
 def depth(sentence: Sentence, i: int) -> int:
     """How many clauses down token ``i`` sits: the main event of a sentence is the shallowest."""
     found = 0

@@ -11,7 +11,7 @@ from ...lang import ENGLISH
 from ...parse import Sentence, Token
 from ..candidates import Candidate
 from ..control import Control
-from ..grammar import clause_head
+from ..grammar import clause_head, mood_bearer
 from ..lexicon import Lexicon
 
 _HYPOTHETICAL_MARKS = ENGLISH.words("hypothetical_marks")
@@ -45,7 +45,8 @@ class Hypothetical:
             j = t.head
         if token.dep == "csubj" and token.head != token.i:
             token = sentence.tokens[token.head]  # "Ukraine joining NATO would have consequences": an act supposed
-        aux = [sentence.tokens[k].lower for k in token.children if sentence.tokens[k].dep in ("aux", "auxpass")]
+        bearer = mood_bearer(sentence, token)  # "could attack the town and kill civilians"
+        aux = [sentence.tokens[k].lower for k in bearer.children if sentence.tokens[k].dep in ("aux", "auxpass")]
         return any(a in _HYPOTHETICAL_AUX for a in aux)
 
 

@@ -13,7 +13,7 @@ from ...lang import ENGLISH
 from ...parse import Sentence, Token
 from ..candidates import Candidate
 from ..control import Control
-from ..grammar import addressed, clause_head, governed_by, verb_keys
+from ..grammar import addressed, clause_head, governed_by, mood_bearer, verb_keys
 from ..lexicon import Lexicon
 
 _COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
@@ -63,7 +63,9 @@ class ReportedFuture:
 
     def apply(self, doc: Doc, sentence: Sentence, candidates: list[Candidate]) -> list[Candidate]:
         for c in candidates:
-            token = _litotes(sentence, clause_head(sentence, sentence.tokens[c.trigger], self.control))
+            token = _litotes(
+                sentence, mood_bearer(sentence, clause_head(sentence, sentence.tokens[c.trigger], self.control))
+            )
             would = next((a for a in sentence.kids(token, "aux") if a.lower in _FUTURE), None)
             if would is None or any(m.startswith("intent") for m in c.modifiers):
                 continue
