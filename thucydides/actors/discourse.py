@@ -215,7 +215,7 @@ class Discourse:
         if sentence is None or token.lower not in HE | IT | THEY or token.head == token.i:
             return None
         if token.dep == "nsubj":
-            parallel = self._parallel(r, token, skip)
+            parallel = _parallel(self, r, token, skip)
             if parallel is not None or token.lower in HE:
                 return parallel
             return self._teller(r, token, skip)
@@ -239,28 +239,6 @@ class Discourse:
             return None
         why = f"'{token.text}' refers to {actor.name or actor.text}, the one it is said of"
         return dataclasses.replace(actor, how=why)
-
-    def _parallel(self, r: Reader, token: Token, skip: frozenset[str]) -> Actor | None:
-        """ "Iran's Supreme Leader rejected Trump's offer and he also accused the government": the subject
-        of a clause joined to another is that clause's subject, when it fits the pronoun, before any
-        actor named between them."""
-        sentence = r.sentence
-        assert sentence is not None
-        verb = sentence.tokens[token.head]
-        if verb.dep != "conj" or verb.head == verb.i:
-            return None
-        subject = sentence.child(sentence.tokens[verb.head], "nsubj")
-        if subject is None or subject.pos == "PRON" or subject.i > token.i:
-            return None
-        actor = r.actor(subject.i)
-        if actor is None or (skip and side(actor) in skip):
-            return None
-        m = self.memory_for(r, subject, actor)
-        word = token.lower
-        fits = m.is_person if word in HE else (not m.is_person and (word in THEY or not m.plural))
-        if not fits:
-            return None
-        return self.rebind(r, m, token, f"'{token.text}' refers to {actor.name or actor.text}, the subject before it")
 
     @staticmethod
     def _doer(r: Reader, token: Token, verb: Token, skip: frozenset[str]) -> Actor | None:
@@ -349,3 +327,26 @@ class Discourse:
 def _side_tier(root: str) -> int:
     """0 for fighting (roots 18-20), 1 for a material dispute (14-17), 2 for words (10-13), 3 for the rest."""
     return next((n for n, lo in enumerate(_SIDE_TIERS) if root >= lo), len(_SIDE_TIERS))
+
+
+def _parallel(d: Discourse, r: Reader, token: Token, skip: frozenset[str]) -> Actor | None:
+    """ "Iran's Supreme Leader rejected Trump's offer and he also accused the government": the subject
+    of a clause joined to another is that clause's subject, when it fits the pronoun, before any
+    actor named between them."""
+    sentence = r.sentence
+    assert sentence is not None
+    verb = sentence.tokens[token.head]
+    if verb.dep != "conj" or verb.head == verb.i:
+        return None
+    subject = sentence.child(sentence.tokens[verb.head], "nsubj")
+    if subject is None or subject.pos == "PRON" or subject.i > token.i:
+        return None
+    actor = r.actor(subject.i)
+    if actor is None or (skip and side(actor) in skip):
+        return None
+    m = d.memory_for(r, subject, actor)
+    word = token.lower
+    fits = m.is_person if word in HE else (not m.is_person and (word in THEY or not m.plural))
+    if not fits:
+        return None
+    return d.rebind(r, m, token, f"'{token.text}' refers to {actor.name or actor.text}, the subject before it")

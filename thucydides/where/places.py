@@ -327,16 +327,8 @@ class Placer:
                     story.countries[iso2] += 1
 
     def province_of(self, name: str, context: frozenset[str]) -> str | None:
-        """The country of a state, province or region called ``name`` ("Borno", "Khyber Pakhtunkhwa"), for an
-        actor it modifies ("the Borno state government"); None when no first-level division has the name."""
-        if norm(name) in self.regions or norm(name) in self.words.generic:  # "the Federal police", "the North's"
-            return None
-        provinces = [p for p in self.gaz.lookup(name)[:_MAX_CANDIDATES] if p.feature == "adm1" and p.iso2]
-        if not provinces:
-            return None
-        story = Story(countries=Counter(self.iso2.get(c) or self.gaz.iso2_of(c) or c for c in context))
-        place = self.gaz.best(norm(name), provinces, story, hint="adm1")
-        return self.location(place).country if place is not None else None
+        """The country of a state, province or region called ``name`` (see :func:`province_country`)."""
+        return province_country(self, name, context)
 
     def country_of(self, name: str, context: frozenset[str]) -> str | None:
         """The country code of a place name, for actor resolution ("arrived in Yokosuka" → JPN)."""
@@ -347,6 +339,19 @@ class Placer:
         if place is None or not place.iso2:
             return None
         return self.location(place).country
+
+
+def province_country(placer: Placer, name: str, context: frozenset[str]) -> str | None:
+    """The country of a state, province or region called ``name`` ("Borno", "Khyber Pakhtunkhwa"), for an
+    actor it modifies ("the Borno state government"); None when no first-level division has the name."""
+    if norm(name) in placer.regions or norm(name) in placer.words.generic:  # "the Federal police", "the North's"
+        return None
+    provinces = [p for p in placer.gaz.lookup(name)[:_MAX_CANDIDATES] if p.feature == "adm1" and p.iso2]
+    if not provinces:
+        return None
+    story = Story(countries=Counter(placer.iso2.get(c) or placer.gaz.iso2_of(c) or c for c in context))
+    place = placer.gaz.best(norm(name), provinces, story, hint="adm1")
+    return placer.location(place).country if place is not None else None
 
 
 def _people(resolver: ActorResolver | None) -> frozenset[int]:

@@ -1,0 +1,197 @@
+"""Parse repairs (thucydides/repair.py): each misreading of the small English model, mended."""
+
+from thucydides.parse import sentence_from_conll
+from thucydides.repair import (
+    repair_gerund_objects,
+    repair_object_predicates,
+    repair_said_conjuncts,
+    repair_said_participles,
+)
+
+
+def test_a_plural_object_read_as_a_compound_of_its_predicate_is_split_back() -> None:
+    # "called the attackers cowards": the small model reads "attackers" as a compound of the object "cowards"
+    rows = """
+1 Mohamud Mohamud PROPN NNP _ 2 nsubj
+2 called call VERB VBD _ 0 ROOT
+3 the the DET DT _ 5 det
+4 attackers attacker NOUN NNS _ 5 compound
+5 cowards coward NOUN NNS _ 2 dobj
+"""
+    s = sentence_from_conll(rows)
+    repair_object_predicates(s.tokens)
+    called, attackers, cowards = s.tokens[1], s.tokens[3], s.tokens[4]
+    assert (attackers.dep, attackers.head) == ("dobj", called.i)
+    assert (cowards.dep, cowards.head) == ("oprd", called.i)
+    assert s.tokens[2].head == attackers.i  # the determiner goes with the object
+
+
+def test_a_singular_compound_object_of_naming_is_left_alone() -> None:
+    rows = """
+1 Kenya Kenya PROPN NNP _ 2 nsubj
+2 called call VERB VBD _ 0 ROOT
+3 the the DET DT _ 5 det
+4 peace peace NOUN NN _ 5 compound
+5 talks talk NOUN NNS _ 2 dobj
+"""
+    s = sentence_from_conll(rows)
+    repair_object_predicates(s.tokens)
+    assert (s.tokens[4].dep, s.tokens[3].dep) == ("dobj", "compound")
+
+
+def test_an_adjective_after_the_object_of_naming_is_its_predicate() -> None:
+    # "called the detentions unacceptable": read as an adjective of "detentions"
+    rows = """
+1 Washington Washington PROPN NNP _ 2 nsubj
+2 called call VERB VBD _ 0 ROOT
+3 the the DET DT _ 4 det
+4 detentions detention NOUN NNS _ 2 dobj
+5 unacceptable unacceptable ADJ JJ _ 4 amod
+"""
+    s = sentence_from_conll(rows)
+    repair_object_predicates(s.tokens)
+    assert (s.tokens[4].dep, s.tokens[4].head) == ("oprd", 1)
+    assert 4 not in s.tokens[3].children and 4 in s.tokens[1].children
+    # the same adjective under a verb that names nothing stays where the parser put it
+    other = sentence_from_conll(rows.replace("called call", "released release"))
+    repair_object_predicates(other.tokens)
+    assert other.tokens[4].dep == "amod"
+
+
+def test_a_noun_with_its_article_read_as_a_modifier_of_the_object_of_naming_is_its_predicate() -> None:
+    # "called India's strikes an act of aggression": the small model hangs "act" from "strikes"
+    rows = """
+1 Pakistan Pakistan PROPN NNP _ 2 nsubj
+2 called call VERB VBD _ 0 ROOT
+3 India India PROPN NNP _ 5 poss
+4 's 's PART POS _ 3 case
+5 strikes strike NOUN NNS _ 2 dobj
+6 an an DET DT _ 7 det
+7 act act NOUN NN _ 5 npadvmod
+8 of of ADP IN _ 7 prep
+9 aggression aggression NOUN NN _ 8 pobj
+"""
+    s = sentence_from_conll(rows)
+    repair_object_predicates(s.tokens)
+    assert (s.tokens[6].dep, s.tokens[6].head) == ("oprd", 1)
+    assert 6 not in s.tokens[4].children and 6 in s.tokens[1].children
+    # not under a verb that names nothing, nor a bare noun ("ordered the troops home")
+    other = sentence_from_conll(rows.replace("called call", "condemned condemn"))
+    repair_object_predicates(other.tokens)
+    assert other.tokens[6].dep == "npadvmod"
+    bare = sentence_from_conll(rows.replace("6 an an DET DT _ 7 det", "6 one one NUM CD _ 7 nummod"))
+    repair_object_predicates(bare.tokens)
+    assert bare.tokens[6].dep == "npadvmod"
+
+
+def test_a_noun_in_ing_read_as_a_clause_after_a_preposition_is_its_object() -> None:
+    # "killed in Israeli tank shelling": the small model reads "in tank" and a clause "shelling"
+    rows = """
+1 civilians civilian NOUN NNS _ 3 nsubjpass
+2 were be AUX VBD _ 3 auxpass
+3 killed kill VERB VBN _ 0 ROOT
+4 in in ADP IN _ 3 prep
+5 Israeli israeli ADJ JJ _ 6 amod
+6 tank tank NOUN NN _ 4 pobj
+7 shelling shell VERB VBG _ 3 advcl
+8 in in ADP IN _ 7 prep
+9 Gaza Gaza PROPN NNP _ 8 pobj
+"""
+    s = sentence_from_conll(rows)
+    repair_gerund_objects(s.tokens)
+    shelling = s.tokens[6]
+    assert (shelling.dep, shelling.head, shelling.pos, shelling.lemma) == ("pobj", 3, "NOUN", "shelling")
+    assert (s.tokens[5].dep, s.tokens[5].head) == ("compound", 6) and s.tokens[4].head == 6  # Israeli shelling
+    assert 6 in s.tokens[3].children and 6 not in s.tokens[2].children
+    # a participle clause of its own stays one: "killed in Gaza, prompting protests"
+    own = sentence_from_conll(
+        """
+1 civilians civilian NOUN NNS _ 3 nsubjpass
+2 were be AUX VBD _ 3 auxpass
+3 killed kill VERB VBN _ 0 ROOT
+4 in in ADP IN _ 3 prep
+5 Gaza Gaza PROPN NNP _ 4 pobj
+6 , , PUNCT , _ 3 punct
+7 prompting prompt VERB VBG _ 3 advcl
+8 protests protest NOUN NNS _ 7 dobj
+"""
+    )
+    repair_gerund_objects(own.tokens)
+    assert own.tokens[6].dep == "advcl"
+
+
+def test_an_adjective_in_ly_read_as_an_adverb_after_the_object_of_naming_is_its_predicate() -> None:
+    # "called the attacks cowardly": the small model tags "cowardly" as the verb's adverb
+    rows = """
+1 Widodo Widodo PROPN NNP _ 2 nsubj
+2 called call VERB VBD _ 0 ROOT
+3 the the DET DT _ 4 det
+4 attacks attack NOUN NNS _ 2 dobj
+5 cowardly cowardly ADV RB _ 2 advmod
+"""
+    s = sentence_from_conll(rows)
+    repair_object_predicates(s.tokens)
+    assert (s.tokens[4].dep, s.tokens[4].head) == ("oprd", 1)
+    # not after a verb that names nothing, nor an adverb that does not follow the object
+    other = sentence_from_conll(rows.replace("called call", "condemned condemn"))
+    repair_object_predicates(other.tokens)
+    assert other.tokens[4].dep == "advmod"
+    early = sentence_from_conll(
+        """
+1 Widodo Widodo PROPN NNP _ 3 nsubj
+2 publicly publicly ADV RB _ 3 advmod
+3 called call VERB VBD _ 0 ROOT
+4 the the DET DT _ 5 det
+5 attacks attack NOUN NNS _ 3 dobj
+"""
+    )
+    repair_object_predicates(early.tokens)
+    assert early.tokens[1].dep == "advmod"
+
+
+def test_a_participle_after_a_verb_of_saying_set_in_the_sentence_is_the_sayers() -> None:
+    # "..., President Nauseda said, thanking the United States": read as the prisoners' thanks
+    rows = """
+1 prisoners prisoner NOUN NNS _ 3 nsubjpass
+2 were be AUX VBD _ 3 auxpass
+3 driven drive VERB VBN _ 0 ROOT
+4 , , PUNCT , _ 6 punct
+5 Nauseda Nauseda PROPN NNP _ 6 nsubj
+6 said say VERB VBD _ 3 parataxis
+7 , , PUNCT , _ 6 punct
+8 thanking thank VERB VBG _ 3 advcl
+9 Washington Washington PROPN NNP _ 8 dobj
+"""
+    s = sentence_from_conll(rows)
+    repair_said_participles(s.tokens)
+    assert (s.tokens[7].dep, s.tokens[7].head) == ("advcl", 5) and 7 in s.tokens[5].children
+    assert 7 not in s.tokens[2].children
+    # a participle that does not follow the verb of saying stays where the parser put it
+    early = sentence_from_conll(
+        rows.replace("6 said say VERB VBD _ 3 parataxis", "6 left leave VERB VBD _ 3 parataxis")
+    )
+    repair_said_participles(early.tokens)
+    assert early.tokens[7].head == 2
+
+
+def test_a_past_verb_joined_to_what_was_said_with_a_modal_is_the_sayers() -> None:
+    # "He said the tariff would take effect and ordered an investigation": read as the tariff ordering
+    rows = """
+1 Trump Trump PROPN NNP _ 2 nsubj
+2 said say VERB VBD _ 0 ROOT
+3 tariff tariff NOUN NN _ 5 nsubj
+4 would would AUX MD _ 5 aux
+5 take take VERB VB _ 2 ccomp
+6 effect effect NOUN NN _ 5 dobj
+7 and and CCONJ CC _ 5 cc
+8 ordered order VERB VBD _ 5 conj
+9 investigation investigation NOUN NN _ 8 dobj
+"""
+    s = sentence_from_conll(rows)
+    repair_said_conjuncts(s.tokens)
+    assert (s.tokens[7].dep, s.tokens[7].head) == ("conj", 1) and s.tokens[6].head == 1
+    assert 7 not in s.tokens[4].children
+    # a bare verb shares the modal ("would take effect and end"): it stays in what was said
+    shared = sentence_from_conll(rows.replace("8 ordered order VERB VBD", "8 end end VERB VB"))
+    repair_said_conjuncts(shared.tokens)
+    assert shared.tokens[7].head == 4

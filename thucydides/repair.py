@@ -1,0 +1,302 @@
+"""Parse repairs: the small English model's commonest misreadings of news sentences, mended before any
+rule reads them (each function takes a sentence's tokens and rewrites their heads and labels in place).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .resources import data_path, load_yaml
+
+if TYPE_CHECKING:
+    from .parse import Token
+
+
+_ORPHAN_DEPS = ("conj", "advcl", "ccomp")
+
+
+def repair_orphan_subjects(tokens: list[Token]) -> None:
+    """Give a second clause back the subject the parser joined to the first clause's object.
+
+    "Japan condemned the launch and South Korea also condemned it": the small English model
+    often reads "South Korea" as a conjunct of "the launch", leaving the second "condemned"
+    with no subject. A verb conjoined to another verb, with no subject of its own, takes the
+    noun conjunct just before it (adverbs and auxiliaries between them aside) as its subject. So does
+    a finite verb the parser hung from the first as an adverbial or complement clause with no subject,
+    no mark and no auxiliary ("freed the hostages on Monday and Israel released prisoners": "Monday and
+    Israel").
+    """
+    for verb in tokens:
+        if verb.pos != "VERB" or verb.dep not in _ORPHAN_DEPS or tokens[verb.head].pos not in ("VERB", "AUX"):
+            continue
+        if any(tokens[c].dep in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        if verb.dep != "conj" and (
+            verb.tag not in ("VBD", "VBZ", "VBP") or any(tokens[c].dep in ("mark", "aux") for c in verb.children)
+        ):
+            continue
+        j = verb.i - 1
+        while j > verb.head and tokens[j].pos in ("ADV", "AUX", "PART"):
+            j -= 1
+        noun = tokens[j]
+        while noun.dep in ("compound", "flat") and noun.head > noun.i:
+            noun = tokens[noun.head]
+        if noun.pos not in ("PROPN", "NOUN") or noun.dep != "conj":
+            continue
+        owner = tokens[noun.head]
+        if owner.pos not in ("NOUN", "PROPN", "PRON") or not verb.head < owner.i < noun.i:
+            continue
+        owner.children.remove(noun.i)
+        noun.head, noun.dep = verb.i, "nsubj"
+        for c in [c for c in owner.children if tokens[c].dep == "cc" and owner.i < c < noun.i]:
+            owner.children.remove(c)
+            tokens[c].head = verb.i
+            verb.children.append(c)
+        verb.children.append(noun.i)
+        verb.children.sort()
+
+
+def repair_said_subjects(tokens: list[Token]) -> None:
+    """Give a verb of saying back the clause whose subject the parser took for its object.
+
+    "Nakatani said Japan, having already provided Ukraine with equipment, hoped to deepen its
+    cooperation": the small English model reads "Japan" as the object of "said" and hangs "hoped" on
+    the sentence's first verb. A verb of saying (``data/parse/clause_verbs.yaml``) with a name or a noun
+    for its object and no clause of its own takes the first later finite verb with no subject that
+    hangs from an earlier verb (or from it, as an adverbial clause with no mark) as its clause, and the
+    object as that clause's subject.
+    """
+    saying = clause_verbs()
+    for verb in tokens:
+        if verb.pos != "VERB" or verb.lemma not in saying:
+            continue
+        objects = [tokens[c] for c in verb.children if tokens[c].dep == "dobj"]
+        if len(objects) != 1 or objects[0].pos not in ("PROPN", "NOUN"):
+            continue
+        if any(tokens[c].dep in ("ccomp", "xcomp") for c in verb.children):
+            continue
+        said = objects[0]
+        clause = next(
+            (
+                t
+                for t in tokens[said.i + 1 :]
+                if t.pos == "VERB"
+                and t.tag in ("VBD", "VBZ", "VBP")
+                and not any(tokens[c].dep in ("nsubj", "nsubjpass", "mark") for c in t.children)
+                and ((t.dep == "conj" and t.head < verb.i) or (t.dep == "advcl" and t.head == verb.i))
+            ),
+            None,
+        )
+        if clause is None:
+            continue
+        tokens[clause.head].children.remove(clause.i)
+        clause.head, clause.dep = verb.i, "ccomp"
+        verb.children.remove(said.i)
+        verb.children.append(clause.i)
+        verb.children.sort()
+        said.head, said.dep = clause.i, "nsubj"
+        clause.children.append(said.i)
+        # "Japan, having already provided Ukraine with equipment, hoped": the participle is the clause's
+        for c in [c for c in verb.children if said.i < c < clause.i and tokens[c].dep in ("advcl", "punct")]:
+            verb.children.remove(c)
+            tokens[c].head = clause.i
+            clause.children.append(c)
+        clause.children.sort()
+
+
+def repair_said_participles(tokens: list[Token]) -> None:
+    """Give a verb of saying set inside a sentence the participle clause that follows it.
+
+    "The prisoners were driven into Lithuania, President Nauseda said, thanking the United States": the
+    small English model hangs "thanking" on the sentence's main verb, whose subject (the prisoners) then
+    thanks. A verb of saying (``data/parse/clause_verbs.yaml``) set in as a parenthesis, with a subject of
+    its own, takes the participle clause with no subject that follows it at once (after its comma).
+    """
+    saying = clause_verbs()
+    for said in tokens:
+        if said.dep != "parataxis" or said.lemma not in saying or said.head == said.i:
+            continue
+        if not any(tokens[c].dep == "nsubj" for c in said.children):
+            continue
+        after = subtree_span(tokens, said)[1] + 1
+        while after < len(tokens) and tokens[after].pos == "PUNCT" and tokens[after].text == ",":
+            after += 1
+        if after >= len(tokens):
+            continue
+        clause = tokens[after]
+        if clause.dep != "advcl" or clause.tag != "VBG" or clause.head != said.head:
+            continue
+        if any(tokens[c].dep in ("nsubj", "nsubjpass", "mark") for c in clause.children):
+            continue
+        tokens[clause.head].children.remove(clause.i)
+        clause.head = said.i
+        said.children.append(clause.i)
+        said.children.sort()
+
+
+def repair_said_conjuncts(tokens: list[Token]) -> None:
+    """Give a verb of saying back a second act of its subject that the parser joined to what was said.
+
+    "He said the tariff would take effect on Aug. 1 and ordered an investigation": the small English
+    model joins "ordered" to "take", so the tariff orders. When what was said has a subject of its own
+    and a modal ("would take"), a finite past verb with no subject joined to it is no part of it (a
+    shared modal would leave it bare: "would attack and kill"): it is joined to the verb of saying.
+    """
+    saying = clause_verbs()
+    for verb in tokens:
+        if verb.dep != "conj" or verb.tag != "VBD" or verb.head == verb.i:
+            continue
+        if any(tokens[c].dep in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        said = tokens[verb.head]
+        if said.dep != "ccomp" or said.head == said.i:
+            continue
+        sayer = tokens[said.head]
+        if sayer.lemma not in saying or sayer.tag not in ("VBD", "VBZ", "VBP"):
+            continue
+        if not any(tokens[c].dep == "nsubj" for c in sayer.children):
+            continue
+        if not any(tokens[c].dep == "nsubj" for c in said.children):
+            continue
+        if not any(tokens[c].dep == "aux" and tokens[c].tag == "MD" for c in said.children):
+            continue
+        joined = [c for c in said.children if said.i < c < verb.i and tokens[c].dep in ("cc", "punct")]
+        for c in [verb.i, *joined]:
+            said.children.remove(c)
+            tokens[c].head = sayer.i
+            sayer.children.append(c)
+        sayer.children.sort()
+
+
+def repair_object_predicates(tokens: list[Token]) -> None:
+    """Split "called [the attack barbaric]" back into an object and its predicate.
+
+    The small English model often reads the object of "call", "brand" or "deem" as a compound
+    inside the predicate ("the attack" as a modifier of "barbaric"); the object is the compound
+    noun with the determiner, the predicate what follows it. With a verb of naming
+    (``data/parse/naming_verbs.yaml``) it also reads "called [the attackers cowards]" as one object
+    (a plural noun is no compound: the object is the plural, the predicate what follows) and
+    "called the detentions unacceptable" as a detention that is unacceptable (an adjective after
+    the object is the verb's predicate), and "called the strikes an act of aggression" as strikes that
+    are an act (a noun with its article after the object is the verb's predicate).
+    """
+    naming = naming_verbs()
+    for pred in tokens:
+        if pred.head == pred.i or not (
+            pred.dep == "oprd" or (pred.dep == "dobj" and tokens[pred.head].lemma in naming and pred.pos == "NOUN")
+        ):
+            continue
+        verb = tokens[pred.head]
+        if any(tokens[c].dep in ("dobj", "oprd") and c != pred.i for c in verb.children):
+            continue
+        nouns = [c for c in pred.children if tokens[c].dep == "compound" and tokens[c].pos in ("NOUN", "PROPN")]
+        if pred.dep == "dobj":
+            nouns = [c for c in nouns if tokens[c].tag in ("NNS", "NNPS") and c == pred.i - 1]
+        dets = [c for c in pred.children if tokens[c].dep == "det" and c < pred.i]
+        if not nouns or not dets or not dets[0] < nouns[-1] < pred.i:
+            continue
+        _split_object(tokens, verb, pred, tokens[nouns[-1]])
+    for adjective in tokens:
+        noun = tokens[adjective.head]
+        if adjective.dep != "amod" or adjective.pos != "ADJ" or adjective.i != noun.i + 1 or noun.dep != "dobj":
+            continue
+        verb = tokens[noun.head]
+        if verb.lemma in naming and not any(tokens[c].dep in ("oprd", "ccomp", "xcomp") for c in verb.children):
+            noun.children.remove(adjective.i)
+            adjective.head, adjective.dep = verb.i, "oprd"
+            verb.children.append(adjective.i)
+            verb.children.sort()
+    for pred in tokens:  # "called India's strikes [an act of aggression]": a noun predicate read as the object's
+        noun = tokens[pred.head]
+        if pred.dep not in ("npadvmod", "appos") or pred.pos != "NOUN" or noun.dep != "dobj" or pred.i < noun.i:
+            continue
+        verb = tokens[noun.head]
+        if verb.lemma in naming and not any(tokens[c].dep in ("oprd", "ccomp", "xcomp") for c in verb.children):
+            if not any(tokens[c].dep == "det" for c in pred.children):
+                continue  # "called the troops home", an apposition with no article: not what they are called
+            noun.children.remove(pred.i)
+            pred.head, pred.dep = verb.i, "oprd"
+            verb.children.append(pred.i)
+            verb.children.sort()
+    for verb in tokens:  # "called the attacks cowardly": an adjective in -ly read as the verb's adverb
+        if verb.lemma not in naming or any(tokens[c].dep in ("oprd", "ccomp", "xcomp") for c in verb.children):
+            continue
+        objects = [tokens[c] for c in verb.children if tokens[c].dep == "dobj"]
+        if not objects:
+            continue
+        after = subtree_span(tokens, objects[0])[1] + 1  # the word right after the object's phrase
+        for c in verb.children:
+            if c == after and tokens[c].dep == "advmod" and tokens[c].lower.endswith("ly"):
+                tokens[c].dep = "oprd"
+
+
+def repair_gerund_objects(tokens: list[Token]) -> None:
+    """Give "killed in [Pakistani shelling]" its noun back.
+
+    The small English model reads a noun in -ing after a preposition and a modifier as a clause of the
+    verb ("in Pakistani" with "shelling" a participle clause of "killed"); when the word in -ing governs
+    nothing but prepositions ("shelling in Kashmir") and follows the preposition's object at once, it is
+    that object, and the word before it (with its own modifiers) its modifier.
+    """
+    for gerund in tokens:
+        if gerund.dep != "advcl" or gerund.tag != "VBG" or gerund.i == 0 or gerund.head == gerund.i:
+            continue
+        before = tokens[gerund.i - 1]
+        prep = tokens[before.head]
+        if before.dep != "pobj" or prep.dep not in ("prep", "agent") or prep.head != gerund.head:
+            continue
+        if any(tokens[c].dep not in ("prep", "punct") or c < gerund.i for c in gerund.children):
+            continue  # "from Sinai allowing Nasser to mass his divisions": a clause, with what it governs
+        verb = tokens[gerund.head]
+        verb.children.remove(gerund.i)
+        prep.children.remove(before.i)
+        for c in [k for k in before.children if k < before.i]:  # "Israeli tank shelling": Israeli shelling
+            before.children.remove(c)
+            tokens[c].head = gerund.i
+            gerund.children.append(c)
+        before.head, before.dep = gerund.i, "amod" if before.pos == "ADJ" else "compound"
+        gerund.head, gerund.dep, gerund.pos, gerund.tag, gerund.lemma = prep.i, "pobj", "NOUN", "NN", gerund.lower
+        gerund.children.append(before.i)
+        gerund.children.sort()
+        prep.children.append(gerund.i)
+        prep.children.sort()
+
+
+def subtree_span(tokens: list[Token], token: Token) -> tuple[int, int]:
+    """Token index range [lo, hi] covered by the subtree of ``token``."""
+    lo = hi = token.i
+    stack = [token.i]
+    while stack:
+        t = tokens[stack.pop()]
+        lo = min(lo, t.i)
+        hi = max(hi, t.i)
+        stack.extend(t.children)
+    return lo, hi
+
+
+def _split_object(tokens: list[Token], verb: Token, pred: Token, noun: Token) -> None:
+    """Make ``noun``, read as a compound inside ``pred``, the object of ``verb`` and ``pred`` its predicate."""
+    for c in [k for k in pred.children if k < noun.i]:  # the determiner and modifiers of the object
+        pred.children.remove(c)
+        tokens[c].head = noun.i
+        noun.children.append(c)
+    pred.children.remove(noun.i)
+    noun.head, noun.dep = verb.i, "dobj"
+    noun.children.sort()
+    if pred.dep == "dobj":
+        pred.dep = "oprd"
+    verb.children.append(noun.i)
+    verb.children.sort()
+
+
+@lru_cache(maxsize=1)
+def clause_verbs() -> frozenset[str]:
+    """Verbs of saying that take a clause, never a name, as what they say."""
+    return frozenset(str(v) for v in load_yaml(data_path("parse", "clause_verbs.yaml")) or ())
+
+
+@lru_cache(maxsize=1)
+def naming_verbs() -> frozenset[str]:
+    """Verbs that take an object and what it is called ("called the attack barbaric")."""
+    return frozenset(str(v) for v in load_yaml(data_path("parse", "naming_verbs.yaml")) or ())
