@@ -231,11 +231,8 @@ class Discourse:
             return self._doer(r, token, sentence.tokens[prep.head], skip)
         if prep.lower != "for":
             return None
-        obj = sentence.child(sentence.tokens[prep.head], "dobj")
-        if obj is None or obj.pos == "PRON" or obj.i > token.i:
-            return None
-        actor = r.actor(obj.i)
-        if actor is None or (skip and side(actor) in skip):
+        actor = _antecedent(r, sentence.child(sentence.tokens[prep.head], "dobj"), skip, before=token.i)
+        if actor is None:
             return None
         why = f"'{token.text}' refers to {actor.name or actor.text}, the one it is said of"
         return dataclasses.replace(actor, how=why)
@@ -246,9 +243,8 @@ class Discourse:
         the verb's act is the verb's subject."""
         sentence = r.sentence
         assert sentence is not None
-        doer = sentence.child(verb, "nsubj")
-        actor = r.actor(doer.i) if doer is not None and doer.pos != "PRON" and doer.i < token.i else None
-        if actor is None or (skip and side(actor) in skip):
+        actor = _antecedent(r, sentence.child(verb, "nsubj"), skip, before=token.i)
+        if actor is None:
             return None
         return dataclasses.replace(actor, how=f"'{token.text}' refers to {actor.name or actor.text}, who does it")
 
@@ -262,9 +258,8 @@ class Discourse:
         verb = sentence.tokens[clause.head]
         if verb.lemma not in ADDRESS_VERBS or sentence.child(verb, "dobj", "dative") is None:
             return None
-        teller = sentence.child(verb, "nsubj")
-        actor = r.actor(teller.i) if teller is not None and teller.pos != "PRON" else None
-        if actor is None or (skip and side(actor) in skip):
+        actor = _antecedent(r, sentence.child(verb, "nsubj"), skip)
+        if actor is None:
             return None
         return dataclasses.replace(actor, how=f"'{token.text}' refers to {actor.name or actor.text}, who told it")
 
@@ -339,10 +334,8 @@ def _parallel(d: Discourse, r: Reader, token: Token, skip: frozenset[str]) -> Ac
     if verb.dep != "conj" or verb.head == verb.i:
         return None
     subject = sentence.child(sentence.tokens[verb.head], "nsubj")
-    if subject is None or subject.pos == "PRON" or subject.i > token.i:
-        return None
-    actor = r.actor(subject.i)
-    if actor is None or (skip and side(actor) in skip):
+    actor = _antecedent(r, subject, skip, before=token.i)
+    if subject is None or actor is None:
         return None
     m = d.memory_for(r, subject, actor)
     word = token.lower
@@ -350,3 +343,12 @@ def _parallel(d: Discourse, r: Reader, token: Token, skip: frozenset[str]) -> Ac
     if not fits:
         return None
     return d.rebind(r, m, token, f"'{token.text}' refers to {actor.name or actor.text}, the subject before it")
+
+
+def _antecedent(r: Reader, named: Token | None, skip: frozenset[str], before: int | None = None) -> Actor | None:
+    """The actor a named word (no pronoun) stands for, if it is one and not of the sides in ``skip``;
+    with ``before``, only a word before that token."""
+    if named is None or named.pos == "PRON" or (before is not None and named.i > before):
+        return None
+    actor = r.actor(named.i)
+    return None if actor is None or (skip and side(actor) in skip) else actor
