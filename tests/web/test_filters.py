@@ -150,3 +150,26 @@ def test_every_listed_parameter_changes_the_answer_or_is_refused(client: TestCli
         assert status in (200, 404), f"{path}?{base | own}: {status} {after}"
         tried.append(own)
     pytest.fail(f"{path} lists {name!r} but answers the same with {tried}")
+
+
+def _dependencies(dependant: Any) -> Iterator[Any]:
+    for sub in dependant.dependencies:
+        yield sub
+        yield from _dependencies(sub)
+
+
+def test_the_shared_parameters_are_read_without_a_hop_to_another_thread(tmp_path: Path) -> None:
+    """A dependency declared with ``def`` runs in FastAPI's pool of threads, a hop there and back for every
+    request; the filters and the paging wait for nothing, so they are read on the event loop."""
+    import inspect
+
+    from fastapi.routing import APIRoute
+
+    app = create_app(ServerConfig(tmp_path / "store.duckdb"))
+    included = [top.original_router.routes if hasattr(top, "original_router") else [top] for top in app.routes]
+    routes = [route for group in included for route in group if isinstance(route, APIRoute)]
+    calls = {sub.call for route in routes for sub in _dependencies(route.dependant)}
+    assert {getattr(call, "__name__", "") for call in calls} >= {"filters", "paging"}
+    assert all(inspect.iscoroutinefunction(call) for call in calls), [
+        c for c in calls if not inspect.iscoroutinefunction(c)
+    ]

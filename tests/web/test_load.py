@@ -130,28 +130,30 @@ def test_an_existing_store_is_put_in_order_before_it_is_served(tmp_path: Path, m
 
 
 def test_every_client_is_made_before_any_request_is_timed(monkeypatch: pytest.MonkeyPatch) -> None:
-    # making a client costs the benchmark's event loop CPU; made among the requests, that wait was counted
-    # as the server's latency
+    # a client made among the requests would take the benchmark's event loop from reading answers that had
+    # arrived, and that wait would be counted as the server's latency
     log: list[str] = []
 
-    class Answer:
-        status_code = 200
-
-    class FakeClient:
-        def __init__(self, **_: Any) -> None:
+    class FakeConnection:
+        def __init__(self, host: str, port: int, timeout: float) -> None:
+            assert (host, port) == ("127.0.0.1", 1)
             log.append("made")
 
-        async def __aenter__(self) -> FakeClient:
-            return self
+        async def get(self, url: str) -> int:
+            log.append("get")
+            return 200
 
-        async def __aexit__(self, *_: Any) -> None:
+        async def close(self) -> None:
             log.append("closed")
 
-        async def get(self, url: str) -> Answer:
-            log.append("get")
-            return Answer()
-
-    monkeypatch.setattr(load.httpx, "AsyncClient", FakeClient)
+    monkeypatch.setattr(load, "Connection", FakeConnection)
     samples = load.run_clients("http://127.0.0.1:1", ["1"], clients=3, rounds=1, duration=60)
     assert log[:3] == ["made"] * 3 and log.count("made") == 3 and log.count("closed") == 3
     assert len(samples) == 3 * len(NAMES) and all(s.ok for s in samples)
+
+
+def test_the_report_says_how_much_cpu_the_clients_took_from_the_server() -> None:
+    view = load.ViewLoad("a", 1, 0.1, 0.1, 0.1, 0, {200: 1})
+    report = load.LoadReport(1000, 50, 2, 4.0, [view], client_cpu_seconds=1.0)
+    assert "The clients took 1.0 s of CPU on this machine (25% of one core)." in load.render(report)
+    assert json.loads(to_json(report))["client_cpu_seconds"] == 1.0

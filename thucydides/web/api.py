@@ -19,6 +19,7 @@ from .access import EventId, access
 from .params import Filters, Freq, Paging, filters, paging
 from .problems import BadParameter
 from .schemas import ActorOut, ActorSummaryOut, AlertOut, DyadOut, ErrorOut, TimelineOut
+from .threads import in_a_thread
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorOut, "description": text}
@@ -29,6 +30,7 @@ Filtered = Annotated[Filters, Depends(filters)]
 
 
 @router.get("/overview", response_model=analysis.StoreOverview, tags=["store"])
+@in_a_thread
 def overview(request: Request, f: Filtered) -> analysis.StoreOverview:
     """How many articles, mentions and events the store holds, their dates and kinds."""
     with access(request).read() as store:
@@ -36,6 +38,7 @@ def overview(request: Request, f: Filtered) -> analysis.StoreOverview:
 
 
 @router.get("/events", response_model=analysis.EventPage, tags=["events"])
+@in_a_thread
 def events(request: Request, f: Filtered, page: Annotated[Paging, Depends(paging)]) -> analysis.EventPage:
     """Events matching the filters, a page at a time, each with the sentence it was coded from."""
     with access(request).read() as store:
@@ -43,6 +46,7 @@ def events(request: Request, f: Filtered, page: Annotated[Paging, Depends(paging
 
 
 @router.get("/events/{event_id}", response_model=analysis.EventDetail, tags=["events"])
+@in_a_thread
 def event(request: Request, event_id: EventId) -> analysis.EventDetail:
     """One event with its CAMEO code explained and every mention that reports it."""
     number = int(event_id)
@@ -56,6 +60,7 @@ def event(request: Request, event_id: EventId) -> analysis.EventDetail:
 
 
 @router.get("/actors", response_model=list[analysis.ActorCount], tags=["actors"])
+@in_a_thread
 def actors(
     request: Request,
     f: Filtered,
@@ -68,6 +73,7 @@ def actors(
 
 
 @router.get("/actors/{name}", response_model=ActorSummaryOut, tags=["actors"])
+@in_a_thread
 def actor(
     request: Request,
     name: Annotated[str, Path(max_length=100)],
@@ -86,6 +92,7 @@ def actor(
 
 
 @router.get("/dyads", response_model=list[DyadOut], tags=["dyads"])
+@in_a_thread
 def dyads(request: Request, f: Filtered, limit: Annotated[int, Query(ge=1, le=500)] = 20) -> list[dict[str, Any]]:
     """The pairs of actors with most events (``directed`` keeps A → B apart from B → A)."""
     with access(request).read() as store:
@@ -94,6 +101,7 @@ def dyads(request: Request, f: Filtered, limit: Annotated[int, Query(ge=1, le=50
 
 
 @router.get("/timelines/dyad", response_model=TimelineOut, tags=["timelines"])
+@in_a_thread
 def dyad_timeline(request: Request, f: Filtered, freq: Freq = "month") -> dict[str, Any]:
     """Events between ``source`` and ``target`` per period, by QuadClass, with the mean Goldstein score."""
     for name in ("source", "target"):
@@ -115,6 +123,7 @@ def dyad_timeline(request: Request, f: Filtered, freq: Freq = "month") -> dict[s
 
 
 @router.get("/timelines/actor", response_model=TimelineOut, tags=["timelines"])
+@in_a_thread
 def actor_timeline(request: Request, f: Filtered, freq: Freq = "month") -> dict[str, Any]:
     """Events per period with ``actor`` on either side (all events of the filters without it)."""
     with access(request).read() as store:
@@ -132,6 +141,7 @@ def actor_out(spec: analysis.ActorSpec) -> ActorOut:
 
 
 @router.get("/network", response_model=analysis.NetworkView, tags=["network"])
+@in_a_thread
 def network(
     request: Request,
     f: Filtered,
@@ -145,6 +155,7 @@ def network(
 
 
 @router.get("/network/blocs", response_model=list[analysis.Bloc], tags=["network"])
+@in_a_thread
 def blocs(
     request: Request, f: Filtered, min_events: Annotated[int, Query(ge=1, le=100_000)] = 1
 ) -> list[analysis.Bloc]:
@@ -154,6 +165,7 @@ def blocs(
 
 
 @router.get("/alerts", response_model=list[AlertOut], tags=["alerts"])
+@in_a_thread
 def alerts(
     request: Request,
     f: Filtered,
@@ -167,6 +179,7 @@ def alerts(
 
 
 @router.get("/map", response_model=list[analysis.MapPoint], tags=["places"])
+@in_a_thread
 def map_points(
     request: Request, f: Filtered, limit: Annotated[int, Query(ge=1, le=20_000)] = 2000
 ) -> list[analysis.MapPoint]:
@@ -176,6 +189,7 @@ def map_points(
 
 
 @router.get("/codes", tags=["codes"])
+@in_a_thread
 def codes() -> dict[str, Any]:
     """The CAMEO roots with their names and QuadClass, and the PLOVER event types (for filter menus)."""
     from ..events.taxonomy import load_taxonomy
@@ -189,6 +203,7 @@ def codes() -> dict[str, Any]:
 
 
 @router.get("/meta", tags=["store"])
+@in_a_thread
 def meta(request: Request) -> dict[str, Any]:
     """The server: which store it shows, whether it accepts writes, and its version."""
     from ..version import __version__

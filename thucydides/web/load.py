@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import numpy as np
@@ -34,6 +35,7 @@ from ..errors import Errors, ThucydidesError
 from ..store import Store
 from ..store.bench import PROMINENT
 from .bench import TARGET_SECONDS, make_store, views
+from .loadclient import Connection
 
 HOST = "127.0.0.1"
 START_TIMEOUT = 120.0  # seconds for the server to answer its first request
@@ -77,6 +79,7 @@ class LoadReport:
     rounds: int
     seconds: float  # from the first request to the last answer
     views: list[ViewLoad]
+    client_cpu_seconds: float = 0.0  # CPU the clients took from the machine the server runs on
 
     @property
     def requests(self) -> int:
@@ -165,32 +168,27 @@ def warm_up(base: str) -> list[str]:
     return event_ids
 
 
-async def _client(
-    http: httpx.AsyncClient, planned: list[tuple[str, str]], deadline: float, samples: list[Sample]
-) -> None:
-    for name, url in planned:
-        if time.monotonic() >= deadline:
-            return
-        started = time.perf_counter()
-        try:
-            status = (await http.get(url)).status_code
-        except httpx.TransportError:
-            status = 0
-        samples.append(Sample(name, time.perf_counter() - started, status))
+async def _client(http: Connection, planned: list[tuple[str, str]], deadline: float, samples: list[Sample]) -> None:
+    try:
+        for name, url in planned:
+            if time.monotonic() >= deadline:
+                return
+            started = time.perf_counter()
+            status = await http.get(url)
+            samples.append(Sample(name, time.perf_counter() - started, status))
+    finally:
+        await http.close()
 
 
 async def _clients(base: str, plans: list[list[tuple[str, str]]], duration: float) -> list[Sample]:
-    """Every client's samples. The clients are made before any of them sends a request: making one takes
-    the benchmark's single event loop some 35 ms of CPU, and made among the requests it kept the loop from
-    reading answers that had arrived (the wait was counted as the server's)."""
+    """Every client's samples, each client on a connection of its own (:mod:`.loadclient`)."""
+    address = urlsplit(base)
+    assert address.hostname is not None and address.port is not None
     samples: list[Sample] = []
-    async with contextlib.AsyncExitStack() as stack:
-        clients = [
-            await stack.enter_async_context(httpx.AsyncClient(base_url=base, timeout=REQUEST_TIMEOUT)) for _ in plans
-        ]
-        deadline = time.monotonic() + duration
-        runs = [_client(http, planned, deadline, samples) for http, planned in zip(clients, plans, strict=True)]
-        await asyncio.gather(*runs)
+    clients = [Connection(address.hostname, address.port, REQUEST_TIMEOUT) for _ in plans]
+    deadline = time.monotonic() + duration
+    runs = [_client(http, planned, deadline, samples) for http, planned in zip(clients, plans, strict=True)]
+    await asyncio.gather(*runs)
     return samples
 
 
@@ -225,11 +223,11 @@ def load_store(path: Path, clients: int = 50, rounds: int = 2, duration: float =
         running_server(path, Path(tmp) / "server.log") as base,
     ):
         event_ids = warm_up(base)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         samples = run_clients(base, event_ids, clients, rounds, duration)
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     names = [name for name, _ in views("1")]
-    return LoadReport(events, clients, rounds, seconds, summarise(samples, names))
+    return LoadReport(events, clients, rounds, seconds, summarise(samples, names), cpu)
 
 
 def run_load_bench(
@@ -261,6 +259,8 @@ def render(report: LoadReport) -> str:
         f"{report.requests:,} requests ({report.errors} errors) from {report.clients} clients on "
         f"{report.events:,} events in {report.seconds:.1f} s ({rate:.1f} requests/s); "
         f"target p95 < {TARGET_SECONDS:g} s: {verdict}.",
+        f"The clients took {report.client_cpu_seconds:.1f} s of CPU on this machine "
+        f"({report.client_cpu_seconds / report.seconds if report.seconds else 0.0:.0%} of one core).",
     ]
     return "\n".join(lines)
 

@@ -104,7 +104,7 @@ class Filters:
         return bool(self.pairs())
 
 
-def filters(
+async def filters(
     actor: ActorText = None,
     source: Annotated[str | None, Query(max_length=100, description="Source actor (with target: a dyad).")] = None,
     target: Annotated[str | None, Query(max_length=100, description="Target actor (with source: a dyad).")] = None,
@@ -131,7 +131,12 @@ def filters(
         bool, Query(description="Also count background events told in passing and events without a date.")
     ] = False,
 ) -> Filters:
-    """The shared filters, as a FastAPI dependency."""
+    """The shared filters, as a FastAPI dependency.
+
+    Declared ``async`` (it waits for nothing): FastAPI runs a plain ``def`` dependency in its pool of
+    threads, a hop to another thread and back for every request, which under 50 clients at once cost
+    the slowest views a fifth of their latency (docs/performance.md, "Under load").
+    """
     quads = tuple(sorted(set(quad or ())))
     return Filters(
         actor, source, target, directed, start, end, quads, code, plover, place and place.upper(), q, unit, background
@@ -145,9 +150,10 @@ class Paging:
     sort: str
 
 
-def paging(
+async def paging(
     limit: Annotated[int, Query(ge=1, le=500, description="How many events to return.")] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000, description="How many to skip (for the next pages).")] = 0,
     sort: Annotated[Sort, Query(description="Order of the events.")] = "newest",
 ) -> Paging:
+    """The page of events asked for (``async`` as :func:`filters` is)."""
     return Paging(limit, offset, sort)

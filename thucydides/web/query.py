@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from ..errors import ThucydidesError
 from .downloads import plain
 from .sql import DEFAULT_ROWS, EXAMPLE, MAX_ROWS, TIMEOUT, QueryResult, run_query
+from .threads import in_a_thread
 
 router = APIRouter()
 Sql = Annotated[str, Query(max_length=10_000, description="One SELECT statement over the store's tables.")]
@@ -17,6 +18,7 @@ RowLimit = Annotated[int, Query(ge=1, le=MAX_ROWS, description="The most rows to
 
 
 @router.get("/api/sql", tags=["sql"])
+@in_a_thread
 def api_sql(request: Request, sql: Sql, rows: RowLimit = DEFAULT_ROWS) -> dict[str, Any]:
     """Run one read-only SELECT over the store (tables events, mentions, articles; view one_a_day).
 
