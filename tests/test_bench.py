@@ -64,3 +64,25 @@ def test_cpu_ratios_compare_words_per_cpu_second_on_one_process_only() -> None:
         _measured("hybrid", 2, seconds=1.0, cpu=None),
     ]
     assert bench.cpu_ratios(results, ("rules", "hybrid")) == {"rules": 0.8, "hybrid": None}
+
+
+def test_rounds_time_every_pipeline_in_turn_and_judge_each_by_its_fastest_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the machine slows down after the first round: spaCy's one fast run and the coder's slow one would
+    # make a ratio the code did not earn
+    order: list[str] = []
+    slow = {"spacy": [1.0, 2.0], "rules": [2.5, 1.25]}  # CPU seconds in the first and second round
+
+    def measure(name: str, articles: list[Article], workers: int) -> bench.Measurement:
+        cpu = slow[name][sum(1 for n in order if n == name)]
+        order.append(name)
+        return _measured(name, workers, seconds=cpu, cpu=cpu)
+
+    monkeypatch.setattr(bench, "measure", measure)
+    monkeypatch.setattr(bench, "load_texts", lambda paths, limit: [Article(id="1", text="a b")])
+    result = bench.run_bench([], workers=(1,), coders=("rules",), rounds=2)
+    assert order == ["spacy", "rules", "spacy", "rules"]
+    assert result["ratios"] == {"rules": 0.8} and result["cpu_ratios"] == {"rules": 0.8}
+    assert len(result["measurements"]) == 4 and result["rounds"] == 2  # type: ignore[arg-type]
+    assert "2 rounds, each pipeline judged by its fastest run" in bench.render(result)

@@ -1,3 +1,7 @@
+from typing import Any
+
+import pytest
+
 from thucydides.clean import clean
 from thucydides.models import Article
 from thucydides.parse import SpacyParser, sentence_from_conll
@@ -107,3 +111,45 @@ def test_prefixed_lemmas_only_repair_verbs_whose_rest_is_an_irregular_form() -> 
     s = sentence_from_conll(rows)
     repair_prefixed_lemmas(s.tokens, {"took": "take", "ran": "run"})
     assert [t.lemma for t in s.tokens] == ["they", "retake", "redid", "rerun"]
+
+
+def test_kept_lemmas_are_the_lemmatizers_own(parser: SpacyParser) -> None:
+    import spacy
+
+    from thucydides import parse
+
+    plain = spacy.load(parse.DEFAULT_MODEL)
+    text = (
+        "Protesters saw the saw. She leaves; the leaves fell. Ministers met, meeting again at the meetings. "
+        "Putin's forces attacked Kharkiv's outskirts, and Kyiv's attacks were better. It was the best of times! "
+        "The U.S. said: \u201cWe are watching\u201d. Troops are watching, were watched and had watched."
+    )
+    for _ in range(2):  # the second time from what was kept
+        ours = [(t.text, t.pos_, t.lemma_) for t in parser.nlp(text)]
+        assert ours == [(t.text, t.pos_, t.lemma_) for t in plain(text)]
+
+
+def test_a_lemma_is_worked_out_once_and_the_kept_ones_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import spacy
+
+    from thucydides import parse
+
+    nlp = spacy.load(parse.DEFAULT_MODEL)
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    asked: list[str] = []
+    rule = lemmatizer.rule_lemmatize
+
+    def counted(token: Any) -> list[str]:
+        asked.append(token.text)
+        return rule(token)
+
+    monkeypatch.setattr(lemmatizer, "rule_lemmatize", counted)
+    assert parse.cache_lemmas(nlp)
+    nlp("Troops attack. Troops attack.")
+    assert sorted(asked) == [".", "Troops", "attack"]  # each form once
+    monkeypatch.setattr(parse, "KNOWN_LEMMAS", 2)
+    asked.clear()
+    assert parse.cache_lemmas(nlp)
+    nlp("Troops attack. Troops attack.")
+    assert len(asked) > 3  # only two kept at a time: forgotten and worked out again
+    assert not parse.cache_lemmas(spacy.blank("en"))  # no lemmatizer: nothing changed
