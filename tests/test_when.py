@@ -218,6 +218,24 @@ def test_plans_and_the_future_tense_count_forward(parse: Parse) -> None:
 
 
 @pytest.mark.slow
+def test_an_act_scheduled_with_is_to_or_are_to_counts_forward(parse: Parse) -> None:
+    coming = When(dt.date(2025, 6, 4), "day")
+    assert _date(parse("Representatives of both sides are to meet officials on Wednesday in Geneva."), "meet") == coming
+    assert _date(parse("The foreign minister is to visit Beijing on Wednesday, the ministry said."), "visit") == coming
+    assert _date(parse("The foreign minister was in Beijing to sign a deal on Wednesday."), "sign") != coming
+
+
+@pytest.mark.slow
+def test_a_clause_saying_when_an_acts_noun_began_dates_it_from_then(parse: Parse) -> None:
+    began = parse("The protests, which began on May 25 over power cuts, were led by students.")
+    assert _date(began, "protests") == When(dt.date(2025, 5, 25), "day", since=True)
+    broke_out = parse("The fighting, which broke out on Saturday, drew in the army.")
+    assert _date(broke_out, "fighting") == When(dt.date(2025, 5, 31), "day", since=True)
+    ended = parse("The protests, which ended on May 25, were led by students.")
+    assert _date(ended, "protests") != When(dt.date(2025, 5, 25), "day", since=True)
+
+
+@pytest.mark.slow
 def test_a_participle_shares_the_date_of_its_clause(parse: Parse) -> None:
     sentence = parse("A car bomb exploded in Manbij on Saturday, killing four people.")
     assert _date(sentence, "killing") == When(dt.date(2025, 5, 31), "day")

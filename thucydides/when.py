@@ -43,6 +43,8 @@ class Calendar:
     since: frozenset[str]
     future_governors: frozenset[str]
     future_auxiliaries: frozenset[str]
+    scheduling_be: frozenset[str]
+    beginning_verbs: frozenset[str]
     present_reporting: frozenset[str]
     shared_time_marks: frozenset[str]
     lag_marks: dict[str, int]
@@ -65,6 +67,8 @@ def calendar() -> Calendar:
             "since",
             "future_governors",
             "future_auxiliaries",
+            "scheduling_be",
+            "beginning_verbs",
             "present_reporting",
             "shared_time_marks",
         )
@@ -179,6 +183,9 @@ def date_event(
     when = _dated(sentence, trigger, usable, published, 0, told)
     if when is not None or not trigger:
         return when
+    when = _begun(sentence, trigger, usable, published)
+    if when is not None:
+        return when
     when = _antecedent_date(sentence, trigger, usable, published, told)
     if when is not None or not _told_in_main_time(sentence, trigger):
         return when
@@ -198,6 +205,24 @@ def _antecedent_date(
     if found is None:
         return None
     return told if found.kind == "told" else resolve(found, published, direction(sentence, clause.i))
+
+
+def _begun(sentence: Sentence, trigger: list[int], exprs: list[TimeExpr], published: dt.date | None) -> When | None:
+    """When an act named by a noun began, as a clause about the noun says ("the protests, which began on
+    Sept. 25, ..."): from then on, so background, as with "since"."""
+    tokens = sentence.tokens
+    for i in trigger:
+        if tokens[i].pos not in ("NOUN", "PROPN"):
+            continue
+        for clause in sentence.kids(tokens[i], "relcl"):
+            particles = [p.lower for p in sentence.kids(clause, "prt")]
+            if not {clause.lemma, *(f"{clause.lemma} {p}" for p in particles)} & calendar().beginning_verbs:
+                continue
+            found = next((e for e in exprs if e.kind != "told" and _within(sentence, e.anchor, clause.i)), None)
+            when = resolve(found, published, -1) if found is not None else None
+            if when is not None:
+                return When(when.date, when.precision, since=True)
+    return None
 
 
 def narrated(sentence: Sentence, trigger: Iterable[int]) -> bool:
@@ -395,6 +420,8 @@ def _tense(sentence: Sentence, t: Token, depth: int) -> int:
         head = sentence.head_of(t)
         if head.lemma in calendar().future_governors or head.lower in calendar().future_governors:
             return 1
+        if "to" in aux and head.i != t.i and head.lower in calendar().scheduling_be:
+            return 1  # "are to meet on Thursday": scheduled
         if depth < 3 and head.i != t.i and head.pos in ("VERB", "AUX", "ADJ"):
             return _tense(sentence, head, depth + 1)
         return 1 if head.pos == "NOUN" else 0
