@@ -249,6 +249,16 @@ def test_a_clause_a_day_after_another_is_dated_the_day_before_it(parse: Parse) -
 
 
 @pytest.mark.slow
+def test_a_measured_lag_counts_from_the_story_day_when_the_clause_it_hangs_from_has_no_time(parse: Parse) -> None:
+    came = parse("It came nine days after allied jets shot down drones over Poland.")
+    assert _date(came, "shot") == When(TUESDAY - dt.timedelta(days=9), "day")
+    attacked = parse("Russia attacked Kyiv two days after Ukraine struck a refinery in Saratov.")
+    assert _date(attacked, "struck") == When(TUESDAY - dt.timedelta(days=2), "day")
+    unmeasured = parse("Russia attacked Kyiv after Ukraine struck a refinery in Saratov.")
+    assert _date(unmeasured, "struck") is None  # no measure, no time: the story's day, as any act's
+
+
+@pytest.mark.slow
 def test_a_clause_after_another_without_a_measure_shares_its_date(parse: Parse) -> None:
     sentence = parse("The government recalled its envoy on Monday after the neighbour expelled two diplomats.")
     assert _date(sentence, "expelled") == When(dt.date(2025, 6, 2), "day")

@@ -289,6 +289,8 @@ def _dated(
     if lag is None and not (marks and marks[0] in calendar().shared_time_marks):
         return None
     when = _dated(sentence, [clause.head], exprs, published, depth + 1, told)
+    if when is None and lag and published is not None:
+        when = When(published, "day")  # "it came nine days after ...": the clause it hangs from is of the story's day
     if when is None or not lag or when.precision != "day":
         return when
     return When(when.date + dt.timedelta(days=lag), when.precision, when.since)
@@ -335,7 +337,10 @@ def _lag(sentence: Sentence, clause: Token, marks: list[str]) -> int | None:
     sign = calendar().lag_marks.get(marks[0]) if marks else None
     if sign is None:
         return None
-    for measure in sentence.kids(clause, "npadvmod"):
+    measures = [*sentence.kids(clause, "npadvmod")]
+    for mark in sentence.kids(clause, "mark"):
+        measures += sentence.kids(mark, "npadvmod")  # "nine days after": the measure hangs from "after"
+    for measure in measures:
         unit = calendar().lag_days.get(measure.lower)
         if unit is None:
             continue
