@@ -294,6 +294,19 @@ def test_its_in_a_phrase_framing_the_act_is_the_doer(pipeline: Pipeline) -> None
     assert praised.target is not None and praised.target.country == "QAT"
 
 
+def test_its_call_or_offer_answered_by_the_subject_is_anothers(pipeline: Pipeline) -> None:
+    text = "Kyiv proposed a 30-day truce on Monday. Kyiv said Moscow had rejected its call for an unconditional truce."
+    rejected = next(e for e in pipeline.code_text(text, "2025-05-16") if e.trigger.text == "rejected")
+    assert rejected.source is not None and rejected.source.country == "RUS"
+    assert rejected.target is not None and rejected.target.country == "UKR"
+    text = "Iran made an offer to the IAEA. The agency welcomed its offer on Tuesday."
+    welcomed = next(e for e in pipeline.code_text(text, "2025-05-16") if e.trigger.text == "welcomed")
+    assert welcomed.target is not None and welcomed.target.country == "IRN"
+    # a maker's own act on its offer keeps the pronoun's nearest fitting actor
+    offer = "Russia proposed talks with Ukraine in Istanbul, and Russia later renewed its offer to Kyiv."
+    assert all(e.source is None or e.source.country == "RUS" for e in pipeline.code_text(offer, "2025-05-16"))
+
+
 def test_a_mention_holds_the_name_after_a_title_and_no_time(pipeline: Pipeline) -> None:
     met = pipeline.code_text("The British Prime Minister Theresa May met the Irish premier Leo Varadkar.", "2019-01-24")
     assert met[0].source is not None and met[0].source.text == "The British Prime Minister Theresa May"

@@ -30,6 +30,8 @@ PRONOUNS = HE | IT | THEY
 _SIDE_TIERS = ("18", "14", "10")
 ADDRESS_VERBS = ENGLISH.words("address_verbs")  # "warned Israel that it would": verbs that tell someone
 _FRAMING = frozenset({"in", "during", "as"})  # "attacked Israel in its first direct attack": the doer's act
+PROPOSAL_NOUNS = ENGLISH.words("proposal_nouns")  # "rejected its call": the one who answers did not make it
+ANSWERING_VERBS = ENGLISH.words("answering_verbs")
 
 
 class Discourse:
@@ -196,6 +198,7 @@ class Discourse:
         bound = self._bound(r, token, skip)
         if bound is not None:
             return bound
+        skip = skip | _answerer(r, token)
         for m in self.recent(r, token.i):
             if skip and side(m.actor) in skip:
                 continue
@@ -343,6 +346,23 @@ def _parallel(d: Discourse, r: Reader, token: Token, skip: frozenset[str]) -> Ac
     if not fits:
         return None
     return d.rebind(r, m, token, f"'{token.text}' refers to {actor.name or actor.text}, the subject before it")
+
+
+def _answerer(r: Reader, token: Token) -> frozenset[str]:
+    """The side of whoever answers what "its" names ("Moscow had rejected its call for a truce", "Turkey's
+    parliament ratified its accession"): a call, offer or request is put to its answerer by another."""
+    sentence = r.sentence
+    if sentence is None or token.dep != "poss" or token.lower not in IT | THEY or token.head == token.i:
+        return frozenset()
+    noun = sentence.tokens[token.head]
+    if noun.lemma not in PROPOSAL_NOUNS or noun.dep != "dobj" or noun.head == noun.i:
+        return frozenset()
+    verb = sentence.tokens[noun.head]
+    if verb.lemma not in ANSWERING_VERBS:
+        return frozenset()
+    subject = sentence.child(verb, "nsubj")
+    actor = r.actor(subject.i) if subject is not None and subject.i < token.i else None
+    return frozenset({side(actor)}) if actor is not None else frozenset()
 
 
 def _antecedent(r: Reader, named: Token | None, skip: frozenset[str], before: int | None = None) -> Actor | None:
