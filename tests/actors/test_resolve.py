@@ -294,6 +294,19 @@ def test_its_in_a_phrase_framing_the_act_is_the_doer(pipeline: Pipeline) -> None
     assert praised.target is not None and praised.target.country == "QAT"
 
 
+def test_an_unnamed_actor_of_a_region_takes_no_state_from_the_sentence_or_the_story(pipeline: Pipeline) -> None:
+    for text in (
+        "West African leaders imposed sanctions on Mali on Sunday.",
+        "Mali's junta met the press. European diplomats condemned Mali on Monday.",
+        "Mali expelled a diplomat. Western governments condemned Mali on Monday.",
+    ):
+        events = pipeline.code_text(text, "2022-01-10")
+        acts = [e for e in events if e.cameo.startswith(("16", "11"))]
+        assert acts and all(e.source is not None and e.source.country is None for e in acts), text
+    arrested = pipeline.code_text("Kenyan police arrested ten protesters in Nairobi.", "2022-01-10")
+    assert arrested and arrested[0].source is not None and arrested[0].source.country == "KEN"
+
+
 def test_its_call_or_offer_answered_by_the_subject_is_anothers(pipeline: Pipeline) -> None:
     text = "Kyiv proposed a 30-day truce on Monday. Kyiv said Moscow had rejected its call for an unconditional truce."
     rejected = next(e for e in pipeline.code_text(text, "2025-05-16") if e.trigger.text == "rejected")

@@ -141,6 +141,7 @@ class Dependents:
 
 
 _STATELESS = ENGLISH.words("stateless_sectors")
+_REGIONAL = ENGLISH.words("region_adjectives")
 
 
 class Context:
@@ -153,6 +154,9 @@ class Context:
             return
         if parts.sectors and set(parts.sectors) <= _STATELESS:
             return  # "the gunmen", "armed men": no words about them give a country (ANNOTATION.md §2)
+        tokens = phrase.r.sentence.tokens if phrase.r.sentence is not None else []
+        if any(tokens[k].lower in _REGIONAL and tokens[k].dep in ("amod", "compound") for k in phrase.np):
+            return  # "West African leaders", "European diplomats": the words about them name a region, no state
         if not parts.country and not parts.org and (not parts.person or parts.is_person):
             fill_from_context(phrase.r, phrase.token, parts)
 
