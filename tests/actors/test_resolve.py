@@ -307,6 +307,22 @@ def test_an_unnamed_actor_of_a_region_takes_no_state_from_the_sentence_or_the_st
     assert arrested and arrested[0].source is not None and arrested[0].source.country == "KEN"
 
 
+def test_a_part_of_a_name_mentioned_in_full_earlier_is_that_person(pipeline: Pipeline) -> None:
+    text = (
+        "Iran and Saudi Arabia agreed to restore ties in a deal brokered by China's senior diplomat Wang Yi. "
+        "Wang praised the agreement as a victory for dialogue."
+    )
+    praised = [e for e in pipeline.code_text(text, "2023-03-10") if e.trigger.text == "praised"]
+    assert praised and all(e.source is not None and e.source.code == "CHNGOV" for e in praised)
+    text = (
+        "Kyrgyz President Sadyr Japarov and Tajik President Emomali Rahmon signed a border treaty on Thursday. "
+        "Japarov thanked Rahmon for the agreement."
+    )
+    thanked = next(e for e in pipeline.code_text(text, "2025-03-13") if e.trigger.text == "thanked")
+    assert thanked.source is not None and thanked.source.code == "KGZGOV"
+    assert "as mentioned earlier" in (thanked.source.how or "")
+
+
 def test_its_call_or_offer_answered_by_the_subject_is_anothers(pipeline: Pipeline) -> None:
     text = "Kyiv proposed a 30-day truce on Monday. Kyiv said Moscow had rejected its call for an unconditional truce."
     rejected = next(e for e in pipeline.code_text(text, "2025-05-16") if e.trigger.text == "rejected")

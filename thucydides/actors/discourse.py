@@ -125,10 +125,26 @@ class Discourse:
         """A person the knowledge base does not know: remember the name, code by title later."""
         parts.is_person = True
         parts.surname = token.text
-        for m in self.recent(r, token.i):
+        recent = self.recent(r, token.i)
+        for m in recent:
             if m.is_person and m.surname and m.surname.lower() == token.lower:
                 self.copy_memory(m, parts, f"'{token.text}' as mentioned earlier")
                 return
+        # "Wang" after "China's senior diplomat Wang Yi" (family name first), "Japarov" after "President Sadyr
+        # Japarov" (a surname two people in the knowledge base share): a part of a name mentioned in full
+        for m in recent:
+            if m.is_person and token.lower in m.name_words:
+                self.copy_memory(m, parts, f"'{token.text}' as mentioned earlier, in full")
+                return
+
+    def named_earlier(self, r: Reader, token: Token) -> bool:
+        """Whether a word is part of the name of a person mentioned earlier (for a name the parser did not
+        take for a person the second time: "Japarov thanked Rahmon")."""
+        word = token.lower
+        return any(
+            m.is_person and (word in m.name_words or (m.surname or "").lower() == word)
+            for m in self.recent(r, token.i)
+        )
 
     def copy_memory(self, m: Memory, parts: Parts, why: str) -> None:
         parts.country = m.actor.country
@@ -319,6 +335,7 @@ class Discourse:
             plural=token.tag in ("NNS", "NNPS"),
             person=parts_person,
             words=frozenset(actor.text.lower().replace("-", " ").split()),
+            name_words=_name_words(r, token) if is_person else frozenset(),
         )
 
 
@@ -346,6 +363,21 @@ def _parallel(d: Discourse, r: Reader, token: Token, skip: frozenset[str]) -> Ac
     if not fits:
         return None
     return d.rebind(r, m, token, f"'{token.text}' refers to {actor.name or actor.text}, the subject before it")
+
+
+def _name_words(r: Reader, token: Token) -> frozenset[str]:
+    """The words of the personal name a mention ends in ("Wang Yi" of "China's senior diplomat Wang Yi")."""
+    sentence = r.sentence
+    if sentence is None or token.ent != "PERSON":
+        return frozenset()
+    tokens = sentence.tokens
+    lo = token.i
+    while lo > 0 and tokens[lo - 1].ent == "PERSON" and tokens[lo].ent_iob != "B":
+        lo -= 1
+    hi = token.i
+    while hi + 1 < len(tokens) and tokens[hi + 1].ent == "PERSON" and tokens[hi + 1].ent_iob == "I":
+        hi += 1
+    return frozenset(t.lower for t in tokens[lo : hi + 1] if t.pos == "PROPN")
 
 
 def _answerer(r: Reader, token: Token) -> frozenset[str]:

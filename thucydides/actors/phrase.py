@@ -58,7 +58,7 @@ class Head:
         if hit is not None:
             apply_head(r, d, hit, token, parts, phrase.place)
             phrase.used.update(range(hit.lo, hit.hi + 1))
-        elif token.ent == "PERSON" and token.pos == "PROPN":
+        elif token.pos == "PROPN" and (token.ent == "PERSON" or (not token.ent and d.named_earlier(r, token))):
             d.unknown_person(r, token, parts)
         elif token.ent in PLACE_ENTS and token.pos == "PROPN":
             place(r, token, parts)

@@ -99,6 +99,7 @@ class Memory:
     plural: bool
     person: str | None
     words: frozenset[str] = frozenset()
+    name_words: frozenset[str] = frozenset()  # the words of a person's name as mentioned ("wang", "yi")
 
 
 class Reader(Protocol):
