@@ -84,6 +84,56 @@ def test_a_noun_with_its_article_read_as_a_modifier_of_the_object_of_naming_is_i
     assert bare.tokens[6].dep == "npadvmod"
 
 
+def test_a_noun_predicate_read_into_the_objects_phrase_is_the_verbs() -> None:
+    # "called the case against Bolsonaro a witch hunt": read as Bolsonaro's apposition
+    rows = """
+1 Trump Trump PROPN NNP _ 2 nsubj
+2 called call VERB VBD _ 0 ROOT
+3 the the DET DT _ 4 det
+4 case case NOUN NN _ 2 dobj
+5 against against ADP IN _ 4 prep
+6 Bolsonaro Bolsonaro PROPN NNP _ 5 pobj
+7 a a DET DT _ 9 det
+8 witch witch NOUN NN _ 9 compound
+9 hunt hunt NOUN NN _ 6 appos
+"""
+    s = sentence_from_conll(rows)
+    repair_object_predicates(s.tokens)
+    assert (s.tokens[8].dep, s.tokens[8].head) == ("oprd", 1)
+    assert 8 not in s.tokens[5].children and 8 in s.tokens[1].children
+    # "called Saied's move a coup": read as the object of the noun
+    rows = """
+1 Ennahda Ennahda PROPN NNP _ 2 nsubj
+2 called call VERB VBD _ 0 ROOT
+3 Saied Saied PROPN NNP _ 5 poss
+4 's 's PART POS _ 3 case
+5 move move NOUN NN _ 2 dobj
+6 a a DET DT _ 7 det
+7 coup coup NOUN NN _ 5 dobj
+"""
+    s = sentence_from_conll(rows)
+    repair_object_predicates(s.tokens)
+    assert (s.tokens[6].dep, s.tokens[6].head) == ("oprd", 1)
+
+
+def test_an_apposition_set_off_by_a_comma_inside_the_object_stays_one() -> None:
+    rows = """
+1 Russia Russia PROPN NNP _ 2 nsubj
+2 called call VERB VBD _ 0 ROOT
+3 the the DET DT _ 4 det
+4 envoy envoy NOUN NN _ 2 dobj
+5 of of ADP IN _ 4 prep
+6 Chile Chile PROPN NNP _ 5 pobj
+7 , , PUNCT , _ 6 punct
+8 a a DET DT _ 10 det
+9 former former ADJ JJ _ 10 amod
+10 minister minister NOUN NN _ 6 appos
+"""
+    s = sentence_from_conll(rows)
+    repair_object_predicates(s.tokens)
+    assert (s.tokens[9].dep, s.tokens[9].head) == ("appos", 5)
+
+
 def test_a_noun_in_ing_read_as_a_clause_after_a_preposition_is_its_object() -> None:
     # "killed in Israeli tank shelling": the small model reads "in tank" and a clause "shelling"
     rows = """

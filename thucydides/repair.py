@@ -209,12 +209,20 @@ def repair_object_predicates(tokens: list[Token]) -> None:
             verb.children.sort()
     for pred in tokens:  # "called India's strikes [an act of aggression]": a noun predicate read as the object's
         noun = tokens[pred.head]
-        if pred.dep not in ("npadvmod", "appos") or pred.pos != "NOUN" or noun.dep != "dobj" or pred.i < noun.i:
+        if pred.dep not in ("npadvmod", "appos", "dobj") or pred.pos != "NOUN" or pred.i < noun.i:
             continue
-        verb = tokens[noun.head]
-        if verb.lemma in naming and not any(tokens[c].dep in ("oprd", "ccomp", "xcomp") for c in verb.children):
+        # also from inside the object's phrase: "called the case against Bolsonaro [a witch hunt]" (read as
+        # Bolsonaro's apposition), "called Saied's move [a coup]" (read as the noun's object)
+        held = _naming_object(tokens, noun, naming)
+        if held is None or (pred.dep == "dobj" and noun.pos not in ("NOUN", "PROPN")):
+            continue
+        verb = tokens[held.head]
+        if not any(tokens[c].dep in ("oprd", "ccomp", "xcomp") for c in verb.children):
             if not any(tokens[c].dep == "det" for c in pred.children):
                 continue  # "called the troops home", an apposition with no article: not what they are called
+            start = subtree_span(tokens, pred)[0]
+            if start > 0 and tokens[start - 1].lower in (",", "(", "—", "-"):
+                continue  # "called the envoy of Chile, a former minister,": an apposition set off by a comma
             noun.children.remove(pred.i)
             pred.head, pred.dep = verb.i, "oprd"
             verb.children.append(pred.i)
@@ -261,6 +269,19 @@ def repair_gerund_objects(tokens: list[Token]) -> None:
         gerund.children.sort()
         prep.children.append(gerund.i)
         prep.children.sort()
+
+
+def _naming_object(tokens: list[Token], noun: Token, naming: frozenset[str]) -> Token | None:
+    """The object of a verb of naming whose phrase holds ``noun`` (the object itself, or a noun inside its
+    phrase, no verb between), or None."""
+    t = noun
+    for _ in range(len(tokens)):
+        if t.dep == "dobj" and t.head != t.i and tokens[t.head].lemma in naming:
+            return t
+        if t.head == t.i or t.pos in ("VERB", "AUX") or t.dep not in ("dobj", "pobj", "prep", "poss", "compound"):
+            return None
+        t = tokens[t.head]
+    return None
 
 
 def subtree_span(tokens: list[Token], token: Token) -> tuple[int, int]:

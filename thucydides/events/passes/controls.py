@@ -127,14 +127,20 @@ class Controls:
         if token.lemma in _NEGATED_REJECTIONS and sentence.child(token, "neg") is not None:
             return "reject"  # "would never accept the forced displacement": a rejection of it
         lemma = next((k for k in verb_keys(token) if k in control.verb_category), token.lemma)
+        objects = [c for c in token.children if sentence.tokens[c].dep == "dobj"]
         particle = next(
             (
                 sentence.tokens[c].lower
                 for c in token.children
-                if sentence.tokens[c].dep in ("prt", "prep") and not sentence.says_when(sentence.tokens[c])
+                if sentence.tokens[c].dep == "prt"
+                or (
+                    sentence.tokens[c].dep == "prep"
+                    and not sentence.says_when(sentence.tokens[c])
+                    and not any(o < c for o in objects)
+                )
             ),
             None,
-        )  # "called Ardern on Friday": a day is no "call on"
+        )  # "called Ardern on Friday": a day is no "call on"; nor "called the strike on the hospital a war crime"
         if particle and f"{lemma} {particle}" in control.verb_category:
             return control.verb_category[f"{lemma} {particle}"]
         if lemma in control.verb_category:
