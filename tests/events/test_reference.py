@@ -97,6 +97,17 @@ def test_saying_that_an_act_was_illegal_criticises_its_doer(pipeline: Pipeline) 
         assert not [e for e in pipeline.code_text(text, "2024-03-01") if e.cameo == "111"]
 
 
+def test_saying_an_act_was_not_legitimate_or_neither_free_nor_fair_criticises_its_doer(pipeline: Pipeline) -> None:
+    for text in ("Ghana said Togo's decision was not legitimate.", "Ghana said Togo's vote was neither free nor fair."):
+        said = _coded(pipeline.code_text(text, "2024-03-01"), "said")
+        assert said == [("GHA", "TGO", "111")], text
+        explained = next(e for e in pipeline.code_text(text, "2024-03-01") if e.cameo == "111")
+        assert "denies" in explained.explanation.reason
+    # approval said, not denied, is no criticism
+    for text in ("Ghana said Togo's vote was free and fair.", "Ghana said Togo's decision was legitimate."):
+        assert not [e for e in pipeline.code_text(text, "2024-03-01") if e.cameo == "111"]
+
+
 def test_promising_someone_retribution_threatens_them(pipeline: Pipeline) -> None:
     events = pipeline.code_text("The Ukrainian president said Russia would pay dearly for the attack.", "2024-03-01")
     assert _coded(events, "said") == [("UKRGOV", "RUS", "130")]

@@ -112,6 +112,7 @@ class Control:
     crowd_acts: tuple[str, ...] = ()
     untargeted: tuple[str, ...] = ()
     verdicts: tuple[tuple[str, str], ...] = ()  # (lexicon class, code): words that judge, and what judging is
+    denied_approval: tuple[frozenset[str], str] = (frozenset(), "")  # words of approval a verdict denies, its code
     retribution_code: str = ""
     response: Responses = field(default_factory=Responses)
     claims: Claims = field(default_factory=Claims)
@@ -195,6 +196,10 @@ def load_control() -> Control:
         crowd_acts=tuple(str(c) for c in raw["crowd_acts"]),
         untargeted=tuple(str(c) for c in raw["untargeted"]),
         verdicts=tuple((str(v["class"]), str(v["code"])) for v in raw["verdict"]),
+        denied_approval=(
+            frozenset(str(w) for w in raw["verdict_denied"]["words"]),
+            str(raw["verdict_denied"]["code"]),
+        ),
         retribution_code=str(raw["retribution"]["code"]),
         retribution_verbs=frozenset(str(v) for v in raw["retribution"]["verbs"]),
         fates={str(k): frozenset(str(w) for w in v or []) for k, v in raw["retribution"]["fates"].items()},

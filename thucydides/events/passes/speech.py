@@ -131,8 +131,8 @@ class Verdict:
             verb = sentence.tokens[c.trigger]
             saying = c.speech and c.code.startswith("01")
             if saying and (judged := self._judged(sentence, verb)) is not None:
-                subject, word, code = judged
-                why = f"calls '{subject.text}' '{word.text}'"
+                subject, word, code, denied = judged
+                why = f"denies '{subject.text}' is '{word.text}'" if denied else f"calls '{subject.text}' '{word.text}'"
             elif (saying or verb.lemma in self.control.retribution_verbs) and (
                 fate := self._fate(sentence, verb)
             ) is not None:
@@ -165,18 +165,25 @@ class Verdict:
                 return subject, marks[0] if marks else clause
         return None
 
-    def _judged(self, sentence: Sentence, verb: Token) -> tuple[Token, Token, str] | None:
-        """The subject of the copular clause ``verb`` governs, the word that judges it and the code of
-        that judgement, if any."""
+    def _judged(self, sentence: Sentence, verb: Token) -> tuple[Token, Token, str, bool] | None:
+        """The subject of the copular clause ``verb`` governs, the word that judges it, the code of that
+        judgement and whether the word is denied ("was not legitimate"), if any."""
+        denied_words, denied_code = self.control.denied_approval
         for clause in sentence.kids(verb, "ccomp"):
-            if clause.lemma not in _COPULAS or sentence.child(clause, "neg") is not None:
-                continue
             subject = sentence.child(clause, "nsubj")
-            if subject is None:
+            if clause.lemma not in _COPULAS or subject is None:
+                continue
+            negated = sentence.child(clause, "neg") is not None
+            for pred in sentence.kids(clause, "acomp", "attr"):
+                # "were neither free nor fair", "was not legitimate": approval denied is a criticism
+                denied = negated or any(p.lower == "neither" for p in sentence.kids(pred, "preconj"))
+                if denied and pred.lemma in denied_words:
+                    return subject, pred, denied_code, True
+            if negated:
                 continue
             for pred in sentence.kids(clause, "acomp", "attr"):
                 for word in (pred, *sentence.kids(pred, "amod")):
                     for words, code in self.judging:
                         if word.lemma in words or word.lower in words:
-                            return subject, word, code
+                            return subject, word, code, False
         return None
