@@ -2,6 +2,7 @@
 
 from thucydides.parse import sentence_from_conll
 from thucydides.repair import (
+    repair_buried_coordination,
     repair_gerund_objects,
     repair_object_predicates,
     repair_said_conjuncts,
@@ -245,3 +246,43 @@ def test_a_past_verb_joined_to_what_was_said_with_a_modal_is_the_sayers() -> Non
     shared = sentence_from_conll(rows.replace("8 ordered order VERB VBD", "8 end end VERB VB"))
     repair_said_conjuncts(shared.tokens)
     assert shared.tokens[7].head == 4
+
+
+def test_two_people_joined_by_and_read_as_one_subject_are_given_back() -> None:
+    # "Ethiopian Prime Minister Abiy Ahmed and Somaliland leader Muse Bihi Abdi signed ...": the small model
+    # makes "Abdi" the subject, "Ahmed" its modifier and "Somaliland" Ahmed's conjunct
+    rows = """
+1 Ethiopian Ethiopian ADJ JJ _ 3 amod
+2 Prime Prime PROPN NNP _ 3 compound
+3 Minister Minister PROPN NNP _ 5 compound
+4 Abiy Abiy PROPN NNP _ 5 nmod PERSON
+5 Ahmed Ahmed PROPN NNP _ 8 nmod PERSON
+6 and and CCONJ CC _ 5 cc
+7 Somaliland Somaliland PROPN NNP _ 5 conj
+8 leader leader NOUN NN _ 11 compound
+9 Muse Muse PROPN NNP _ 11 compound PERSON
+10 Bihi Bihi PROPN NNP _ 11 compound PERSON
+11 Abdi Abdi PROPN NNP _ 12 nsubj PERSON
+12 signed sign VERB VBD _ 0 ROOT
+"""
+    s = sentence_from_conll(rows)
+    repair_buried_coordination(s.tokens)
+    ahmed, somaliland, leader, abdi, signed = (s.tokens[k] for k in (4, 6, 7, 10, 11))
+    assert (ahmed.dep, ahmed.head) == ("nsubj", signed.i)
+    assert (abdi.dep, abdi.head) == ("conj", ahmed.i)
+    assert (somaliland.dep, somaliland.head) == ("compound", leader.i)
+    assert abdi.i not in signed.children and ahmed.i in signed.children and somaliland.i in leader.children
+
+
+def test_a_coordination_of_modifiers_before_one_noun_is_left_alone() -> None:
+    rows = """
+1 The the DET DT _ 5 det
+2 US US PROPN NNP _ 5 compound GPE
+3 and and CCONJ CC _ 2 cc
+4 British british ADJ JJ _ 2 conj
+5 ambassadors ambassador NOUN NNS _ 6 nsubj
+6 met meet VERB VBD _ 0 ROOT
+"""
+    s = sentence_from_conll(rows)
+    repair_buried_coordination(s.tokens)
+    assert (s.tokens[1].dep, s.tokens[4].dep, s.tokens[3].head) == ("compound", "nsubj", 1)

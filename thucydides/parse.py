@@ -19,6 +19,7 @@ from .attribute_match import fast_attribute_ruler
 from .clean import CleanArticle
 from .errors import Errors, ThucydidesError
 from .repair import (
+    repair_buried_coordination,
     repair_gerund_objects,
     repair_object_predicates,
     repair_orphan_subjects,
@@ -322,6 +323,7 @@ def _sentence(
     for tok in tokens:
         if tok.head != tok.i:
             tokens[tok.head].children.append(tok.i)
+    repair_buried_coordination(tokens)
     repair_orphan_subjects(tokens)
     repair_said_subjects(tokens)
     repair_said_participles(tokens)
@@ -353,7 +355,7 @@ def _mean_vector(doc: Any, start: int, end: int) -> Any:
 
 
 def sentence_from_conll(rows: str, text: str | None = None, index: int = 0) -> Sentence:
-    """Build a sentence from CoNLL-U-like rows: ``id form lemma upos xpos feats head deprel``.
+    """Build a sentence from CoNLL-U-like rows: ``id form lemma upos xpos feats head deprel [entity]``.
 
     Heads are 1-based with 0 for the root, as in CoNLL-U. Offsets assume tokens are
     separated by single spaces unless ``text`` is given.
@@ -374,7 +376,10 @@ def sentence_from_conll(rows: str, text: str | None = None, index: int = 0) -> S
         position = start + len(form)
         if head < 0:
             head, dep, root = n, "ROOT", n
-        tokens.append(Token(i=n, text=form, start=start, lemma=lemma.lower(), pos=upos, tag=xpos, dep=dep, head=head))
+        ent = parts[8] if len(parts) > 8 else ""  # an optional ninth column: the entity type (PERSON, GPE)
+        tokens.append(
+            Token(i=n, text=form, start=start, lemma=lemma.lower(), pos=upos, tag=xpos, dep=dep, head=head, ent=ent)
+        )
     for tok in tokens:
         if tok.head != tok.i:
             tokens[tok.head].children.append(tok.i)

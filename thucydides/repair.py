@@ -271,6 +271,42 @@ def repair_gerund_objects(tokens: list[Token]) -> None:
         prep.children.sort()
 
 
+def repair_buried_coordination(tokens: list[Token]) -> None:
+    """Give back two people joined by "and" that the parser read as one: "[Ethiopian Prime Minister Abiy
+    Ahmed] and [Somaliland leader Muse Bihi Abdi] signed" as the subject "Abdi" with "Ahmed" among its
+    modifiers and "Somaliland" as Ahmed's conjunct. The first name becomes the subject (or object), the
+    second person its conjunct, and the word after "and" goes back to the phrase it opens.
+
+    Only for a name of several words (it has modifiers of its own) heading a phrase that ends in
+    another person's name; "the US and British ambassadors" (no name before "and") is left alone."""
+    for x in tokens:
+        if x.dep not in ("nmod", "compound") or x.pos != "PROPN" or x.ent != "PERSON" or x.head <= x.i:
+            continue
+        ccs = [c for c in x.children if tokens[c].dep == "cc" and tokens[c].lower == "and" and c > x.i]
+        conjs = [c for c in x.children if tokens[c].dep == "conj" and c > x.i]
+        if not ccs or not conjs or not any(c < x.i for c in x.children):
+            continue
+        opened = tokens[x.head]  # the phrase the word after "and" opens ("leader")
+        head = opened
+        while head.dep in ("compound", "nmod") and head.head > head.i:
+            head = tokens[head.head]
+        if head.dep not in ("nsubj", "nsubjpass", "dobj") or head.ent != "PERSON" or head.i <= conjs[-1]:
+            continue
+        governor = tokens[head.head]
+        opened.children.remove(x.i)
+        x.head, x.dep = governor.i, head.dep
+        governor.children.remove(head.i)
+        governor.children.append(x.i)
+        head.head, head.dep = x.i, "conj"
+        x.children.append(head.i)
+        for c in conjs:
+            x.children.remove(c)
+            tokens[c].head, tokens[c].dep = opened.i, "compound"
+            opened.children.append(c)
+        for t in (x, governor, opened):
+            t.children.sort()
+
+
 def _naming_object(tokens: list[Token], noun: Token, naming: frozenset[str]) -> Token | None:
     """The object of a verb of naming whose phrase holds ``noun`` (the object itself, or a noun inside its
     phrase, no verb between), or None."""
