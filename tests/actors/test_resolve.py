@@ -323,6 +323,20 @@ def test_a_part_of_a_name_mentioned_in_full_earlier_is_that_person(pipeline: Pip
     assert "as mentioned earlier" in (thanked.source.how or "")
 
 
+def test_they_in_what_people_say_are_the_people_who_say_it(pipeline: Pipeline) -> None:
+    text = "Army officers in Gabon announced on Wednesday that they had taken power."
+    taken = next(e for e in pipeline.code_text(text, "2023-08-30") if e.trigger.text == "taken")
+    assert taken.source is not None and taken.source.code == "GABMIL"
+    assert "who says it" in (taken.source.how or "")
+    # "it" still takes a body that speaks, and a body named after the sayer is passed over only for "they"
+    text = "Iran's foreign ministry said it would retaliate against Israel."
+    threats = [e for e in pipeline.code_text(text, "2024-04-02") if e.cameo.startswith("13")]
+    assert threats and all(e.source is not None and e.source.country == "IRN" for e in threats)
+    text = "Army officers in Gabon announced on Wednesday that they had taken power. Several cabinet members were arrested."
+    arrested = next(e for e in pipeline.code_text(text, "2023-08-30") if e.trigger.text == "arrested")
+    assert arrested.target is not None and arrested.target.code == "GABGOV"  # "cabinet member" is an agent
+
+
 def test_its_call_or_offer_answered_by_the_subject_is_anothers(pipeline: Pipeline) -> None:
     text = "Kyiv proposed a 30-day truce on Monday. Kyiv said Moscow had rejected its call for an unconditional truce."
     rejected = next(e for e in pipeline.code_text(text, "2025-05-16") if e.trigger.text == "rejected")

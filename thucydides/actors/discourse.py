@@ -237,7 +237,7 @@ class Discourse:
             parallel = _parallel(self, r, token, skip)
             if parallel is not None or token.lower in HE:
                 return parallel
-            return self._teller(r, token, skip)
+            return self._teller(r, token, skip) or _sayer(self, r, token, skip)
         if token.dep != "poss" or token.lower in HE:
             return None
         noun = sentence.tokens[token.head]
@@ -395,6 +395,24 @@ def _answerer(r: Reader, token: Token) -> frozenset[str]:
     subject = sentence.child(verb, "nsubj")
     actor = r.actor(subject.i) if subject is not None and subject.i < token.i else None
     return frozenset({side(actor)}) if actor is not None else frozenset()
+
+
+def _sayer(d: Discourse, r: Reader, token: Token, skip: frozenset[str]) -> Actor | None:
+    """ "Army officers in Gabon announced that they had taken power": the subject of what someone says is
+    the sayer when it fits the pronoun (people for "they"), before any actor named between them."""
+    sentence = r.sentence
+    assert sentence is not None
+    clause = sentence.tokens[token.head]
+    if clause.dep != "ccomp" or clause.head == clause.i:
+        return None
+    subject = sentence.child(sentence.tokens[clause.head], "nsubj")
+    actor = _antecedent(r, subject, skip, before=token.i)
+    if subject is None or actor is None:
+        return None
+    m = d.memory_for(r, subject, actor)
+    if not ((not m.is_person or m.plural) if token.lower in THEY else not (m.is_person or m.plural)):
+        return None
+    return d.rebind(r, m, token, f"'{token.text}' refers to {actor.name or actor.text}, who says it")
 
 
 def _antecedent(r: Reader, named: Token | None, skip: frozenset[str], before: int | None = None) -> Actor | None:
