@@ -108,6 +108,20 @@ def test_saying_an_act_was_not_legitimate_or_neither_free_nor_fair_criticises_it
         assert not [e for e in pipeline.code_text(text, "2024-03-01") if e.cameo == "111"]
 
 
+def test_a_call_for_an_investigation_is_addressed_to_whoever_did_the_latest_act_of_force(pipeline: Pipeline) -> None:
+    text = (
+        "Mozambican police shot dead 30 protesters in Maputo on Monday. The European Union condemned the "
+        "killings and called for a swift and transparent investigation."
+    )
+    called = _coded(pipeline.code_text(text, "2024-11-07"), "called")
+    assert called == [("IGOEUR", "MOZCOP", "020")]
+    text = "Israeli commandos stormed a Turkish aid ship on Monday. The European Union demanded a full inquiry."
+    assert [t for _, t, _ in _coded(pipeline.code_text(text, "2010-06-01"), "demanded")] == ["ISRMIL"]
+    # a march is no act of force: the call has no one it is addressed to
+    text = "Protesters marched in Caracas on Monday. The United Nations called for an investigation."
+    assert _coded(pipeline.code_text(text, "2024-11-07"), "called") == []
+
+
 def test_promising_someone_retribution_threatens_them(pipeline: Pipeline) -> None:
     events = pipeline.code_text("The Ukrainian president said Russia would pay dearly for the attack.", "2024-03-01")
     assert _coded(events, "said") == [("UKRGOV", "RUS", "130")]

@@ -105,6 +105,7 @@ class Control:
     complaints: tuple[str, ...] = ()
     threats: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()
+    inquired: tuple[str, ...] = ()  # the acts a call for an investigation with no one named is about
     statements: tuple[str, ...] = ()
     agreement_acts: tuple[str, ...] = ()
     state_acts: dict[str, str] = field(default_factory=dict)
@@ -189,6 +190,7 @@ def load_control() -> Control:
         complaints=tuple(str(c) for c in raw["act_reference"]["complaints"]),
         threats=tuple(str(c) for c in raw["act_reference"]["threats"]),
         conflicts=tuple(str(c) for c in raw["act_reference"]["conflicts"]),
+        inquired=tuple(str(c) for c in raw["act_reference"]["inquired"]),
         statements=tuple(str(c) for c in raw["act_reference"]["statements"]),
         agreement_acts=tuple(str(c) for c in raw["act_reference"]["agreements"]),
         state_acts={str(k): str(v) for k, v in raw["state_acts"].items()},

@@ -37,6 +37,7 @@ _ACT_NOUNS = ENGLISH.words("act_nouns")
 _ACT_PRONOUNS = ENGLISH.words("act_pronouns")
 _AGREEMENT_NOUNS = ENGLISH.words("agreement_nouns")
 _CALM_NOUNS = ENGLISH.words("calm_nouns")
+_INQUIRY_NOUNS = ENGLISH.words("inquiry_nouns")
 _TOPIC_PREPOSITIONS = frozenset({"on", "over", "about", "regarding", "concerning"})
 _PATIENT_PREPOSITIONS = frozenset({"of", "on", "against", "upon"})  # "the attack on the embassy"
 _WINDOW = 10  # sentences back in which the act is looked for
@@ -77,6 +78,8 @@ class ActReference:
                 self._answer(doc, sentence, c, candidates)
             elif c.code.startswith(self.control.calls) and self._calm(sentence, c):
                 self._mediation(doc, sentence, c, candidates, self.control.conflicts, "the call is to both sides of")
+            elif c.code.startswith(self.control.calls) and self._calm(sentence, c, _INQUIRY_NOUNS):
+                self._inquiry(doc, sentence, c, candidates)  # "called for a transparent investigation"
             elif c.rule.startswith(RESPONSE_RULE):
                 if c.target_tokens and self._roots(_named(sentence, sentence.tokens[c.target_tokens[0]])) is not None:
                     self._judgement(doc, sentence, c, candidates)  # "would respond to the expulsions": their doer
@@ -202,16 +205,17 @@ class ActReference:
         return frozenset() if token.lemma in _ACT_NOUNS or token.lower in _ACT_NOUNS else None
 
     @staticmethod
-    def _calm(sentence: Sentence, c: Candidate) -> bool:
+    def _calm(sentence: Sentence, c: Candidate, nouns: frozenset[str] = _CALM_NOUNS) -> bool:
         """Whether what ``c`` calls for is calm between sides: "called for an immediate ceasefire and talks",
-        "urged restraint" (a noun of ``calm_nouns`` heading its object or the object of its preposition)."""
+        "urged restraint" (a noun of ``calm_nouns``, or of ``nouns``, heading its object or the object of its
+        preposition)."""
         trigger = sentence.tokens[c.trigger]
         for child in sentence.kids(trigger, "dobj", "prep"):
             heads = [child] if child.dep == "dobj" else sentence.kids(child, "pobj")
             for head in heads:
                 for noun in [head, *sentence.kids(head, "conj")]:
                     topic = any(p.lower in _TOPIC_PREPOSITIONS for p in sentence.kids(noun, "prep"))
-                    if (noun.lemma in _CALM_NOUNS or noun.lower in _CALM_NOUNS) and not topic:
+                    if (noun.lemma in nouns or noun.lower in nouns) and not topic:
                         return True  # "talks on trade" are about trade, not calm between sides
         return False
 
@@ -236,6 +240,20 @@ class ActReference:
                     c.targets.append(dataclasses.replace(a, how=f"{a.how}; {why}".lstrip("; ")))
             c.reason += f"; {why}"
             return
+
+    def _inquiry(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
+        """A call for an investigation with no one named is addressed to whoever did the latest act of
+        force or repression in the story (``inquired``), other than the caller ("the security forces shot dead 30 protesters ... the EU
+        called for a swift and transparent investigation")."""
+        own = {entity(a) for a in c.sources if a.code}
+        for s, act in earlier_acts(doc, sentence, c, here):
+            if not act.code.startswith(self.control.inquired):
+                continue
+            doers = [a for a in act.sources if a.code and entity(a) not in own]
+            if doers:
+                why = f"the investigation is of the act of {names_of(doers)} ('{s.tokens[act.trigger].text}')"
+                self._aim(sentence, c, doers, why, doc, at_mention=False)
+                return
 
     def _answer(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
         """A response with no one named answers the latest act of conflict done to the responder by another."""
