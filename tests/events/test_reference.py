@@ -122,6 +122,16 @@ def test_a_call_for_an_investigation_is_addressed_to_whoever_did_the_latest_act_
     assert _coded(pipeline.code_text(text, "2024-11-07"), "called") == []
 
 
+def test_a_party_approving_or_welcoming_the_deal_does_so_towards_the_other_parties(pipeline: Pipeline) -> None:
+    text = "Israel and Hezbollah agreed to a ceasefire on Tuesday. Israel's security cabinet approved the deal."
+    assert _coded(pipeline.code_text(text, "2024-11-27"), "approved") == [("ISRGOV", "IMGLBNHEZ", "057")]
+    text = "Russia and Ukraine signed a grain deal in Istanbul. Russia welcomed the deal."
+    assert _coded(pipeline.code_text(text, "2022-07-22"), "welcomed") == [("RUS", "UKR", "051")]
+    # one who is no party welcomes it towards each party
+    text = "Russia and Ukraine signed a grain deal in Istanbul. Turkey welcomed the deal."
+    assert sorted(t for _, t, _ in _coded(pipeline.code_text(text, "2022-07-22"), "welcomed")) == ["RUS", "UKR"]
+
+
 def test_promising_someone_retribution_threatens_them(pipeline: Pipeline) -> None:
     events = pipeline.code_text("The Ukrainian president said Russia would pay dearly for the attack.", "2024-03-01")
     assert _coded(events, "said") == [("UKRGOV", "RUS", "130")]

@@ -108,6 +108,7 @@ class Control:
     inquired: tuple[str, ...] = ()  # the acts a call for an investigation with no one named is about
     statements: tuple[str, ...] = ()
     agreement_acts: tuple[str, ...] = ()
+    ratifications: tuple[str, ...] = ()  # one party's act on an agreement named by a noun ("approved the deal")
     state_acts: dict[str, str] = field(default_factory=dict)
     one_sided: tuple[str, ...] = ()
     crowd_acts: tuple[str, ...] = ()
@@ -193,6 +194,7 @@ def load_control() -> Control:
         inquired=tuple(str(c) for c in raw["act_reference"]["inquired"]),
         statements=tuple(str(c) for c in raw["act_reference"]["statements"]),
         agreement_acts=tuple(str(c) for c in raw["act_reference"]["agreements"]),
+        ratifications=tuple(str(c) for c in raw["act_reference"]["ratifications"]),
         state_acts={str(k): str(v) for k, v in raw["state_acts"].items()},
         one_sided=tuple(str(c) for c in raw["one_sided"]),
         crowd_acts=tuple(str(c) for c in raw["crowd_acts"]),

@@ -85,6 +85,8 @@ class ActReference:
                     self._judgement(doc, sentence, c, candidates)  # "would respond to the expulsions": their doer
                 elif not c.target_tokens:
                     self._answer(doc, sentence, c, candidates)
+            elif c.code.startswith(self.control.ratifications) and self._agreement(sentence, c):
+                self._judgement(doc, sentence, c, candidates)  # "approved the deal": its other parties
             elif c.code.startswith(self.control.act_judgements):
                 if not c.target_tokens:  # "condemned what he called an attack": the parser's clause
                     clause = sentence.child(sentence.tokens[c.trigger], "ccomp")
@@ -131,8 +133,10 @@ class ActReference:
         own = {a.code for a in c.sources if a.code}  # a state may condemn an attack by its own citizens
         earlier = list(earlier_acts(doc, sentence, c, here))
         if token.lower in _AGREEMENT_NOUNS or token.lemma in _AGREEMENT_NOUNS:
-            # "welcomed the accord": its parties, each of those who signed or agreed it
+            # "welcomed the accord": its parties, each of those who signed or agreed it; a party that
+            # welcomes or approves it does so towards the others ("Israel's cabinet approved the deal")
             roots, kinds = frozenset(), self.control.agreement_acts
+            own |= {a.code for _, act in earlier for a in (*act.sources, *act.targets) if a.code and _same_side(a, c)}
         else:
             kinds = self.control.material_roots
         named = [
@@ -153,6 +157,14 @@ class ActReference:
                 c.targets = [as_mention(a, mention, why) for a in doers]
                 c.reason += f"; {why}"
                 return
+
+    @staticmethod
+    def _agreement(sentence: Sentence, c: Candidate) -> bool:
+        """Whether the object of ``c`` is an agreement named by a noun ("the deal", "the accord")."""
+        if not c.target_tokens:
+            return False
+        token = sentence.tokens[c.target_tokens[0]]
+        return token.lower in _AGREEMENT_NOUNS or token.lemma in _AGREEMENT_NOUNS
 
     def _done_to(self, doc: Doc, sentence: Sentence, c: Candidate) -> bool:
         """Whether every target of ``c`` is named only as the one an act noun was done to: inside the
@@ -318,6 +330,11 @@ class ActReference:
         else:
             c.targets = [dataclasses.replace(a, how=f"{a.how}; {why}".lstrip("; ")) for a in doers]
         c.reason += f"; {why}"
+
+
+def _same_side(actor: Actor, c: Candidate) -> bool:
+    """Whether ``actor`` is of the side of a source of ``c`` (its state or group: Israel for Israel's cabinet)."""
+    return entity(actor) in {entity(a) for a in c.sources if a.code}
 
 
 def _other_target(c: Candidate) -> bool:
