@@ -184,6 +184,8 @@ def test_an_act_someone_is_only_challenged_or_allowed_to_do_is_no_event(pipeline
     assert not any(e.cameo.startswith("04") for e in events)
     authorised = _events(pipeline, "The cabinet authorised the army to strike rebel positions in Syria.")
     assert not any(e.cameo.startswith("19") for e in authorised)
+    needed = _events(pipeline, "Sweden and Finland signed the accord. Hungary still needs to ratify the accord.")
+    assert not any(e.cameo.startswith("05") and e.source.country == "HUN" for e in needed)
     # the meeting that did happen beside the challenge is kept
     forced = _events(pipeline, "Zelenskiy met Erdogan in Ankara after he had challenged Putin to talks.")
     assert any(e.cameo.startswith("04") and e.target.country == "TUR" for e in forced)
