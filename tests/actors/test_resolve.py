@@ -332,7 +332,10 @@ def test_they_in_what_people_say_are_the_people_who_say_it(pipeline: Pipeline) -
     text = "Iran's foreign ministry said it would retaliate against Israel."
     threats = [e for e in pipeline.code_text(text, "2024-04-02") if e.cameo.startswith("13")]
     assert threats and all(e.source is not None and e.source.country == "IRN" for e in threats)
-    text = "Army officers in Gabon announced on Wednesday that they had taken power. Several cabinet members were arrested."
+    text = (
+        "Army officers in Gabon announced on Wednesday that they had taken power. "
+        "Several cabinet members were arrested."
+    )
     arrested = next(e for e in pipeline.code_text(text, "2023-08-30") if e.trigger.text == "arrested")
     assert arrested.target is not None and arrested.target.code == "GABGOV"  # "cabinet member" is an agent
 

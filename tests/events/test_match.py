@@ -71,10 +71,16 @@ def test_a_class_word_of_several_words_may_be_joined_by_of(pipeline: Pipeline) -
 def test_calling_an_act_a_coup_or_a_war_crime_criticises_it(pipeline: Pipeline) -> None:
     # a characterisation is a judgement of the act named, not the act it names (no coup was staged), and
     # "called the strike on the hospital ..." is no "call on" (an appeal): the object comes between
-    text = "Russian missiles struck a children's hospital in Kyiv. Kyiv called the Russian strike on the hospital a war crime."
+    text = (
+        "Russian missiles struck a children's hospital in Kyiv. "
+        "Kyiv called the Russian strike on the hospital a war crime."
+    )
     called = _coded(pipeline.code_text(text, DAY), "called")
     assert called and all(code == "111" and target == "RUS" for _, target, code in called)
-    text = "Tunisia's president suspended parliament on Sunday. Tunisia's opposition called Saied's move a coup against the revolution."
+    text = (
+        "Tunisia's president suspended parliament on Sunday. "
+        "Tunisia's opposition called Saied's move a coup against the revolution."
+    )
     events = pipeline.code_text(text, DAY)
     assert not [e for e in events if e.cameo.startswith("17") and e.trigger.text == "coup"]
     assert [code for _, _, code in _coded(events, "called")] == ["111"]

@@ -142,8 +142,7 @@ class Discourse:
         take for a person the second time: "Japarov thanked Rahmon")."""
         word = token.lower
         return any(
-            m.is_person and (word in m.name_words or (m.surname or "").lower() == word)
-            for m in self.recent(r, token.i)
+            m.is_person and (word in m.name_words or (m.surname or "").lower() == word) for m in self.recent(r, token.i)
         )
 
     def copy_memory(self, m: Memory, parts: Parts, why: str) -> None:

@@ -255,8 +255,8 @@ class ActReference:
 
     def _inquiry(self, doc: Doc, sentence: Sentence, c: Candidate, here: list[Candidate]) -> None:
         """A call for an investigation with no one named is addressed to whoever did the latest act of
-        force or repression in the story (``inquired``), other than the caller ("the security forces shot dead 30 protesters ... the EU
-        called for a swift and transparent investigation")."""
+        force or repression in the story (``inquired``), other than the caller ("the security forces shot
+        dead 30 protesters ... the EU called for a swift and transparent investigation")."""
         own = {entity(a) for a in c.sources if a.code}
         for s, act in earlier_acts(doc, sentence, c, here):
             if not act.code.startswith(self.control.inquired):
