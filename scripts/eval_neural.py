@@ -9,7 +9,7 @@ them with ``--coder rules``, ``hybrid`` and ``model``, printing the headline fig
 
     python scripts/eval_neural.py --realnews dev-b --coders hybrid model
 
-scores the coders instead on part B of the real-news development half (``dev_part`` in train_neural.py), the
+scores the coders instead on part B of the real-news development half (``dev_part`` in neural_examples.py), the
 part a model trained with ``--realnews dev-a`` never saw, as ``thucydides eval`` on a folder of those stories
 would (strict precision, recall and F1). Test-half stories are never read.
 """
@@ -23,7 +23,8 @@ import tempfile
 from pathlib import Path
 
 import spacy
-from train_neural import ROOT, TAGS, dev_stories, load_examples
+from neural_examples import ROOT, TAGS, dev_stories
+from train_neural import load_examples
 
 from thucydides.evaluate.run import evaluate_file, summary
 from thucydides.pipeline import PipelineConfig

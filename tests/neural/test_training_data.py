@@ -1,4 +1,4 @@
-"""The learned layer's real-news training data (scripts/train_neural.py): the development half only, tagged right.
+"""The learned layer's real-news training data (scripts/neural_examples.py): the development half only, tagged right.
 
 Needs the training extra (torch); skipped without it.
 """
@@ -15,7 +15,7 @@ pytest.importorskip("torch")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 import spacy
-from train_neural import TAGS, _event_example, _locate, dev_part, dev_stories
+from neural_examples import TAGS, _event_example, _locate, dev_part, dev_stories
 
 from thucydides.evaluate.corpus import split_of
 from thucydides.events.taxonomy import load_taxonomy

@@ -59,31 +59,28 @@ def serve(test: Callable[[Server, int], Awaitable[None]]) -> Server:
     return asyncio.run(main())
 
 
-def test_answers_of_every_length_are_read_whole_on_one_kept_connection() -> None:
+def asked(paths: list[str]) -> tuple[list[int], Server]:
+    """The statuses one client gets for ``paths`` in turn, and the server that answered them."""
     statuses: list[int] = []
 
     async def test(server: Server, port: int) -> None:
         http = Connection("127.0.0.1", port, timeout=5.0)
-        for path in ["/sized", "/chunked", "/sized", "/chunked"]:
+        for path in paths:
             statuses.append(await http.get(path))
         await http.close()
 
-    server = serve(test)
+    return statuses, serve(test)
+
+
+def test_answers_of_every_length_are_read_whole_on_one_kept_connection() -> None:
+    statuses, server = asked(["/sized", "/chunked", "/sized", "/chunked"])
     assert statuses == [200, 200, 200, 200]
     assert server.connections == 1  # each answer was read to its end, so the next request could follow it
     assert server.requests == ["/sized", "/chunked", "/sized", "/chunked"]
 
 
 def test_a_closed_connection_is_opened_again_for_the_next_request() -> None:
-    statuses: list[int] = []
-
-    async def test(server: Server, port: int) -> None:
-        http = Connection("127.0.0.1", port, timeout=5.0)
-        for path in ["/to-the-end", "/sized", "/close", "/sized"]:
-            statuses.append(await http.get(path))
-        await http.close()
-
-    server = serve(test)
+    statuses, server = asked(["/to-the-end", "/sized", "/close", "/sized"])
     assert statuses == [503, 200, 404, 200]
     assert server.connections == 3
 

@@ -137,14 +137,6 @@ class Discourse:
                 self.copy_memory(m, parts, f"'{token.text}' as mentioned earlier, in full")
                 return
 
-    def named_earlier(self, r: Reader, token: Token) -> bool:
-        """Whether a word is part of the name of a person mentioned earlier (for a name the parser did not
-        take for a person the second time: "Japarov thanked Rahmon")."""
-        word = token.lower
-        return any(
-            m.is_person and (word in m.name_words or (m.surname or "").lower() == word) for m in self.recent(r, token.i)
-        )
-
     def copy_memory(self, m: Memory, parts: Parts, why: str) -> None:
         parts.country = m.actor.country
         if m.actor.group:
@@ -347,21 +339,49 @@ def _parallel(d: Discourse, r: Reader, token: Token, skip: frozenset[str]) -> Ac
     """ "Iran's Supreme Leader rejected Trump's offer and he also accused the government": the subject
     of a clause joined to another is that clause's subject, when it fits the pronoun, before any
     actor named between them."""
+    return _subject_of(d, r, token, skip, "conj", people_are_they=False, why="the subject before it")
+
+
+def _sayer(d: Discourse, r: Reader, token: Token, skip: frozenset[str]) -> Actor | None:
+    """ "Army officers in Gabon announced that they had taken power": the subject of what someone says is
+    the sayer when it fits the pronoun (people for "they"), before any actor named between them."""
+    return _subject_of(d, r, token, skip, "ccomp", people_are_they=True, why="who says it")
+
+
+def _subject_of(
+    d: Discourse, r: Reader, token: Token, skip: frozenset[str], dep: str, people_are_they: bool, why: str
+) -> Actor | None:
+    """The subject of the verb that the pronoun's clause hangs from as ``dep``, when it fits the pronoun:
+    a person for "he", a single body for "it", a body (or, with ``people_are_they``, people) for "they"."""
     sentence = r.sentence
     assert sentence is not None
-    verb = sentence.tokens[token.head]
-    if verb.dep != "conj" or verb.head == verb.i:
+    clause = sentence.tokens[token.head]
+    if clause.dep != dep or clause.head == clause.i:
         return None
-    subject = sentence.child(sentence.tokens[verb.head], "nsubj")
+    subject = sentence.child(sentence.tokens[clause.head], "nsubj")
     actor = _antecedent(r, subject, skip, before=token.i)
     if subject is None or actor is None:
         return None
     m = d.memory_for(r, subject, actor)
     word = token.lower
-    fits = m.is_person if word in HE else (not m.is_person and (word in THEY or not m.plural))
+    if word in HE:
+        fits = m.is_person
+    elif word in THEY:
+        fits = not m.is_person or (people_are_they and m.plural)
+    else:
+        fits = not (m.is_person or m.plural)
     if not fits:
         return None
-    return d.rebind(r, m, token, f"'{token.text}' refers to {actor.name or actor.text}, the subject before it")
+    return d.rebind(r, m, token, f"'{token.text}' refers to {actor.name or actor.text}, {why}")
+
+
+def named_earlier(d: Discourse, r: Reader, token: Token) -> bool:
+    """Whether a word is part of the name of a person mentioned earlier (for a name the parser did not
+    take for a person the second time: "Japarov thanked Rahmon")."""
+    word = token.lower
+    return any(
+        m.is_person and (word in m.name_words or (m.surname or "").lower() == word) for m in d.recent(r, token.i)
+    )
 
 
 def _name_words(r: Reader, token: Token) -> frozenset[str]:
@@ -394,24 +414,6 @@ def _answerer(r: Reader, token: Token) -> frozenset[str]:
     subject = sentence.child(verb, "nsubj")
     actor = r.actor(subject.i) if subject is not None and subject.i < token.i else None
     return frozenset({side(actor)}) if actor is not None else frozenset()
-
-
-def _sayer(d: Discourse, r: Reader, token: Token, skip: frozenset[str]) -> Actor | None:
-    """ "Army officers in Gabon announced that they had taken power": the subject of what someone says is
-    the sayer when it fits the pronoun (people for "they"), before any actor named between them."""
-    sentence = r.sentence
-    assert sentence is not None
-    clause = sentence.tokens[token.head]
-    if clause.dep != "ccomp" or clause.head == clause.i:
-        return None
-    subject = sentence.child(sentence.tokens[clause.head], "nsubj")
-    actor = _antecedent(r, subject, skip, before=token.i)
-    if subject is None or actor is None:
-        return None
-    m = d.memory_for(r, subject, actor)
-    if not ((not m.is_person or m.plural) if token.lower in THEY else not (m.is_person or m.plural)):
-        return None
-    return d.rebind(r, m, token, f"'{token.text}' refers to {actor.name or actor.text}, who says it")
 
 
 def _antecedent(r: Reader, named: Token | None, skip: frozenset[str], before: int | None = None) -> Actor | None:

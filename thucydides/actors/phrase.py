@@ -19,7 +19,7 @@ from .. import registry
 from ..lang import ENGLISH
 from ..parse import Token
 from .context import fill_from_context, fronted_place_country, place, province
-from .discourse import Discourse
+from .discourse import Discourse, named_earlier
 from .heads import apply_head, apply_modifier, borrow, counterpart_sector, from_dependents
 from .mentions import Hit
 from .state import COUNTERPARTS, PLACE_ENTS, STATE_SECTORS, Parts, Reader
@@ -58,7 +58,7 @@ class Head:
         if hit is not None:
             apply_head(r, d, hit, token, parts, phrase.place)
             phrase.used.update(range(hit.lo, hit.hi + 1))
-        elif token.pos == "PROPN" and (token.ent == "PERSON" or (not token.ent and d.named_earlier(r, token))):
+        elif token.pos == "PROPN" and (token.ent == "PERSON" or (not token.ent and named_earlier(d, r, token))):
             d.unknown_person(r, token, parts)
         elif token.ent in PLACE_ENTS and token.pos == "PROPN":
             place(r, token, parts)

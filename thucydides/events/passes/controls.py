@@ -127,20 +127,7 @@ class Controls:
         if token.lemma in _NEGATED_REJECTIONS and sentence.child(token, "neg") is not None:
             return "reject"  # "would never accept the forced displacement": a rejection of it
         lemma = next((k for k in verb_keys(token) if k in control.verb_category), token.lemma)
-        objects = [c for c in token.children if sentence.tokens[c].dep == "dobj"]
-        particle = next(
-            (
-                sentence.tokens[c].lower
-                for c in token.children
-                if sentence.tokens[c].dep == "prt"
-                or (
-                    sentence.tokens[c].dep == "prep"
-                    and not sentence.says_when(sentence.tokens[c])
-                    and not any(o < c for o in objects)
-                )
-            ),
-            None,
-        )  # "called Ardern on Friday": a day is no "call on"; nor "called the strike on the hospital a war crime"
+        particle = _particle(sentence, token)
         if particle and f"{lemma} {particle}" in control.verb_category:
             return control.verb_category[f"{lemma} {particle}"]
         if lemma in control.verb_category:
@@ -331,6 +318,20 @@ class Controls:
             reason=f"'{token.text}' is a word of {category.name} with no coded complement → {category.default}",
             specificity=1,
         )
+
+
+def _particle(sentence: Sentence, verb: Token) -> str | None:
+    """The particle of a phrasal verb of control ("called on", "ruled out"): a particle, or a preposition
+    before any object that does not say when ("called Ardern on Friday" is no "call on", nor "called the
+    strike on the hospital a war crime": the object comes first)."""
+    objects = [c for c in verb.children if sentence.tokens[c].dep == "dobj"]
+    for c in verb.children:
+        child = sentence.tokens[c]
+        if child.dep == "prt":
+            return child.lower
+        if child.dep == "prep" and not sentence.says_when(child) and not any(o < c for o in objects):
+            return child.lower
+    return None
 
 
 def _spent(sentence: Sentence, controller: Token) -> list[str]:
