@@ -76,16 +76,20 @@ class ActReference:
             ):
                 # "ordered a general mobilisation", "lodged a protest": against the latest to act against it
                 self._answer(doc, sentence, c, candidates)
-            elif c.code.startswith(self.control.calls) and self._calm(sentence, c):
+            elif c.code.startswith(self.control.calls) and self._calls_for(sentence, c, _CALM_NOUNS):
                 self._mediation(doc, sentence, c, candidates, self.control.conflicts, "the call is to both sides of")
-            elif c.code.startswith(self.control.calls) and self._calm(sentence, c, _INQUIRY_NOUNS):
+            elif c.code.startswith(self.control.calls) and self._calls_for(sentence, c, _INQUIRY_NOUNS):
                 self._inquiry(doc, sentence, c, candidates)  # "called for a transparent investigation"
             elif c.rule.startswith(RESPONSE_RULE):
                 if c.target_tokens and self._roots(_named(sentence, sentence.tokens[c.target_tokens[0]])) is not None:
                     self._judgement(doc, sentence, c, candidates)  # "would respond to the expulsions": their doer
                 elif not c.target_tokens:
                     self._answer(doc, sentence, c, candidates)
-            elif c.code.startswith(self.control.ratifications) and self._agreement(sentence, c):
+            elif (
+                c.code.startswith(self.control.ratifications)
+                and c.target_tokens
+                and _names_agreement(sentence.tokens[c.target_tokens[0]])
+            ):
                 self._judgement(doc, sentence, c, candidates)  # "approved the deal": its other parties
             elif c.code.startswith(self.control.act_judgements):
                 if not c.target_tokens:  # "condemned what he called an attack": the parser's clause
@@ -131,14 +135,19 @@ class ActReference:
         if roots is None:
             return
         own = {a.code for a in c.sources if a.code}  # a state may condemn an attack by its own citizens
+        sides: set[str] = set()
         earlier = list(earlier_acts(doc, sentence, c, here))
-        if token.lower in _AGREEMENT_NOUNS or token.lemma in _AGREEMENT_NOUNS:
+        if _names_agreement(token):
             # "welcomed the accord": its parties, each of those who signed or agreed it; a party that
             # welcomes or approves it does so towards the others ("Israel's cabinet approved the deal")
             roots, kinds = frozenset(), self.control.agreement_acts
-            own |= {a.code for _, act in earlier for a in (*act.sources, *act.targets) if a.code and _same_side(a, c)}
+            sides = {entity(a) for a in c.sources if a.code}
         else:
             kinds = self.control.material_roots
+
+        def counted(a: Actor) -> bool:
+            return bool(a.code) and a.code not in own and entity(a) not in sides
+
         named = [
             (s, a) for s, a in earlier if s.tokens[a.trigger].lemma == token.lemma or (roots and a.code[:2] in roots)
         ]
@@ -148,23 +157,15 @@ class ActReference:
         same = [(s, a) for s, a in named if s.tokens[a.trigger].lemma == token.lemma]
         other = [(s, a) for s, a in named if s.tokens[a.trigger].lemma != token.lemma]
         for s, act in (*same, *reversed(other), *kind):
-            doers = [a for a in act.sources if a.code and a.code not in own]
+            doers = [a for a in act.sources if counted(a)]
             if act.code in self.control.reciprocal:  # "Colombia and Ecuador signed it": both are parties
-                doers += [a for a in act.targets if a.code and a.code not in own and a not in doers]
+                doers += [a for a in act.targets if counted(a) and a not in doers]
             if doers:
                 mention = act_mention(sentence, token, doc)
                 why = f"'{mention[0]}' is the act of {names_of(doers)} ('{s.tokens[act.trigger].text}')"
                 c.targets = [as_mention(a, mention, why) for a in doers]
                 c.reason += f"; {why}"
                 return
-
-    @staticmethod
-    def _agreement(sentence: Sentence, c: Candidate) -> bool:
-        """Whether the object of ``c`` is an agreement named by a noun ("the deal", "the accord")."""
-        if not c.target_tokens:
-            return False
-        token = sentence.tokens[c.target_tokens[0]]
-        return token.lower in _AGREEMENT_NOUNS or token.lemma in _AGREEMENT_NOUNS
 
     def _done_to(self, doc: Doc, sentence: Sentence, c: Candidate) -> bool:
         """Whether every target of ``c`` is named only as the one an act noun was done to: inside the
@@ -217,10 +218,10 @@ class ActReference:
         return frozenset() if token.lemma in _ACT_NOUNS or token.lower in _ACT_NOUNS else None
 
     @staticmethod
-    def _calm(sentence: Sentence, c: Candidate, nouns: frozenset[str] = _CALM_NOUNS) -> bool:
-        """Whether what ``c`` calls for is calm between sides: "called for an immediate ceasefire and talks",
-        "urged restraint" (a noun of ``calm_nouns``, or of ``nouns``, heading its object or the object of its
-        preposition)."""
+    def _calls_for(sentence: Sentence, c: Candidate, nouns: frozenset[str]) -> bool:
+        """Whether what ``c`` calls for is one of ``nouns`` (heading its object or the object of its
+        preposition): calm between sides ("called for an immediate ceasefire and talks", "urged restraint"),
+        or an investigation ("called for a transparent investigation")."""
         trigger = sentence.tokens[c.trigger]
         for child in sentence.kids(trigger, "dobj", "prep"):
             heads = [child] if child.dep == "dobj" else sentence.kids(child, "pobj")
@@ -332,9 +333,9 @@ class ActReference:
         c.reason += f"; {why}"
 
 
-def _same_side(actor: Actor, c: Candidate) -> bool:
-    """Whether ``actor`` is of the side of a source of ``c`` (its state or group: Israel for Israel's cabinet)."""
-    return entity(actor) in {entity(a) for a in c.sources if a.code}
+def _names_agreement(token: Token) -> bool:
+    """Whether ``token`` names an agreement ("the deal", "the accord")."""
+    return token.lower in _AGREEMENT_NOUNS or token.lemma in _AGREEMENT_NOUNS
 
 
 def _other_target(c: Candidate) -> bool:
