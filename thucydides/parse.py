@@ -9,7 +9,7 @@ hand-made parse tree.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol
@@ -139,6 +139,8 @@ class SpacyParser:
         keep_hyphenated_verbs(self.nlp)
         cache_lemmas(self.nlp)
         self.verb_forms = irregular_verb_forms(self.nlp)
+        # what the parser reads in place of a paragraph's text (same length): recase.py's headline reader
+        self.recase: Callable[[str], str] | None = None
 
     def parse(self, articles: Iterable[CleanArticle]) -> Iterator[ParsedArticle]:
         pending: list[tuple[CleanArticle, int]] = []
@@ -149,14 +151,19 @@ class SpacyParser:
             for clean_article, count in pending:
                 sentences: list[Sentence] = []
                 for paragraph in clean_article.paragraphs[:count]:
-                    sentences.extend(convert_doc(next(docs), paragraph.start, len(sentences), self.verb_forms))
+                    doc = next(docs)
+                    read = convert_doc(doc, paragraph.start, len(sentences), self.verb_forms)
+                    if doc.text != paragraph.text:
+                        restore_text(read, paragraph.text, paragraph.start)
+                    sentences.extend(read)
                 yield ParsedArticle(clean=clean_article, sentences=sentences)
             pending.clear()
             texts.clear()
 
+        recase = self.recase
         for clean_article in articles:
             pending.append((clean_article, len(clean_article.paragraphs)))
-            texts.extend(p.text for p in clean_article.paragraphs)
+            texts.extend(recase(p.text) if recase else p.text for p in clean_article.paragraphs)
             if len(texts) >= self.batch_size:
                 yield from flush()
         if pending:
@@ -345,6 +352,16 @@ def _sentence(
         root=root,
         vector=_mean_vector(doc, base, base + len(rows)),
     )
+
+
+def restore_text(sentences: list[Sentence], text: str, offset: int) -> None:
+    """Give sentences parsed from a recased copy of ``text`` (same length) the original's words."""
+    for sentence in sentences:
+        sentence.text = text[sentence.start - offset : sentence.end - offset]
+        for tok in sentence.tokens:
+            tok.text = text[tok.start - offset : tok.start - offset + len(tok.text)]
+            tok.lower = tok.text.lower()
+            tok.norm = fold(tok.text)
 
 
 def _mean_vector(doc: Any, start: int, end: int) -> Any:

@@ -29,6 +29,7 @@ from .events.taxonomy import Taxonomy, load_taxonomy
 from .lang import Language, load_language, relabel
 from .models import Article, CodedArticle, Event
 from .parse import DEFAULT_MODEL, ParsedArticle, Parser, Sentence
+from .recase import read_headlines
 from .situate import Situator
 
 # Adds events to those the coder found in a sentence, before they are dated, placed and admitted.
@@ -84,8 +85,11 @@ class Pipeline:
         situator = Situator.load(kb, registry.get("gazetteers", config.gazetteer)()) if config.situate else None
         language = load_language(config.language)
         spacy_model = language.model if config.model == DEFAULT_MODEL else config.model
+        if parser is None:
+            parser = registry.get("parsers", config.parser)(spacy_model, batch_size=config.batch_size)
+        read_headlines(parser, kb, situator.placer.gaz if situator is not None else None)
         return cls(
-            parser=parser or registry.get("parsers", config.parser)(spacy_model, batch_size=config.batch_size),
+            parser=parser,
             kb=kb,
             lexicon=lexicon,
             taxonomy=taxonomy,

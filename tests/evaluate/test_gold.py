@@ -89,6 +89,29 @@ def test_plover_csv_with_labels_and_a_bad_row(tmp_path: Path) -> None:
         read_gold(path)
 
 
+def test_plover_headline_templates_get_names_in_their_slots(tmp_path: Path) -> None:
+    from thucydides.actors.kb import load_kb
+
+    path = tmp_path / "headlines.csv"
+    path.write_text(
+        "event,mode,title\n"
+        "ACCUSE,,{country_1} Condemns {country_2} Over Raid\n"
+        "PROTEST,,Thousands March in {city}\n"
+        "CONSULT,,{country_1} and {country_2} Hold Talks\n",
+        encoding="utf-8",
+    )
+    gold = read_gold(path)
+    assert gold.kind == "plover" and [r.plover for r in gold.records] == ["ACCUSE", "PROTEST", "CONSULT"]
+    assert all("{" not in r.text for r in gold.records)
+    kb = load_kb()
+    states = {c.name for c in kb.countries.values() if c.status == "member"}
+    capitals = {cap for c in kb.countries.values() for cap in c.capitals}
+    first, second = gold.records[0].text.removesuffix(" Over Raid").split(" Condemns ")
+    assert first in states and second in states and first != second
+    assert gold.records[1].text.removeprefix("Thousands March in ") in capitals
+    assert [r.text for r in read_gold(path).records] == [r.text for r in gold.records]  # the same every run
+
+
 BOM = "\ufeff"
 
 

@@ -97,3 +97,18 @@ def test_telling_a_diplomat_to_leave_is_an_expulsion(pipeline: Pipeline) -> None
 def test_what_two_parties_exchange_is_done_between_them_whatever_its_code(pipeline: Pipeline) -> None:
     events = pipeline.code_text("Russia and Ukraine exchanged 95 prisoners of war each on Friday.", "2024-03-07")
     assert {(e.source.code, e.target.code) for e in events if e.source and e.target} == {("RUS", "UKR"), ("UKR", "RUS")}
+
+
+def test_a_declared_ceasefire_is_a_concession_and_one_carried_out_a_retreat(pipeline: Pipeline) -> None:
+    # PLOVER: declaring or announcing a ceasefire or withdrawal is CONCEDE; RETREAT once it is put into effect
+    declared = pipeline.code_text("The rebels declared a ceasefire with the government of Sudan.", "2024-03-07")
+    assert [e.cameo for e in declared][:1] == ["0871"]
+    assert declared[0].plover.event == "CONCEDE"
+    announced = pipeline.code_text(
+        "Russia announced the withdrawal of its troops from Ukraine's Kherson region.", "2024-03-07"
+    )
+    assert announced and announced[0].cameo.startswith("087")
+    assert announced[0].plover.event == "CONCEDE"
+    done = pipeline.code_text("Russian troops withdrew from Ukraine's Kherson region on Friday.", "2024-03-07")
+    assert done and done[0].cameo.startswith("087")
+    assert done[0].plover.event == "RETREAT"

@@ -61,3 +61,11 @@ def test_every_code_the_control_words_produce_is_a_cameo_code() -> None:
     produced |= {cat.default for cat in control.categories.values() if cat.default}
     produced |= set(control.reciprocal)
     assert produced and not {code for code in produced if code not in taxonomy}
+
+
+def test_a_promised_concession_is_concede_not_agree() -> None:
+    # the PLOVER manual: future concessions and announced retreats do not reduce to AGREE
+    taxonomy = load_taxonomy()
+    for code in ("035", "0351", "0352", "0353", "0354", "0355", "0356"):
+        assert taxonomy.get(code).plover.event == "CONCEDE", code
+    assert taxonomy.get("036").plover.event == "AGREE"  # a promise to meet is still AGREE

@@ -1,13 +1,15 @@
 """Gold-standard readers for ``thucydides eval``.
 
-Four formats are read:
+Five formats are read:
 
 - PETRARCH validation XML (``<Sentence date id>`` with ``<EventCoding sourcecode
   targetcode eventcode/>`` and ``<Text>``), as in PETRARCH's unit tests;
 - thucydides gold JSONL: ``{"id", "text", "date", "events": [{"source", "target", "code"}]}``;
 - sentence-class TSV: ``sentence<TAB>label`` with the five coarse CAMEO classes;
 - source/target span CoNLL: ``token TAG`` lines, tags B/I-S (source), B/I-T
-  (target), B/I-R (both), blank line between sentences.
+  (target), B/I-R (both), blank line between sentences;
+- PLOVER-labelled CSV (or a zip holding one): stories or sentences with ``text`` and ``label``, or
+  headline templates with ``title`` and ``event`` whose ``{country_1}``/``{city}`` slots are filled.
 """
 
 from __future__ import annotations
@@ -372,15 +374,44 @@ PLOVER_EVENTS = frozenset(
 
 
 def read_plover_csv(path: Path) -> GoldSet:
-    """Stories or sentences with a PLOVER event type: a CSV (or a zip holding one) with ``text`` and ``label``."""
+    """Stories or sentences with a PLOVER event type: a CSV (or a zip holding one) with ``text`` and ``label``,
+    or headline templates with ``title`` and ``event`` (``fill_template`` puts names in their slots)."""
     gold = GoldSet(path=path, kind="plover")
     for number, row in enumerate(_csv_rows(path), start=2):
+        if "text" not in row and "title" in row:
+            row = {"text": fill_template(row["title"] or "", number), "label": row.get("event") or ""}
         label = (row.get("label") or "").strip().upper()
         text = row.get("text") or ""
         if label not in PLOVER_EVENTS or not text.strip():
             raise DataError(Errors.E302, path=path, line=number, detail="needs a 'text' and a PLOVER event 'label'")
         gold.records.append(GoldRecord(id=f"{path.stem}-{number}", text=text, plover=label))
     return gold
+
+
+_SLOT = re.compile(r"\{(country)_(\d)\}|\{(city)\}")
+
+
+def fill_template(title: str, number: int) -> str:
+    """A headline template's slots filled with names: ``{country_1}``, ``{country_2}`` … with UN member
+    states, ``{city}`` with a capital, chosen by the record's line number (the same names every run;
+    the slots of one headline name different states)."""
+    states = _member_states()
+
+    def name(match: re.Match[str]) -> str:
+        if match.group(3):
+            capitals = states[(number * 29 + 7) % len(states)].capitals
+            return capitals[0] if capitals else states[0].capitals[0]
+        return states[(number * 31 + int(match.group(2)) * 17) % len(states)].name
+
+    return _SLOT.sub(name, title).strip()
+
+
+@functools.cache
+def _member_states() -> list[Any]:
+    from ..actors.kb import load_kb
+
+    members = (c for c in load_kb().countries.values() if c.status == "member" and c.capitals)
+    return sorted(members, key=lambda c: c.name)
 
 
 def _csv_rows(path: Path) -> list[dict[str, str]]:

@@ -10,7 +10,7 @@ from ..actors.kb import KnowledgeBase
 from ..actors.state import entity
 from ..doc import Doc
 from ..lang import ENGLISH
-from ..models import Actor, Article, Event, Explanation, Refused, Span, event_id
+from ..models import Actor, Article, Event, Explanation, Plover, Refused, Span, event_id
 from ..parse import Sentence, Token
 from .candidates import Candidate
 from .control import Control
@@ -97,6 +97,19 @@ class EventCoder:
     def _domestic(self, code: str, source: Actor) -> Actor | None:
         return domestic_target(code, source, self.finder.control)
 
+    def _plover(self, plover: Plover, sentence: Sentence, c: Candidate) -> Plover:
+        """The PLOVER coding of the event: a retreat only declared ("declared a ceasefire") is a concession."""
+        if plover.event != "RETREAT":
+            return plover
+        trigger = sentence.tokens[c.trigger]
+        verbs = {trigger.lemma}
+        if trigger.pos in ("NOUN", "PROPN") and trigger.dep in ("dobj", "nsubjpass", "pobj"):
+            head = sentence.tokens[trigger.head]
+            verbs.add(sentence.tokens[head.head].lemma if head.dep == "prep" else head.lemma)
+        if verbs & self.finder.control.declaring:
+            return Plover("CONCEDE", None, plover.context)
+        return plover
+
     def _event(
         self,
         article: Article,
@@ -130,7 +143,7 @@ class EventCoder:
             cameo=entry.code if len(entry.code) >= 3 else c.code,
             quad_class=entry.quad_class,
             goldstein=entry.goldstein,
-            plover=entry.plover,
+            plover=self._plover(entry.plover, sentence, c),
             trigger=Span(text=trigger_text, start=first.start, end=last.end),
             confidence=confidence,
             explanation=Explanation(

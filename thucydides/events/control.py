@@ -85,6 +85,7 @@ class Control:
     negation: Category
     speech: frozenset[str]
     light: frozenset[str]
+    declaring: frozenset[str] = frozenset()  # verbs that declare a retreat without carrying it out (PLOVER CONCEDE)
     verb_category: dict[str, str] = field(default_factory=dict)
     noun_category: dict[str, str] = field(default_factory=dict)
     domestic: tuple[str, ...] = ()
@@ -171,6 +172,7 @@ def load_control() -> Control:
         negation=_category("negation", raw["negation"]),
         speech=frozenset(raw["speech"]["verbs"]),
         light=frozenset(raw["light"]["verbs"]),
+        declaring=frozenset(raw["declared_retreats"]["verbs"]),
         verb_category=verb_category,
         noun_category=noun_category,
         domestic=tuple(str(c) for c in raw["domestic"]["codes"]),
