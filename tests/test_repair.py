@@ -7,6 +7,7 @@ from thucydides.repair import (
     repair_object_predicates,
     repair_said_conjuncts,
     repair_said_participles,
+    repair_verbless_headline,
 )
 
 
@@ -286,3 +287,60 @@ def test_a_coordination_of_modifiers_before_one_noun_is_left_alone() -> None:
     s = sentence_from_conll(rows)
     repair_buried_coordination(s.tokens)
     assert (s.tokens[1].dep, s.tokens[4].dep, s.tokens[3].head) == ("compound", "nsubj", 1)
+
+
+VERBS = frozenset({"denounce", "bomb", "air", "force", "rally", "action"})
+
+
+def test_a_headline_read_as_one_noun_phrase_gets_its_verb_subject_and_object_back() -> None:
+    # "Greece denounces actions by Jamaica": the small model reads "denounces" as a compound of "actions"
+    rows = """
+1 Greece greece PROPN NNP _ 2 compound
+2 denounces denounce NOUN NNS _ 3 compound
+3 actions action NOUN NNS _ 0 ROOT
+4 by by ADP IN _ 3 prep
+5 Jamaica jamaica PROPN NNP _ 4 pobj
+"""
+    s = sentence_from_conll(rows)
+    assert repair_verbless_headline(s.tokens, VERBS) == 1
+    greece, denounces, actions, by = s.tokens[:4]
+    assert (denounces.pos, denounces.dep, denounces.lemma, denounces.tag) == ("VERB", "ROOT", "denounce", "VBZ")
+    assert (greece.dep, greece.head) == ("nsubj", 1) and (actions.dep, actions.head) == ("dobj", 1)
+    assert by.head == actions.i  # what hung inside the object stays there
+    assert sorted(denounces.children) == [0, 2]
+
+
+def test_a_third_person_is_the_headlines_verb_before_a_base_form() -> None:
+    # "Ukraine Air Force Bombs Training Camp": "air" and "force" are verbs too, "bombs" is the verb
+    rows = """
+1 Ukraine ukraine PROPN NNP _ 3 compound
+2 Air air PROPN NNP _ 3 compound
+3 Force force PROPN NNP _ 6 compound
+4 Bombs bomb NOUN NNS _ 6 compound
+5 Training training NOUN NN _ 6 compound
+6 Camp camp NOUN NN _ 0 ROOT
+"""
+    s = sentence_from_conll(rows)
+    assert repair_verbless_headline(s.tokens, VERBS) == 3
+    assert s.tokens[2].dep == "nsubj" and s.tokens[2].head == 3  # "Force" heads the subject
+    assert s.tokens[0].head == 2 and s.tokens[5].dep == "dobj"
+
+
+def test_a_sentence_with_a_verb_or_a_noun_phrase_alone_is_left_as_parsed() -> None:
+    with_verb = sentence_from_conll(
+        """
+1 Hundreds hundred NOUN NNS _ 2 nsubj
+2 attended attend VERB VBD _ 0 ROOT
+3 rallies rally NOUN NNS _ 2 dobj
+"""
+    )
+    assert repair_verbless_headline(with_verb.tokens, VERBS) is None
+    caption = sentence_from_conll(
+        """
+1 Protests protest NOUN NNS _ 0 ROOT
+2 Against against ADP IN _ 1 prep
+3 Violence violence NOUN NN _ 2 pobj
+"""
+    )
+    assert repair_verbless_headline(caption.tokens, VERBS) is None
+    assert [t.dep for t in caption.tokens] == ["ROOT", "prep", "pobj"]

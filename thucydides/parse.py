@@ -26,6 +26,7 @@ from .repair import (
     repair_said_conjuncts,
     repair_said_participles,
     repair_said_subjects,
+    repair_verbless_headline,
     subtree_span,
 )
 from .resources import data_path, load_yaml
@@ -139,6 +140,7 @@ class SpacyParser:
         keep_hyphenated_verbs(self.nlp)
         cache_lemmas(self.nlp)
         self.verb_forms = irregular_verb_forms(self.nlp)
+        self.verbs = verb_bases(self.nlp)
         # what the parser reads in place of a paragraph's text (same length): recase.py's headline reader
         self.recase: Callable[[str], str] | None = None
 
@@ -152,7 +154,7 @@ class SpacyParser:
                 sentences: list[Sentence] = []
                 for paragraph in clean_article.paragraphs[:count]:
                     doc = next(docs)
-                    read = convert_doc(doc, paragraph.start, len(sentences), self.verb_forms)
+                    read = convert_doc(doc, paragraph.start, len(sentences), self.verb_forms, self.verbs)
                     if doc.text != paragraph.text:
                         restore_text(read, paragraph.text, paragraph.start)
                     sentences.extend(read)
@@ -187,6 +189,15 @@ def hyphenated_verbs() -> dict[str, str]:
     """Every form of the verbs in ``data/parse/hyphenated_verbs.yaml``, with its base form."""
     raw = load_yaml(data_path("parse", "hyphenated_verbs.yaml")) or {}
     return {str(form).lower(): str(base).lower() for base, forms in raw.items() for form in forms}
+
+
+def verb_bases(nlp: Any) -> frozenset[str]:
+    """The base forms of the verbs the spaCy pipeline's lemmatizer lists ("decry", "denounce"), if any."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"]
+    except (KeyError, AttributeError, ValueError):
+        return frozenset()
+    return frozenset(str(v).lower() for v in table)
 
 
 def irregular_verb_forms(nlp: Any) -> dict[str, str]:
@@ -270,10 +281,17 @@ _ATTRS = ("ORTH", "IDX", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_TYPE", "ENT_
 _IOB = ("", "I", "O", "B")
 
 
-def convert_doc(doc: Any, offset: int, first_index: int, verb_forms: dict[str, str] | None = None) -> list[Sentence]:
+def convert_doc(
+    doc: Any,
+    offset: int,
+    first_index: int,
+    verb_forms: dict[str, str] | None = None,
+    verbs: frozenset[str] = frozenset(),
+) -> list[Sentence]:
     """Turn a spaCy ``Doc`` into our sentences, offsets shifted by ``offset``.
 
-    ``verb_forms`` (from ``irregular_verb_forms``) repairs the lemmas of prefixed irregular verbs.
+    ``verb_forms`` (from ``irregular_verb_forms``) repairs the lemmas of prefixed irregular verbs;
+    ``verbs`` (from ``verb_bases``) finds the verb of a headline read as a noun phrase.
 
     Reads the token attributes as one integer array (``Doc.to_array``) rather than
     attribute by attribute: the conversion is on the hot path of every article.
@@ -298,14 +316,21 @@ def convert_doc(doc: Any, offset: int, first_index: int, verb_forms: dict[str, s
     bounds = list(zip(starts, [*starts[1:], len(rows)], strict=True))
     sentences: list[Sentence] = []
     for lo, hi in bounds:
-        sentence = _sentence(doc, rows[lo:hi], lo, name, offset, first_index + len(sentences), verb_forms or {})
+        sentence = _sentence(doc, rows[lo:hi], lo, name, offset, first_index + len(sentences), verb_forms or {}, verbs)
         if sentence is not None:
             sentences.append(sentence)
     return sentences
 
 
 def _sentence(
-    doc: Any, rows: list[list[int]], base: int, name: Any, offset: int, index: int, verb_forms: dict[str, str]
+    doc: Any,
+    rows: list[list[int]],
+    base: int,
+    name: Any,
+    offset: int,
+    index: int,
+    verb_forms: dict[str, str],
+    verbs: frozenset[str],
 ) -> Sentence | None:
     tokens: list[Token] = []
     root = 0
@@ -330,6 +355,9 @@ def _sentence(
     for tok in tokens:
         if tok.head != tok.i:
             tokens[tok.head].children.append(tok.i)
+    headline_root = repair_verbless_headline(tokens, verbs) if verbs else None
+    if headline_root is not None:
+        root = headline_root
     repair_buried_coordination(tokens)
     repair_orphan_subjects(tokens)
     repair_said_subjects(tokens)
@@ -355,13 +383,13 @@ def _sentence(
 
 
 def restore_text(sentences: list[Sentence], text: str, offset: int) -> None:
-    """Give sentences parsed from a recased copy of ``text`` (same length) the original's words."""
+    """Give sentences parsed from a recased copy of ``text`` (same length) the original's text.
+
+    The tokens keep the copy's words, so that the actor matcher reads "travel ban" as it reads it in a
+    sentence, not as "Ban" Ki-moon; every span the coder reports (trigger, actors, places) is cut from
+    the sentence's text at the tokens' offsets, and so is the original's."""
     for sentence in sentences:
         sentence.text = text[sentence.start - offset : sentence.end - offset]
-        for tok in sentence.tokens:
-            tok.text = text[tok.start - offset : tok.start - offset + len(tok.text)]
-            tok.lower = tok.text.lower()
-            tok.norm = fold(tok.text)
 
 
 def _mean_vector(doc: Any, start: int, end: int) -> Any:

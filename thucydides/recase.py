@@ -62,13 +62,13 @@ class Recaser:
         capitals = 0
         for k, match in enumerate(words):
             word = match.group()
-            if k in named or self._opens_sentence(text, words, k):
-                continue
+            if k in named or self._opens_sentence(text, words, k) or (len(word) > 1 and word.isupper()):
+                continue  # a name, a first word, an acronym ("NGO", "WTO"): as written, in any case
             stop = word.lower() in self.stop_words
             if not stop and not self._common(word):
                 continue
             common += not stop
-            if word[0].isupper() and not (len(word) > 1 and word.isupper()):
+            if word[0].isupper():
                 lowered.append(match)
                 capitals += not stop
         if capitals < TITLE_WORDS or capitals < TITLE_SHARE * common or common - capitals > LOWER_WORDS:

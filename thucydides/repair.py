@@ -307,6 +307,69 @@ def repair_buried_coordination(tokens: list[Token]) -> None:
             t.children.sort()
 
 
+def repair_verbless_headline(tokens: list[Token], verbs: frozenset[str]) -> int | None:
+    """Find the verb of a headline the parser read as one noun phrase: "Greece denounces actions by
+    Jamaica", "Activists in Dili decry new government policy", "Ukraine air force bombs training camp".
+
+    Only in a sentence with no verb at all: the first noun after a noun, followed by more words, whose
+    form is a verb's third person ("bombs"), or failing one its base form ("decry"), in ``verbs`` (base
+    forms, lower case) becomes the root verb; the words before it are its subject, the phrase after it
+    its object (a preposition and what follows attach to the verb). Returns the new root's index, or
+    None when nothing was changed."""
+    if len(tokens) < 3 or any(t.pos in ("VERB", "AUX") for t in tokens):
+        return None
+    found = [
+        t
+        for t in tokens[1:-1]
+        if t.pos in ("NOUN", "PROPN")
+        and tokens[t.i - 1].pos in ("NOUN", "PROPN")
+        and tokens[t.i + 1].pos != "PUNCT"
+        and _verb_base(t.lower, verbs)
+    ]
+    # a third person before a base form: "Ukraine Air Force Bombs Training Camp" is no "air"
+    verb = next((t for t in found if _verb_base(t.lower, verbs) != t.lower), found[0] if found else None)
+    if verb is None:
+        return None
+    v = verb.i
+    subject = [t for t in tokens[:v] if not 0 <= t.head < v or t.head == t.i]
+    rest = [t for t in tokens[v + 1 :] if not v < t.head < len(tokens) or t.head == t.i]
+    for t in subject:
+        t.head, t.dep = v, "nsubj" if t is subject[-1] else "compound"
+        if t is not subject[-1]:
+            t.head = subject[-1].i
+    has_object = False
+    for t in rest:
+        if t.pos == "ADP":
+            dep = "prep"
+        elif t.pos == "PUNCT":
+            dep = "punct"
+        elif not has_object and t.pos in ("NOUN", "PROPN", "NUM", "PRON"):
+            dep, has_object = "dobj", True
+        else:
+            dep = "dep"
+        t.head, t.dep = v, dep
+    base = _verb_base(verb.lower, verbs)
+    assert base is not None
+    third = verb.lower != base
+    verb.head, verb.dep, verb.pos, verb.tag, verb.lemma = v, "ROOT", "VERB", "VBZ" if third else "VBP", base
+    for t in tokens:
+        t.children = []
+    for t in tokens:
+        if t.head != t.i:
+            tokens[t.head].children.append(t.i)
+    return v
+
+
+def _verb_base(form: str, verbs: frozenset[str]) -> str | None:
+    """The verb whose base form or third person singular ``form`` is ("decry", "denounces", "bombs")."""
+    if form in verbs:
+        return form
+    for ending, base in (("ies", "y"), ("es", ""), ("s", "")):
+        if form.endswith(ending) and len(form) > len(ending) + 2 and form[: -len(ending)] + base in verbs:
+            return form[: -len(ending)] + base
+    return None
+
+
 def _naming_object(tokens: list[Token], noun: Token, naming: frozenset[str]) -> Token | None:
     """The object of a verb of naming whose phrase holds ``noun`` (the object itself, or a noun inside its
     phrase, no verb between), or None."""

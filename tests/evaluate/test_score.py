@@ -70,3 +70,19 @@ def test_what_was_made_of_a_gold_act_reads_the_acts_reported_and_precision_the_e
     assert scores.coverage.value == 0.0  # no event data was made for the record
     emitted_only = score_events([record], [[]])
     assert emitted_only.root_accuracy.value == 0.0
+
+
+def test_a_gold_code_whose_plover_category_its_verb_decides_accepts_either() -> None:
+    # a gold 0831 (resign or concede defeat) is RETREAT when someone stepped down, CONCEDE when conceding
+    from thucydides.models import Plover
+
+    record = GoldRecord(id="1", text="x", events=(GoldEvent("BGD", None, "0831"),))
+    for event in ("RETREAT", "CONCEDE"):
+        scores = score_events([record], [[make_event(cameo="0831", plover=Plover(event, None, ()))]])
+        assert scores.plover.value == 1.0, event
+    # a code no verb rule splits keeps one category
+    scores = score_events([record], [[make_event(cameo="0831", plover=Plover("AGREE", None, ()))]])
+    assert scores.plover.value == 0.0
+    other = GoldRecord(id="2", text="y", events=(GoldEvent("JPN", "NAT", "036"),))
+    scores = score_events([other], [[make_event(cameo="036", plover=Plover("CONCEDE", None, ()))]])
+    assert scores.plover.value == 0.0

@@ -112,3 +112,13 @@ def test_a_declared_ceasefire_is_a_concession_and_one_carried_out_a_retreat(pipe
     done = pipeline.code_text("Russian troops withdrew from Ukraine's Kherson region on Friday.", "2024-03-07")
     assert done and done[0].cameo.startswith("087")
     assert done[0].plover.event == "RETREAT"
+
+
+def test_stepping_down_is_a_retreat_and_conceding_defeat_a_concession(pipeline: Pipeline) -> None:
+    # CAMEO 0831 holds both; PLOVER codes an official actually stepping down RETREAT (mode "resign")
+    resigned = pipeline.code_text("Peru's President Pedro Castillo resigned on Friday.", "2024-03-07")
+    assert resigned and resigned[0].cameo == "0831"
+    assert (resigned[0].plover.event, resigned[0].plover.mode) == ("RETREAT", "resign")
+    conceded = pipeline.code_text("Peru's President Pedro Castillo conceded defeat to the opposition.", "2024-03-07")
+    assert conceded and conceded[0].cameo == "0831"
+    assert conceded[0].plover.event == "CONCEDE"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..events.control import load_control, plover_events
 from ..events.taxonomy import five_class, load_taxonomy
 from ..models import Actor, Event
 from .gold import GoldEvent, GoldRecord
@@ -131,7 +132,15 @@ def _score_record(scores: EventScores, gold: tuple[GoldEvent, ...], events: list
     scores.coverage.add(bool(events))
     taxonomy = load_taxonomy()
     main = next((e for e in acts if e.cameo_root != "01"), acts[0] if acts else None)
-    gold_types = {taxonomy.get(g.code).plover.event for g in gold if g.code[:2] in taxonomy}
+    # a gold file gives CAMEO codes; where PLOVER splits a code by its verb ("resigned" RETREAT, "conceded
+    # defeat" CONCEDE, both 0831: control.yaml plover_by_verb), either category is the gold's
+    rules = load_control().plover_by_verb
+    gold_types = {
+        p
+        for g in gold
+        if g.code[:2] in taxonomy
+        for p in plover_events(rules, g.code, taxonomy.get(g.code).plover.event)
+    }
     scores.plover.add(main is not None and main.plover.event in gold_types)
     for g, e in _align(gold, acts):
         predicted_root = e.cameo_root if e else "none"

@@ -97,17 +97,17 @@ class EventCoder:
     def _domestic(self, code: str, source: Actor) -> Actor | None:
         return domestic_target(code, source, self.finder.control)
 
-    def _plover(self, plover: Plover, sentence: Sentence, c: Candidate) -> Plover:
-        """The PLOVER coding of the event: a retreat only declared ("declared a ceasefire") is a concession."""
-        if plover.event != "RETREAT":
-            return plover
+    def _plover(self, cameo: str, plover: Plover, sentence: Sentence, c: Candidate) -> Plover:
+        """The PLOVER coding of the event, set by its verb where one CAMEO code holds two PLOVER categories
+        ("resigned" is RETREAT, "declared a ceasefire" CONCEDE: control.yaml ``plover_by_verb``)."""
         trigger = sentence.tokens[c.trigger]
         verbs = {trigger.lemma}
         if trigger.pos in ("NOUN", "PROPN") and trigger.dep in ("dobj", "nsubjpass", "pobj"):
             head = sentence.tokens[trigger.head]
             verbs.add(sentence.tokens[head.head].lemma if head.dep == "prep" else head.lemma)
-        if verbs & self.finder.control.declaring:
-            return Plover("CONCEDE", None, plover.context)
+        for rule in self.finder.control.plover_by_verb:
+            if rule.applies(cameo, plover.event, verbs):
+                plover = Plover(rule.event, rule.mode, plover.context)
         return plover
 
     def _event(
@@ -143,7 +143,7 @@ class EventCoder:
             cameo=entry.code if len(entry.code) >= 3 else c.code,
             quad_class=entry.quad_class,
             goldstein=entry.goldstein,
-            plover=self._plover(entry.plover, sentence, c),
+            plover=self._plover(c.code, entry.plover, sentence, c),
             trigger=Span(text=trigger_text, start=first.start, end=last.end),
             confidence=confidence,
             explanation=Explanation(

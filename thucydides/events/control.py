@@ -80,12 +80,50 @@ class Category:
 
 
 @dataclass(frozen=True)
+class PloverByVerb:
+    """A PLOVER category set by the act's verb (control.yaml ``plover_by_verb``)."""
+
+    codes: tuple[str, ...]  # CAMEO codes (by prefix) it applies to
+    plover_from: str  # or: the PLOVER category so far it applies to
+    verbs: frozenset[str]
+    event: str
+    mode: str | None = None
+
+    def applies(self, cameo: str, plover: str, verbs: set[str]) -> bool:
+        return self.covers(cameo, plover) and not self.verbs.isdisjoint(verbs)
+
+    def covers(self, cameo: str, plover: str) -> bool:
+        """Whether the rule is about events of CAMEO code ``cameo`` and PLOVER category ``plover``."""
+        return (bool(self.codes) and cameo.startswith(self.codes)) or plover == self.plover_from
+
+
+def plover_events(rules: tuple[PloverByVerb, ...], cameo: str, plover: str) -> frozenset[str]:
+    """The PLOVER categories an event of CAMEO code ``cameo`` (category ``plover`` in the taxonomy) may take
+    by its verb: "0831" is CONCEDE or RETREAT, "0871" RETREAT or CONCEDE."""
+    found = {plover}
+    for rule in rules:
+        if any(rule.covers(cameo, p) for p in tuple(found)):
+            found.add(rule.event)
+    return frozenset(found)
+
+
+def _plover_rule(raw: dict[str, Any]) -> PloverByVerb:
+    return PloverByVerb(
+        codes=tuple(str(c) for c in raw.get("codes") or ()),
+        plover_from=str(raw.get("plover_from") or ""),
+        verbs=frozenset(str(v).lower() for v in raw["verbs"]),
+        event=str(raw["event"]),
+        mode=raw.get("mode"),
+    )
+
+
+@dataclass(frozen=True)
 class Control:
     categories: dict[str, Category]
     negation: Category
     speech: frozenset[str]
     light: frozenset[str]
-    declaring: frozenset[str] = frozenset()  # verbs that declare a retreat without carrying it out (PLOVER CONCEDE)
+    plover_by_verb: tuple[PloverByVerb, ...] = ()  # PLOVER categories set by the act's verb (control.yaml)
     verb_category: dict[str, str] = field(default_factory=dict)
     noun_category: dict[str, str] = field(default_factory=dict)
     domestic: tuple[str, ...] = ()
@@ -172,7 +210,7 @@ def load_control() -> Control:
         negation=_category("negation", raw["negation"]),
         speech=frozenset(raw["speech"]["verbs"]),
         light=frozenset(raw["light"]["verbs"]),
-        declaring=frozenset(raw["declared_retreats"]["verbs"]),
+        plover_by_verb=tuple(_plover_rule(r) for r in raw["plover_by_verb"]),
         verb_category=verb_category,
         noun_category=noun_category,
         domestic=tuple(str(c) for c in raw["domestic"]["codes"]),
