@@ -53,6 +53,8 @@ class Recaser:
         self.stop_words = frozenset(w.lower() for w in stop_words)
 
     def __call__(self, text: str) -> str:
+        if self._lower_case(text):
+            return text
         words = list(_WORD.finditer(text))
         if len(words) < TITLE_WORDS + 1:
             return text
@@ -77,6 +79,17 @@ class Recaser:
         for match in lowered:
             chars[match.start()] = chars[match.start()].lower()
         return "".join(chars)
+
+    def _lower_case(self, text: str) -> bool:
+        """Whether more than ``LOWER_WORDS`` common words are in lower case (prose: said at its first words)."""
+        seen = 0
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if word[0].islower() and word not in self.stop_words and self._common(word):
+                seen += 1
+                if seen > LOWER_WORDS:
+                    return True
+        return False
 
     def _common(self, word: str) -> bool:
         lower = word.lower().replace("’", "'")

@@ -122,3 +122,15 @@ def test_stepping_down_is_a_retreat_and_conceding_defeat_a_concession(pipeline: 
     conceded = pipeline.code_text("Peru's President Pedro Castillo conceded defeat to the opposition.", "2024-03-07")
     assert conceded and conceded[0].cameo == "0831"
     assert conceded[0].plover.event == "CONCEDE"
+
+
+def test_an_arrest_by_unnamed_authorities_of_someone_uncoded_concerns_the_state_itself(pipeline: Pipeline) -> None:
+    # the authorities come from the story's place; the arrested are no coded actor: the domestic act's
+    # target is the state, as when the police are named ("police in Gabon detained two advisers")
+    events = pipeline.code_text(
+        "LIBREVILLE, Aug 30 (Wire) - Soldiers in Gabon said they had taken power. "
+        "Three nephews of the former first lady were detained overnight on suspicion of treason, the soldiers said.",
+        "2023-08-30",
+    )
+    arrests = [e for e in events if e.cameo == "173"]
+    assert [(e.source.code, e.target.code) for e in arrests if e.source and e.target] == [("GABCOP", "GAB")]

@@ -372,7 +372,9 @@ def _state_source(
     )
     source = implied_actor(loc.country, sector, kb.countries[loc.country].name, how)
     target = event.target
-    if crowd and (target is None or not target.code):
+    if target is None or not target.code:
+        # "One of Bongo's sons was detained": a domestic act done to no one coded concerns the state's own
+        # society, as it does when the authorities are named (EventCoder._events)
         target = domestic_target(event.cameo, source, control) or target
     return dataclasses.replace(event, source=source, target=target)
 
