@@ -1,7 +1,11 @@
+import datetime as dt
+
+from thucydides.evaluate.run import reported
 from thucydides.events.admit import ATTRIBUTION, NO_ACTORS, NO_TARGET, admit, refusal
 from thucydides.events.control import load_control
-from thucydides.models import Actor, Event, Span
+from thucydides.models import Actor, Article, Event, Span
 from thucydides.parse import Sentence, Token
+from thucydides.pipeline import Pipeline
 
 from ..test_writers import make_event
 
@@ -74,3 +78,17 @@ def test_what_a_statement_to_an_actor_carries_in_a_clause_is_the_act_not_the_tel
     assert refusal(told, sentence, SPEECH) == ATTRIBUTION
     # a more specific code carried by the same verb stays an event ("told NATO it rejected ..." coded 12x)
     assert refusal(make_event(cameo="120", target=NATO, trigger=Span("told", 25, 29)), sentence, SPEECH) is None
+
+
+def test_a_statement_whose_message_says_what_it_says_in_a_clause_is_how_we_know_it(pipeline: Pipeline) -> None:
+    # "issued a statement urging North Korea to comply": the urging is the act, the issuing how it was made
+    text = (
+        "Foreign ministers of Southeast Asian states issued a statement urging North Korea to halt its missile tests."
+    )
+    coded = next(iter(pipeline.code([Article(id="s", text=text, date=dt.date(2024, 3, 7))])))
+    statements = [r for r in coded.refused if r.event.cameo == "010"]
+    assert statements and all(r.reason == ATTRIBUTION for r in statements)
+    assert reported(coded)[0].cameo.startswith("02")  # what the sentence reports first is the appeal
+    # a statement with no clause of its own, aimed at someone, is still the event it was
+    plain = pipeline.code_text("The ministers issued a statement to NATO on Friday.", "2024-03-07")
+    assert [e.cameo for e in plain] == ["010"]

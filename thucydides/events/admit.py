@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..lang import ENGLISH
 from ..models import Actor, Event, Refused
 from ..parse import Sentence, Token
 
 STATEMENT_ROOT = "01"
 PLAIN_STATEMENT = "010"  # a statement that no more specific code fits (ANNOTATION.md §1)
 _CONTENT_DEPS = frozenset({"ccomp", "parataxis"})  # the clause that holds what was said
+_MESSAGES = ENGLISH.words("message_nouns")  # "a statement urging ...": a message whose clause says what it says
 NO_ACTORS = "neither a source nor a target was found"
 NO_SOURCE = "no one was found doing it: an event is an actor's act"
 NO_TARGET = "no one was found it is done to: only tests, exercises, denials, coups and appeals to all stand alone"
@@ -60,11 +62,19 @@ def _trigger_lemma(event: Event, sentence: Sentence | None) -> str:
 
 def _tells_content(event: Event, sentence: Sentence | None) -> bool:
     """ "Xi told Trump that the two economies should be partners": a plain statement (010) that carries what
-    was said in a clause is how we know it; what was said is the act (coded as its own event, or none)."""
+    was said in a clause is how we know it; what was said is the act (coded as its own event, or none). So
+    is one whose message says it in a clause of its own: "issued a statement urging North Korea to comply"."""
     token = _trigger_token(event, sentence)
     if sentence is None or token is None or event.cameo != PLAIN_STATEMENT:
         return False
-    return any(sentence.tokens[c].dep in _CONTENT_DEPS for c in token.children)
+    if any(sentence.tokens[c].dep in _CONTENT_DEPS for c in token.children):
+        return True
+    messages = [token, *(sentence.tokens[c] for c in token.children if sentence.tokens[c].dep == "dobj")]
+    return any(
+        m.lemma in _MESSAGES
+        and any(sentence.tokens[c].dep == "acl" and sentence.tokens[c].pos == "VERB" for c in m.children)
+        for m in messages
+    )
 
 
 def refusal(
