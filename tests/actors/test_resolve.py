@@ -428,3 +428,13 @@ def test_the_subject_of_a_joined_clause_is_the_subject_before_it(pipeline: Pipel
     text = "China criticised Japan's plan, and he also warned the United States."
     warned = [e for e in pipeline.code_text(text, dt.date(2024, 3, 7)) if e.trigger.text.startswith("warned")]
     assert not any(e.source is not None and e.source.country == "CHN" and e.source.code == "CHN" for e in warned)
+
+
+def test_an_actor_named_by_the_owner_of_the_object_is_the_phrase_up_to_the_noun(pipeline: Pipeline) -> None:
+    # "rejected the Croatian government's request for revocation": the government is the target, and its
+    # mention is "the Croatian government's request", not "the Croatian government's"
+    text = "A Swiss court rejected the Croatian government's request for revocation of an earlier ruling."
+    (event,) = [e for e in pipeline.code_text(text, "2024-03-07") if e.cameo.startswith("12")]
+    assert event.target is not None and event.target.code == "HRVGOV"
+    assert event.target.text == "the Croatian government's request"
+    assert text[event.target.start : event.target.end] == event.target.text

@@ -236,6 +236,12 @@ class ActorResolver:
                     lo, hi = self.span(j)
                     text, start, end = self.sentence.span_text(lo, hi)
                     group = [dataclasses.replace(a, text=text, start=start, end=end) for a in group]
+                elif own_possessor and len(group) == 1 and self.sentence.tokens[inner].pos != "PRON":
+                    # "rejected the Croatian government's request": the government is named by the phrase up
+                    # to the noun it owns, not by "the Croatian government's"
+                    lo, _ = self.span(j)
+                    text, start, end = self.sentence.span_text(lo, j)
+                    group = [dataclasses.replace(group[0], text=text, start=start, end=end)]
                 return group
         return []
 
