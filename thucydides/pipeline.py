@@ -87,7 +87,8 @@ class Pipeline:
         spacy_model = language.model if config.model == DEFAULT_MODEL else config.model
         if parser is None:
             parser = registry.get("parsers", config.parser)(spacy_model, batch_size=config.batch_size)
-        read_headlines(parser, kb, situator.placer.gaz if situator is not None else None)
+        if config.language == "en":  # title case is how English headlines are written
+            read_headlines(parser, kb, situator.placer.gaz if situator is not None else None)
         return cls(
             parser=parser,
             kb=kb,
