@@ -191,13 +191,31 @@ def hyphenated_verbs() -> dict[str, str]:
     return {str(form).lower(): str(base).lower() for base, forms in raw.items() for form in forms}
 
 
+LEMMA_POS = ("noun", "verb", "adj", "adv")  # the parts of speech of spaCy's English lemmatizer tables
+
+
+def lemma_words(nlp: Any) -> dict[str, set[str]]:
+    """The words the spaCy pipeline's rule lemmatizer lists, by part of speech, lower case: the base forms
+    (``lemma_index``) and the inflected forms it knows as exceptions (``lemma_exc``: "took", "children")."""
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+    except (KeyError, AttributeError):
+        return {}
+    words: dict[str, set[str]] = {}
+    for name in ("lemma_index", "lemma_exc"):
+        table = lookups.get_table(name) if lookups.has_table(name) else {}
+        for pos in LEMMA_POS:
+            words.setdefault(pos, set()).update(str(w).lower() for w in table.get(pos, ()))
+    return words
+
+
 def verb_bases(nlp: Any) -> frozenset[str]:
     """The base forms of the verbs the spaCy pipeline's lemmatizer lists ("decry", "denounce"), if any."""
     try:
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"]
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     except (KeyError, AttributeError, ValueError):
         return frozenset()
-    return frozenset(str(v).lower() for v in table)
+    return frozenset(str(v).lower() for v in table.get("verb", ()))
 
 
 def irregular_verb_forms(nlp: Any) -> dict[str, str]:

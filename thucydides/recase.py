@@ -4,8 +4,9 @@
 spaCy's small English model reads a capitalised word as a proper noun, so a headline that capitalises
 every word ("Finland Accuses India of Trade Violations") has no verb for the coder to find. Before the
 parse, a paragraph written in title case gets a copy in which the capital of every common English word
-that is not part of a known name is lowered; the parser reads the copy, and every token and sentence
-takes its text back from the original (the copy has the same length, so offsets do not move).
+that is not part of a known name is lowered; the parser reads the copy, its tokens keep the copy's words
+and its sentences the original text, from which every span is cut (the copy has the same length, so
+offsets do not move).
 
 A paragraph is in title case when, leaving aside its first word, the words of a sentence that
 follows a colon or a quote, function words and names, at least ``TITLE_SHARE`` of its common words
@@ -25,6 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
+
+from .parse import lemma_words
 
 TITLE_SHARE = 0.75  # share of a paragraph's common words that are capitalised in title case
 TITLE_WORDS = 2  # fewer capitalised common words than this is no headline ("The Hague Said")
@@ -130,27 +133,11 @@ class Recaser:
 
 
 def english_vocabulary(nlp: Any) -> tuple[set[str], set[str]]:
-    """The words the spaCy pipeline's lemmatizer tables list, lower case: every base form (nouns, verbs,
-    adjectives, adverbs) and inflected form its exception table knows ("took", "children"); and apart,
+    """The words the spaCy pipeline's lemmatizer tables list (``lemma_words``): all of them, and apart
     those listed other than as nouns ("central", "split", "nice"), which are never taken for places."""
-    try:
-        lookups = nlp.get_pipe("lemmatizer").lookups
-    except (KeyError, AttributeError):
-        return set(), set()
-    from spacy.strings import get_string_id
-
-    noun = get_string_id("noun")  # the tables are keyed by the hash of the part of speech
-    words: set[str] = set()
-    plain: set[str] = set()
-    for name in ("lemma_index", "lemma_exc"):
-        if not lookups.has_table(name):
-            continue
-        table = lookups.get_table(name)
-        for pos, part in table.items():
-            listed = {str(w).lower() for w in part}
-            words |= listed
-            if pos != noun:
-                plain |= listed
+    listed = lemma_words(nlp)
+    words = set().union(*listed.values())
+    plain = set().union(*(part for pos, part in listed.items() if pos != "noun"))
     return words, plain
 
 

@@ -333,10 +333,9 @@ def repair_verbless_headline(tokens: list[Token], verbs: frozenset[str]) -> int 
     v = verb.i
     subject = [t for t in tokens[:v] if not 0 <= t.head < v or t.head == t.i]
     rest = [t for t in tokens[v + 1 :] if not v < t.head < len(tokens) or t.head == t.i]
+    head = subject[-1]  # the subject's head; the rest of what stood before the verb hangs on it
     for t in subject:
-        t.head, t.dep = v, "nsubj" if t is subject[-1] else "compound"
-        if t is not subject[-1]:
-            t.head = subject[-1].i
+        t.head, t.dep = (v, "nsubj") if t is head else (head.i, "compound")
     has_object = False
     for t in rest:
         if t.pos == "ADP":

@@ -15,7 +15,7 @@ from ..parse import Sentence, Token
 from .candidates import Candidate
 from .control import Control
 from .extract import EventFinder
-from .grammar import ONE_SIDED, ONE_SIDED_VERBS
+from .grammar import ONE_SIDED, ONE_SIDED_VERBS, governing_verb
 from .taxonomy import Taxonomy
 
 
@@ -102,9 +102,11 @@ class EventCoder:
         ("resigned" is RETREAT, "declared a ceasefire" CONCEDE: control.yaml ``plover_by_verb``)."""
         trigger = sentence.tokens[c.trigger]
         verbs = {trigger.lemma}
-        if trigger.pos in ("NOUN", "PROPN") and trigger.dep in ("dobj", "nsubjpass", "pobj"):
-            head = sentence.tokens[trigger.head]
-            verbs.add(sentence.tokens[head.head].lemma if head.dep == "prep" else head.lemma)
+        governor = (
+            governing_verb(sentence, trigger, ("dobj", "nsubjpass")) if trigger.pos in ("NOUN", "PROPN") else None
+        )
+        if governor is not None:  # "announced the withdrawal of its troops"
+            verbs.add(governor.lemma)
         for rule in self.finder.control.plover_by_verb:
             if rule.applies(cameo, plover.event, verbs):
                 plover = Plover(rule.event, rule.mode, plover.context)
