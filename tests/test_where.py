@@ -210,6 +210,36 @@ def test_no_place_rather_than_a_wrong_one(locate: Locate) -> None:
 
 
 @pytest.mark.slow
+def test_the_sidelines_of_a_summit_are_where_it_was_held_but_a_topic_is_no_place(locate: Locate) -> None:
+    text = "Lavrov met Blinken on the sidelines of an ASEAN summit in Jakarta."
+    assert _where(locate(text, "met", "040")) == ("Jakarta", "IDN")
+    assert locate("Lavrov and Blinken held talks on the war in Gaza.", "talks", "046") is None
+
+
+@pytest.mark.slow
+def test_an_act_one_travels_to_do_happens_where_one_travels(locate: Locate) -> None:
+    assert _where(locate("Modi flew to Colombo to meet the Sri Lankan president.", "meet", "040")) == (
+        "Colombo",
+        "LKA",
+    )
+    assert _where(locate("Russia sent troops to Mali to fight the jihadists.", "fight", "190")) == ("Mali", "MLI")
+    # a purpose that is not a journey's gives its "to" phrase no such meaning
+    assert locate("Japan wrote to Seoul to protest.", "protest", "111") is None
+
+
+@pytest.mark.slow
+def test_an_act_done_during_a_visit_happens_where_the_visit_is(locate: Locate) -> None:
+    text = "Lapid criticised Iran's regional role during a visit to Morocco."
+    assert _where(locate(text, "criticised", "111")) == ("Morocco", "MAR")
+    text = "Macron praised the Indian prime minister while visiting New Delhi."
+    assert _where(locate(text, "praised", "051"))[1] == "IND"
+    text = "Blinken visited Kyiv on Tuesday and urged Zelenskiy to hold elections."
+    assert _where(locate(text, "urged", "020")) == ("Kyiv", "UKR")
+    # a visit that is what the act is about is no place of it
+    assert locate("Japan protested the planned visit to Moscow by the Indian premier.", "protested", "114") is None
+
+
+@pytest.mark.slow
 def test_a_town_in_a_region_is_placed_at_the_town(locate: Locate) -> None:
     text = "Russian forces captured Kurakhove in the Donetsk region on Monday."
     assert _where(locate(text, "captured", "190")) == ("Kurakhove", "UKR")

@@ -285,6 +285,18 @@ def test_a_place_said_of_another_clause_gives_an_unnamed_actor_no_country(pipeli
     assert any(e.source is not None and e.source.code == "SDNCOP" for e in fired)
 
 
+def test_where_a_message_came_from_gives_an_unnamed_actor_no_country(pipeline: Pipeline) -> None:
+    # "from Paris" says where the message was sent from, not where the protesters are
+    text = "Georgia's president backed the protesters in a video message from Paris."
+    backed = next(e for e in pipeline.code_text(text, "2024-12-01") if e.trigger.text == "backed")
+    assert backed.target is not None and backed.target.country != "FRA"
+    # a place of the actor's own, and a town with its kind, still give it
+    (event,) = pipeline.code_text("Police from Kabul arrested five men.", "2024-12-01")
+    assert event.source is not None and event.source.code == "AFGCOP"
+    (event,) = pipeline.code_text("Police in the German city of Magdeburg arrested a man.", "2024-12-01")
+    assert event.source is not None and event.source.code == "DEUCOP"
+
+
 def test_its_in_a_phrase_framing_the_act_is_the_doer(pipeline: Pipeline) -> None:
     text = "Iran launched more than 300 drones at Israel overnight in its first direct military attack on the country."
     attack = next(e for e in pipeline.code_text(text, "2024-04-14") if e.trigger.text == "attack")

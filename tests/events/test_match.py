@@ -84,3 +84,19 @@ def test_calling_an_act_a_coup_or_a_war_crime_criticises_it(pipeline: Pipeline) 
     events = pipeline.code_text(text, DAY)
     assert not [e for e in events if e.cameo.startswith("17") and e.trigger.text == "coup"]
     assert [code for _, _, code in _coded(events, "called")] == ["111"]
+
+
+def test_the_gerund_a_verb_of_stopping_takes_is_the_act_stopped(pipeline: Pipeline) -> None:
+    # "stop fighting" is a ceasefire as "stop the fighting" is; the appeal or intent over it takes its code,
+    # and the gerund is no event of its own
+    urged = pipeline.code_text("Brazil urged Venezuela to stop attacking Guyana.", DAY)
+    assert _coded(urged, "urged") == [("BRA", "VEN", "0256")]
+    assert not [e for e in urged if e.cameo_root == "19"]
+    agreed = pipeline.code_text("Kyrgyzstan and Tajikistan agreed to stop fighting.", DAY)
+    assert {e.cameo for e in agreed} == {"0356"}
+    # what the stopped act was done to is the target
+    halted = pipeline.code_text("Russia halted bombing Ukrainian cities.", DAY)
+    assert ("RUS", "UKR", "0871") in _coded(halted, "halted")
+    # a denial's gerund is the deed denied, not a thing of the pattern's class
+    denied = pipeline.code_text("Rwanda denied arming the rebels.", DAY)
+    assert [e.cameo for e in denied if e.trigger.text.startswith("denied")] == ["016"]

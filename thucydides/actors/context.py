@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..lang import ENGLISH
 from ..parse import Sentence, Token
 from ..resources import data_path, load_yaml
 from .discourse import Discourse
 from .state import LOCATIVE, PLACE_ENTS, Parts, Reader
+
+_SOURCES = frozenset({"from"})  # a preposition of origin: "a message from Paris" came from there
+_UNPLACING = ENGLISH.words("unplacing_prepositions")
 
 
 def seat_of_organisation(r: Reader, discourse: Discourse, token: Token, parts: Parts) -> bool:
@@ -98,30 +102,60 @@ def _sentence_place_country(r: Reader, actor: Token) -> str | None:
     for hit in r.hits:
         token = sentence.tokens[hit.hi]
         head = sentence.tokens[token.head]
-        if token.dep == "pobj" and head.lower in LOCATIVE and _clause_of(sentence, head) in scope:
+        if _placing(sentence, token, actor) and _clause_of(sentence, head) in scope:
             entry = hit.first("capital", "country")
             if entry is not None:
                 return entry.ref
     for token in sentence.tokens:  # "in the German city of Magdeburg", "in Pakistan's Balochistan province"
         head = sentence.tokens[token.head]
-        if token.dep == "pobj" and head.lower in LOCATIVE and _clause_of(sentence, head) in scope:
+        if _placing(sentence, token, actor) and _clause_of(sentence, head) in scope:
             # an adjective names the country only of a place ("the German city"), not of a means
             # ("killed in Israeli tank shelling")
             kinds = ("country", "adjective", "capital") if token.lemma in place_nouns() else ("country", "capital")
             lo, hi = sentence.subtree(token)
             for k in range(lo, hi + 1):
-                entry = r.hit_at[k].first(*kinds) if k in r.hit_at else None
+                entry = r.hit_at[k].first(*kinds) if k in r.hit_at and _located(sentence, k, token) else None
                 if entry is not None:
                     return entry.ref
     for token in sentence.tokens:
         head = sentence.tokens[token.head]
-        if token.dep != "pobj" or head.lower not in LOCATIVE or _clause_of(sentence, head) not in scope:
+        if not _placing(sentence, token, actor) or _clause_of(sentence, head) not in scope:
             continue
         if token.ent in PLACE_ENTS and token.i not in r.hit_at:
             country = _place_country(r, token)
             if country is not None:
                 return country
     return None
+
+
+def _placing(sentence: Sentence, token: Token, actor: Token) -> bool:
+    """Whether ``token`` is the object of a preposition of place that can say where the actor is: "from"
+    only on the actor or a verb ("police from Kabul"), not on another noun ("in a video message from
+    Paris": where the message came from)."""
+    if token.dep != "pobj":
+        return False
+    prep = sentence.tokens[token.head]
+    if prep.lower not in LOCATIVE:
+        return False
+    owner = sentence.tokens[prep.head]
+    return not (prep.lower in _SOURCES and owner.pos in ("NOUN", "PROPN") and owner.i != actor.i)
+
+
+def _located(sentence: Sentence, k: int, phrase: Token) -> bool:
+    """Whether the name at ``k`` says where the place phrase headed by ``phrase`` is: not when a preposition
+    of origin, time or cause comes between them ("in a video message from Paris", "in June after a visit by
+    Trump's envoy")."""
+    j = k
+    for _ in range(len(sentence.tokens)):
+        if j == phrase.i:
+            return True
+        t = sentence.tokens[j]
+        if t.pos == "ADP" and t.lower in _UNPLACING:
+            return False
+        if t.head == j:
+            return False
+        j = t.head
+    return False
 
 
 def place(r: Reader, token: Token, parts: Parts) -> None:

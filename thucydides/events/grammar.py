@@ -212,7 +212,10 @@ def default_target(
     elif appeal:  # "voiced hope that the new government will ...": the clause of the object noun
         found.extend(clause_subject(sentence, sentence.tokens[objs[0]], control))
     for k in sorted(consumed):  # "pessimism about X": the object of a preposition the pattern named
-        obj = sentence.child(sentence.tokens[k], "pobj") if sentence.tokens[k].pos == "ADP" else None
+        held = sentence.tokens[k]
+        obj = sentence.child(held, "pobj") if held.pos == "ADP" else None
+        if held.tag == "VBG" and held.pos == "VERB":  # "stop shelling the town": what the gerund is done to
+            obj = sentence.child(held, "dobj")
         found.append(obj.i if obj is not None else k)
     holders = [token, *(sentence.tokens[k] for k in sorted(consumed))]
     governor = light_governor(sentence, token, control) if pos == "noun" else None

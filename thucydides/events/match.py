@@ -18,6 +18,7 @@ _CONTAINER_LINKS = ENGLISH.words("container_links")
 # "ordered the ambassador to leave", "gave the diplomats 72 hours to leave": a pattern's "out"
 _LEAVING = ENGLISH.words("leaving_verbs")
 _JOINING_PREPOSITIONS = ENGLISH.words("joining_prepositions")
+_CESSATION = ENGLISH.words("cessation_verbs")  # "stop fighting": the gerund is what is stopped
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +204,10 @@ class Matcher:
         return objs
 
     def _object(self, sentence: Sentence, token: Token, slot: Slot, used: set[int], passive: bool) -> int | None:
-        for obj in self._objects(sentence, token, passive):
+        objects = self._objects(sentence, token, passive)
+        if slot.role == "match" and token.lemma in _CESSATION:
+            objects += gerunds(sentence, token)  # "agreed to stop fighting", "urged Caracas to stop attacking"
+        for obj in objects:
             if obj.i in used:
                 continue
             if slot.role == "match" and not (self._forms(sentence, obj, slot) & slot.words):
@@ -248,6 +252,20 @@ class Matcher:
                     continue
             return obj.i
         return None
+
+
+def gerunds(sentence: Sentence, token: Token) -> list[Token]:
+    """The gerunds that complement a verb as its object would ("stop *fighting*", "halt *shelling* the
+    town"): an -ing verb after it that the parser hangs on it as a complement, with no "to" and no subject."""
+    out: list[Token] = []
+    for k in token.children:
+        verb = sentence.tokens[k]
+        if verb.dep not in ("xcomp", "ccomp", "dobj") or verb.tag != "VBG" or verb.i < token.i:
+            continue
+        if any(sentence.tokens[c].dep in ("aux", "mark", "nsubj", "nsubjpass") for c in verb.children):
+            continue
+        out.append(verb)
+    return out
 
 
 def _leaving(sentence: Sentence, trigger: Token, used: set[int]) -> Token | None:

@@ -8,7 +8,7 @@ in the sentence outside phrases of time or cause, else nothing (docs/places.md).
 from __future__ import annotations
 
 from ..parse import Sentence, Token
-from ..when import clause_chain, clause_of, scene_of
+from ..when import clause_chain, clause_of, height, scene_of
 from .gazetteer import finer
 from .mentions import Mention, Words
 
@@ -41,6 +41,8 @@ class Locator:
             m.role == "pp" and m.attach == antecedent >= 0
         ):
             return 2
+        if self._visited(sentence, m, trigger):
+            return 1.5  # "criticised Iran during a visit to Morocco": where the visitor was
         if m.role in ("obj", "of") and m.attach in own:
             return 1 if self._object_place(sentence, m, cameo) else None
         if m.role == "mod":
@@ -53,6 +55,8 @@ class Locator:
             weaker += 1.0
         if m.attach in own or self._light(sentence, m.attach, own):
             return weaker
+        if m.prep in self.words.directional and m.attach == self._journey(sentence, clause):
+            return 1.5  # "flew to Colombo to meet the president": the meeting is where the journey ends
         here = clause_of(sentence, m.attach)
         if sentence.tokens[m.attach].pos in ("VERB", "AUX") and scene_of(sentence, m.attach) in chain:
             return (1 if scene_of(sentence, m.attach) == clause else 1.5) + weaker
@@ -63,6 +67,36 @@ class Locator:
         if m.attach == here and self._governs(sentence, here, clause):
             return 3
         return 4 if not cameo.startswith("01") and self._named_nearby(sentence, m, own) else None
+
+    def _visited(self, sentence: Sentence, m: Mention, trigger: list[int]) -> bool:
+        """Whether the mention is where a visit took the actor when the event happened: "during a visit to
+        Morocco", "on a trip to Beijing" (a phrase of the event), "while visiting New Delhi" (a clause of
+        it), "visited Kyiv on Tuesday and urged Zelenskiy to ..." (the visit the event is told with)."""
+        tokens = sentence.tokens
+        visit = tokens[m.attach] if m.attach >= 0 else None
+        if visit is None or visit.lemma not in self.words.visit_words or visit.i in trigger:
+            return False
+        if not ((m.role == "pp" and m.prep in self.words.directional) or (m.role == "obj" and visit.pos == "VERB")):
+            return False
+        top = min(trigger, key=lambda k: height(sentence, k))
+        event = tokens[top]
+        if visit.dep == "pobj":  # "during a visit to Morocco", "on a trip to Beijing"
+            prep = tokens[visit.head]
+            return prep.lower in self.words.visit_prepositions and prep.head == top
+        if visit.dep == "advcl" and visit.head == top:  # "while visiting New Delhi"
+            return True
+        return event.dep == "conj" and event.head == visit.i  # "visited Kyiv and urged Zelenskiy"
+
+    def _journey(self, sentence: Sentence, clause: int) -> int:
+        """The verb of travel a clause of purpose says why of ("flew to Colombo *to meet* the president"),
+        or -1."""
+        head = sentence.tokens[clause]
+        if head.dep != "advcl" or head.tag != "VB" or head.head == head.i:
+            return -1
+        if not any(a.lower == "to" for a in sentence.kids(head, "aux")):
+            return -1
+        governor = sentence.tokens[head.head]
+        return governor.i if governor.lemma in self.words.travel_verbs else -1
 
     def _named_nearby(self, sentence: Sentence, m: Mention, own: set[int]) -> bool:
         """The last resort: a place named in the sentence, unless it sits in a phrase of time or cause
@@ -167,7 +201,8 @@ class Locator:
         """A phrase of time, cause or topic ("after the collision"), or of a goal inside a noun phrase
         ("a threat to security")."""
         if prep.lower in self.words.aside:
-            return True
+            # "on the sidelines of a summit in Jakarta" says where, "talks on the war in Gaza" what about
+            return not any(o.lower in self.words.scene_nouns for o in sentence.kids(prep, "pobj"))
         return prep.lower in self.words.goal and sentence.tokens[prep.head].pos == "NOUN"
 
     def _light(self, sentence: Sentence, attach: int, own: set[int]) -> bool:
