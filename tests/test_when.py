@@ -283,6 +283,31 @@ def test_a_possessive_date_belongs_to_its_noun_not_to_the_clause(parse: Parse) -
 
 
 @pytest.mark.slow
+def test_an_act_inside_a_dated_thing_takes_its_date_but_one_after_it_does_not(parse: Parse) -> None:
+    sentence = parse("Biden congratulated Modi during Sunday's call.")
+    assert _date(sentence, "congratulated") == When(dt.date(2025, 6, 1), "day")
+    sentence = parse("Iran criticised Israel at Monday's session of the Security Council.")
+    assert _date(sentence, "criticised") == When(dt.date(2025, 6, 2), "day")
+    assert _date(parse("Police detained 40 protesters after Sunday's election."), "detained") is None
+
+
+@pytest.mark.slow
+def test_a_day_counted_from_the_act_told_before_or_from_publication(parse: Parse) -> None:
+    sentence = parse("Drones had struck the airport a day earlier.")
+    assert [e.kind for e in scan(sentence)] == ["offset"]
+    assert _date(sentence, "struck") == When(dt.date(2025, 6, 2), "day")
+    sentence = parse("Ukrainian forces struck Belgorod two days later.")
+    told = When(dt.date(2025, 5, 27), "day")
+    token = next(t for t in sentence.tokens if t.text == "struck")
+    assert date_event(sentence, [token.i], scan(sentence), TUESDAY, told=told) == When(dt.date(2025, 5, 29), "day")
+    sentence = parse("Police arrested five men the next day.")
+    token = next(t for t in sentence.tokens if t.text == "arrested")
+    assert date_event(sentence, [token.i], scan(sentence), TUESDAY, told=told) == When(dt.date(2025, 5, 28), "day")
+    # a measure before a phrase of its own is a lag from that, not from the act told before
+    assert "offset" not in [e.kind for e in scan(parse("Iran seized a tanker two days before the talks."))]
+
+
+@pytest.mark.slow
 def test_a_clause_with_no_time_of_its_own_is_told_in_the_time_of_the_main_clause(parse: Parse) -> None:
     sentence = parse("Police said on Monday that they arrested four men and seized rifles.")
     assert _date(sentence, "arrested") == _date(sentence, "seized") == When(dt.date(2025, 6, 2), "day")

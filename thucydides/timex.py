@@ -47,12 +47,12 @@ def _starters() -> frozenset[str]:
     cal = calendar()
     words = set(cal.weekdays) | set(cal.months) | set(cal.numbers) | set(cal.relative_days) | set(cal.shifts)
     words |= cal.month_parts | {"earlier", "later", "last", "this", "next", "the", "a", "an", "few", "couple"}
-    words |= {phrase[0] for phrase in cal.told_days}
+    words |= {phrase[0] for phrase in cal.told_days} | {phrase[0] for phrase in cal.offset_days}
     return frozenset(words)
 
 
 def _match_at(tokens: list[Token], i: int) -> _Match | None:
-    for matcher in (_told_day, _iso, _relative_day, _shifted, _ago, _month_date, _day_month, _weekday, _year):
+    for matcher in (_told_day, _offset, _iso, _relative_day, _shifted, _ago, _month_date, _day_month, _weekday, _year):
         found = matcher(tokens, i)
         if found is not None:
             return found
@@ -105,6 +105,30 @@ def _told_day(tokens: list[Token], i: int) -> _Match | None:
         if all(_word(tokens, i + k) == word for k, word in enumerate(phrase)):
             return i, i + len(phrase) - 1, "told", (), 0
     return None
+
+
+def _offset(tokens: list[Token], i: int) -> _Match | None:
+    """ "a day earlier", "two days later", "the next day": days counted from the day of an act told before.
+    A phrase that ends in a preposition counts only where nothing follows it ("the day before", not "the
+    day before the vote", which :mod:`thucydides.when` reads as a lag)."""
+    cal = calendar()
+    for phrase, days in cal.offset_days.items():
+        end = i + len(phrase) - 1
+        if all(_word(tokens, i + k) == word for k, word in enumerate(phrase)) and _closed(tokens, end):
+            return i, end, "offset", (days,), 0
+    count = _count(_word(tokens, i))
+    unit = cal.units.get(_word(tokens, i + 1))
+    direction = cal.offset_words.get(_word(tokens, i + 2))
+    if count is None or unit not in ("day", "week") or direction is None or not _closed(tokens, i + 2):
+        return None
+    return i, i + 2, "offset", (direction * count * (7 if unit == "week" else 1),), 0
+
+
+def _closed(tokens: list[Token], end: int) -> bool:
+    """Whether a phrase ending at ``end`` in a preposition has no object after it."""
+    if tokens[end].pos != "ADP" or end + 1 >= len(tokens):
+        return True
+    return tokens[end + 1].pos in ("PUNCT", "CCONJ")
 
 
 def _relative_day(tokens: list[Token], i: int) -> _Match | None:

@@ -47,10 +47,13 @@ class Calendar:
     beginning_verbs: frozenset[str]
     present_reporting: frozenset[str]
     shared_time_marks: frozenset[str]
+    within_prepositions: frozenset[str]
     lag_marks: dict[str, int]
     lag_days: dict[str, int]
     narrated_codes: tuple[str, ...]
     told_days: tuple[tuple[str, ...], ...]
+    offset_days: dict[tuple[str, ...], int]
+    offset_words: dict[str, int]
 
 
 @functools.cache
@@ -71,6 +74,7 @@ def calendar() -> Calendar:
             "beginning_verbs",
             "present_reporting",
             "shared_time_marks",
+            "within_prepositions",
         )
     }
     return Calendar(
@@ -84,6 +88,8 @@ def calendar() -> Calendar:
         lag_days=dict(data["lag_days"]),
         narrated_codes=tuple(str(c) for c in data["narrated_codes"]),
         told_days=tuple(tuple(str(p).split()) for p in data["told_days"]),
+        offset_days={tuple(str(p).split()): int(n) for p, n in data["offset_days"].items()},
+        offset_words={str(w): int(n) for w, n in data["offset_words"].items()},
         **sets,
     )
 
@@ -102,8 +108,9 @@ class TimeExpr:
     """A time expression at tokens ``lo``..``hi`` that attaches to token ``anchor`` (-1: none).
 
     ``kind`` is one of weekday, relday, date, month, year, decade (named periods), week, rmonth, ryear,
-    weekend (periods relative to publication), ago and told (the day of an act told before: "that day");
-    ``value`` holds its numbers; ``shift`` is -1 for "last", +1 for "next", 0 otherwise.
+    weekend (periods relative to publication), ago, told (the day of an act told before: "that day") and
+    offset (days from that day: "a day earlier", "the next day"); ``value`` holds its numbers; ``shift`` is
+    -1 for "last", +1 for "next", 0 otherwise.
     """
 
     lo: int
@@ -204,7 +211,7 @@ def _antecedent_date(
     found = next((e for e in exprs if e.lo <= noun <= e.hi or e.anchor == noun), None)
     if found is None:
         return None
-    return told if found.kind == "told" else resolve(found, published, direction(sentence, clause.i))
+    return resolve_told(found, told, published, direction(sentence, clause.i))
 
 
 def _begun(sentence: Sentence, trigger: list[int], exprs: list[TimeExpr], published: dt.date | None) -> When | None:
@@ -268,20 +275,20 @@ def _dated(
     expr = choose(sentence, trigger, exprs)
     if expr is not None:
         tense = 0 if _noun_date(sentence, expr) else direction(sentence, expr.anchor)
-        return told if expr.kind == "told" else resolve(expr, published, tense)
+        return resolve_told(expr, told, published, tense)
     if not trigger or depth > 2:
         return None
     tokens = sentence.tokens
     clause = tokens[scene_of(sentence, min(trigger, key=lambda k: height(sentence, k)))]
     for conj in sentence.kids(clause, "conj"):
         if conj.pos in ("VERB", "AUX") and (found := choose(sentence, [conj.i], exprs)) is not None:
-            return told if found.kind == "told" else resolve(found, published, direction(sentence, found.anchor))
+            return resolve_told(found, told, published, direction(sentence, found.anchor))
     if (since := _since_clause(sentence, clause, exprs, published)) is not None:
         return since
     for purpose in sentence.kids(clause, "advcl"):
         found = next((e for e in exprs if e.anchor == purpose.i), None) if _purpose(sentence, purpose) else None
         if found is not None:
-            return told if found.kind == "told" else resolve(found, published, direction(sentence, clause.i))
+            return resolve_told(found, told, published, direction(sentence, clause.i))
     if clause.dep != "advcl" or clause.head == clause.i:
         return None
     marks = [m.lower for m in sentence.kids(clause, "mark")]
@@ -356,10 +363,14 @@ def _noun_date(sentence: Sentence, expr: TimeExpr) -> bool:
         return False
     tokens = sentence.tokens
     top = next((k for k in range(expr.lo, expr.hi + 1) if not expr.lo <= tokens[k].head <= expr.hi), expr.lo)
-    return tokens[top].dep in ("poss", "nmod", "compound")
+    if tokens[top].dep not in ("poss", "nmod", "compound"):
+        return False
+    # "congratulated him during Friday's call", "at Wednesday's session": the act happened within the thing
+    thing = tokens[expr.anchor]
+    return not (thing.dep == "pobj" and tokens[thing.head].lower in calendar().within_prepositions)
 
 
-_RECENT = frozenset({"weekday", "relday", "week", "weekend", "ago"})
+_RECENT = frozenset({"weekday", "relday", "week", "weekend", "ago", "offset"})
 _NAMED = frozenset({"date", "month", "year", "decade"})
 
 
@@ -437,6 +448,17 @@ def _tense(sentence: Sentence, t: Token, depth: int) -> int:
     if t.tag == "VBG" and any(a in ("is", "are", "am", "'s", "'re") for a in aux):
         return 1
     return 0
+
+
+def resolve_told(expr: TimeExpr, told: When | None, published: dt.date | None, tense: int) -> When | None:
+    """The date an expression names, where the day of the act told before (``told``) counts: "that day" is
+    that day, "a day earlier" the day before it (before the day of publication when no act was dated)."""
+    if expr.kind == "told":
+        return told
+    if expr.kind == "offset":
+        base = told.date if told is not None and told.precision == "day" else published
+        return When(base + dt.timedelta(days=expr.value[0]), "day") if base is not None else None
+    return resolve(expr, published, tense)
 
 
 def resolve(expr: TimeExpr, published: dt.date | None, tense: int) -> When | None:
