@@ -112,16 +112,27 @@ def _offset(tokens: list[Token], i: int) -> _Match | None:
     A phrase that ends in a preposition counts only where nothing follows it ("the day before", not "the
     day before the vote", which :mod:`thucydides.when` reads as a lag)."""
     cal = calendar()
-    for phrase, days in cal.offset_days.items():
+    for phrase in _offset_phrases().get((_word(tokens, i), _word(tokens, i + 1)), ()):
         end = i + len(phrase) - 1
         if all(_word(tokens, i + k) == word for k, word in enumerate(phrase)) and _closed(tokens, end):
-            return i, end, "offset", (days,), 0
+            return i, end, "offset", (cal.offset_days[phrase],), 0
+    direction = cal.offset_words.get(_word(tokens, i + 2))
+    if direction is None:
+        return None
     count = _count(_word(tokens, i))
     unit = cal.units.get(_word(tokens, i + 1))
-    direction = cal.offset_words.get(_word(tokens, i + 2))
-    if count is None or unit not in ("day", "week") or direction is None or not _closed(tokens, i + 2):
+    if count is None or unit not in ("day", "week") or not _closed(tokens, i + 2):
         return None
     return i, i + 2, "offset", (direction * count * (7 if unit == "week" else 1),), 0
+
+
+@functools.cache
+def _offset_phrases() -> dict[tuple[str, str], tuple[tuple[str, ...], ...]]:
+    """The phrases of a day counted from a day told before, by their first two words."""
+    by_start: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    for phrase in calendar().offset_days:
+        by_start.setdefault((phrase[0], phrase[1]), []).append(phrase)
+    return {k: tuple(v) for k, v in by_start.items()}
 
 
 def _closed(tokens: list[Token], end: int) -> bool:
