@@ -519,3 +519,25 @@ def test_an_attack_laid_at_someones_door_is_theirs(pipeline: Pipeline) -> None:
     ):
         killed = [e for e in _events(pipeline, text) if e.trigger.text == "killed"]
         assert killed and all(e.source is not None and e.source.group == group for e in killed), text
+
+
+def test_a_verb_coordinated_with_an_act_of_its_kind_is_done_to_the_same_target(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Saudi Arabia and Bahrain cut ties with Qatar and imposed a boycott.")
+    assert {("SAU", "QAT", "163"), ("BHR", "QAT", "163")} <= _pairs(events)
+    assert not [e for e in events if e.cameo.startswith("14")]  # a state's boycott is no protest
+    events = _events(pipeline, "Police killed three gunmen and seized large quantities of weapons in Kandahar.")
+    seized = [e for e in events if e.trigger.text.startswith("seized")]
+    assert seized and all(e.target is not None and e.target.code.endswith("UAF") for e in seized)
+    # an act of another kind keeps its own target, or none
+    events = _events(pipeline, "Japan condemned North Korea and sent aid to the flood victims.")
+    assert not [e for e in events if e.cameo.startswith("07") and e.target is not None and e.target.country == "PRK"]
+
+
+def test_what_a_pattern_matched_as_the_act_is_never_whom_it_is_done_to(pipeline: Pipeline) -> None:
+    # "imposed sanctions": the sanctions are the act, no uncoded target standing for someone
+    text = "The United Nations imposed various sanctions in relation to Iraq in 1990."
+    coded = next(iter(pipeline.code([Article(id="t", text=text, date=dt.date(1990, 12, 1))])))
+    (event,) = [e for e in coded.found if e.cameo == "163"]
+    assert event.target is None or event.target.text != "various sanctions"
+    (event,) = _events(pipeline, "Colonel Goita seized power in August 2020.", "2021-06-01")
+    assert event.cameo == "170" and event.target is None

@@ -36,3 +36,4 @@ class Candidate:
     factuality_p: float | None = None
     refusal: str | None = None  # set when the event is found but must not be emitted: why (see passes/factual.py)
     happened: bool = True  # False: the text reports it did not happen, or only alleges it (passes/factual.py)
+    matched: tuple[int, ...] = ()  # the words a pattern's class matched ("imposed *sanctions*"): no actors

@@ -121,9 +121,15 @@ def _inner_targets(
         phrase = sentence.span_text(*resolver.span(first))[0]
         why = f"the actor inside '{phrase}'"
         c.targets = [dataclasses.replace(a, how=f"{a.how}; {why}".lstrip("; ")) for a in inner]
-    elif _argument(sentence, c, first):
+    elif _argument(sentence, c, first) and not _matched_object(sentence, c, first):
         uncoded = resolver.uncoded(first)
         c.targets = [uncoded] if uncoded is not None else []
+
+
+def _matched_object(sentence: Sentence, c: Candidate, i: int) -> bool:
+    """ "imposed sanctions": an object the pattern's class matched is what is done, not whom it is done to
+    (in the passive, "the constitution was suspended", it stays the mention of what the act concerns)."""
+    return i in c.matched and sentence.tokens[i].dep == "dobj"
 
 
 def _is_act(sentence: Sentence, i: int) -> bool:

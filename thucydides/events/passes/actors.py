@@ -8,6 +8,9 @@ sentence, the least deeply embedded, comes first.
 
 from __future__ import annotations
 
+import dataclasses
+
+from ...actors.state import entity
 from ...doc import Doc
 from ...parse import Sentence
 from ..candidates import Candidate
@@ -15,6 +18,7 @@ from ..control import Control
 from ..grammar import depth
 from ..lexicon import Lexicon
 from ..roles import resolve_actors
+from ..taxonomy import five_class
 
 
 class Actors:
@@ -29,7 +33,25 @@ class Actors:
         doc.actors.actor_mentions()
         for c in candidates:
             resolve_actors(sentence, c, doc.actors, self.control)
+        shared_targets(sentence, candidates)
         return candidates
+
+
+def shared_targets(sentence: Sentence, candidates: list[Candidate]) -> None:
+    """ "Saudi Arabia cut ties with Qatar and imposed a boycott": a verb coordinated with another of the same
+    kind of act, with the same doers and no one named it is done to, is done to whom the first is done to."""
+    by_trigger = {c.trigger: c for c in candidates}
+    for c in candidates:
+        token = sentence.tokens[c.trigger]
+        first = by_trigger.get(token.head) if token.dep == "conj" and token.pos == "VERB" else None
+        if first is None or first is c or any(t.code for t in c.targets):
+            continue
+        if five_class(first.code) != five_class(c.code) or not any(t.code for t in first.targets):
+            continue
+        if not c.sources or {entity(a) for a in c.sources} != {entity(a) for a in first.sources}:
+            continue
+        why = f"done to whom '{sentence.tokens[first.trigger].text}' before it is done to"
+        c.targets = [dataclasses.replace(t, how=f"{t.how}; {why}".lstrip("; ")) for t in first.targets if t.code]
 
 
 class Order:

@@ -115,6 +115,7 @@ class Triggers:
             specificity=pattern.specificity,
             place_target=found.target_prep in _LOCATIVE_PREPS or pattern.code in _PLACE_CODES,
             speech=speech,
+            matched=found.consumed,
         )
 
     def _source(self, sentence: Sentence, token: Token, pos: str) -> list[int]:
