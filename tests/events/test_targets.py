@@ -541,3 +541,14 @@ def test_what_a_pattern_matched_as_the_act_is_never_whom_it_is_done_to(pipeline:
     assert event.target is None or event.target.text != "various sanctions"
     (event,) = _events(pipeline, "Colonel Goita seized power in August 2020.", "2021-06-01")
     assert event.cameo == "170" and event.target is None
+
+
+def test_what_an_appeal_is_for_holds_whom_it_is_aimed_at(pipeline: Pipeline) -> None:
+    # "called for sanctions against Turkey": the actor inside what is called for
+    text = "Greek Foreign Minister Nikos Dendias on Monday called for sanctions against Turkey."
+    called = [e for e in _events(pipeline, text) if e.trigger.text.startswith("called")]
+    assert called and all(e.target is not None and e.target.code == "TUR" for e in called)
+    # what is called for is never itself whom the call is aimed at
+    coded = next(iter(pipeline.code([Article(id="t", text="The UN chief called for calm.", date=dt.date(2024, 5, 1))])))
+    calls = [e for e in coded.found if e.cameo.startswith("02")]
+    assert calls and all(e.target is None for e in calls)

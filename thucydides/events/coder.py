@@ -16,6 +16,7 @@ from .candidates import Candidate
 from .control import Control
 from .extract import EventFinder
 from .grammar import ONE_SIDED, ONE_SIDED_VERBS, governing_verb
+from .roles import matched_argument
 from .taxonomy import Taxonomy
 
 
@@ -33,7 +34,7 @@ class EventCoder:
         events that go to ``doc.refused`` with the reason instead; those the text reports as
         having happened also to ``doc.found``, the acts the text reports."""
         candidates = self.finder.find(doc, sentence)
-        with_actors = [c for c in candidates if c.sources or c.targets or _done_to_a_thing(sentence, c)]
+        with_actors = [c for c in candidates if c.sources or c.targets or matched_argument(sentence, c)]
         chosen = with_actors if with_actors else candidates[:1]
         events: list[Event] = []
         seen: set[tuple[str, str, str]] = set()
@@ -271,12 +272,6 @@ def each_other(sentence: Sentence, trigger: Token) -> bool:
         if o.lower == "one" and "another" in after:  # the parser's "one another": "one" with "another" under it
             return True
     return False
-
-
-def _done_to_a_thing(sentence: Sentence, c: Candidate) -> bool:
-    """Whether the act's pattern matched its object ("will not end the strike", "imposed sanctions"): an act
-    with an argument, though no actor is named, as one with an actor is."""
-    return any(sentence.tokens[k].dep == "dobj" and sentence.tokens[k].head == c.trigger for k in c.matched)
 
 
 def _stateless(actor: Actor) -> bool:

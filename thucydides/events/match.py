@@ -156,6 +156,7 @@ class Matcher:
                     return None
                 used.add(prep.i)
                 if slot.role == "":
+                    consumed.append(prep.i)  # "call for": whom the act is for is looked for in what it is for
                     continue
                 filler = self._prep_object(sentence, prep, slot, token, used)
                 if filler is None:

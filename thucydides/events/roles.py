@@ -127,9 +127,28 @@ def _inner_targets(
 
 
 def _matched_object(sentence: Sentence, c: Candidate, i: int) -> bool:
-    """ "imposed sanctions": an object the pattern's class matched is what is done, not whom it is done to
-    (in the passive, "the constitution was suspended", it stays the mention of what the act concerns)."""
-    return i in c.matched and sentence.tokens[i].dep == "dobj"
+    """ "imposed sanctions", "called for calm": an object the pattern matched, or the object of a preposition
+    the pattern names, is what is done, not whom it is done to (in the passive, "the constitution was
+    suspended", it stays the mention of what the act concerns)."""
+    token = sentence.tokens[i]
+    if token.dep == "pobj":
+        return i in c.matched or token.head in c.matched
+    return i in c.matched and token.dep == "dobj"
+
+
+def matched_argument(sentence: Sentence, c: Candidate) -> bool:
+    """Whether the act's pattern matched an object of its trigger ("will not end the strike", "called for
+    calm"): an act with an argument, though no actor is named in it."""
+    trigger = c.trigger
+    for k in c.matched:
+        token = sentence.tokens[k]
+        if token.dep == "dobj" and token.head == trigger:
+            return True
+        if token.pos == "ADP" and token.head == trigger and sentence.kids(token, "pobj"):
+            return True
+        if token.dep == "pobj" and sentence.tokens[token.head].head == trigger:
+            return True
+    return False
 
 
 def _is_act(sentence: Sentence, i: int) -> bool:
