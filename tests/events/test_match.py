@@ -100,3 +100,9 @@ def test_the_gerund_a_verb_of_stopping_takes_is_the_act_stopped(pipeline: Pipeli
     # a denial's gerund is the deed denied, not a thing of the pattern's class
     denied = pipeline.code_text("Rwanda denied arming the rebels.", DAY)
     assert [e.cameo for e in denied if e.trigger.text.startswith("denied")] == ["016"]
+
+
+def test_a_preposition_the_parser_hangs_inside_the_object_is_still_the_patterns(pipeline: Pipeline) -> None:
+    # the parser hangs "to Nepal" on "doctors", the last noun of the object
+    text = "The United States and India have sent emergency supplies and personnel such as doctors to Nepal."
+    assert set(_coded(pipeline.code_text(text, DAY), "sent")) == {("USA", "NPL", "073"), ("IND", "NPL", "073")}

@@ -225,6 +225,14 @@ class Matcher:
                     continue  # "agreed on Friday" is no "agree on"
                 if child.lower == word or child.lemma == word:
                     return child
+        for holder in holders[1:]:  # "sent supplies and personnel such as doctors to Nepal": the parser hangs
+            lo, hi = sentence.subtree(holder)  # the phrase on the last noun of the object
+            for k in range(hi, lo - 1, -1):
+                child = sentence.tokens[k]
+                if k in used or child.dep != "prep" or child.lower != word or sentence.says_when(child):
+                    continue
+                if _in_noun_phrase(sentence, child, holder):
+                    return child
         return _leaving(sentence, holders[0], used) if word == "out" else None
 
     def _prep_holders(self, sentence: Sentence, holders: list[Token]) -> list[Token]:
@@ -253,6 +261,20 @@ class Matcher:
                     continue
             return obj.i
         return None
+
+
+def _in_noun_phrase(sentence: Sentence, token: Token, top: Token) -> bool:
+    """Whether ``token`` hangs from ``top`` through nouns, their conjuncts and prepositions only, never through
+    a verb or a clause ("supplies and personnel such as doctors *to* Nepal", not "forces that it called *from*")."""
+    j = token.head
+    for _ in range(6):
+        if j == top.i:
+            return True
+        t = sentence.tokens[j]
+        if t.pos in ("VERB", "AUX") or t.dep in ("relcl", "acl", "ccomp", "advcl") or t.head == j:
+            return False
+        j = t.head
+    return False
 
 
 def gerunds(sentence: Sentence, token: Token) -> list[Token]:
