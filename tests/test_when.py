@@ -303,6 +303,7 @@ def test_a_day_counted_from_the_act_told_before_or_from_publication(parse: Parse
     sentence = parse("Police arrested five men the next day.")
     token = next(t for t in sentence.tokens if t.text == "arrested")
     assert date_event(sentence, [token.i], scan(sentence), TUESDAY, told=told) == When(dt.date(2025, 5, 28), "day")
+    assert [e.kind for e in scan(parse("Drones had struck the airport hours earlier."))] == ["told"]
     # a measure before a phrase of its own is a lag from that, not from the act told before
     assert "offset" not in [e.kind for e in scan(parse("Iran seized a tanker two days before the talks."))]
 
