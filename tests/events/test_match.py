@@ -106,3 +106,17 @@ def test_a_preposition_the_parser_hangs_inside_the_object_is_still_the_patterns(
     # the parser hangs "to Nepal" on "doctors", the last noun of the object
     text = "The United States and India have sent emergency supplies and personnel such as doctors to Nepal."
     assert set(_coded(pipeline.code_text(text, DAY), "sent")) == {("USA", "NPL", "073"), ("IND", "NPL", "073")}
+
+
+def test_a_verb_of_going_with_an_object_is_no_journey(pipeline: Pipeline) -> None:
+    stopped = pipeline.code_text("The Iranian president stopped in Caracas on his way to Havana.", DAY)
+    assert [e.cameo for e in stopped if e.trigger.text.startswith("stopped")] == ["042"]
+    for text in ("Gunmen stopped the school van in Mingora.", "A helicopter flew the hostages to Bogotá."):
+        assert not [e for e in pipeline.code_text(text, DAY) if e.cameo.startswith("04")], text
+
+
+def test_halting_a_provocation_or_an_aggression_is_a_de_escalation(pipeline: Pipeline) -> None:
+    urged = pipeline.code_text("China urged Manila to stop its provocations in the South China Sea.", DAY)
+    assert _coded(urged, "urged") == [("CHN", "PHLGOV", "0256")]
+    demanded = pipeline.code_text("Russia demanded that Ukraine end its aggression.", DAY)
+    assert [e.cameo for e in demanded] == ["1056"]

@@ -19,6 +19,7 @@ _CONTAINER_LINKS = ENGLISH.words("container_links")
 _LEAVING = ENGLISH.words("leaving_verbs")
 _JOINING_PREPOSITIONS = ENGLISH.words("joining_prepositions")
 _CESSATION = ENGLISH.words("cessation_verbs")  # "stop fighting": the gerund is what is stopped
+_MOTION = ENGLISH.words("motion_verbs")  # "stop in Paris" is a stop, "stopped the van in Paris" is not
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +135,8 @@ class Matcher:
         first = self._trigger_start(sentence, token, pattern)
         if first is None:
             return None
+        if pattern.pos == "verb" and token.lemma in _MOTION and self._carries(sentence, token, pattern):
+            return None  # "stopped the school van in Mingora" is no stop in Mingora
         used: set[int] = set()
         consumed: list[int] = []
         holders = [token]
@@ -171,6 +174,11 @@ class Matcher:
                 consumed.append(filler)
                 score += _member_length(word_forms(sentence, sentence.tokens[filler]), slot.words)
         return Match(pattern, token.i, first, target, source, target_prep, tuple(consumed), score)
+
+    @staticmethod
+    def _carries(sentence: Sentence, token: Token, pattern: Pattern) -> bool:
+        """Whether a verb of going has an object its pattern has no slot for: another sense of the verb."""
+        return not any(s.prep is None for s in pattern.slots) and bool(sentence.kids(token, "dobj"))
 
     def _trigger_start(self, sentence: Sentence, token: Token, pattern: Pattern) -> int | None:
         need = pattern.trigger[:-1]
