@@ -319,6 +319,20 @@ def test_an_unnamed_actor_of_a_region_takes_no_state_from_the_sentence_or_the_st
     assert arrested and arrested[0].source is not None and arrested[0].source.country == "KEN"
 
 
+def test_a_part_of_a_groups_name_mentioned_in_full_earlier_is_that_group(pipeline: Pipeline) -> None:
+    text = (
+        "The Pakistani Taliban shot a schoolgirl in Mingora. A Taliban spokesman threatened to attack her again. "
+        "Pakistan's prime minister condemned the Taliban."
+    )
+    events = pipeline.code_text(text, "2012-10-10")
+    actors = [a for e in events for a in (e.source, e.target) if a is not None and "Taliban" in a.text]
+    assert actors and all(a.group == "TTP" for a in actors)
+    assert any("named in full earlier" in (a.how or "") for a in actors)
+    # with no fuller name before it, "the Taliban" is the Afghan movement
+    (event,) = pipeline.code_text("Pakistan's prime minister condemned the Taliban.", "2012-10-10")
+    assert event.target is not None and event.target.group == "TAL"
+
+
 def test_a_part_of_a_name_mentioned_in_full_earlier_is_that_person(pipeline: Pipeline) -> None:
     text = (
         "Iran and Saudi Arabia agreed to restore ties in a deal brokered by China's senior diplomat Wang Yi. "

@@ -25,10 +25,13 @@ def apply_head(r: Reader, d: Discourse, hit: Hit, token: Token, parts: Parts, pl
     if kind in ("person", "surname"):
         apply_person(r, d, entry, parts, token, hit)
     elif kind == "org":
-        parts.org = entry.ref
+        fuller = _fuller_group(r, d, hit, entry.ref)
+        parts.org = fuller[0] if fuller else entry.ref
         parts.add_sectors(entry.sector)
-        parts.name = r.kb.describe(entry.ref)
-        parts.how.append(f"organisation '{parts.name}'")
+        parts.name = r.kb.describe(parts.org)
+        parts.how.append(
+            f"organisation '{parts.name}'" + (f", named in full earlier ('{fuller[1]}')" if fuller else "")
+        )
     elif kind in ("country", "adjective"):
         parts.country = entry.ref
         parts.name = r.kb.describe(entry.ref)
@@ -58,6 +61,14 @@ def apply_head(r: Reader, d: Discourse, hit: Hit, token: Token, parts: Parts, pl
         parts.how.append(f"agent '{entry.term}'")
         if token.pos == "PROPN" and token.ent == "PERSON":
             parts.is_person = True
+
+
+def _fuller_group(r: Reader, d: Discourse, hit: Hit, ref: str) -> tuple[str, str] | None:
+    """The organisation a fuller name mentioned earlier gave the words of ``hit`` ("the Pakistani Taliban")."""
+    sentence = r.sentence
+    assert sentence is not None
+    words = frozenset(sentence.tokens[k].lower for k in range(hit.lo, hit.hi + 1))
+    return d.fuller_group(r, words, ref)
 
 
 def choose(r: Reader, d: Discourse, hit: Hit) -> Entry | None:
@@ -183,11 +194,15 @@ def apply_modifier(r: Reader, d: Discourse, hit: Hit, token: Token, parts: Parts
         if not parts.org and not parts.person:
             if parts.country and token.dep != "poss":
                 return
-            parts.org = entry.ref
+            fuller = _fuller_group(r, d, hit, entry.ref)
+            parts.org = fuller[0] if fuller else entry.ref
             parts.country = None
-            parts.name = parts.name or r.kb.describe(entry.ref)
+            parts.name = parts.name or r.kb.describe(parts.org)
             parts.add_sectors(entry.sector)
-            parts.how.append(f"organisation '{r.kb.describe(entry.ref)}'")
+            parts.how.append(
+                f"organisation '{r.kb.describe(parts.org)}'"
+                + (f", named in full earlier ('{fuller[1]}')" if fuller else "")
+            )
     elif kind in ("person", "surname") and not parts.person and not parts.org and not parts.country:
         inner = Parts()
         apply_person(r, d, entry, inner, token, hit)
