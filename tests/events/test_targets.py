@@ -552,3 +552,13 @@ def test_what_an_appeal_is_for_holds_whom_it_is_aimed_at(pipeline: Pipeline) -> 
     coded = next(iter(pipeline.code([Article(id="t", text="The UN chief called for calm.", date=dt.date(2024, 5, 1))])))
     calls = [e for e in coded.found if e.cameo.startswith("02")]
     assert calls and all(e.target is None for e in calls)
+
+
+def test_an_armed_groups_violence_with_no_one_named_is_against_its_own_state(pipeline: Pipeline) -> None:
+    (event,) = _events(pipeline, "Fighters of the Balochistan Liberation Army blew up the track.")
+    assert event.target is not None and event.target.code == "PAK" and "its own state" in event.target.how
+    # where it happened, or whom it names, comes first
+    (event,) = _events(pipeline, "Hezbollah attacked a military base in northern Israel.")
+    assert event.target is not None and event.target.country == "ISR"
+    # a state's own forces are no armed group of it
+    assert not _events(pipeline, "Pakistani troops blew up the track.")

@@ -336,7 +336,10 @@ def targets_from_places(
     """An event with no target named is done to the country where it happened; an act only a state
     does, reported in the passive with no one named doing it, is done by that country's authorities
     (see control.yaml)."""
-    return [_state_source(_place_target(event, kb, control), kb, control, sentence) for event in events]
+    return [
+        _state_source(_home_target(_place_target(event, kb, control), kb, control), kb, control, sentence)
+        for event in events
+    ]
 
 
 def sources_from_scene(
@@ -380,6 +383,23 @@ def _state_source(
         # society, as it does when the authorities are named (EventCoder._events)
         target = domestic_target(event.cameo, source, control) or target
     return dataclasses.replace(event, source=source, target=target)
+
+
+def _home_target(event: Event, kb: KnowledgeBase, control: Control) -> Event:
+    """The violence of an armed group of one country, done to no one named and placed nowhere else, is done
+    to that country ("BLA fighters blew up the track": against Pakistan)."""
+    source = event.source
+    if (event.target is not None and event.target.code) or source is None or not source.group:
+        return event
+    if (
+        not source.country
+        or source.country not in kb.countries
+        or not event.cameo.startswith(control.armed_group_domestic)
+    ):
+        return event
+    how = f"an armed group of {kb.countries[source.country].name}, with no one named it is done to: its own state"
+    target = implied_actor(source.country, "", kb.countries[source.country].name, how, mention=event.target)
+    return dataclasses.replace(event, target=target)
 
 
 def _place_target(event: Event, kb: KnowledgeBase, control: Control) -> Event:

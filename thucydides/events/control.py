@@ -128,6 +128,7 @@ class Control:
     noun_category: dict[str, str] = field(default_factory=dict)
     domestic: tuple[str, ...] = ()
     domestic_government: tuple[str, ...] = ()
+    armed_group_domestic: tuple[str, ...] = ()
     place_abroad: tuple[str, ...] = ()
     place_anywhere: tuple[str, ...] = ()
     reciprocal: frozenset[str] = frozenset()
@@ -215,6 +216,7 @@ def load_control() -> Control:
         noun_category=noun_category,
         domestic=tuple(str(c) for c in raw["domestic"]["codes"]),
         domestic_government=tuple(str(c) for c in raw["domestic"]["government"]),
+        armed_group_domestic=tuple(str(c) for c in raw["domestic"]["armed_group"]),
         place_abroad=tuple(str(c) for c in raw["place_target"]["abroad"]),
         place_anywhere=tuple(str(c) for c in raw["place_target"]["anywhere"]),
         reciprocal=frozenset(str(c) for c in raw["reciprocal"]),
