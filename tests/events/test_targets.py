@@ -18,9 +18,12 @@ def _pairs(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
 
 
 def test_actor_inside_the_object_is_the_target(pipeline: Pipeline) -> None:
-    (event,) = _events(pipeline, "Turkey formally requested the extradition of a dozen suspects from Sweden.")
+    (event,) = _events(pipeline, "Turkey formally requested the extradition of a dozen suspects held by Sweden.")
     assert event.target is not None and event.target.country == "SWE"
     assert event.target.text == "Sweden" and "the actor inside" in event.target.how
+    # "from Sweden", which the parser hangs on the suspects, is the request's ("request extradition from *")
+    (event,) = _events(pipeline, "Turkey formally requested the extradition of a dozen suspects from Sweden.")
+    assert event.target is not None and event.target.country == "SWE" and event.target.text == "Sweden"
 
 
 def test_domestic_event_with_an_object_that_is_no_actor(pipeline: Pipeline) -> None:
