@@ -137,19 +137,6 @@ class Discourse:
                 self.copy_memory(m, parts, f"'{token.text}' as mentioned earlier, in full")
                 return
 
-    def fuller_group(self, r: Reader, hit_words: frozenset[str], ref: str) -> tuple[str, str] | None:
-        """The organisation an earlier, fuller name meant, when the name at hand is part of it: "the Taliban"
-        after "the Pakistani Taliban" is the Pakistani Taliban (TTP), not the Afghan movement (ANNOTATION.md
-        §2: descriptions resolve to the actor the story named). Returns the organisation and the name."""
-        for m in reversed(self.memory):
-            org = self.org_of(m.actor) if m.actor.group and not m.is_person else None
-            if org is None or org == ref:
-                continue
-            words = m.words - _ARTICLES
-            if hit_words < words:
-                return org, m.actor.text
-        return None
-
     def copy_memory(self, m: Memory, parts: Parts, why: str) -> None:
         parts.country = m.actor.country
         if m.actor.group:
@@ -344,6 +331,19 @@ class Discourse:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+
+
+def fuller_group(d: Discourse, hit_words: frozenset[str], ref: str) -> tuple[str, str] | None:
+    """The organisation an earlier, fuller name meant, when the name at hand is part of it: "the Taliban"
+    after "the Pakistani Taliban" is the Pakistani Taliban (TTP), not the Afghan movement (ANNOTATION.md
+    §2: descriptions resolve to the actor the story named). Returns the organisation and the name."""
+    for m in reversed(d.memory):
+        org = d.org_of(m.actor) if m.actor.group and not m.is_person else None
+        if org is None or org == ref:
+            continue
+        if hit_words < m.words - _ARTICLES:
+            return org, m.actor.text
+    return None
 
 
 def _side_tier(root: str) -> int:

@@ -11,7 +11,7 @@ import datetime as dt
 
 from ..parse import Token
 from .context import seat_of_organisation
-from .discourse import Discourse
+from .discourse import Discourse, fuller_group
 from .kb import Entry, Person
 from .mentions import Hit
 from .state import Parts, Reader
@@ -68,7 +68,7 @@ def _fuller_group(r: Reader, d: Discourse, hit: Hit, ref: str) -> tuple[str, str
     sentence = r.sentence
     assert sentence is not None
     words = frozenset(sentence.tokens[k].lower for k in range(hit.lo, hit.hi + 1))
-    return d.fuller_group(r, words, ref)
+    return fuller_group(d, words, ref)
 
 
 def choose(r: Reader, d: Discourse, hit: Hit) -> Entry | None:
