@@ -14,7 +14,7 @@ from ..resources import data_path, load_yaml
 from .discourse import Discourse
 from .state import LOCATIVE, PLACE_ENTS, Parts, Reader
 
-_SOURCES = frozenset({"from"})  # a preposition of origin: "a message from Paris" came from there
+_SOURCES = ENGLISH.words("origin_prepositions")  # "a message from Paris" came from there
 _UNPLACING = ENGLISH.words("unplacing_prepositions")
 
 
