@@ -91,20 +91,25 @@ def _iso(tokens: list[Token], i: int) -> _Match | None:
 
 
 @functools.cache
-def _told_day_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The phrases of a day told before, by their first word."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in calendar().told_days:
-        by_first.setdefault(phrase[0], []).append(phrase)
-    return {k: tuple(v) for k, v in by_first.items()}
+def _phrases(name: str) -> dict[tuple[str, str], tuple[tuple[str, ...], ...]]:
+    """The calendar's phrases of days told before (``told_days``, ``offset_days``; two words or more), by
+    their first two words."""
+    by_start: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    for phrase in getattr(calendar(), name):
+        by_start.setdefault((phrase[0], phrase[1]), []).append(phrase)
+    return {k: tuple(v) for k, v in by_start.items()}
+
+
+def _phrases_at(tokens: list[Token], i: int, name: str) -> list[tuple[str, ...]]:
+    """The phrases of ``name`` written at token ``i``."""
+    found = _phrases(name).get((_word(tokens, i), _word(tokens, i + 1)), ())
+    return [p for p in found if all(_word(tokens, i + k) == word for k, word in enumerate(p))]
 
 
 def _told_day(tokens: list[Token], i: int) -> _Match | None:
     """ "that day", "the same day", "later that day": the day of an act told before."""
-    for phrase in _told_day_phrases().get(_word(tokens, i), ()):
-        if all(_word(tokens, i + k) == word for k, word in enumerate(phrase)):
-            return i, i + len(phrase) - 1, "told", (), 0
-    return None
+    found = _phrases_at(tokens, i, "told_days")
+    return (i, i + len(found[0]) - 1, "told", (), 0) if found else None
 
 
 def _offset(tokens: list[Token], i: int) -> _Match | None:
@@ -112,9 +117,9 @@ def _offset(tokens: list[Token], i: int) -> _Match | None:
     A phrase that ends in a preposition counts only where nothing follows it ("the day before", not "the
     day before the vote", which :mod:`thucydides.when` reads as a lag)."""
     cal = calendar()
-    for phrase in _offset_phrases().get((_word(tokens, i), _word(tokens, i + 1)), ()):
+    for phrase in _phrases_at(tokens, i, "offset_days"):
         end = i + len(phrase) - 1
-        if all(_word(tokens, i + k) == word for k, word in enumerate(phrase)) and _closed(tokens, end):
+        if _closed(tokens, end):
             return i, end, "offset", (cal.offset_days[phrase],), 0
     direction = cal.offset_words.get(_word(tokens, i + 2))
     if direction is None:
@@ -124,15 +129,6 @@ def _offset(tokens: list[Token], i: int) -> _Match | None:
     if count is None or unit not in ("day", "week") or not _closed(tokens, i + 2):
         return None
     return i, i + 2, "offset", (direction * count * (7 if unit == "week" else 1),), 0
-
-
-@functools.cache
-def _offset_phrases() -> dict[tuple[str, str], tuple[tuple[str, ...], ...]]:
-    """The phrases of a day counted from a day told before, by their first two words."""
-    by_start: dict[tuple[str, str], list[tuple[str, ...]]] = {}
-    for phrase in calendar().offset_days:
-        by_start.setdefault((phrase[0], phrase[1]), []).append(phrase)
-    return {k: tuple(v) for k, v in by_start.items()}
 
 
 def _closed(tokens: list[Token], end: int) -> bool:
