@@ -14,7 +14,6 @@ from ..resources import data_path, load_yaml
 from .discourse import Discourse
 from .state import LOCATIVE, PLACE_ENTS, Parts, Reader
 
-_SOURCES = ENGLISH.words("origin_prepositions")  # "a message from Paris" came from there
 _UNPLACING = ENGLISH.words("unplacing_prepositions")
 
 
@@ -138,7 +137,7 @@ def _placing(sentence: Sentence, token: Token, actor: Token) -> bool:
     if prep.lower not in LOCATIVE:
         return False
     owner = sentence.tokens[prep.head]
-    return not (prep.lower in _SOURCES and owner.pos in ("NOUN", "PROPN") and owner.i != actor.i)
+    return not (prep.lower in _place_words("source") and owner.pos in ("NOUN", "PROPN") and owner.i != actor.i)
 
 
 def _located(sentence: Sentence, k: int, phrase: Token) -> bool:
@@ -237,5 +236,12 @@ def _place_country(r: Reader, token: Token) -> str | None:
 @lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
     """Nouns that name a kind of place ("city", "province", "coast"), from ``data/places/words.yaml``."""
+    return _place_words("region_words", "city_words", "area_words")
+
+
+@lru_cache(maxsize=8)
+def _place_words(*keys: str) -> frozenset[str]:
+    """Word lists of ``data/places/words.yaml``: "source" holds the prepositions of origin ("a message from
+    Paris" came from there)."""
     words = load_yaml(data_path("places", "words.yaml"))
-    return frozenset(str(w) for key in ("region_words", "city_words", "area_words") for w in words.get(key) or ())
+    return frozenset(str(w) for key in keys for w in words.get(key) or ())
