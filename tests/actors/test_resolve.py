@@ -180,6 +180,17 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject(pipeline) -> None:  # 
     assert thanked.target is not None and thanked.target.country == "CHL"
 
 
+def test_he_is_never_a_plural_noun_of_people(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the latest people mentioned are "twelve Belgian diplomats": "He" is the one person before them
+    events = pipeline.code_text(
+        "Chilean President Gabriel Boric on Monday expelled twelve Belgian diplomats. "
+        "He also imposed sanctions on Belgium.",
+        "2024-05-06",
+    )
+    (sanctions,) = [e for e in events if e.trigger.text == "imposed"]
+    assert sanctions.source is not None and sanctions.source.country == "CHL"
+
+
 def test_a_counterpart_has_its_own_nationality_and_the_possessors_office(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = pipeline.code_text("Peru's foreign minister met his Bolivian counterpart in La Paz.", "2024-05-06")
     pairs = {(e.source.code, e.target.code) for e in events if e.source and e.target}

@@ -209,7 +209,7 @@ class Discourse:
         for m in self.recent(r, token.i):
             if skip and side(m.actor) in skip:
                 continue
-            if word in HE and m.is_person:
+            if word in HE and m.is_person and not m.many:
                 return self.rebind(r, m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
             if word in IT and not m.is_person and not m.plural:
                 return self.rebind(r, m, token, f"'{token.text}' refers to {m.actor.name or m.actor.text}")
@@ -381,7 +381,7 @@ def _subject_of(
     m = d.memory_for(r, subject, actor)
     word = token.lower
     if word in HE:
-        fits = m.is_person
+        fits = m.is_person and not m.many
     elif word in THEY:
         fits = not m.is_person or (people_are_they and m.plural)
     else:

@@ -101,6 +101,11 @@ class Memory:
     words: frozenset[str] = frozenset()
     name_words: frozenset[str] = frozenset()  # the words of a person's name as mentioned ("wang", "yi")
 
+    @property
+    def many(self) -> bool:
+        """Several people ("35 Russian diplomats"): a plural noun that names no one person; never "he"."""
+        return self.plural and self.person is None
+
 
 class Reader(Protocol):
     """What the parts of actor resolution (discourse, context, noun-phrase passes) ask of the
