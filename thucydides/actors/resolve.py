@@ -27,7 +27,7 @@ from .discourse import Discourse
 from .kb import KnowledgeBase
 from .mentions import Hit, find_hits
 from .phrase import DEFAULT_ACTOR_PASSES, Phrase, actor_passes, read_phrase
-from .spans import build, span, uncoded
+from .spans import build, span, traveller_of, uncoded
 from .state import (
     AMONG,
     EMBED_DEPTH,
@@ -321,6 +321,8 @@ class ActorResolver:
             return []
         found = [c.i for c in sentence.kids(token, "appos") if self.actor(c.i, inner=False) is not None]
         found += [c.i for c in sentence.kids(token, "poss")]
+        traveller = traveller_of(sentence, token)  # "the visit to Japan of the US defence secretary"
+        found += [traveller.i] if traveller is not None else []
         for child in sentence.kids(token, "prep"):
             if child.lower in ("of", "by", "between", "among"):
                 found += [o.i for o in sentence.kids(child, "pobj")]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from ..lang import ENGLISH
 from ..models import Actor
 from ..parse import TIME_ENTITIES, Sentence, Token
 from .state import MAX_SECTORS, NAME_ENDS, SPAN_EXCLUDE, Parts, Reader
+
+TRAVELLER_NOUNS = ENGLISH.words("traveller_nouns")
 
 
 def build(r: Reader, token: Token, parts: Parts) -> Actor:
@@ -87,6 +90,7 @@ def span(r: Reader, i: int) -> tuple[int, int]:
                 child.dep not in SPAN_EXCLUDE
                 and not described
                 and not after_name
+                and not _person_of_place(sentence, sentence.tokens[k], child)
                 and not _clausal_modifier(sentence, child)
                 and not _when(sentence, child)
             ):
@@ -100,6 +104,14 @@ def span(r: Reader, i: int) -> tuple[int, int]:
     if opened > 0 and hi + 1 < len(tokens) and tokens[hi + 1].text == ")":
         hi += 1  # "the Central African Republic (CAR)"
     return lo, hi
+
+
+def _person_of_place(sentence: Sentence, head: Token, child: Token) -> bool:
+    """ "the visit to Japan of the US defence secretary": a place named is never "of" a person; the parser's
+    "of" on the place belongs to the noun before it."""
+    if child.dep != "prep" or child.lower != "of" or head.ent not in ("GPE", "LOC") or head.pos != "PROPN":
+        return False
+    return any(o.ent == "PERSON" or o.pos == "PRON" for o in sentence.kids(child, "pobj"))
 
 
 def _clausal_modifier(sentence: Sentence, token: Token) -> bool:
@@ -128,3 +140,18 @@ def _when(sentence: Sentence, child: Token) -> bool:
 
 
 _TIME_MODIFIERS = frozenset({"earlier", "later"})
+
+
+def traveller_of(sentence: Sentence, noun: Token) -> Token | None:
+    """Who makes a journey named by a noun with "of": "the visit of the US defence secretary", and "the visit to
+    Japan of the US defence secretary", where the parser hangs the "of" on the place gone to."""
+    if noun.lemma not in TRAVELLER_NOUNS:
+        return None
+    preps = sentence.kids(noun, "prep")
+    places = [o for p in preps if p.lower in ("to", "in") for o in sentence.kids(p, "pobj") if o.ent in ("GPE", "LOC")]
+    for prep in [*preps, *(p for o in places for p in sentence.kids(o, "prep"))]:
+        if prep.lower == "of":
+            obj = sentence.child(prep, "pobj")
+            if obj is not None:
+                return obj
+    return None

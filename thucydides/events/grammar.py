@@ -6,6 +6,7 @@ Plain functions over a :class:`Sentence`; those that need the control words
 
 from __future__ import annotations
 
+from ..actors.spans import traveller_of
 from ..lang import ENGLISH
 from ..parse import Sentence, Token
 from .control import Control
@@ -147,6 +148,9 @@ def default_source(sentence: Sentence, token: Token, pos: str, control: Control)
             obj = sentence.child(prep, "pobj")
             if obj is not None:
                 return [obj.i]
+    traveller = traveller_of(sentence, token)
+    if traveller is not None:
+        return [traveller.i]
     blamed = blamed_on(sentence, token)
     if blamed is not None:
         return [blamed.i]

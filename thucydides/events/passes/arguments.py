@@ -7,6 +7,7 @@ cooperation between China and Russia") is coded only when its own actor is expli
 
 from __future__ import annotations
 
+from ...actors.spans import traveller_of
 from ...doc import Doc
 from ...parse import Sentence
 from ..candidates import Candidate
@@ -72,6 +73,8 @@ class ArgumentNouns:
             token = sentence.tokens[c.trigger]
             if c.trigger in arguments and token.pos in ("NOUN", "PROPN"):
                 own = {k for k in token.children if sentence.tokens[k].dep in ("poss", "compound", "amod", "nmod")}
+                traveller = traveller_of(sentence, token)  # "praised the visit of the US defence secretary"
+                own |= {traveller.i} if traveller is not None else set()
                 if not (set(c.source_tokens) & own):
                     continue
             kept.append(c)

@@ -17,6 +17,8 @@ from ..lexicon import Lexicon
 
 _THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 _CLAUSE_DEMANDS = ENGLISH.words("clause_demand_verbs")
+_DEONTIC = ENGLISH.words("deontic_modals")
+_COPULAS = ENGLISH.words("copulas")
 # "an offer from Kabul", "a request by Greece": who made what a control noun names
 _MAKERS = ENGLISH.words("maker_prepositions")
 _BARE = ("intent", "appeal", "demand", "threaten", "warn")
@@ -87,6 +89,8 @@ class Controls:
         if token.dep in ("dobj", "nsubjpass"):
             holders.append(head)
         for holder in holders:
+            if clausal and self._said_must(sentence, holder, token):
+                return holder, self.control.categories["demand"]  # "said Israel must withdraw its troops"
             category = self._category_of(sentence, holder)
             if category is None:
                 continue
@@ -98,6 +102,18 @@ class Controls:
                 continue
             return holder, category
         return None
+
+    def _said_must(self, sentence: Sentence, verb: Token, clause: Token) -> bool:
+        """Whether ``verb`` says that another must or should do what ``clause`` tells: a demand on the clause's
+        subject, named by a noun (with a pronoun, "it must defend itself", the sayer may speak of itself)."""
+        if verb.pos != "VERB" or verb.lemma not in self.control.speech or clause.dep != "ccomp":
+            return False
+        if not any(a.lower in _DEONTIC for a in sentence.kids(clause, "aux")):
+            return False
+        if clause.lemma in _COPULAS or clause.lemma in self.control.fates:
+            return False  # "should be partners": an opinion; "should expect retaliation": a threat
+        doer = sentence.child(clause, "nsubj")
+        return doer is not None and doer.pos in ("NOUN", "PROPN") and sentence.child(clause, "neg") is None
 
     def _neutral_verb(self, sentence: Sentence, token: Token, found: dict[int, Candidate]) -> Token | None:
         """The verb that only carries an event noun to a control word: "urged Kyiv to *consider* a ceasefire",
@@ -234,7 +250,20 @@ class Controls:
             if token.pos == "NOUN" and token.i not in found and token.i not in consumed:
                 self._bare_noun(sentence, token, found)
                 continue
-            if token.i in consumed or token.pos not in ("VERB",) or token.lemma in self.control.speech:
+            if token.i in consumed or token.pos not in ("VERB",):
+                continue
+            demand = next((k for k in sentence.kids(token, "ccomp") if self._said_must(sentence, token, k)), None)
+            said = found.get(token.i)
+            if (
+                demand is not None
+                and (said is None or said.code.startswith("01"))
+                and not _covered(sentence, demand, found)
+            ):
+                made = self._bare_control(sentence, token, self.control.categories["demand"], demand)
+                if made is not None:  # "said NATO should stop extending its reach": a demand on NATO
+                    found[token.i] = made
+                continue
+            if token.lemma in self.control.speech:
                 continue
             category = self._category_of(sentence, token)
             if category is None or category.name not in _BARE:

@@ -21,6 +21,7 @@ _THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 _FUTURE = ENGLISH.word_list("future_auxiliaries")
 _PLANNED = frozenset(ENGLISH.word_list("future_auxiliaries")) - {"would"}  # "would" unreported is a condition
 _COPULAS = ENGLISH.words("copulas")
+_JUDGING = ENGLISH.words("judging_verbs")
 _LITOTES = ENGLISH.words("litotes_verbs")
 
 
@@ -171,9 +172,22 @@ class Verdict:
         denied_words, denied_code = self.control.denied_approval
         for clause in sentence.kids(verb, "ccomp"):
             subject = sentence.child(clause, "nsubj")
-            if clause.lemma not in _COPULAS or subject is None:
+            if (clause.lemma not in _COPULAS and clause.lemma not in _JUDGING) or subject is None:
                 continue
             negated = sentence.child(clause, "neg") is not None
+            if clause.lemma in _JUDGING:  # "posed a threat", "amounted to a war crime": what it judges is its object
+                preds = [
+                    *sentence.kids(clause, "dobj"),
+                    *(o for p in sentence.kids(clause, "prep") for o in sentence.kids(p, "pobj")),
+                ]
+                if negated:
+                    continue
+                for pred in preds:
+                    for word in (pred, *sentence.kids(pred, "amod")):
+                        for words, code in self.judging:
+                            if word.lemma in words or word.lower in words:
+                                return subject, word, code, False
+                continue
             for pred in sentence.kids(clause, "acomp", "attr"):
                 # "were neither free nor fair", "was not legitimate": approval denied is a criticism
                 denied = negated or any(p.lower == "neither" for p in sentence.kids(pred, "preconj"))
