@@ -215,6 +215,9 @@ def test_plans_and_the_future_tense_count_forward(parse: Parse) -> None:
     assert _date(parse("The ministers plan to meet in Geneva on Wednesday."), "meet") == coming
     assert _date(parse("The frigate will visit Yokosuka on Wednesday."), "visit") == coming
     assert _date(parse("The frigate visited Yokosuka on Wednesday."), "visited") == previous
+    # Friday is three days ahead and four back: "slated to" tells which
+    friday = When(dt.date(2025, 6, 6), "day")
+    assert _date(parse("The two presidents are slated to meet on Friday in Geneva."), "meet") == friday
 
 
 @pytest.mark.slow

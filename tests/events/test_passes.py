@@ -216,3 +216,58 @@ def test_a_verb_joined_to_a_modal_one_shares_its_mood(pipeline: Pipeline) -> Non
     # a finite verb of its own carries its own tense: "had struck Gaza and killed" both happened
     struck = _events(pipeline, "Officials said Israeli jets had struck Gaza and killed ten Hamas fighters.")
     assert any(e.cameo.startswith("19") and e.trigger.text == "killed" for e in struck)
+
+
+def _coded(pipeline: Pipeline, text: str) -> set[tuple[str | None, str | None, str]]:
+    return {
+        (
+            e.source.country or e.source.group if e.source else None,
+            e.target.country or e.target.group if e.target else None,
+            e.cameo,
+        )
+        for e in _events(pipeline, text)
+    }
+
+
+def test_what_one_says_another_must_or_should_do_is_a_demand_on_them(pipeline: Pipeline) -> None:
+    # the act in the clause is not reported as done: the saying is the event, aimed at the clause's subject
+    assert _coded(pipeline, "Peru said Chile must withdraw its troops from the border.") == {("PER", "CHL", "1056")}
+    coded = _coded(pipeline, "Brazil's foreign ministry said on Monday that Paraguay should stop building the dam.")
+    assert {(s, t, c[:2]) for s, t, c in coded} == {("BRA", "PRY", "10")}
+    # a modal about the sayer itself, a copula (an opinion) and a fate (a threat) are no demand
+    for text in (
+        "Peru said it must defend its border.",
+        "Peru told Chile that the two neighbours should be friends.",
+        "Peru said the attackers should expect harsh retaliation.",
+    ):
+        assert not any(c.startswith("10") for _, _, c in _coded(pipeline, text)), text
+
+
+def test_a_clause_saying_its_subject_poses_a_threat_is_a_criticism_of_it(pipeline: Pipeline) -> None:
+    # as "called the cooperation of X a threat": the sayer criticises X (ANNOTATION.md §1, criticising: 111)
+    coded = _coded(pipeline, "Sweden said the military cooperation of Iran and Belarus posed a threat to Europe.")
+    assert coded == {("SWE", "IRN", "111"), ("SWE", "BLR", "111")}
+    assert _coded(pipeline, "Kenya said Somalia's raid constituted a war crime.") == {("KEN", "SOM", "111")}
+    assert _coded(pipeline, "Kenya said Somalia represented a danger to the region.") == {("KEN", "SOM", "111")}
+    assert not any(c == "111" for _, _, c in _coded(pipeline, "Sweden said Iran did not pose a threat."))
+
+
+def test_taking_part_in_a_military_body_is_military_cooperation_with_its_owner(pipeline: Pipeline) -> None:
+    for text in (
+        "Chile wants to take part in NATO's training mission in Iraq.",
+        "Chile wants to participate in NATO's training mission in Iraq.",
+    ):
+        assert _coded(pipeline, text) == {("CHL", "NAT", "0312")}, text
+
+
+def test_a_journey_of_someone_is_theirs_and_an_opinion_of_it_is_aimed_at_them(pipeline: Pipeline) -> None:
+    # "the visit to Kenya of X": the parser hangs the "of" on the place; the visit is X's, praised in X
+    coded = _coded(pipeline, "Ruto praised the visit to Kenya of Indian Prime Minister Narendra Modi.")
+    assert ("KEN", "IND", "051") in coded and ("IND", "KEN", "042") in coded
+    assert ("IND", "KEN", "042") in _coded(
+        pipeline, "Ruto praised the visit of Indian Prime Minister Narendra Modi to Kenya."
+    )
+    (visit,) = [
+        e for e in _events(pipeline, "The visit to Kenya of Narendra Modi angered Pakistan.") if e.cameo == "042"
+    ]
+    assert visit.target is not None and visit.target.text == "Kenya"  # a place is never "of" a person
