@@ -475,3 +475,20 @@ def test_an_actor_named_by_the_owner_of_the_object_is_the_phrase_up_to_the_noun(
     assert event.target is not None and event.target.code == "HRVGOV"
     assert event.target.text == "the Croatian government's request"
     assert text[event.target.start : event.target.end] == event.target.text
+
+
+def test_a_relative_pronoun_object_is_the_noun_its_clause_is_about_and_not_the_clauses_subject(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    events = pipeline.code_text(
+        "Chad recalled its envoy to Niger, which it accuses of arming the rebels.", "2024-05-06"
+    )
+    (accused,) = [e for e in events if e.trigger.text == "accuses"]
+    assert accused.source is not None and accused.source.country == "TCD"  # "it" is not Niger, which it accuses
+    assert accused.target is not None and accused.target.country == "NER"
+    # what a relative clause denies is what was said, not the noun it hangs from
+    events = pipeline.code_text(
+        "Chad and Mali accused Niger of sending weapons to Libya, which both governments deny.", "2024-05-06"
+    )
+    denials = [e for e in events if e.cameo.startswith("016")]
+    assert not any(e.target is not None and e.target.country == "LBY" for e in denials)

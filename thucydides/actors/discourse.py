@@ -26,6 +26,8 @@ from .state import (
 )
 
 PRONOUNS = HE | IT | THEY
+RELATIVE_PRONOUNS = ENGLISH.words("relative_pronouns")
+PROPOSITION_VERBS = ENGLISH.words("proposition_verbs")
 # the CAMEO roots from which "both sides" are those of an act: fighting, then a material dispute, then words
 _SIDE_TIERS = ("18", "14", "10")
 ADDRESS_VERBS = ENGLISH.words("address_verbs")  # "warned Israel that it would": verbs that tell someone
@@ -202,10 +204,12 @@ class Discourse:
     def pronoun(self, r: Reader, token: Token, skip: frozenset[str] = frozenset()) -> Actor | None:
         """The actor a pronoun refers to: the latest fitting one, passing over those in ``skip``."""
         word = token.lower
+        if word in RELATIVE_PRONOUNS:
+            return _relative_antecedent(r, token)
         bound = self._bound(r, token, skip)
         if bound is not None:
             return bound
-        skip = skip | _answerer(r, token)
+        skip = skip | _answerer(r, token) | _relative_object(r, token)
         for m in self.recent(r, token.i):
             if skip and side(m.actor) in skip:
                 continue
@@ -305,15 +309,17 @@ class Discourse:
 
     def memory_for(self, r: Reader, token: Token, actor: Actor) -> Memory:
         parts_person = actor.entity_id if actor.entity_id in self.kb.people else None
-        # the parser's PERSON tag is no person for a name the knowledge base knows as a group ("Al Shabaab")
-        tagged_person = token.ent == "PERSON" and not actor.group
+        # the parser's PERSON tag is no person for a name the knowledge base knows as a group ("Al Shabaab") or
+        # as a state ("Chad")
+        hit = r.hit_at.get(token.i)
+        a_state = hit is not None and any(e.kind == "country" for e in hit.entries)
+        tagged_person = token.ent == "PERSON" and not actor.group and not a_state
         is_person = parts_person is not None or tagged_person or token.lemma in PERSON_NOUNS
         surname = None
         if parts_person:
             surname = self.kb.people[parts_person].surname
         elif tagged_person:
             surname = token.text
-        hit = r.hit_at.get(token.i)
         terms = tuple(e.term for e in hit.entries if e.kind == "agent") if hit else ()
         left_terms = tuple(
             e.term for k in r.left_tokens(token) if (h := r.hit_at.get(k)) for e in h.entries if e.kind == "agent"
@@ -413,6 +419,44 @@ def _name_words(r: Reader, token: Token) -> frozenset[str]:
     while hi + 1 < len(tokens) and tokens[hi + 1].ent == "PERSON" and tokens[hi + 1].ent_iob == "I":
         hi += 1
     return frozenset(t.lower for t in tokens[lo : hi + 1] if t.pos == "PROPN")
+
+
+def _relative_antecedent(r: Reader, token: Token) -> Actor | None:
+    """ "the Emirates, which it accuses of arming the RSF": a relative pronoun stands for the noun its clause is
+    about, reported at that noun (the fuller mention)."""
+    sentence = r.sentence
+    if sentence is None:
+        return None
+    k = token
+    for _ in range(3):
+        if k.head == k.i:
+            return None
+        if k.dep == "relcl":
+            if k.lemma in PROPOSITION_VERBS:
+                return None  # "..., which both governments deny": what was said, not the noun before it
+            actor = r.actor(k.head) if k.head < token.i else None
+            return (
+                dataclasses.replace(actor, how=f"'{token.text}' refers to {actor.name or actor.text}")
+                if actor
+                else None
+            )
+        k = sentence.tokens[k.head]
+    return None
+
+
+def _relative_object(r: Reader, token: Token) -> frozenset[str]:
+    """The side a subject pronoun cannot be in a relative clause about an object: "the Emirates, which it
+    accuses of arming the RSF" (it is not the Emirates, which it accuses)."""
+    sentence = r.sentence
+    if sentence is None or token.dep != "nsubj" or token.head == token.i:
+        return frozenset()
+    clause = sentence.tokens[token.head]
+    if clause.dep != "relcl" or clause.head == clause.i:
+        return frozenset()
+    if not any(k.lower in RELATIVE_PRONOUNS for k in sentence.kids(clause, "dobj", "dative")):
+        return frozenset()
+    actor = r.actor(clause.head) if clause.head < token.i else None
+    return frozenset({side(actor)}) if actor is not None else frozenset()
 
 
 def _answerer(r: Reader, token: Token) -> frozenset[str]:

@@ -59,6 +59,8 @@ def denied_by(sentence: Sentence, trigger: int, words: Factuality) -> Token | No
         if token.dep in _CLAUSAL:
             clause_seen = True
         if clause_seen and head.pos == "VERB" and head.lemma.lower() in words.deny:
+            if token.i < head.i and _denies_a_charge(sentence, head, words):
+                return None  # "Moscow accused Kyiv of shelling the plant, a charge Ukraine denied": the charge was made
             # what is denied is the denial's complement; a clause with a subject of its own coordinated with
             # it ("denied sending troops, but Kosovo's prime minister accused Belgrade") is another act
             return None if token.dep in _BESIDE and sentence.child(token, "nsubj", "nsubjpass") is not None else head
@@ -68,6 +70,12 @@ def denied_by(sentence: Sentence, trigger: int, words: Factuality) -> Token | No
                 return verb
         token = head
     return None
+
+
+def _denies_a_charge(sentence: Sentence, denial: Token, words: Factuality) -> bool:
+    """Whether the denial is told of a charge named by a noun ("..., a charge Ukraine denied", which the parser
+    reads as the charge denying the clause before it): the clause before is the charge, and it was made."""
+    return any(k.lemma.lower() in words.deny_nouns for k in sentence.kids(denial, "nsubj", "dobj") if k.i < denial.i)
 
 
 def alleged_by(sentence: Sentence, trigger: int, words: Factuality) -> Token | None:
