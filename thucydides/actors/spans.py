@@ -91,6 +91,7 @@ def span(r: Reader, i: int) -> tuple[int, int]:
                 and not described
                 and not after_name
                 and not _person_of_place(sentence, sentence.tokens[k], child)
+                and not _of_a_deed(sentence, child)
                 and not _clausal_modifier(sentence, child)
                 and not _when(sentence, child)
             ):
@@ -104,6 +105,12 @@ def span(r: Reader, i: int) -> tuple[int, int]:
     if opened > 0 and hi + 1 < len(tokens) and tokens[hi + 1].text == ")":
         hi += 1  # "the Central African Republic (CAR)"
     return lo, hi
+
+
+def _of_a_deed(sentence: Sentence, child: Token) -> bool:
+    """ "accused Cambodian troops of laying mines": a preposition over a gerund tells a deed, never part of
+    the actor's name (the parser hangs it on the noun before it)."""
+    return child.dep == "prep" and any(k.pos == "VERB" and k.tag == "VBG" for k in sentence.kids(child, "pcomp"))
 
 
 def _person_of_place(sentence: Sentence, head: Token, child: Token) -> bool:

@@ -89,7 +89,7 @@ class Controls:
         if token.dep in ("dobj", "nsubjpass"):
             holders.append(head)
         for holder in holders:
-            if clausal and self._said_must(sentence, holder, token):
+            if clausal and _demand_said(sentence, holder, token, self.control):
                 return holder, self.control.categories["demand"]  # "said Israel must withdraw its troops"
             category = self._category_of(sentence, holder)
             if category is None:
@@ -102,18 +102,6 @@ class Controls:
                 continue
             return holder, category
         return None
-
-    def _said_must(self, sentence: Sentence, verb: Token, clause: Token) -> bool:
-        """Whether ``verb`` says that another must or should do what ``clause`` tells: a demand on the clause's
-        subject, named by a noun (with a pronoun, "it must defend itself", the sayer may speak of itself)."""
-        if verb.pos != "VERB" or verb.lemma not in self.control.speech or clause.dep != "ccomp":
-            return False
-        if not any(a.lower in _DEONTIC for a in sentence.kids(clause, "aux")):
-            return False
-        if clause.lemma in _COPULAS or clause.lemma in self.control.fates:
-            return False  # "should be partners": an opinion; "should expect retaliation": a threat
-        doer = sentence.child(clause, "nsubj")
-        return doer is not None and doer.pos in ("NOUN", "PROPN") and sentence.child(clause, "neg") is None
 
     def _neutral_verb(self, sentence: Sentence, token: Token, found: dict[int, Candidate]) -> Token | None:
         """The verb that only carries an event noun to a control word: "urged Kyiv to *consider* a ceasefire",
@@ -252,7 +240,8 @@ class Controls:
                 continue
             if token.i in consumed or token.pos not in ("VERB",):
                 continue
-            demand = next((k for k in sentence.kids(token, "ccomp") if self._said_must(sentence, token, k)), None)
+            clauses = sentence.kids(token, "ccomp")
+            demand = next((k for k in clauses if _demand_said(sentence, token, k, self.control)), None)
             said = found.get(token.i)
             if (
                 demand is not None
@@ -274,29 +263,11 @@ class Controls:
             if complement is not None and _covered(sentence, complement, found):
                 continue
             if token.i in found:
-                self._statement_of_intent(sentence, found[token.i], category, complement)
+                _statement_of_intent(sentence, found[token.i], category, complement)
                 continue
             made = self._bare_control(sentence, token, category, complement)
             if made is not None:
                 found[token.i] = made
-
-    @staticmethod
-    def _statement_of_intent(
-        sentence: Sentence, candidate: Candidate, category: Category, complement: Token | None
-    ) -> None:
-        """ "Iran and Saudi Arabia agreed to revive a pact": a word of intent the lexicon codes as a
-        statement (agreeing is 019) is an intent when it governs an infinitive that is no event; its
-        actors stay those of the word ("agreed to set up a centre in Yemen" is aimed at no one)."""
-        if category.name != "intent" or candidate.code[:2] != "01" or complement is None:
-            return
-        if complement.dep != "xcomp" or not _infinitive(sentence, complement):
-            return
-        verb = sentence.tokens[candidate.trigger]
-        candidate.reason = f"'{verb.text}' is a word of intent over '{complement.text}', no event of its own"
-        candidate.reason += f" → {category.default}"
-        candidate.rule = f"control.yaml: {category.name}"
-        candidate.code = category.default
-        candidate.last = max(candidate.last, complement.i)
 
     def _bare_noun(self, sentence: Sentence, noun: Token, found: dict[int, Candidate]) -> None:
         """ "Japan expressed interest in joining the command", "voiced its desire to join": a control noun
@@ -384,3 +355,34 @@ def _covered(sentence: Sentence, token: Token, found: dict[int, Candidate]) -> b
 
 def _infinitive(sentence: Sentence, verb: Token) -> bool:
     return any(k.lower == "to" for k in sentence.kids(verb, "aux"))
+
+
+def _demand_said(sentence: Sentence, verb: Token, clause: Token, control: Control) -> bool:
+    """Whether ``verb`` says that another must or should do what ``clause`` tells: a demand on the clause's
+    subject, named by a noun (with a pronoun, "it must defend itself", the sayer may speak of itself)."""
+    if verb.pos != "VERB" or verb.lemma not in control.speech or clause.dep != "ccomp":
+        return False
+    if not any(a.lower in _DEONTIC for a in sentence.kids(clause, "aux")):
+        return False
+    if clause.lemma in _COPULAS or clause.lemma in control.fates:
+        return False  # "should be partners": an opinion; "should expect retaliation": a threat
+    doer = sentence.child(clause, "nsubj")
+    return doer is not None and doer.pos in ("NOUN", "PROPN") and sentence.child(clause, "neg") is None
+
+
+def _statement_of_intent(
+    sentence: Sentence, candidate: Candidate, category: Category, complement: Token | None
+) -> None:
+    """ "Iran and Saudi Arabia agreed to revive a pact": a word of intent the lexicon codes as a
+    statement (agreeing is 019) is an intent when it governs an infinitive that is no event; its
+    actors stay those of the word ("agreed to set up a centre in Yemen" is aimed at no one)."""
+    if category.name != "intent" or candidate.code[:2] != "01" or complement is None:
+        return
+    if complement.dep != "xcomp" or not _infinitive(sentence, complement):
+        return
+    verb = sentence.tokens[candidate.trigger]
+    candidate.reason = f"'{verb.text}' is a word of intent over '{complement.text}', no event of its own"
+    candidate.reason += f" → {category.default}"
+    candidate.rule = f"control.yaml: {category.name}"
+    candidate.code = category.default
+    candidate.last = max(candidate.last, complement.i)
