@@ -492,3 +492,8 @@ def test_a_relative_pronoun_object_is_the_noun_its_clause_is_about_and_not_the_c
     )
     denials = [e for e in events if e.cameo.startswith("016")]
     assert not any(e.target is not None and e.target.country == "LBY" for e in denials)
+
+
+def test_a_deed_told_with_a_gerund_is_no_part_of_the_actors_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (event,) = pipeline.code_text("Laos accused Thai troops of laying mines along the border.", "2024-05-06")
+    assert event.target is not None and event.target.text == "Thai troops"

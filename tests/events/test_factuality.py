@@ -100,10 +100,11 @@ def test_accepting_an_act_claims_nothing(parse) -> None:  # type: ignore[no-unty
 
 
 def test_a_charge_denied_after_it_was_made_is_still_made(pipeline) -> None:  # type: ignore[no-untyped-def]
-    # the parser reads "a charge Ghana denied" as the charge denying the clause before it
-    events = pipeline.code_text("Togo accused Ghana of shelling a border post, a charge Ghana denied.", "2024-05-06")
+    # the parser reads "a charge Azerbaijan denied" as the charge denying the clause before it
+    text = "Tehran accused Baku of attacking a nuclear power plant with drones, a charge Azerbaijan denied."
+    events = pipeline.code_text(text, "2024-05-06")
     coded = {
         (e.source.country if e.source else None, e.target.country if e.target else None, e.cameo[:3]) for e in events
     }
-    assert ("TGO", "GHA", "112") in coded
-    assert ("GHA", "TGO", "016") in coded
+    assert ("IRN", "AZE", "112") in coded
+    assert ("AZE", "IRN", "016") in coded  # the denial answers whoever made the charge

@@ -271,3 +271,10 @@ def test_a_journey_of_someone_is_theirs_and_an_opinion_of_it_is_aimed_at_them(pi
         e for e in _events(pipeline, "The visit to Kenya of Narendra Modi angered Pakistan.") if e.cameo == "042"
     ]
     assert visit.target is not None and visit.target.text == "Kenya"  # a place is never "of" a person
+
+
+def test_ground_taken_from_someone_is_taken_from_them(pipeline: Pipeline) -> None:
+    coded = _coded(pipeline, "Malian soldiers recaptured the presidential palace from the Wagner group.")
+    assert {(s, c) for s, _, c in coded} == {("MLI", "192")}
+    assert not any(t == "MLI" for _, t, _ in coded)  # the palace is no actor; whom it was taken from is
+    assert ("ARM", "AZE", "192") in _coded(pipeline, "Armenian forces retook Shusha from Azerbaijani troops.")

@@ -250,6 +250,8 @@ class Controls:
             ):
                 made = self._bare_control(sentence, token, self.control.categories["demand"], demand)
                 if made is not None:  # "said NATO should stop extending its reach": a demand on NATO
+                    modal = next(a.text for a in sentence.kids(demand, "aux") if a.lower in _DEONTIC)
+                    made.reason = f"'{token.text}' that another '{modal} {demand.text}': a demand → {made.code}"
                     found[token.i] = made
                 continue
             if token.lemma in self.control.speech:
