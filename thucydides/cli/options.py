@@ -54,7 +54,7 @@ def dictionary_options(func: Callable[..., Any]) -> Callable[..., Any]:
         default=None,
         help="Emit only events whose calibrated confidence (the estimated chance a careful coder agrees) is at "
         "least this; higher: fewer, surer events. Default 0: every event (docs/evaluation.md gives each "
-        "coder's best-F1 floor on real news, e.g. 0.30 for rules).",
+        "coder's best-F1 floor on real news, e.g. 0.22 for rules).",
     )(with_config)
     with_config = click.option(
         "--coder",
