@@ -168,34 +168,28 @@ class Verdict:
 
     def _judged(self, sentence: Sentence, verb: Token) -> tuple[Token, Token, str, bool] | None:
         """The subject of the copular clause ``verb`` governs, the word that judges it, the code of that
-        judgement and whether the word is denied ("was not legitimate"), if any."""
+        judgement and whether the word is denied ("was not legitimate"), if any. A verb that judges its
+        subject by its object ("posed a threat", "amounted to a war crime") is read as a copula."""
         denied_words, denied_code = self.control.denied_approval
         for clause in sentence.kids(verb, "ccomp"):
             subject = sentence.child(clause, "nsubj")
-            if (clause.lemma not in _COPULAS and clause.lemma not in _JUDGING) or subject is None:
+            judging = clause.lemma in _JUDGING
+            if (clause.lemma not in _COPULAS and not judging) or subject is None:
                 continue
             negated = sentence.child(clause, "neg") is not None
-            if clause.lemma in _JUDGING:  # "posed a threat", "amounted to a war crime": what it judges is its object
-                preds = [
-                    *sentence.kids(clause, "dobj"),
-                    *(o for p in sentence.kids(clause, "prep") for o in sentence.kids(p, "pobj")),
-                ]
-                if negated:
-                    continue
+            if judging:
+                preds = [*sentence.kids(clause, "dobj")]
+                preds += [o for p in sentence.kids(clause, "prep") for o in sentence.kids(p, "pobj")]
+            else:
+                preds = sentence.kids(clause, "acomp", "attr")
                 for pred in preds:
-                    for word in (pred, *sentence.kids(pred, "amod")):
-                        for words, code in self.judging:
-                            if word.lemma in words or word.lower in words:
-                                return subject, word, code, False
-                continue
-            for pred in sentence.kids(clause, "acomp", "attr"):
-                # "were neither free nor fair", "was not legitimate": approval denied is a criticism
-                denied = negated or any(p.lower == "neither" for p in sentence.kids(pred, "preconj"))
-                if denied and pred.lemma in denied_words:
-                    return subject, pred, denied_code, True
+                    # "were neither free nor fair", "was not legitimate": approval denied is a criticism
+                    denied = negated or any(p.lower == "neither" for p in sentence.kids(pred, "preconj"))
+                    if denied and pred.lemma in denied_words:
+                        return subject, pred, denied_code, True
             if negated:
                 continue
-            for pred in sentence.kids(clause, "acomp", "attr"):
+            for pred in preds:
                 for word in (pred, *sentence.kids(pred, "amod")):
                     for words, code in self.judging:
                         if word.lemma in words or word.lower in words:
