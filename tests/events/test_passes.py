@@ -271,6 +271,11 @@ def test_a_journey_of_someone_is_theirs_and_an_opinion_of_it_is_aimed_at_them(pi
         e for e in _events(pipeline, "The visit to Kenya of Narendra Modi angered Pakistan.") if e.cameo == "042"
     ]
     assert visit.target is not None and visit.target.text == "Kenya"  # a place is never "of" a person
+    # "of" a place's name or "of" a stretch of time names no traveller
+    coded = _coded(pipeline, "Ruto praised the visit to the Republic of Korea by Indian Prime Minister Narendra Modi.")
+    assert ("KEN", "IND", "051") in coded
+    assert not any(t == "KOR" for _, t, c in coded if c == "051")
+    assert ("JPN", "VNM", "042") in _coded(pipeline, "Japan's prime minister paid a visit of three days to Vietnam.")
 
 
 def test_ground_taken_from_someone_is_taken_from_them(pipeline: Pipeline) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..lang import ENGLISH
 from ..models import Actor
 from ..parse import TIME_ENTITIES, Sentence, Token
-from .state import MAX_SECTORS, NAME_ENDS, SPAN_EXCLUDE, Parts, Reader
+from .state import MAX_SECTORS, NAME_ENDS, PERSON_NOUNS, SPAN_EXCLUDE, Parts, Reader
 
 TRAVELLER_NOUNS = ENGLISH.words("traveller_nouns")
 
@@ -151,14 +151,26 @@ _TIME_MODIFIERS = frozenset({"earlier", "later"})
 
 def traveller_of(sentence: Sentence, noun: Token) -> Token | None:
     """Who makes a journey named by a noun with "of": "the visit of the US defence secretary", and "the visit to
-    Japan of the US defence secretary", where the parser hangs the "of" on the place gone to."""
+    Japan of the US defence secretary", where the parser hangs the "of" on the place gone to (as ``span`` knows:
+    a place is never "of" a person). Not "a visit of three days", nor "the visit to the Republic of Korea"."""
     if noun.lemma not in TRAVELLER_NOUNS:
         return None
     preps = sentence.kids(noun, "prep")
-    places = [o for p in preps if p.lower in ("to", "in") for o in sentence.kids(p, "pobj") if o.ent in ("GPE", "LOC")]
-    for prep in [*preps, *(p for o in places for p in sentence.kids(o, "prep"))]:
-        if prep.lower == "of":
-            obj = sentence.child(prep, "pobj")
-            if obj is not None:
-                return obj
+    for prep in preps:
+        obj = sentence.child(prep, "pobj") if prep.lower == "of" else None
+        if obj is not None and _someone(obj):
+            return obj
+    places = [o for p in preps if p.lower in ("to", "in") for o in sentence.kids(p, "pobj")]
+    for place in places:
+        for prep in sentence.kids(place, "prep"):
+            if _person_of_place(sentence, place, prep):
+                return sentence.child(prep, "pobj")
     return None
+
+
+def _someone(token: Token) -> bool:
+    """Whether a noun names an actor who can travel: a name, a pronoun, or a noun of a person."""
+    return token.pos in ("PROPN", "PRON") or token.ent in _ACTOR_ENTITIES or token.lemma in PERSON_NOUNS
+
+
+_ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
