@@ -2,6 +2,7 @@
 
 from thucydides.parse import sentence_from_conll
 from thucydides.repair import (
+    repair_blamed_on,
     repair_buried_coordination,
     repair_gerund_objects,
     repair_object_predicates,
@@ -344,3 +345,59 @@ def test_a_sentence_with_a_verb_or_a_noun_phrase_alone_is_left_as_parsed() -> No
     )
     assert repair_verbless_headline(caption.tokens, VERBS) is None
     assert [t.dep for t in caption.tokens] == ["ROOT", "prep", "pobj"]
+
+
+def test_the_culprit_hung_on_the_last_noun_of_what_was_blamed_goes_back_to_the_verb() -> None:
+    # "blamed the bombing of a mosque on Islamic State": the small model hangs "on" on "mosque"
+    rows = """
+1 Kabul Kabul PROPN NNP _ 2 nsubj
+2 blamed blame VERB VBD _ 0 ROOT
+3 the the DET DT _ 4 det
+4 bombing bombing NOUN NN _ 2 dobj
+5 of of ADP IN _ 4 prep
+6 a a DET DT _ 7 det
+7 mosque mosque NOUN NN _ 5 pobj
+8 on on ADP IN _ 7 prep
+9 Islamists Islamist PROPN NNPS _ 8 pobj
+"""
+    s = sentence_from_conll(rows)
+    repair_blamed_on(s.tokens)
+    assert (s.tokens[7].head, 7 in s.tokens[1].children, 7 in s.tokens[6].children) == (1, True, False)
+    # an "on" of the object's own head ("the attack on the embassy") is the act's, not the culprit
+    own = sentence_from_conll(rows.replace("8 on on ADP IN _ 7 prep", "8 on on ADP IN _ 4 prep"))
+    repair_blamed_on(own.tokens)
+    assert own.tokens[7].head == 3
+    # nor does a verb that blames nobody take it ("reported the bombing of a mosque on Friday")
+    other = sentence_from_conll(rows.replace("blamed blame", "reported report"))
+    repair_blamed_on(other.tokens)
+    assert other.tokens[7].head == 6
+
+
+def test_each_verb_of_blaming_takes_only_its_own_preposition() -> None:
+    # "blamed hackers linked to Iran": "to" is the participle's, blame lays an act "on" someone
+    rows = """
+1 Tirana Tirana PROPN NNP _ 2 nsubj
+2 blamed blame VERB VBD _ 0 ROOT
+3 hackers hacker NOUN NNS _ 2 dobj
+4 linked link VERB VBN _ 3 acl
+5 to to ADP IN _ 4 prep
+6 Iran Iran PROPN NNP _ 5 pobj
+"""
+    s = sentence_from_conll(rows)
+    repair_blamed_on(s.tokens)
+    assert s.tokens[4].head == 3
+    # "attributed the hack of the ministry to Iran": "to" is attribute's
+    rows = """
+1 Tirana Tirana PROPN NNP _ 2 nsubj
+2 attributed attribute VERB VBD _ 0 ROOT
+3 the the DET DT _ 4 det
+4 hack hack NOUN NN _ 2 dobj
+5 of of ADP IN _ 4 prep
+6 the the DET DT _ 7 det
+7 ministry ministry NOUN NN _ 5 pobj
+8 to to ADP IN _ 7 prep
+9 Iran Iran PROPN NNP _ 8 pobj
+"""
+    s = sentence_from_conll(rows)
+    repair_blamed_on(s.tokens)
+    assert s.tokens[7].head == 1

@@ -19,6 +19,7 @@ from .attribute_match import fast_attribute_ruler
 from .clean import CleanArticle
 from .errors import Errors, ThucydidesError
 from .repair import (
+    repair_blamed_on,
     repair_buried_coordination,
     repair_gerund_objects,
     repair_object_predicates,
@@ -383,6 +384,7 @@ def _sentence(
     repair_said_conjuncts(tokens)
     repair_object_predicates(tokens)
     repair_gerund_objects(tokens)
+    repair_blamed_on(tokens)
     if verb_forms:
         repair_prefixed_lemmas(tokens, verb_forms)
     if all(tok.pos == "SPACE" for tok in tokens):

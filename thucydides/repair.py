@@ -271,6 +271,32 @@ def repair_gerund_objects(tokens: list[Token]) -> None:
         prep.children.sort()
 
 
+def repair_blamed_on(tokens: list[Token]) -> None:
+    """Give "blamed [the bombing of a mosque in Kabul] on Islamic State" its culprit back.
+
+    The small English model hangs the preposition that names whom an act is laid at ("on" for "blame",
+    "to" for "attribute": ``blaming_preposition``) on the last noun of the verb's object; a verb of blaming
+    with an object and no such preposition of its own takes the last one in its object, unless that one
+    belongs to the object's own head ("blamed the attack on the embassy": the attack was on it).
+    """
+    preposition_of = blaming_words()
+    for verb in tokens:
+        wanted = preposition_of.get(verb.lemma) if verb.pos == "VERB" else None
+        if wanted is None or any(tokens[c].lower == wanted for c in verb.children):
+            continue
+        obj = next((tokens[c] for c in verb.children if tokens[c].dep == "dobj"), None)
+        if obj is None:
+            continue
+        _lo, hi = subtree_span(tokens, obj)
+        prep = next((t for t in reversed(tokens[obj.i + 1 : hi + 1]) if t.dep == "prep" and t.lower == wanted), None)
+        if prep is None or prep.head == obj.i or not any(tokens[c].dep == "pobj" for c in prep.children):
+            continue
+        tokens[prep.head].children.remove(prep.i)
+        prep.head = verb.i
+        verb.children.append(prep.i)
+        verb.children.sort()
+
+
 def repair_buried_coordination(tokens: list[Token]) -> None:
     """Give back two people joined by "and" that the parser read as one: "[Ethiopian Prime Minister Abiy
     Ahmed] and [Somaliland leader Muse Bihi Abdi] signed" as the subject "Abdi" with "Ahmed" among its
@@ -407,6 +433,14 @@ def _split_object(tokens: list[Token], verb: Token, pred: Token, noun: Token) ->
         pred.dep = "oprd"
     verb.children.append(noun.i)
     verb.children.sort()
+
+
+@lru_cache(maxsize=1)
+def blaming_words() -> dict[str, str]:
+    """The verbs of laying an act at someone's door, each with its preposition ("blame" → "on"), from the
+    language's word lists (``blaming_preposition``)."""
+    words = load_yaml(data_path("lang", "en", "words.yaml")) or {}
+    return {str(verb): str(prep) for verb, prep in words["blaming_preposition"].items()}
 
 
 @lru_cache(maxsize=1)

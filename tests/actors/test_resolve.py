@@ -497,3 +497,26 @@ def test_a_relative_pronoun_object_is_the_noun_its_clause_is_about_and_not_the_c
 def test_a_deed_told_with_a_gerund_is_no_part_of_the_actors_name(pipeline) -> None:  # type: ignore[no-untyped-def]
     (event,) = pipeline.code_text("Laos accused Thai troops of laying mines along the border.", "2024-05-06")
     assert event.target is not None and event.target.text == "Thai troops"
+
+
+def test_a_first_person_pronoun_in_quoted_words_is_the_speaker(pipeline: Pipeline) -> None:
+    for text in (
+        '"We condemn this barbaric attack by India," the Pakistani prime minister said.',
+        'The Pakistani prime minister said: "We condemn this barbaric attack by India."',
+    ):
+        condemned = [e for e in pipeline.code_text(text, "2024-05-06") if e.cameo.startswith("111")]
+        assert [(e.source.country, e.target.country) for e in condemned if e.source and e.target] == [("PAK", "IND")], (
+            text
+        )
+        assert "speaker" in condemned[0].source.how
+    # a pronoun speaker is whom that pronoun refers to; "our" is the speaker's too
+    events = pipeline.code_text(
+        'Pakistani Foreign Minister Ishaq Dar spoke to reporters in Islamabad. "We strongly condemn the Indian '
+        'strikes on our territory," he said.',
+        "2024-05-06",
+    )
+    coded = {(e.source.country, e.target.country, e.cameo[:3]) for e in events if e.source and e.target}
+    assert {("PAK", "IND", "111"), ("IND", "PAK", "190")} <= coded
+    # words that hang on no verb of saying have no speaker
+    resolved = _actor_at(pipeline.parser, pipeline.kb, "Iran and we condemned the attack.", "we")
+    assert resolved == []

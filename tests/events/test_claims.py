@@ -73,3 +73,13 @@ def test_only_unnamed_doers_of_the_credited_sectors_give_way() -> None:
     assert unnamed(actor("IDNCVL", "IDN", None, ("CVL",), None), sectors)  # "a family"
     assert not unnamed(actor("RUSMIL", "RUS", None, ("MIL",), None), sectors)  # a state's forces
     assert not unnamed(actor("IMGPAKTTP", "PAK", "TTP", ("INS",), "Tehrik-i-Taliban Pakistan"), sectors)
+
+
+def test_an_act_claimed_in_the_passive_is_done_by_the_agent(pipeline: Pipeline) -> None:
+    coded = _coded(pipeline.code_text("The bombing of a mosque in Kabul was claimed by Islamic State.", "2025-06-03"))
+    assert ("ISI", "AFG", "183") in coded
+    events = pipeline.code_text(
+        "Gunmen attacked a police post in Niger. The attack was claimed by Islamic State.", "2025-06-03"
+    )
+    coded = _coded(events)
+    assert ("ISI", "NER", "190") in coded and ("ISI", "NER", "015") in coded

@@ -283,3 +283,14 @@ def test_ground_taken_from_someone_is_taken_from_them(pipeline: Pipeline) -> Non
     assert {(s, c) for s, _, c in coded} == {("MLI", "192")}
     assert not any(t == "MLI" for _, t, _ in coded)  # the palace is no actor; whom it was taken from is
     assert ("ARM", "AZE", "192") in _coded(pipeline, "Armenian forces retook Shusha from Azerbaijani troops.")
+
+
+def test_a_negated_future_with_going_to_negates_the_act(pipeline: Pipeline) -> None:
+    text = "Ecuador's president said the government is not going to negotiate with the gangs."
+    assert {e.cameo for e in _events(pipeline, text) if e.trigger.text == "negotiate"} == {"125"}
+
+
+def test_what_an_actor_can_do_is_no_act_and_what_it_cannot_do_is_a_refusal(pipeline: Pipeline) -> None:
+    assert not _events(pipeline, "Israel can strike Iran's nuclear sites at any time, Netanyahu said.")
+    refused = _events(pipeline, "Bangladesh said it cannot accept any more refugees from Myanmar.")
+    assert [(e.source.country, e.cameo[:2]) for e in refused if e.source is not None] == [("BGD", "12")]

@@ -565,3 +565,33 @@ def test_an_armed_groups_violence_with_no_one_named_is_against_its_own_state(pip
     assert event.target is not None and event.target.country == "ISR"
     # a state's own forces are no armed group of it
     assert not _events(pipeline, "Pakistani troops blew up the track.")
+
+
+def test_an_act_laid_at_someones_door_in_the_main_clause_is_theirs(pipeline: Pipeline) -> None:
+    # the culprit of "blamed X on Y" is the target of the blame and the doer of X, also when the parser hangs
+    # "on Y" on the last noun of X, and in the passive
+    events = _events(pipeline, "The Afghan government blamed the bombing of a mosque in Kabul on Islamic State.")
+    assert {(e.source.group if e.source else None, e.cameo) for e in events if e.trigger.text == "bombing"} == {
+        ("ISI", "183")
+    }
+    blamed = [e for e in events if e.trigger.text == "blamed"]
+    assert blamed and all(e.target is not None and e.target.group == "ISI" for e in blamed)
+    events = _events(pipeline, "The kidnapping of the students in Kaduna was blamed on Boko Haram.")
+    kidnapping = [e for e in events if e.trigger.text == "kidnapping"]
+    assert kidnapping and all(e.source is not None and e.source.group == "BKH" for e in kidnapping)
+    # "on" that belongs to the act's own noun stays its target
+    events = _events(pipeline, "Kyiv blamed the attack on the dam on Russian forces.")
+    assert {(e.source.country, e.target.country) for e in events if e.cameo.startswith("112")} == {("UKR", "RUS")}
+
+
+def test_the_victim_of_an_act_noun_is_never_its_doer(pipeline: Pipeline) -> None:
+    # "the bombing of a mosque killed 20": the mosque was bombed, it did not kill
+    events = _events(pipeline, "The bombing of a mosque in Kabul killed 20 worshippers.")
+    assert not [e for e in events if e.trigger.text == "killed" and e.source is not None]
+    # the act's own doer, when the phrase names one, still did the killing
+    for text, country in (
+        ("Russia's bombing of the market in Kharkiv killed 12 civilians.", "RUS"),
+        ("The shelling of the town by Azerbaijani forces killed four people.", "AZE"),
+    ):
+        killed = [e for e in _events(pipeline, text) if e.trigger.text == "killed"]
+        assert killed and all(e.source is not None and e.source.country == country for e in killed), text

@@ -34,6 +34,8 @@ ADDRESS_VERBS = ENGLISH.words("address_verbs")  # "warned Israel that it would":
 _FRAMING = frozenset({"in", "during", "as"})  # "attacked Israel in its first direct attack": the doer's act
 PROPOSAL_NOUNS = ENGLISH.words("proposal_nouns")  # "rejected its call": the one who answers did not make it
 ANSWERING_VERBS = ENGLISH.words("answering_verbs")
+FIRST_PERSON = ENGLISH.words("first_person_pronouns")
+QUOTING_VERBS = ENGLISH.words("quoting_verbs")
 
 
 class Discourse:
@@ -206,6 +208,8 @@ class Discourse:
         word = token.lower
         if word in RELATIVE_PRONOUNS:
             return _relative_antecedent(r, token)
+        if word in FIRST_PERSON:
+            return self._speaker(r, token)
         bound = self._bound(r, token, skip)
         if bound is not None:
             return bound
@@ -276,6 +280,31 @@ class Discourse:
         if actor is None:
             return None
         return dataclasses.replace(actor, how=f"'{token.text}' refers to {actor.name or actor.text}, who told it")
+
+    def _speaker(self, r: Reader, token: Token) -> Actor | None:
+        """ "'We condemn this attack,' the Pakistani prime minister said": a first-person pronoun in the words
+        a verb of saying (``quoting_verbs``) reports is its subject, the speaker (a pronoun speaker, "he
+        said", as that pronoun refers); nobody when the words hang on no such verb."""
+        sentence = r.sentence
+        assert sentence is not None
+        clause = token
+        for _ in range(len(sentence.tokens)):
+            if clause.head == clause.i:
+                return None
+            verb = sentence.tokens[clause.head]
+            if clause.dep in ("ccomp", "parataxis") and verb.lemma in QUOTING_VERBS:
+                break
+            clause = verb
+        else:
+            return None
+        speaker = sentence.child(verb, "nsubj")
+        if speaker is None or speaker.lower in FIRST_PERSON:
+            return None
+        actor = self.pronoun(r, speaker) if speaker.pos == "PRON" else r.actor(speaker.i)
+        if actor is None:
+            return None
+        why = f"'{token.text}' is the speaker, {actor.name or actor.text}, who '{verb.text}' it"
+        return dataclasses.replace(actor, text=token.text, start=token.start, end=token.end, how=why)
 
     def rebind(self, r: Reader, m: Memory, token: Token, why: str) -> Actor:
         """The remembered actor, mentioned by ``token``; a pronoun whose antecedent is in the same

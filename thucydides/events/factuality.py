@@ -103,14 +103,15 @@ def alleged_by(sentence: Sentence, trigger: int, words: Factuality) -> Token | N
 def claimed_by(sentence: Sentence, trigger: int, words: Factuality) -> Token | None:
     """The claim verb that takes responsibility for the act at ``trigger``, if any.
 
-    "claimed the attack" (the act is the verb's object), "claimed responsibility for the
-    bombing" (the act is what the responsibility is for), "took credit for the raid".
+    "claimed the attack" (the act is the verb's object), "the attack was claimed by Islamic State"
+    (its passive subject), "claimed responsibility for the bombing" (the act is what the
+    responsibility is for), "took credit for the raid".
     """
     token = sentence.tokens[trigger]
     head = _up(sentence, token)
     if head is None:
         return None
-    if token.dep == "dobj" and head.lemma.lower() in words.claim_objects:
+    if token.dep in ("dobj", "nsubjpass") and head.lemma.lower() in words.claim_objects:
         return head
     if token.dep == "pobj" and head.lower == "for":
         noun = _up(sentence, head)
@@ -121,5 +122,8 @@ def claimed_by(sentence: Sentence, trigger: int, words: Factuality) -> Token | N
 
 
 def claimant(sentence: Sentence, verb: Token) -> Token | None:
-    """The subject of a claim verb: who took responsibility."""
+    """The subject of a claim verb, or the agent of a passive one: who took responsibility."""
+    agent = sentence.child(verb, "agent")
+    if agent is not None and sentence.child(verb, "nsubjpass") is not None:
+        return sentence.child(agent, "pobj")
     return sentence.child(verb, "nsubj")

@@ -162,9 +162,12 @@ def default_source(sentence: Sentence, token: Token, pos: str, control: Control)
 
 def blamed_on(sentence: Sentence, noun: Token) -> Token | None:
     """Who an act named by a noun is laid at: "a truck bombing, blamed on al Shabaab, that killed 500",
-    "the attack, which New Delhi blamed on Pakistan-based militants" (ANNOTATION.md §2: the agent of a
-    noun is kept)."""
-    for clause in sentence.kids(noun, "acl", "relcl"):
+    "the attack, which New Delhi blamed on Pakistan-based militants", "Kabul blamed the bombing on Islamic
+    State", "the bombing was blamed on Islamic State" (ANNOTATION.md §2: the agent of a noun is kept)."""
+    clauses = sentence.kids(noun, "acl", "relcl")
+    if noun.dep in ("dobj", "nsubjpass") and noun.head != noun.i:
+        clauses.append(sentence.tokens[noun.head])  # "blamed the bombing on ...", "the bombing was blamed on ..."
+    for clause in clauses:
         if clause.lemma not in _BLAMING:
             continue
         for prep in sentence.kids(clause, "prep"):

@@ -90,6 +90,19 @@ class Lexicon:
             for bucket in by_word.values():
                 yield from bucket
 
+    def patient_nouns(self, roots: frozenset[str]) -> frozenset[str]:
+        """Event nouns of CAMEO ``roots`` whose "of" object is whom the act is done to, by a pattern of their own
+        ("bombing of *", "killing of *"): "the bombing of a mosque" names the mosque bombed, not who bombed it."""
+        return frozenset(
+            pattern.head
+            for bucket in self.patterns["noun"].values()
+            for pattern in bucket
+            if pattern.code[:2] in roots
+            and pattern.slots
+            and pattern.slots[0].prep == "of"
+            and pattern.slots[0].role == "target"
+        )
+
 
 def lexicon_files(extra: Iterable[Path] = ()) -> tuple[list[Path], list[Path]]:
     base = DATA_DIR / "events"

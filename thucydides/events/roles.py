@@ -55,14 +55,23 @@ def clause_candidate(
     return c
 
 
-def resolve_actors(sentence: Sentence, c: Candidate, resolver: ActorResolver, control: Control) -> None:
-    """Fill ``c.sources`` and ``c.targets`` from its source and target tokens."""
-    c.sources = [a for i in c.source_tokens for a in resolver.actors(i)]
-    if not c.sources and c.code[:2] in VIOLENT_ROOTS:
+def resolve_actors(
+    sentence: Sentence,
+    c: Candidate,
+    resolver: ActorResolver,
+    control: Control,
+    patients: frozenset[str] = frozenset(),
+) -> None:
+    """Fill ``c.sources`` and ``c.targets`` from its source and target tokens. ``patients`` are the violent act
+    nouns whose "of" object is whom the act is done to (``Lexicon.patient_nouns``)."""
+    violent = c.code[:2] in VIOLENT_ROOTS
+    source_tokens = _doers(sentence, c.source_tokens, control, patients) if violent else c.source_tokens
+    c.sources = [a for i in source_tokens for a in resolver.actors(i)]
+    if not c.sources and violent:
         c.sources = [a for i in _means_source(sentence, c, control) for a in resolver.actors(i)] or [
             # "fighting between the army and the RSF killed 40": who fought is who killed
             a
-            for i in c.source_tokens
+            for i in source_tokens
             if _is_act(sentence, i)
             for a in resolver.embedded(i)
         ]
@@ -149,6 +158,21 @@ def matched_argument(sentence: Sentence, c: Candidate) -> bool:
         if token.dep == "pobj" and sentence.tokens[token.head].head == trigger:
             return True
     return False
+
+
+def _doers(sentence: Sentence, tokens: list[int], control: Control, patients: frozenset[str]) -> list[int]:
+    """The source tokens of a violent act, with an act noun whose "of" object is its victim ("the bombing of a
+    mosque killed 20 worshippers") replaced by the act's own doer ("Russia's bombing of ...", "the bombing of
+    ... by ...", none when the story does not say): the victim never stands for whoever did it."""
+    out: list[int] = []
+    for i in tokens:
+        token = sentence.tokens[i]
+        victim_of = any(p.lower == "of" for p in sentence.kids(token, "prep"))
+        if token.pos == "NOUN" and token.lemma in patients and victim_of:
+            out.extend(k for k in default_source(sentence, token, "noun", control) if k != i)
+        else:
+            out.append(i)
+    return out
 
 
 def _is_act(sentence: Sentence, i: int) -> bool:

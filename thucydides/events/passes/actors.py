@@ -15,7 +15,7 @@ from ...doc import Doc
 from ...parse import Sentence
 from ..candidates import Candidate
 from ..control import Control
-from ..grammar import depth
+from ..grammar import VIOLENT_ROOTS, depth
 from ..lexicon import Lexicon
 from ..roles import resolve_actors
 from ..taxonomy import five_class
@@ -26,13 +26,14 @@ class Actors:
 
     def __init__(self, lexicon: Lexicon, control: Control) -> None:
         self.control = control
+        self.patients = lexicon.patient_nouns(VIOLENT_ROOTS)
 
     def apply(self, doc: Doc, sentence: Sentence, candidates: list[Candidate]) -> list[Candidate]:
         # every actor the sentence names, with or without an event of its own: "he" and "it" later in the
         # sentence, and "the Nordic country" in the next, refer to anyone named before
         doc.actors.actor_mentions()
         for c in candidates:
-            resolve_actors(sentence, c, doc.actors, self.control)
+            resolve_actors(sentence, c, doc.actors, self.control, self.patients)
         shared_targets(sentence, candidates)
         return candidates
 

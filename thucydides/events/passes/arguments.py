@@ -12,7 +12,7 @@ from ...doc import Doc
 from ...parse import Sentence
 from ..candidates import Candidate
 from ..control import Control
-from ..grammar import VIOLENT_ROOTS
+from ..grammar import VIOLENT_ROOTS, blamed_on
 from ..lexicon import Lexicon
 
 _AIMED = ("on", "upon", "against", "at")  # "the attack on the base": whom it was on; "fighting between": its sides
@@ -75,6 +75,8 @@ class ArgumentNouns:
                 own = {k for k in token.children if sentence.tokens[k].dep in ("poss", "compound", "amod", "nmod")}
                 traveller = traveller_of(sentence, token)  # "praised the visit of the US defence secretary"
                 own |= {traveller.i} if traveller is not None else set()
+                blamed = blamed_on(sentence, token)  # "blamed the bombing on Islamic State"
+                own |= {blamed.i} if blamed is not None else set()
                 if not (set(c.source_tokens) & own):
                     continue
             kept.append(c)

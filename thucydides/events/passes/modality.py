@@ -1,6 +1,6 @@
 """Passes about mood and time.
 
-``hypothetical``: "if Russia attacked", "could strike": what may happen is no event.
+``hypothetical``: "if Russia attacked", "could strike", "can strike": what may happen is no event.
 ``background``: perfect participles and past perfects tell what happened before the story.
 """
 
@@ -16,6 +16,7 @@ from ..lexicon import Lexicon
 
 _HYPOTHETICAL_MARKS = ENGLISH.words("hypothetical_marks")
 _HYPOTHETICAL_AUX = ENGLISH.words("hypothetical_auxiliaries")
+_ABILITY_AUX = ENGLISH.words("ability_auxiliaries")
 _UNASSERTING = ENGLISH.words("unasserting_verbs")
 _COMMITTED = ("intent", "appeal", "demand", "threaten", "reject", "future")
 
@@ -47,6 +48,8 @@ class Hypothetical:
             token = sentence.tokens[token.head]  # "Ukraine joining NATO would have consequences": an act supposed
         bearer = mood_bearer(sentence, token)  # "could attack the town and kill civilians"
         aux = [sentence.tokens[k].lower for k in bearer.children if sentence.tokens[k].dep in ("aux", "auxpass")]
+        if any(a in _ABILITY_AUX for a in aux) and sentence.child(bearer, "neg") is None:
+            return True
         return any(a in _HYPOTHETICAL_AUX for a in aux)
 
 

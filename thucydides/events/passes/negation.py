@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from ...doc import Doc
+from ...lang import ENGLISH
 from ...parse import Sentence, Token
 from ..candidates import Candidate
 from ..control import Control
 from ..grammar import clause_head
 from ..lexicon import Lexicon
 from .controls import NEGATED_REJECTION
+
+_FUTURE = ENGLISH.words("periphrastic_future")
 
 
 class Negation:
@@ -24,7 +27,12 @@ class Negation:
                 kept.append(c)
                 continue
             token = clause_head(sentence, sentence.tokens[c.trigger], self.control)
-            negated = sentence.child(token, "neg") or _shared_negation(sentence, token) or _neither(sentence, token)
+            negated = (
+                sentence.child(token, "neg")
+                or _shared_negation(sentence, token)
+                or _neither(sentence, token)
+                or _future_negation(sentence, token)
+            )
             if negated is None and token.pos == "NOUN":
                 det = sentence.child(token, "det")
                 negated = det if det is not None and det.lower == "no" else None
@@ -54,6 +62,17 @@ def _shared_negation(sentence: Sentence, token: Token) -> Token | None:
         return None
     neither = next((t for t in sentence.kids(head, "preconj") if t.lower == "neither"), None)
     return sentence.child(head, "neg") or (neither if "nor" in joined else None)
+
+
+def _future_negation(sentence: Sentence, token: Token) -> Token | None:
+    """ "is not going to negotiate": the negation of a future said with "be going to" (``periphrastic_future``)
+    is that of the verb under it."""
+    if token.dep != "xcomp" or token.head == token.i:
+        return None
+    head = sentence.tokens[token.head]
+    if head.lemma not in _FUTURE or head.tag != "VBG" or sentence.child(head, "aux") is None:
+        return None
+    return sentence.child(head, "neg")
 
 
 def _neither(sentence: Sentence, token: Token) -> Token | None:
