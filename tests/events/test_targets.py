@@ -595,3 +595,37 @@ def test_the_victim_of_an_act_noun_is_never_its_doer(pipeline: Pipeline) -> None
     ):
         killed = [e for e in _events(pipeline, text) if e.trigger.text == "killed"]
         assert killed and all(e.source is not None and e.source.country == country for e in killed), text
+
+
+def test_allies_who_strike_at_something_never_strike_each_other(pipeline: Pipeline) -> None:
+    struck = _pairs(_events(pipeline, "The United States and Britain struck targets in Yemen on Thursday."))
+    assert {("USA", "YEM", "190"), ("GBR", "YEM", "190")} <= struck
+    assert not {("USA", "GBR"), ("GBR", "USA")} & {(s, t and t[:3]) for s, t, _c in struck}
+    # sides named as such, and acts with no object, are still each other's
+    fought = _pairs(
+        _events(pipeline, "Fighting between Sudan's army and the paramilitary Rapid Support Forces killed dozens.")
+    )
+    assert any(s == "SDN" and t and "RSF" in t for s, t, _c in fought)
+    clashed = _pairs(_events(pipeline, "Armenian and Azerbaijani troops clashed along the border."))
+    assert {("ARM", "AZE"), ("AZE", "ARM")} <= {(s, t and t[:3]) for s, t, _c in clashed}
+
+
+def test_a_participle_of_aiming_says_whom_the_act_it_describes_is_aimed_at(pipeline: Pipeline) -> None:
+    # no attack of its own, and never one of the allies on each other
+    text = "Japan, South Korea and Australia announced new sanctions on Russia on Friday, targeting banks."
+    events = _events(pipeline, text)
+    assert {(e.source.country, e.target.country, e.cameo) for e in events if e.source and e.target} == {
+        ("JPN", "RUS", "163"),
+        ("KOR", "RUS", "163"),
+        ("AUS", "RUS", "163"),
+    }
+    assert ("ISR", "IMGLBNHEZ", "195") in _pairs(
+        _events(pipeline, "Israel launched air strikes targeting Hezbollah commanders in Beirut.")
+    )
+    assert ("CHN", "USABUS", "163") in _pairs(
+        _events(pipeline, "China imposed export controls targeting US defence firms.")
+    )
+    # an aiming verb that is the act itself stays one
+    assert ("ISR", "IMGLBNHEZ", "190") in _pairs(
+        _events(pipeline, "Israeli jets targeted Hezbollah positions in Lebanon.")
+    )

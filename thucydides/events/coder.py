@@ -15,7 +15,7 @@ from ..parse import Sentence, Token
 from .candidates import Candidate
 from .control import Control
 from .extract import EventFinder
-from .grammar import ONE_SIDED, ONE_SIDED_VERBS, governing_verb
+from .grammar import ONE_SIDED, ONE_SIDED_VERBS, VIOLENT_ROOTS, governing_verb
 from .roles import matched_argument
 from .taxonomy import Taxonomy
 
@@ -233,14 +233,17 @@ def _pairs(
     if all(entity(t) in own for t in actor_targets):  # "Saudi Arabia and Iran reopened their embassies"
         actor_targets = []
     mutual = sentence is not None and sentence.tokens[c.trigger].lemma in _MUTUAL  # "exchanged prisoners"
+    # allies who strike at someone ("the US and Britain struck targets in Yemen") never strike each other;
+    # sides named as such ("fighting between the army and the RSF killed dozens") fight each other
+    allied = c.code[:2] in VIOLENT_ROOTS and not mutual and sentence is not None and _allied(sentence, c)
     together = (mutual or c.code[:2] in _RECIPROCAL_ROOTS or c.code in control.reciprocal) and not c.code.startswith(
         control.one_sided
     )
-    if together and len(c.sources) > 1 and not any(_stateless(a) for a in c.sources):
+    if together and len(c.sources) > 1 and not any(_stateless(a) for a in c.sources) and not allied:
         # "Kyrgyzstan and Tajikistan agreed to a pullback of troops", "Russia and Ukraine agreed to exchange
         # prisoners": a bare sector of no state named in what two parties agree on is no party to it
         actor_targets = [t for t in actor_targets if not _stateless(t)]
-    if c.sources and not actor_targets and len(c.sources) > 1 and together:
+    if c.sources and not actor_targets and len(c.sources) > 1 and together and not allied:
         # "Japan and NATO held talks": a reciprocal event between the conjoined actors; the members of one
         # side's list ("Iran and six world powers - the United States, Britain, ...") never with each other
         sides = {id(a): _side(a, sentence) for a in c.sources}
@@ -252,6 +255,24 @@ def _pairs(
     for source in sources:
         for target in targets:
             yield source, target
+
+
+def _allied(sentence: Sentence, c: Candidate) -> bool:
+    """Whether the doers of a violent act did it together to someone: it has an object the pattern did not
+    match ("struck targets", not "came to blows"), and its doers are not the sides of a "between"."""
+    if not [k for k in c.target_tokens if k not in c.matched]:
+        return False
+    for k in c.source_tokens:
+        token = sentence.tokens[k]
+        if any(p.lower in ("between", "among") for p in sentence.kids(token, "prep")):  # "fighting between"
+            return False
+        for _ in range(3):
+            if token.head == token.i:
+                break
+            token = sentence.tokens[token.head]
+            if token.lower in ("between", "among"):
+                return False
+    return True
 
 
 def each_other(sentence: Sentence, trigger: Token) -> bool:

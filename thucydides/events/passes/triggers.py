@@ -20,6 +20,7 @@ _LOCATIVE_PREPS = ENGLISH.words("place_target_prepositions")
 _PLACE_CODES = frozenset({"042", "043", "044", "192", "191", "1382", "1381"})
 _ADJECTIVE_DEPS = ENGLISH.labels("predicative_adjective")
 _NAMING = ENGLISH.words("naming_verbs")
+_AIMING = ENGLISH.words("aiming_verbs")
 
 
 class Triggers:
@@ -32,7 +33,8 @@ class Triggers:
     def apply(self, doc: Doc, sentence: Sentence, candidates: list[Candidate]) -> list[Candidate]:
         matches = self.kept(doc, sentence)
         absorbed = self._light_verbs(sentence, matches)
-        found = [self._candidate(sentence, m) for i, m in matches.items() if i not in absorbed]
+        aimed = aims(sentence, matches)
+        found = [self._candidate(sentence, m, aimed.get(i)) for i, m in matches.items() if i not in absorbed]
         return [*candidates, *found]
 
     def kept(self, doc: Doc, sentence: Sentence) -> dict[int, Match]:
@@ -64,6 +66,7 @@ class Triggers:
             if best is not None:
                 found[token.i] = best
         consumed = {k for m in found.values() for k in m.consumed}  # "called for talks"
+        consumed |= {participle for participle, _aimed in aims(sentence, found).values()}
         return {i: m for i, m in found.items() if i not in consumed}
 
     def _light_verbs(self, sentence: Sentence, matches: dict[int, Match]) -> set[int]:
@@ -77,7 +80,8 @@ class Triggers:
                 absorbed.add(governor.i)
         return absorbed
 
-    def _candidate(self, sentence: Sentence, found: Match) -> Candidate:
+    def _candidate(self, sentence: Sentence, found: Match, aimed: tuple[int, int] | None = None) -> Candidate:
+        """The candidate of a match; ``aimed``: a participle that says whom the act is aimed at, and that one."""
         pattern = found.pattern
         token = sentence.tokens[found.trigger]
         if found.source is not None:
@@ -100,6 +104,11 @@ class Triggers:
                 set(found.consumed),
                 appeal=pattern.code[:2] in ADDRESSED_ROOTS,
             )
+        reason = f"'{token.text}' matches the {pattern.pos} pattern '{pattern.text}' → {pattern.code}"
+        if aimed is not None and found.target is None:
+            participle, whom = aimed
+            targets = [whom]
+            reason += f"; aimed at '{sentence.tokens[whom].text}' ('{sentence.tokens[participle].text}')"
         speech = token.lemma in self.control.speech and pattern.code[:2] == "01"
         if speech and found.target is None and not addressed(sentence, token):
             targets = []  # what was said is not whom it was said to
@@ -111,7 +120,7 @@ class Triggers:
             source_tokens=sources,
             target_tokens=targets,
             rule=f"{pattern.origin}: {pattern.pos} '{pattern.text}'",
-            reason=f"'{token.text}' matches the {pattern.pos} pattern '{pattern.text}' → {pattern.code}",
+            reason=reason,
             specificity=pattern.specificity,
             place_target=found.target_prep in _LOCATIVE_PREPS or pattern.code in _PLACE_CODES,
             speech=speech,
@@ -132,6 +141,29 @@ def _names_one(sentence: Sentence, token: Token, found: Match) -> bool:
     if sentence.child(token, "dobj") is None:
         return False
     return any(k.pos in ("ADJ", "NOUN", "PROPN") for k in sentence.kids(token, "oprd", "acomp", "xcomp", "ccomp"))
+
+
+def aims(sentence: Sentence, found: dict[int, Match]) -> dict[int, tuple[int, int]]:
+    """ "announced new sanctions on Russia, targeting banks", "launched air strikes targeting Hezbollah commanders",
+    "a campaign aimed at foreign media": a participle of aiming (``aiming_verbs``) that describes an act (its
+    head, or its head's object) says whom that act is aimed at, and is no act of its own. Maps the act's token
+    to (the participle, whom it is aimed at)."""
+    out: dict[int, tuple[int, int]] = {}
+    for token in sentence.tokens:
+        if token.lemma not in _AIMING or token.dep not in ("acl", "advcl") or token.head == token.i:
+            continue
+        at = next((p for p in sentence.kids(token, "prep") if p.lower == "at"), None)
+        aimed = sentence.child(token, "dobj") or (sentence.child(at, "pobj") if at is not None else None)
+        if aimed is None:
+            continue
+        head = sentence.tokens[token.head]
+        acts = [head, *sentence.kids(head, "dobj")] if token.dep == "advcl" else [head]
+        if token.dep == "acl" and head.dep == "dobj" and head.i not in found:  # "imposed controls targeting"
+            acts.append(sentence.tokens[head.head])
+        act = next((a for a in acts if a.i in found and a.i != token.i), None)
+        if act is not None:
+            out[act.i] = (token.i, aimed.i)
+    return out
 
 
 def _felt(sentence: Sentence, token: Token) -> bool:
