@@ -520,3 +520,29 @@ def test_a_first_person_pronoun_in_quoted_words_is_the_speaker(pipeline: Pipelin
     # words that hang on no verb of saying have no speaker
     resolved = _actor_at(pipeline.parser, pipeline.kb, "Iran and we condemned the attack.", "we")
     assert resolved == []
+
+
+def test_a_pope_is_the_holy_see_on_the_day_he_reigns(pipeline: Pipeline) -> None:
+    (met, back) = pipeline.code_text(
+        "Pope Francis met Ukrainian President Volodymyr Zelenskiy at the Vatican.", "2024-05-06"
+    )
+    assert {(met.source.code, met.target.code), (back.source.code, back.target.code)} == {
+        ("VATGOV", "UKRGOV"),
+        ("UKRGOV", "VATGOV"),
+    }
+    # out of office (he died on 21 April 2025), he is coded as what he was: an elite, not the government
+    (after,) = _actor_at(pipeline.parser, pipeline.kb, "Pope Francis spoke.", "Francis", date="2025-06-03")
+    assert after.code == "VATELI"
+
+
+def test_a_description_that_says_whose_it_is_refers_to_no_one_earlier(pipeline: Pipeline) -> None:
+    # "the government of President Daniel Ortega" is Nicaragua's, not that of the person named before it
+    text = "Pope Francis criticised the government of President Daniel Ortega."
+    (event,) = pipeline.code_text(text, "2024-05-06")
+    assert (event.source.code, event.target.code) == ("VATGOV", "NICGOV")
+    # a place after "of" says no owner: "the bishop of Matagalpa" still refers back
+    events = pipeline.code_text(
+        "Nicaragua expelled Bishop Rolando Alvarez. The bishop of Matagalpa had criticised Ortega.", "2024-05-06"
+    )
+    criticised = [e for e in events if e.cameo.startswith("111")]
+    assert criticised and all(e.source is not None and e.source.country == "NIC" for e in criticised)

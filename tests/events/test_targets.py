@@ -629,3 +629,11 @@ def test_a_participle_of_aiming_says_whom_the_act_it_describes_is_aimed_at(pipel
     assert ("ISR", "IMGLBNHEZ", "190") in _pairs(
         _events(pipeline, "Israeli jets targeted Hezbollah positions in Lebanon.")
     )
+
+
+def test_troops_sent_to_a_border_are_aimed_at_the_state_across_it(pipeline: Pipeline) -> None:
+    for verb in ("sent", "deployed", "ordered", "moved thousands of"):
+        text = f"Venezuela's President Nicolas Maduro {verb} troops to the border with Guyana."
+        assert ("VEN", "GUY", "154") in {(s, t and t[:3], c) for s, t, c in _pairs(_events(pipeline, text))}, verb
+    # troops sent to a country are no show of force against it
+    assert not [c for _s, _t, c in _pairs(_events(pipeline, "Chad sent troops to Mali.")) if c.startswith("15")]

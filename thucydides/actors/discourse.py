@@ -164,6 +164,9 @@ class Discourse:
         det = sentence.child(token, "det")
         if det is None or det.lower not in ("the", "this", "that"):
             return
+        owners = [o for p in sentence.kids(token, "prep") if p.lower == "of" for o in sentence.kids(p, "pobj")]
+        if any(o.i in r.hit_at for o in owners):
+            return  # "the government of President Daniel Ortega": it says whose it is ("the bishop of Matagalpa" not)
         hit = r.hit_at.get(token.i)
         own = set(range(hit.lo, hit.hi + 1)) if hit is not None else set()
         described = r.left_tokens(token) - {det.i} - own
