@@ -134,3 +134,30 @@ def test_an_arrest_by_unnamed_authorities_of_someone_uncoded_concerns_the_state_
     )
     arrests = [e for e in events if e.cameo == "173"]
     assert [(e.source.code, e.target.code) for e in arrests if e.source and e.target] == [("GABCOP", "GAB")]
+
+
+def test_each_side_acting_on_the_other_is_each_to_the_other(pipeline: Pipeline) -> None:
+    lead = "Thai and Cambodian troops exchanged fire along the border on Thursday. "
+    for follow in (
+        "Each side blamed the other for starting the clash.",
+        "Each accused the other of violating the truce.",
+    ):
+        events = pipeline.code_text(lead + follow, "2024-03-07")
+        blamed = {(e.source.country, e.target.country) for e in events if e.cameo.startswith("112") and e.target}
+        assert blamed == {("THA", "KHM"), ("KHM", "THA")}, follow
+    # "each of" names its own members, not the sides before
+    events = pipeline.code_text(lead + "Each of the commanders praised the other units.", "2024-03-07")
+    assert not [e for e in events if e.cameo.startswith("05")]
+
+
+def test_the_sides_are_the_pair_the_story_tells_most_of_not_the_latest_pair(pipeline: Pipeline) -> None:
+    # a host and a caller come after the parties to a ceasefire: "each side" is still one of those parties
+    text = (
+        "Thailand and Cambodia agreed on Monday to an immediate ceasefire. Cambodian Prime Minister Hun Manet "
+        "and Thailand's acting prime minister, Phumtham Wechayachai, reached the deal at talks hosted by "
+        "Malaysian Prime Minister Anwar Ibrahim. US President Donald Trump had telephoned Anwar on Saturday. "
+        "Each side has blamed the other for firing first."
+    )
+    events = pipeline.code_text(text, "2025-07-28")
+    blamed = {(e.source.country, e.target.country) for e in events if e.cameo.startswith("112") and e.target}
+    assert blamed == {("THA", "KHM"), ("KHM", "THA")}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 
 from ..lang import ENGLISH
 from ..models import Actor
@@ -12,6 +13,7 @@ from .kb import KnowledgeBase
 from .state import (
     COUNTRY_NOUNS,
     DESCRIBED_COUNTRY_NOUNS,
+    EACH,
     HE,
     IT,
     PAIR_NOUNS,
@@ -66,6 +68,8 @@ class Discourse:
         assert sentence is not None
         if token.lemma not in PAIR_NOUNS:
             return []
+        if token.lower in EACH and any(p.lower == "of" for p in sentence.kids(token, "prep")):
+            return []  # "each of the soldiers": those it names, not the sides before
         wanted = group_size(token, [sentence.tokens[c] for c in token.children])
         if wanted < 2:
             return []
@@ -77,8 +81,10 @@ class Discourse:
             # the sides (or parties) are those of the latest dispute, when the story has one
             dyads = [d for d in reversed(self.dyads) if not {side(d[0]), side(d[1])} & avoid]
             if token.lemma in SIDE_NOUNS:
-                # the sides of the latest fighting, else of the latest material dispute, else of words
-                dyads.sort(key=lambda d: _side_tier(d[2]))  # stable: the latest first within a tier
+                # the sides of the latest fighting, else of the latest material dispute, else of words; within
+                # a kind, the pair the story has most to say about (the parties to a ceasefire, not its host)
+                often = Counter(frozenset((side(d[0]), side(d[1]))) for d in dyads)
+                dyads.sort(key=lambda d: (_side_tier(d[2]), -often[frozenset((side(d[0]), side(d[1])))]))
             return [self._refer(a, text, start, end) for a in dyads[0][:2]] if dyads else []
         found: list[Actor] = []
         sides: set[str] = set(avoid)

@@ -48,6 +48,7 @@ DESCRIBED_COUNTRY_NOUNS = ENGLISH.words("described_country_nouns")
 # "both sides", "the three countries", "all parties": how many actors a group noun stands for
 NUMBER_WORDS = ENGLISH.word_list("number_words")
 BOTH = ENGLISH.words("both_words")
+EACH = ENGLISH.words("each_words")
 ALL = ENGLISH.words("all_words")
 SIDE_NOUNS = ENGLISH.words("side_nouns")
 MAX_SECTORS = 2
@@ -138,12 +139,12 @@ def entity(actor: Actor) -> str:
 
 
 def group_size(noun: Token, modifiers: list[Token]) -> int:
-    """How many earlier actors a group noun refers to: "both sides" and "the two men" 2, "the three
+    """How many earlier actors a group noun refers to: "both sides", "each side" and "the two men" 2, "the three
     countries" 3; "all sides" (of a dispute) 2; 0 when it names no number of them ("countries")."""
-    if noun.lower in BOTH:
+    if noun.lower in BOTH or noun.lower in EACH:
         return 2
     for mod in modifiers:
-        if mod.lower in BOTH:
+        if mod.lower in BOTH or (mod.lower in EACH and noun.lemma in SIDE_NOUNS):
             return 2
         if mod.lower in NUMBER_WORDS:
             return NUMBER_WORDS.index(mod.lower)

@@ -179,6 +179,7 @@ def agreeing_reason(reason: str, code: str, modifiers: Iterable[str]) -> str:
 
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "18", "19"})
 _MUTUAL = ENGLISH.words("mutual_verbs")  # "exchanged fire with", "clashed with": each side does it to the other
+EACH_WORDS = ENGLISH.words("each_words")  # "each side blamed the other"
 
 
 _LIST_MARKS = frozenset({"-", "--", "\u2013", "\u2014", ":"})
@@ -277,18 +278,25 @@ def _allied(sentence: Sentence, c: Candidate) -> bool:
 
 def each_other(sentence: Sentence, trigger: Token) -> bool:
     """Whether the act is aimed at "each other" or "one another", or at what is theirs ("each other's
-    diplomats"): its object, the object of its preposition, or their possessor."""
+    diplomats"): its object, the object of its preposition, or their possessor; or, with "each" as its
+    subject, at "the other" ("each side blamed the other")."""
     objects = [sentence.tokens[c] for c in trigger.children]
     for _ in range(2):  # "expelled six of each other's diplomats": through a preposition of the object
         objects += [o for p in objects if p.dep == "prep" for o in sentence.kids(p, "pobj")]
         objects += [x for o in objects if o.dep in ("dobj", "pobj") for x in sentence.kids(o, "prep")]
     objects += [o for x in list(objects) for o in sentence.kids(x, "poss")]
+    subject = next((sentence.tokens[k] for k in trigger.children if sentence.tokens[k].dep == "nsubj"), None)
+    each = subject is not None and (  # "each side blamed the other", "each accused the other"
+        subject.lower in EACH_WORDS or any(d.lower in EACH_WORDS for d in sentence.kids(subject, "det"))
+    )
     for o in objects:
         if o.dep not in ("dobj", "dative", "pobj", "poss"):
             continue
         before = {sentence.tokens[k].lower for k in o.children if k < o.i}
         after = {sentence.tokens[k].lower for k in o.children if k > o.i}
         if (o.lower == "other" and "each" in before) or (o.lower == "another" and "one" in before):
+            return True
+        if each and o.lower == "other" and "the" in before:
             return True
         if o.lower == "one" and "another" in after:  # the parser's "one another": "one" with "another" under it
             return True
