@@ -637,3 +637,19 @@ def test_troops_sent_to_a_border_are_aimed_at_the_state_across_it(pipeline: Pipe
         assert ("VEN", "GUY", "154") in {(s, t and t[:3], c) for s, t, c in _pairs(_events(pipeline, text))}, verb
     # troops sent to a country are no show of force against it
     assert not [c for _s, _t, c in _pairs(_events(pipeline, "Chad sent troops to Mali.")) if c.startswith("15")]
+
+
+def test_judging_a_decision_or_a_law_is_a_criticism_of_whoever_made_it(pipeline: Pipeline) -> None:
+    for text, target in (
+        ("Amnesty International called the EU agreement a dark day for refugee rights.", "IGOEUR"),
+        ("The US embassy called the Georgian law a bleak moment for democracy.", "GEO"),
+        ("The Kremlin said the EU decision was incompatible with international law.", "IGOEUR"),
+    ):
+        assert [(t, c) for _s, t, c in _pairs(_events(pipeline, text))] == [(target, "111")], text
+
+
+def test_what_someone_calls_a_thing_is_aimed_at_whose_thing_it_is(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Orban said Hungary would not take part in what he called a bad decision by the EU.")
+    assert ("HUN", "IGOEUR", "111") in _pairs(events)
+    events = _events(pipeline, "Iran welcomed the end of what it called Israel's aggression on Lebanon.")
+    assert [(s, t) for s, t, c in _pairs(events) if c.startswith("11")] == [("IRN", "ISR")]

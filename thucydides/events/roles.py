@@ -11,6 +11,7 @@ import dataclasses
 
 from ..actors.resolve import ActorResolver
 from ..actors.state import entity, side
+from ..lang import ENGLISH
 from ..models import Actor
 from ..parse import Sentence
 from .candidates import Candidate
@@ -26,6 +27,8 @@ from .grammar import (
     governing_verb,
     subject,
 )
+
+_FREE_RELATIVES = ENGLISH.words("free_relatives")
 
 
 def clause_candidate(
@@ -78,6 +81,7 @@ def resolve_actors(
     c.targets = []
     avoid = frozenset(side(a) for a in c.sources)
     for i in c.target_tokens:  # the first candidate that is an actor
+        i = _called_thing(sentence, i)
         if sentence.tokens[i].ent in NOT_ACTORS:
             i = before_date(sentence, sentence.tokens[i])
             if i < 0:
@@ -173,6 +177,16 @@ def _doers(sentence: Sentence, tokens: list[int], control: Control, patients: fr
         else:
             out.append(i)
     return out
+
+
+def _called_thing(sentence: Sentence, i: int) -> int:
+    """ "what it called Israel's aggression", "what he called a bad decision by the EU": the object of a verb of
+    naming that is a free relative (``free_relatives``) stands for the thing it is called; else ``i``."""
+    token = sentence.tokens[i]
+    if token.lower not in _FREE_RELATIVES or token.dep != "dobj" or token.head == token.i:
+        return i
+    called = sentence.child(sentence.tokens[token.head], "oprd", "attr", "xcomp")
+    return called.i if called is not None and called.pos in ("NOUN", "PROPN") else i
 
 
 def _is_act(sentence: Sentence, i: int) -> bool:
