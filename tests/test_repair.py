@@ -401,3 +401,33 @@ def test_each_verb_of_blaming_takes_only_its_own_preposition() -> None:
     s = sentence_from_conll(rows)
     repair_blamed_on(s.tokens)
     assert s.tokens[7].head == 1
+
+
+def test_a_promise_joined_to_what_a_thing_did_goes_back_to_the_speaker() -> None:
+    # "Iran said the sanctions breached the deal and promised a reply": sanctions promise nothing
+    rows = """
+1 Iran Iran PROPN NNP _ 2 nsubj
+2 said say VERB VBD _ 0 ROOT
+3 the the DET DT _ 4 det
+4 sanctions sanction NOUN NNS _ 5 nsubj
+5 breached breach VERB VBD _ 2 ccomp
+6 the the DET DT _ 7 det
+7 deal deal NOUN NN _ 5 dobj
+8 and and CCONJ CC _ 5 cc
+9 promised promise VERB VBD _ 5 conj
+10 a a DET DT _ 11 det
+11 reply reply NOUN NN _ 9 dobj
+"""
+    s = sentence_from_conll(rows)
+    repair_said_conjuncts(s.tokens)
+    assert s.tokens[8].head == 1 and 8 in s.tokens[1].children
+    # a verb anyone may do stays with what was said ("said the attackers crossed the border and killed six")
+    other = sentence_from_conll(rows.replace("promised promise", "killed kill"))
+    repair_said_conjuncts(other.tokens)
+    assert other.tokens[8].head == 4
+    # and so does a promise of someone named ("said Tehran breached the deal and promised ..." is Tehran's)
+    named = sentence_from_conll(
+        rows.replace("4 sanctions sanction NOUN NNS _ 5 nsubj", "4 Tehran Tehran PROPN NNP _ 5 nsubj")
+    )
+    repair_said_conjuncts(named.tokens)
+    assert named.tokens[8].head == 4

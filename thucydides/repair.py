@@ -141,7 +141,9 @@ def repair_said_conjuncts(tokens: list[Token]) -> None:
     "He said the tariff would take effect on Aug. 1 and ordered an investigation": the small English
     model joins "ordered" to "take", so the tariff orders. When what was said has a subject of its own
     and a modal ("would take"), a finite past verb with no subject joined to it is no part of it (a
-    shared modal would leave it bare: "would attack and kill"): it is joined to the verb of saying.
+    shared modal would leave it bare: "would attack and kill"): it is joined to the verb of saying. So
+    is a verb of speaking or promising (``speaking_verbs``) joined to a clause whose subject is a thing, a
+    common noun no entity ("said the sanctions breached the deal and promised a reply").
     """
     saying = clause_verbs()
     for verb in tokens:
@@ -157,9 +159,13 @@ def repair_said_conjuncts(tokens: list[Token]) -> None:
             continue
         if not any(tokens[c].dep == "nsubj" for c in sayer.children):
             continue
-        if not any(tokens[c].dep == "nsubj" for c in said.children):
+        subject = next((tokens[c] for c in said.children if tokens[c].dep == "nsubj"), None)
+        if subject is None:
             continue
-        if not any(tokens[c].dep == "aux" and tokens[c].tag == "MD" for c in said.children):
+        modal = any(tokens[c].dep == "aux" and tokens[c].tag == "MD" for c in said.children)
+        # "Iran said the sanctions breached the deal and promised a reply": sanctions promise nothing
+        thing = subject.pos == "NOUN" and not subject.ent and verb.lemma in speaking_verbs()
+        if not (modal or thing):
             continue
         joined = [c for c in said.children if said.i < c < verb.i and tokens[c].dep in ("cc", "punct")]
         for c in [verb.i, *joined]:
@@ -447,6 +453,12 @@ def blaming_words() -> dict[str, str]:
 def clause_verbs() -> frozenset[str]:
     """Verbs of saying that take a clause, never a name, as what they say."""
     return frozenset(str(v) for v in load_yaml(data_path("parse", "clause_verbs.yaml")) or ())
+
+
+@lru_cache(maxsize=1)
+def speaking_verbs() -> frozenset[str]:
+    """Verbs only someone does: speaking, promising, asking ("promised a reply", "urged restraint")."""
+    return frozenset(str(v) for v in load_yaml(data_path("parse", "speaking_verbs.yaml")) or ())
 
 
 @lru_cache(maxsize=1)
