@@ -546,3 +546,12 @@ def test_a_description_that_says_whose_it_is_refers_to_no_one_earlier(pipeline: 
     )
     criticised = [e for e in events if e.cameo.startswith("111")]
     assert criticised and all(e.source is not None and e.source.country == "NIC" for e in criticised)
+
+
+def test_a_surname_named_in_full_before_is_that_person_whatever_the_parser_takes_it_for(pipeline: Pipeline) -> None:
+    # the parser tags the second "Castillo" an organisation; named in full before, it is the person
+    events = pipeline.code_text(
+        "Peru's Congress removed President Pedro Castillo. Soldiers criticised Castillo.", "2024-03-05"
+    )
+    criticised = [e for e in events if e.trigger.text == "criticised"]
+    assert [(e.source.code, e.target.code) for e in criticised if e.source and e.target] == [("PERMIL", "PERELI")]

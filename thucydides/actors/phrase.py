@@ -50,6 +50,9 @@ class ActorPass(Protocol):
     def apply(self, phrase: Phrase, parts: Parts) -> None: ...
 
 
+_UNSURE = frozenset({"", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"})  # name kinds the parser gives a surname
+
+
 class Head:
     name = "head"
 
@@ -58,7 +61,8 @@ class Head:
         if hit is not None:
             apply_head(r, d, hit, token, parts, phrase.place)
             phrase.used.update(range(hit.lo, hit.hi + 1))
-        elif token.pos == "PROPN" and (token.ent == "PERSON" or (not token.ent and named_earlier(d, r, token))):
+        elif token.pos == "PROPN" and (token.ent == "PERSON" or (token.ent in _UNSURE and named_earlier(d, r, token))):
+            # "Castillo" after "President Pedro Castillo", whatever kind of name the parser takes it for
             d.unknown_person(r, token, parts)
         elif token.ent in PLACE_ENTS and token.pos == "PROPN":
             place(r, token, parts)
