@@ -653,3 +653,14 @@ def test_what_someone_calls_a_thing_is_aimed_at_whose_thing_it_is(pipeline: Pipe
     assert ("HUN", "IGOEUR", "111") in _pairs(events)
     events = _events(pipeline, "Iran welcomed the end of what it called Israel's aggression on Lebanon.")
     assert [(s, t) for s, t, c in _pairs(events) if c.startswith("11")] == [("IRN", "ISR")]
+
+
+def test_a_threat_that_names_no_one_is_aimed_at_the_object_of_its_act_or_the_actor_of_its_condition(
+    pipeline: Pipeline,
+) -> None:
+    text = "China warned of serious consequences if the United States sold more weapons to Taiwan."
+    assert ("CHN", "USA", "130") in _pairs(_events(pipeline, text))
+    text = "Turkey threatened to block Sweden's membership unless Stockholm cracked down on Kurdish militants."
+    assert ("TUR", "SWE", "130") in _pairs(_events(pipeline, text))
+    # a condition of something else names no one threatened ("if asked" is no actor)
+    assert not [t for _s, t, c in _pairs(_events(pipeline, "Iran warned of consequences if asked.")) if t]

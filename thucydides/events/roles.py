@@ -26,9 +26,11 @@ from .grammar import (
     default_target,
     governing_verb,
     subject,
+    threatened,
 )
 
 _FREE_RELATIVES = ENGLISH.words("free_relatives")
+_THREATS = "13"  # the CAMEO root of threats
 
 
 def clause_candidate(
@@ -96,6 +98,10 @@ def resolve_actors(
         _inner_targets(sentence, c, resolver, control, avoid)
     if not c.targets:
         c.targets = _parties_of_the_thing(sentence, c, resolver, avoid)
+    if not c.targets and c.code.startswith(_THREATS):  # "warned of consequences if the United States ..."
+        c.targets = [
+            a for i in threatened(sentence, sentence.tokens[c.trigger]) for a in resolver.actors(i, avoid=avoid)
+        ]
     if not c.sources and c.targets and len(c.targets) > 1 and _between(sentence, c):
         c.sources = c.targets[:]
 
