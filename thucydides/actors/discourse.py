@@ -218,7 +218,7 @@ class Discourse:
         if word in RELATIVE_PRONOUNS:
             return _relative_antecedent(r, token)
         if word in FIRST_PERSON:
-            return self._speaker(r, token)
+            return _speaker(self, r, token)
         bound = self._bound(r, token, skip)
         if bound is not None:
             return bound
@@ -245,7 +245,7 @@ class Discourse:
             parallel = _parallel(self, r, token, skip)
             if parallel is not None or token.lower in HE:
                 return parallel
-            return self._teller(r, token, skip) or _sayer(self, r, token, skip)
+            return _teller(r, token, skip) or _sayer(self, r, token, skip)
         if token.dep != "poss" or token.lower in HE:
             return None
         noun = sentence.tokens[token.head]
@@ -255,7 +255,7 @@ class Discourse:
         if prep.head == prep.i:
             return None
         if prep.lower in _FRAMING and sentence.tokens[prep.head].pos == "VERB":
-            return self._doer(r, token, sentence.tokens[prep.head], skip)
+            return _doer(r, token, sentence.tokens[prep.head], skip)
         if prep.lower != "for":
             return None
         actor = _antecedent(r, sentence.child(sentence.tokens[prep.head], "dobj"), skip, before=token.i)
@@ -263,57 +263,6 @@ class Discourse:
             return None
         why = f"'{token.text}' refers to {actor.name or actor.text}, the one it is said of"
         return dataclasses.replace(actor, how=why)
-
-    @staticmethod
-    def _doer(r: Reader, token: Token, verb: Token, skip: frozenset[str]) -> Actor | None:
-        """ "Iran launched 300 drones at Israel in its first direct attack": "its" in a phrase that frames
-        the verb's act is the verb's subject."""
-        sentence = r.sentence
-        assert sentence is not None
-        actor = _antecedent(r, sentence.child(verb, "nsubj"), skip, before=token.i)
-        if actor is None:
-            return None
-        return dataclasses.replace(actor, how=f"'{token.text}' refers to {actor.name or actor.text}, who does it")
-
-    @staticmethod
-    def _teller(r: Reader, token: Token, skip: frozenset[str]) -> Actor | None:
-        sentence = r.sentence
-        assert sentence is not None
-        clause = sentence.tokens[token.head]
-        if clause.dep != "ccomp" or clause.head == clause.i:
-            return None
-        verb = sentence.tokens[clause.head]
-        if verb.lemma not in ADDRESS_VERBS or sentence.child(verb, "dobj", "dative") is None:
-            return None
-        actor = _antecedent(r, sentence.child(verb, "nsubj"), skip)
-        if actor is None:
-            return None
-        return dataclasses.replace(actor, how=f"'{token.text}' refers to {actor.name or actor.text}, who told it")
-
-    def _speaker(self, r: Reader, token: Token) -> Actor | None:
-        """ "'We condemn this attack,' the Pakistani prime minister said": a first-person pronoun in the words
-        a verb of saying (``quoting_verbs``) reports is its subject, the speaker (a pronoun speaker, "he
-        said", as that pronoun refers); nobody when the words hang on no such verb."""
-        sentence = r.sentence
-        assert sentence is not None
-        clause = token
-        for _ in range(len(sentence.tokens)):
-            if clause.head == clause.i:
-                return None
-            verb = sentence.tokens[clause.head]
-            if clause.dep in ("ccomp", "parataxis") and verb.lemma in QUOTING_VERBS:
-                break
-            clause = verb
-        else:
-            return None
-        speaker = sentence.child(verb, "nsubj")
-        if speaker is None or speaker.lower in FIRST_PERSON:
-            return None
-        actor = self.pronoun(r, speaker) if speaker.pos == "PRON" else r.actor(speaker.i)
-        if actor is None:
-            return None
-        why = f"'{token.text}' is the speaker, {actor.name or actor.text}, who '{verb.text}' it"
-        return dataclasses.replace(actor, text=token.text, start=token.start, end=token.end, how=why)
 
     def rebind(self, r: Reader, m: Memory, token: Token, why: str) -> Actor:
         """The remembered actor, mentioned by ``token``; a pronoun whose antecedent is in the same
@@ -375,6 +324,58 @@ class Discourse:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _doer(r: Reader, token: Token, verb: Token, skip: frozenset[str]) -> Actor | None:
+    """ "Iran launched 300 drones at Israel in its first direct attack": "its" in a phrase that frames
+    the verb's act is the verb's subject."""
+    sentence = r.sentence
+    assert sentence is not None
+    actor = _antecedent(r, sentence.child(verb, "nsubj"), skip, before=token.i)
+    if actor is None:
+        return None
+    return dataclasses.replace(actor, how=f"'{token.text}' refers to {actor.name or actor.text}, who does it")
+
+
+def _teller(r: Reader, token: Token, skip: frozenset[str]) -> Actor | None:
+    sentence = r.sentence
+    assert sentence is not None
+    clause = sentence.tokens[token.head]
+    if clause.dep != "ccomp" or clause.head == clause.i:
+        return None
+    verb = sentence.tokens[clause.head]
+    if verb.lemma not in ADDRESS_VERBS or sentence.child(verb, "dobj", "dative") is None:
+        return None
+    actor = _antecedent(r, sentence.child(verb, "nsubj"), skip)
+    if actor is None:
+        return None
+    return dataclasses.replace(actor, how=f"'{token.text}' refers to {actor.name or actor.text}, who told it")
+
+
+def _speaker(d: Discourse, r: Reader, token: Token) -> Actor | None:
+    """ "'We condemn this attack,' the Pakistani prime minister said": a first-person pronoun in the words
+    a verb of saying (``quoting_verbs``) reports is its subject, the speaker (a pronoun speaker, "he
+    said", as that pronoun refers); nobody when the words hang on no such verb."""
+    sentence = r.sentence
+    assert sentence is not None
+    clause = token
+    for _ in range(len(sentence.tokens)):
+        if clause.head == clause.i:
+            return None
+        verb = sentence.tokens[clause.head]
+        if clause.dep in ("ccomp", "parataxis") and verb.lemma in QUOTING_VERBS:
+            break
+        clause = verb
+    else:
+        return None
+    speaker = sentence.child(verb, "nsubj")
+    if speaker is None or speaker.lower in FIRST_PERSON:
+        return None
+    actor = d.pronoun(r, speaker) if speaker.pos == "PRON" else r.actor(speaker.i)
+    if actor is None:
+        return None
+    why = f"'{token.text}' is the speaker, {actor.name or actor.text}, who '{verb.text}' it"
+    return dataclasses.replace(actor, text=token.text, start=token.start, end=token.end, how=why)
 
 
 def fuller_group(d: Discourse, hit_words: frozenset[str], ref: str) -> tuple[str, str] | None:

@@ -260,8 +260,9 @@ def _pairs(
 
 def _allied(sentence: Sentence, c: Candidate) -> bool:
     """Whether the doers of a violent act did it together to someone: it has an object the pattern did not
-    match ("struck targets", not "came to blows"), and its doers are not the sides of a "between"."""
-    if not [k for k in c.target_tokens if k not in c.matched]:
+    match ("struck targets", "fired at a base"; not "came to blows", nor a place: "clashed on the border"),
+    and its doers are not the sides of a "between"."""
+    if not [k for k in c.target_tokens if k not in c.matched and _aimed_at(sentence, sentence.tokens[k])]:
         return False
     for k in c.source_tokens:
         token = sentence.tokens[k]
@@ -274,6 +275,13 @@ def _allied(sentence: Sentence, c: Candidate) -> bool:
             if token.lower in ("between", "among"):
                 return False
     return True
+
+
+def _aimed_at(sentence: Sentence, token: Token) -> bool:
+    """Whether ``token`` is what an act is aimed at: a direct object, or the object of "at" or "against"."""
+    if token.dep == "dobj":
+        return True
+    return token.dep == "pobj" and sentence.tokens[token.head].lower in ("at", "against")
 
 
 def each_other(sentence: Sentence, trigger: Token) -> bool:
