@@ -281,7 +281,7 @@ def repair_blamed_on(tokens: list[Token]) -> None:
     """Give "blamed [the bombing of a mosque in Kabul] on Islamic State" its culprit back.
 
     The small English model hangs the preposition that names whom an act is laid at ("on" for "blame",
-    "to" for "attribute": ``blaming_preposition``) on the last noun of the verb's object; a verb of blaming
+    "to" for "attribute": ``data/parse/blaming_verbs.yaml``) on the last noun of the verb's object; a verb of blaming
     with an object and no such preposition of its own takes the last one in its object, unless that one
     belongs to the object's own head ("blamed the attack on the embassy": the attack was on it).
     """
@@ -443,10 +443,9 @@ def _split_object(tokens: list[Token], verb: Token, pred: Token, noun: Token) ->
 
 @lru_cache(maxsize=1)
 def blaming_words() -> dict[str, str]:
-    """The verbs of laying an act at someone's door, each with its preposition ("blame" → "on"), from the
-    language's word lists (``blaming_preposition``)."""
-    words = load_yaml(data_path("lang", "en", "words.yaml")) or {}
-    return {str(verb): str(prep) for verb, prep in words["blaming_preposition"].items()}
+    """The verbs of laying an act at someone's door, each with its preposition ("blame" → "on")."""
+    raw = load_yaml(data_path("parse", "blaming_verbs.yaml")) or {}
+    return {str(verb): str(prep) for verb, prep in raw.items()}
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,7 @@ _BLOCKING = ENGLISH.words("blocking_verbs")
 _OCCURRENCE_VERBS = ENGLISH.words("occurrence_verbs")
 _BLAMING = ENGLISH.words("blaming_verbs")
 _BLAMED_ON = ENGLISH.words("blamed_prepositions")
-_CONDITION_MARKS = ENGLISH.words("condition_marks")
+_CONDITIONS = ENGLISH.words("hypothetical_marks")
 ONE_SIDED_VERBS = ENGLISH.words("one_sided_verbs")  # "recognised Guaidó": one side's act, whatever its code
 ONE_SIDED = "one-sided"  # the modifier of a candidate that repeats a one-sided act ("did the same")
 
@@ -182,18 +182,24 @@ def blamed_on(sentence: Sentence, noun: Token) -> Token | None:
 def threatened(sentence: Sentence, token: Token) -> list[int]:
     """Whom a threat that names no one is aimed at: the object of the act it threatens ("threatened to block
     Sweden's membership"), else the actor of its condition ("warned of serious consequences if the United
-    States sold more weapons", "unless Stockholm cracked down": ``condition_marks``)."""
+    States sold more weapons", "unless Stockholm cracked down")."""
     acts = sentence.kids(token, "xcomp")
     for act in acts:
         objects = sentence.kids(act, "dobj")
         if objects:
             return [objects[0].i]
     for clause in (token, *acts):
-        for advcl in sentence.kids(clause, "advcl"):
-            if any(m.lower in _CONDITION_MARKS for m in sentence.kids(advcl, "mark")):
-                doers = [k for k in subject(sentence, advcl) if sentence.tokens[k].pos in ("PROPN", "NOUN")]
-                if doers:
-                    return doers
+        doers = [k for k in condition_doers(sentence, clause) if sentence.tokens[k].pos in ("PROPN", "NOUN")]
+        if doers:
+            return doers
+    return []
+
+
+def condition_doers(sentence: Sentence, clause: Token) -> list[int]:
+    """The subject of the condition (``hypothetical_marks``: "if X ...", "unless X ...") set on ``clause``."""
+    for advcl in sentence.kids(clause, "advcl"):
+        if any(m.lower in _CONDITIONS for m in sentence.kids(advcl, "mark")):
+            return subject(sentence, advcl)
     return []
 
 

@@ -21,12 +21,11 @@ from ...lang import ENGLISH
 from ...parse import Sentence, Token
 from ..candidates import Candidate
 from ..control import Control
-from ..grammar import default_source, subject, verb_keys
+from ..grammar import condition_doers, default_source, subject, verb_keys
 from ..lexicon import Lexicon
 
 _FUTURE = ENGLISH.words("future_auxiliaries")
 RESPONSE_RULE = "response:"  # the rule of the events this pass makes (the act-reference pass finds whom they answer)
-_CONDITIONS = ENGLISH.words("hypothetical_marks")
 
 
 class Response:
@@ -130,10 +129,7 @@ class Response:
         clause = token
         if token.pos == "NOUN" and token.head != token.i:
             clause = sentence.tokens[token.head]
-        for advcl in sentence.kids(clause, "advcl"):
-            if any(k.lower in _CONDITIONS for k in sentence.kids(advcl, "mark")):
-                return subject(sentence, advcl)
-        return []
+        return condition_doers(sentence, clause)
 
 
 def _future(sentence: Sentence, verb: Token) -> bool:
