@@ -80,7 +80,9 @@ class Pipeline:
         lexicon = load_lexicon([*(Path(p) for p in config.lexicon_files), *plugged])
         taxonomy = load_taxonomy()
         passes = config.event_passes or _coder_passes(config)
-        model = _event_model(config) if config.classifier and "classifier" in passes else None
+        # the linear statistical layer: the rules coder's last pass, and the learned layer's where it is not run
+        statistical = {"classifier", "learned", "learned-model"}
+        model = _event_model(config) if config.classifier and statistical & set(passes) else None
         finder = EventFinder(lexicon, load_control(), model, passes)
         situator = Situator.load(kb, registry.get("gazetteers", config.gazetteer)()) if config.situate else None
         language = load_language(config.language)

@@ -16,10 +16,10 @@ from thucydides.events.passes import RULE_PASSES
 from thucydides.events.passes.triggers import Triggers
 from thucydides.events.taxonomy import five_class
 from thucydides.models import Article
-from thucydides.neural.arbitrate import Arbiter, Thresholds, predict_sentences
+from thucydides.neural.arbitrate import OWN_EVENT, Arbiter, Thresholds, predict_sentences
 from thucydides.neural.layer import Learned, _Kept
 from thucydides.neural.runtime import Prediction, load_neural
-from thucydides.parse import Sentence
+from thucydides.parse import Sentence, SpacyParser
 from thucydides.pipeline import Pipeline, PipelineConfig
 from thucydides.writers import event_record
 
@@ -205,6 +205,44 @@ def test_hybrid_finds_but_does_not_emit_the_models_own_event(hybrid_pipeline) ->
     assert coded.events == ()
     (refused,) = coded.refused
     assert refused.event.explanation.producer == "model" and "no rule of the lexicon found this act" in refused.reason
+
+
+class _Linear:
+    """A stand-in for the linear statistical layer: puts a given act before the rules' and counts its calls."""
+
+    def __init__(self, made: Candidate) -> None:
+        self.made = made
+        self.calls = 0
+
+    def arbitrate(self, sentence, candidates, control, resolver):  # type: ignore[no-untyped-def]
+        self.calls += 1
+        return [self.made, *candidates]
+
+
+def test_where_the_model_is_not_run_the_linear_layer_speaks_but_its_own_act_is_not_emitted(
+    hybrid_pipeline: Pipeline,
+) -> None:
+    control = hybrid_pipeline.coder.finder.control
+    attack = _doc(hybrid_pipeline, ATTACK)
+    rules = _rules(hybrid_pipeline, attack)
+    linear = _Linear(_rules(hybrid_pipeline, _doc(hybrid_pipeline, ATTACK))[0])
+    learned = Learned(Triggers(hybrid_pipeline.lexicon, control), control, fallback=linear)  # type: ignore[arg-type]
+    quiet = _doc(hybrid_pipeline, "The weather was mild and dry.")
+    assert learned.apply(quiet, quiet.sentences[0], []) == [linear.made]
+    assert linear.calls == 1 and linear.made.refusal == OWN_EVENT
+    # where the model runs, it arbitrates, and the rules' acts keep their standing
+    out = learned.apply(attack, attack.sentences[0], list(rules))
+    assert linear.calls == 1 and out[0] is rules[0] and rules[0].refusal is None
+
+
+def test_the_learned_coders_fall_back_on_the_linear_layer_unless_it_is_switched_off(
+    hybrid_pipeline: Pipeline, parser: SpacyParser
+) -> None:
+    (learned,) = [p for p in hybrid_pipeline.coder.finder.passes if p.name == "learned"]
+    assert isinstance(learned, Learned) and learned.fallback is not None
+    bare = Pipeline.load(PipelineConfig(coder="hybrid", classifier=False), parser=parser)
+    (learned,) = [p for p in bare.coder.finder.passes if p.name == "learned"]
+    assert isinstance(learned, Learned) and learned.fallback is None
 
 
 STORY = (

@@ -44,6 +44,8 @@ class Proposer(Protocol):
 
 
 MODEL_NAME = "model: events.onnx (MiniLM, lowest 3 layers, fine-tuned)"
+# why the hybrid coder finds, but does not emit, an act that only a statistical layer proposed
+OWN_EVENT = "the learned layer's own event: no rule of the lexicon found this act"
 _UNREPORTED_BY_DOER = ("18", "19", "20")  # violence: who reports the dead is not who killed them
 _ACTOR_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON", "FAC", "LOC"})
 
@@ -157,7 +159,7 @@ class Arbiter:
             # the model's own event, where the rules' lexicon and parse found no such act, is right for about one
             # in ten on the real-news development half: found, listed by --explain, read by the sentence tasks,
             # not emitted as event data; --coder model emits it
-            c.refusal = "the learned layer's own event: no rule of the lexicon found this act"
+            c.refusal = OWN_EVENT
         return c
 
     # -- the arguments --------------------------------------------------------------------

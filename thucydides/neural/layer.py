@@ -18,9 +18,10 @@ from ..errors import Errors, SettingsError
 from ..events.candidates import Candidate
 from ..events.control import Control
 from ..events.match import Match
+from ..events.model import EventModel
 from ..events.passes.triggers import Triggers
 from ..parse import Sentence
-from .arbitrate import Arbiter, Thresholds, predict_sentences
+from .arbitrate import OWN_EVENT, Arbiter, Thresholds, predict_sentences
 from .runtime import NEURAL_DIR, NeuralModel, Prediction, load_neural
 
 
@@ -28,9 +29,15 @@ class Learned:
     """Arbitrates each sentence's candidates with the model's prediction for it."""
 
     def __init__(
-        self, proposer: Triggers, control: Control, mode: str = "hybrid", model: NeuralModel | None = None
+        self,
+        proposer: Triggers,
+        control: Control,
+        mode: str = "hybrid",
+        model: NeuralModel | None = None,
+        fallback: EventModel | None = None,
     ) -> None:
-        """``proposer`` says where the rules see a trigger (the ``triggers`` pass); the model runs only there."""
+        """``proposer`` says where the rules see a trigger (the ``triggers`` pass); the model runs only there.
+        ``fallback``, the linear statistical layer, arbitrates the sentences where the model is not run."""
         self.name = "learned" if mode == "hybrid" else f"learned-{mode}"
         self.model = model if model is not None else load_neural()
         if self.model is None:
@@ -38,9 +45,25 @@ class Learned:
         self.proposer = proposer
         labels = self.model.labels
         self.arbiter = Arbiter(control, mode, labels.root, labels.fact, Thresholds())
+        self.fallback = fallback
 
     def apply(self, doc: Doc, sentence: Sentence, candidates: list[Candidate]) -> list[Candidate]:
-        return self.arbiter.arbitrate(sentence, candidates, self.prediction(doc, sentence), doc.actors)
+        p = self.prediction(doc, sentence)
+        if p is None and self.fallback is not None:
+            return self.linear(doc, sentence, candidates)
+        return self.arbiter.arbitrate(sentence, candidates, p, doc.actors)
+
+    def linear(self, doc: Doc, sentence: Sentence, candidates: list[Candidate]) -> list[Candidate]:
+        """Where the model has nothing to say (no trigger proposed: "Police searching for suspects after
+        elder beaten"), the linear statistical layer reorders or completes the rules as in ``--coder rules``.
+        An act it adds of its own is found (``--explain``, the sentence tasks) but not emitted as event data:
+        on the real-news development half none of those it adds in the learned coders is right."""
+        assert self.fallback is not None
+        chosen = self.fallback.arbitrate(sentence, candidates, self.arbiter.control, doc.actors)
+        for c in chosen:
+            if not any(c is k for k in candidates):
+                c.refusal = OWN_EVENT
+        return chosen
 
     def prediction(self, doc: Doc, sentence: Sentence) -> Prediction | None:
         """The model's prediction for ``sentence`` (None where nothing is proposed), made once and kept on the

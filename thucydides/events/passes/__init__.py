@@ -55,7 +55,7 @@ def _learned(mode: str) -> PassFactory:
     def build(r: EventResources) -> EventPass:
         from ...neural.layer import Learned  # onnxruntime loads only when a learned coder is asked for
 
-        return Learned(Triggers(r.lexicon, r.control), r.control, mode)
+        return Learned(Triggers(r.lexicon, r.control), r.control, mode, fallback=r.model)
 
     return build
 
