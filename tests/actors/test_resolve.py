@@ -296,6 +296,21 @@ def test_a_place_said_of_another_clause_gives_an_unnamed_actor_no_country(pipeli
     assert any(e.source is not None and e.source.code == "SDNCOP" for e in fired)
 
 
+def test_the_place_of_an_unnamed_actors_own_clause_comes_before_a_place_of_the_clause_above(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "The former president was flown to The Hague on Wednesday, hours after police arrested him at Manila's airport."
+    )
+    arrest = next(e for e in pipeline.code_text(text, "2025-03-12") if e.cameo.startswith("17"))
+    assert arrest.source is not None and arrest.source.code == "PHLCOP"
+    # with no place in its own clause, the clause above still gives one
+    fired = pipeline.code_text(
+        "In Nairobi, the opposition said police had fired tear gas at its supporters.", "2025-03-12"
+    )
+    assert any(e.source is not None and e.source.code == "KENCOP" for e in fired)
+
+
 def test_where_a_message_came_from_gives_an_unnamed_actor_no_country(pipeline: Pipeline) -> None:
     # "from Paris" says where the message was sent from, not where the protesters are
     text = "Georgia's president backed the protesters in a video message from Paris."

@@ -15,6 +15,7 @@ from .discourse import Discourse
 from .state import LOCATIVE, PLACE_ENTS, Parts, Reader
 
 _UNPLACING = ENGLISH.words("unplacing_prepositions")
+_CLAUSE_OPENERS = ("nsubj", "nsubjpass", "mark")  # a clause with one of these is not a bare participle clause
 
 
 def seat_of_organisation(r: Reader, discourse: Discourse, token: Token, parts: Parts) -> bool:
@@ -94,10 +95,19 @@ def _sentence_country(r: Reader, token: Token, whole: bool = False) -> str | Non
 def _sentence_place_country(r: Reader, actor: Token) -> str | None:
     """The country of a place the actor's clause happens in ("In Beijing, ...", "in Kenya", "in Rafah"); a
     place said of another clause ("sentenced the bishop, a day after he refused to board a plane into
-    exile in the United States") is not where the actor is."""
+    exile in the United States") is not where the actor is. A place of the actor's own clause comes first:
+    "was flown to The Hague, hours after police arrested him at Manila's airport" are Manila's police."""
     sentence = r.sentence
     assert sentence is not None
-    scope = _clauses_over(sentence, actor)
+    own = _clause_of(sentence, actor)
+    bare = [c.i for c in sentence.kids(sentence.tokens[own], "advcl") if not sentence.child(c, *_CLAUSE_OPENERS)]
+    return _place_country_in(r, actor, {own, *bare}) or _place_country_in(r, actor, _clauses_over(sentence, actor))
+
+
+def _place_country_in(r: Reader, actor: Token, scope: set[int]) -> str | None:
+    """The country of a place said of one of the clauses ``scope`` (their verbs), if one is."""
+    sentence = r.sentence
+    assert sentence is not None
     for hit in r.hits:
         token = sentence.tokens[hit.hi]
         head = sentence.tokens[token.head]
@@ -213,7 +223,7 @@ def _clauses_over(sentence: Sentence, token: Token) -> set[int]:
             verbs.add(token.i)
     for verb in list(verbs):
         for clause in sentence.kids(sentence.tokens[verb], "advcl"):
-            if sentence.child(clause, "nsubj", "nsubjpass", "mark") is None:
+            if sentence.child(clause, *_CLAUSE_OPENERS) is None:
                 verbs.add(clause.i)
     return verbs
 
