@@ -252,6 +252,21 @@ def test_a_clause_saying_its_subject_poses_a_threat_is_a_criticism_of_it(pipelin
     assert not any(c == "111" for _, _, c in _coded(pipeline, "Sweden said Iran did not pose a threat."))
 
 
+def test_a_clause_saying_its_subject_made_a_bad_choice_is_a_criticism_of_it(pipeline: Pipeline) -> None:
+    assert _coded(pipeline, "Hungary said the EU had made a bad decision.") == {("HUN", "EUR", "111")}
+    assert _coded(pipeline, "Kenya said Somalia had made a grave mistake.") == {("KEN", "SOM", "111")}
+    # what it made is judged only by a word of the verdicts: a proposal is no criticism
+    assert not any(c == "111" for _, _, c in _coded(pipeline, "Kenya said Somalia had made a new proposal."))
+
+
+def test_a_verdict_joined_to_another_predicate_by_and_still_judges(pipeline: Pipeline) -> None:
+    assert _coded(pipeline, "Ukraine said the NATO communique was unheard of and ridiculous.") == {
+        ("UKR", "NAT", "111")
+    }
+    assert _coded(pipeline, "Kenya said Somalia's raid was sudden and illegal.") == {("KEN", "SOM", "111")}
+    assert not any(c == "111" for _, _, c in _coded(pipeline, "Kenya said Somalia's offer was generous and timely."))
+
+
 def test_taking_part_in_a_military_body_is_military_cooperation_with_its_owner(pipeline: Pipeline) -> None:
     for text in (
         "Chile wants to take part in NATO's training mission in Iraq.",

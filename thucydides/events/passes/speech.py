@@ -190,8 +190,20 @@ class Verdict:
             if negated:
                 continue
             for pred in preds:
-                for word in (pred, *sentence.kids(pred, "amod")):
+                for word in (pred, *sentence.kids(pred, "amod"), *_conjoined(sentence, pred)):
                     for words, code in self.judging:
                         if word.lemma in words or word.lower in words:
                             return subject, word, code, False
         return None
+
+
+def _conjoined(sentence: Sentence, pred: Token) -> list[Token]:
+    """The words joined to a predicate by "and" or "or": "was unacceptable and illegal"; "was unheard of and
+    ridiculous" (which the parser joins to the predicate's preposition)."""
+    out: list[Token] = []
+    todo = [pred, *sentence.kids(pred, "prep")]
+    while todo:
+        for conj in sentence.kids(todo.pop(), "conj"):
+            out.append(conj)
+            todo.append(conj)
+    return out
