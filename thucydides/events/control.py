@@ -54,6 +54,19 @@ class Riots:
     complaint: str = "114"
 
 
+@dataclass(frozen=True)
+class Assistance:
+    """A show of force sent to help is help (control.yaml ``assistance``)."""
+
+    verbs: frozenset[str] = frozenset()
+    codes: dict[str, str] = field(default_factory=dict)  # code prefix -> code of the help
+
+    def code_for(self, code: str) -> str | None:
+        """The code of help for a show of force coded ``code`` (the longest listed prefix), if any."""
+        prefix = max((k for k in self.codes if code.startswith(k)), key=len, default=None)
+        return self.codes[prefix] if prefix is not None else None
+
+
 CATEGORIES = ("intent", "appeal", "demand", "threaten", "warn", "reject")
 
 
@@ -160,6 +173,7 @@ class Control:
     claims: Claims = field(default_factory=Claims)
     echo: Echoes = field(default_factory=Echoes)
     riots: Riots = field(default_factory=Riots)
+    assistance: Assistance = field(default_factory=Assistance)
     retribution_verbs: frozenset[str] = frozenset()
     fates: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -268,6 +282,10 @@ def load_control() -> Control:
             protests=frozenset(str(c) for c in raw["riots"]["protests"]),
             state=frozenset(str(w) for w in raw["riots"]["state"]),
             complaint=str(raw["riots"]["complaint"]),
+        ),
+        assistance=Assistance(
+            verbs=frozenset(str(v) for v in raw["assistance"]["verbs"]),
+            codes={str(k): str(v) for k, v in raw["assistance"]["codes"].items()},
         ),
     )
 

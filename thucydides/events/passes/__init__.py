@@ -20,6 +20,7 @@ from ..lexicon import Lexicon
 from ..model import EventModel
 from .actors import Actors, Order
 from .arguments import ArgumentNouns, Weapons
+from .assistance import AssistancePass
 from .base import EventPass
 from .claims import Claims
 from .classifier import Classifier
@@ -68,6 +69,7 @@ def _classifier(r: EventResources) -> EventPass:
 
 BUILTIN_PASSES: dict[str, PassFactory] = {
     "triggers": _rule(Triggers),
+    "assistance": _rule(AssistancePass),
     "controls": _rule(Controls),
     "negation": _rule(Negation),
     "verdict": _rule(Verdict),
@@ -94,6 +96,7 @@ for _name, _factory in BUILTIN_PASSES.items():
 
 RULE_PASSES: tuple[str, ...] = (
     "triggers",
+    "assistance",
     "controls",
     "negation",
     "verdict",
