@@ -29,6 +29,13 @@ def test_a_load_is_what_it_holds(pipeline: Pipeline) -> None:
     assert _coded(sent, "sent") == [("USA", "UKR", "072")]
 
 
+def test_a_measure_of_something_is_that_thing(pipeline: Pipeline) -> None:
+    sent = pipeline.code_text("India sent 50 tonnes of medicine to Myanmar.", DAY)
+    assert _coded(sent, "sent") == [("IND", "MMR", "073")]
+    flown = pipeline.code_text("France flew three planeloads of tents and blankets to Morocco.", DAY)
+    assert [c[:2] for _, _, c in _coded(flown, "flew")] == ["07"]
+
+
 def test_launchers_are_weapons(pipeline: Pipeline) -> None:
     events = pipeline.code_text("Germany pledged two Patriot launchers to Ukraine.", DAY)
     assert _coded(events, "pledged") == [("DEU", "UKR", "0332")]
