@@ -664,3 +664,14 @@ def test_a_threat_that_names_no_one_is_aimed_at_the_object_of_its_act_or_the_act
     assert ("TUR", "SWE", "130") in _pairs(_events(pipeline, text))
     # a condition of something else names no one threatened ("if asked" is no actor)
     assert not [t for _s, t, c in _pairs(_events(pipeline, "Iran warned of consequences if asked.")) if t]
+
+
+def test_the_sidelines_of_a_summit_are_where_leaders_meet_not_whom_they_meet(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The presidents of Kenya and Uganda met on the sidelines of an African Union summit.")
+    assert {(e.source.country if e.source else None, e.target.country if e.target else None) for e in events} == {
+        ("KEN", "UGA"),
+        ("UGA", "KEN"),
+    }
+    # whom one meets there is still the one met
+    met = _events(pipeline, "Modi met Putin on the sidelines of the SCO summit.")
+    assert ("IND", "RUSGOV", "044") in _pairs(met)

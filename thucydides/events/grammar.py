@@ -20,6 +20,7 @@ _COPULAS = ENGLISH.words("copulas")
 _ADDRESS_VERBS = ENGLISH.words("address_verbs")
 _CLAUSAL = ENGLISH.labels("clausal")
 _DEFAULT_TARGET_PREPS = ENGLISH.word_list("target_prepositions")
+_OCCASIONS = ENGLISH.words("occasion_nouns")
 _RELATIVE = ENGLISH.words("relative_pronouns")
 _OBJECT_CONTROL = ENGLISH.words("object_control_verbs")
 _STATIVE_PARTICIPLES = ENGLISH.words("stative_participles")
@@ -243,13 +244,15 @@ def default_target(
         found.extend(clause_subject(sentence, token, control))
     elif appeal:  # "voiced hope that the new government will ...": the clause of the object noun
         found.extend(clause_subject(sentence, sentence.tokens[objs[0]], control))
-    for k in sorted(consumed):  # "pessimism about X": the object of a preposition the pattern named
+    # what the pattern named of the act, but not where or when it happened ("met on the sidelines of a summit")
+    named = [k for k in sorted(consumed) if not occasion_word(sentence.tokens[k])]
+    for k in named:  # "pessimism about X": the object of a preposition the pattern named
         held = sentence.tokens[k]
         obj = sentence.child(held, "pobj") if held.pos == "ADP" else None
         if held.tag == "VBG" and held.pos == "VERB":  # "stop shelling the town": what the gerund is done to
             obj = sentence.child(held, "dobj")
         found.append(obj.i if obj is not None else k)
-    holders = [token, *(sentence.tokens[k] for k in sorted(consumed))]
+    holders = [token, *(sentence.tokens[k] for k in named)]
     governor = light_governor(sentence, token, control) if pos == "noun" else None
     if governor is not None:
         holders.append(governor)
@@ -260,13 +263,18 @@ def default_target(
         for prep_word in _DEFAULT_TARGET_PREPS:
             for prep in sentence.kids(holder, "prep"):
                 obj = sentence.child(prep, "pobj") if prep.lower == prep_word else None
-                if obj is not None and obj.i not in sources:
+                if obj is not None and obj.i not in sources and not occasion_word(obj):
                     found.append(obj.i)
     for prep in between(sentence, token):
         obj = sentence.child(prep, "pobj")
         if obj is not None:
             found.append(obj.i)
     return [k for k in dict.fromkeys(found) if k not in sources]
+
+
+def occasion_word(token: Token) -> bool:
+    """Whether ``token`` names where or on what occasion an act happened ("the sidelines", "a summit")."""
+    return token.lemma in _OCCASIONS or token.lower in _OCCASIONS
 
 
 def between(sentence: Sentence, token: Token) -> list[Token]:
