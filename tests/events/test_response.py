@@ -74,3 +74,16 @@ def test_responses_that_happened_refused_or_made_by_another_act_are_no_threat(pi
 def test_a_threat_of_force_already_made_stays_one(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Iran said it would retaliate against Israel.")
     assert any(e.cameo.startswith("138") for e in events)
+
+
+def test_a_response_that_a_supposed_act_would_be_met_with_threatens_its_doer(pipeline: Pipeline) -> None:
+    # "warned", and the passive "would be met with": the doer of the act supposed is threatened
+    for text in (
+        "Iran warned that any U.S. attack on Iranian tankers would be met with a crushing response.",
+        "Iran warned that any U.S. attack on Iranian tankers would meet a crushing response.",
+    ):
+        events = _events(pipeline, text)
+        promised = [e for e in events if e.explanation.rule.startswith("response:")]
+        assert _threats(promised) == {("IRN", "USA")}, text
+        # the attack is supposed, not reported: no event of its own
+        assert not any(e.cameo.startswith("19") for e in events), text

@@ -16,6 +16,7 @@ from ..lexicon import Lexicon
 
 _HYPOTHETICAL_MARKS = ENGLISH.words("hypothetical_marks")
 _HYPOTHETICAL_AUX = ENGLISH.words("hypothetical_auxiliaries")
+_SUPPOSING = ENGLISH.words("hypothetical_determiners")
 _ABILITY_AUX = ENGLISH.words("ability_auxiliaries")
 _UNASSERTING = ENGLISH.words("unasserting_verbs")
 _COMMITTED = ("intent", "appeal", "demand", "threaten", "reject", "future")
@@ -31,9 +32,12 @@ class Hypothetical:
         return [c for c in candidates if not self._hypothetical(sentence, c)]
 
     def _hypothetical(self, sentence: Sentence, c: Candidate) -> bool:
-        token = clause_head(sentence, sentence.tokens[c.trigger], self.control)
+        trigger = sentence.tokens[c.trigger]
+        token = clause_head(sentence, trigger, self.control)
         if any(m.startswith(_COMMITTED) for m in c.modifiers):
             return False
+        if trigger.pos == "NOUN" and any(d.lower in _SUPPOSING for d in sentence.kids(trigger, "det")):
+            return True  # "any attack on its ships would be met with force": an act supposed
         j = token.i
         for _ in range(8):
             t = sentence.tokens[j]

@@ -45,7 +45,11 @@ class Response:
             found = self._promised(sentence, token)
             if found is None:
                 continue
-            why, sources, targets = found
+            why, sources, met = found
+            # "any attack would meet a response": whom it threatens is the doer of the act, if one is named
+            targets = [
+                k for i in met for k in (at[i].source_tokens if i in at else [i]) if not self._act(sentence.tokens[k])
+            ]
             # the event at the word, else at the word that promises it ("vowed to respond": an intent)
             promiser = sentence.tokens[token.head]
             c = at.get(token.i) or (at.get(promiser.i) if promiser.lemma in self.words.promises else None)
@@ -77,14 +81,29 @@ class Response:
         governor = sentence.tokens[token.head]
         if token.dep == "dobj" and governor.lemma in self.words.promises:
             return governor.text, subject(sentence, governor), answered
-        if token.dep == "dobj" and governor.lemma in self.words.fates and _future(sentence, governor):
+        met_by: list[int] | None = None  # who meets the response, when the verb is passive
+        if token.dep == "pobj" and governor.lower in ("with", "by") and governor.head != governor.i:
+            governor = sentence.tokens[governor.head]  # "any attack would be met with a crushing response"
+            met_by = [k.i for k in sentence.kids(governor, "nsubjpass")]
+            if not met_by:
+                return None
+        elif token.dep != "dobj":
+            return None
+        if governor.lemma in self.words.fates and _future(sentence, governor):
             # "attackers would meet a severe response": the one met with it is the target
             speaker = sentence.tokens[governor.head] if governor.dep == "ccomp" else None
-            if speaker is None or speaker.lemma not in self.control.speech:
+            if speaker is None or not self._says(speaker):
                 return None
-            met = [i for i in subject(sentence, governor) if not self._act(sentence.tokens[i])]
-            return governor.text, subject(sentence, speaker), met  # "any attack would meet ...": its doer
+            return (
+                governor.text,
+                subject(sentence, speaker),
+                met_by if met_by is not None else subject(sentence, governor),
+            )
         return None
+
+    def _says(self, verb: Token) -> bool:
+        """Whether ``verb`` says or promises what its clause tells ("said", "warned")."""
+        return any(k in self.control.speech or k in self.words.promises for k in verb_keys(verb))
 
     def _promised_verb(
         self, sentence: Sentence, token: Token, answered: list[int]
@@ -112,8 +131,7 @@ class Response:
             token = sentence.tokens[token.head]
         if token.dep != "ccomp" or token.head == token.i:
             return False
-        keys = verb_keys(sentence.tokens[token.head])
-        return any(k in self.control.speech or k in self.words.promises for k in keys)  # "warned it would"
+        return self._says(sentence.tokens[token.head])  # "said it would", "warned it would"
 
     def _act(self, token: Token) -> bool:
         """Whether ``token`` names an act, not an actor ("any attack")."""
