@@ -127,3 +127,9 @@ def test_halting_a_provocation_or_an_aggression_is_a_de_escalation(pipeline: Pip
     assert _coded(urged, "urged") == [("CHN", "PHLGOV", "0256")]
     demanded = pipeline.code_text("Russia demanded that Ukraine end its aggression.", DAY)
     assert [e.cameo for e in demanded] == ["1056"]
+
+
+def test_an_adjective_the_parser_hangs_on_as_is_what_something_is_called(pipeline: Pipeline) -> None:
+    # "described the move as legally baseless": the parser makes "baseless" a modifier of "as", not its object
+    events = pipeline.code_text("Iran described the move by Britain, France and Germany as legally baseless.", DAY)
+    assert sorted(_coded(events, "described")) == [("IRN", "DEU", "111"), ("IRN", "FRA", "111"), ("IRN", "GBR", "111")]

@@ -257,6 +257,8 @@ class Matcher:
         objs = sentence.kids(prep, "pobj", "pcomp", "dobj")
         if prep.dep == "dative" and not objs and prep.pos in ("PROPN", "NOUN"):
             objs = [prep]
+        if not objs:  # "described the move as legally baseless": the parser hangs the adjective on "as"
+            objs = [k for k in sentence.kids(prep, "amod", "acomp") if k.pos == "ADJ"]
         if prep.dep == "prt" and not objs:
             # a particle's "object" is the verb's direct object: "called up reservists", "ruled out talks"
             objs = [o for o in self._objects(sentence, trigger, is_passive(sentence, trigger)) if o.i not in used]
