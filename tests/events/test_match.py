@@ -133,3 +133,12 @@ def test_an_adjective_the_parser_hangs_on_as_is_what_something_is_called(pipelin
     # "described the move as legally baseless": the parser makes "baseless" a modifier of "as", not its object
     events = pipeline.code_text("Iran described the move by Britain, France and Germany as legally baseless.", DAY)
     assert sorted(_coded(events, "described")) == [("IRN", "DEU", "111"), ("IRN", "FRA", "111"), ("IRN", "GBR", "111")]
+
+
+def test_a_term_of_several_words_is_as_specific_as_a_pattern_with_a_phrase(pipeline: Pipeline) -> None:
+    # "joint exercises" says more than "exercises off <place>": the navies exercised together
+    events = pipeline.code_text("The navies of Chile and Argentina held joint exercises off Tierra del Fuego.", DAY)
+    assert {(s, t, c[:3]) for s, t, c in _coded(events, "joint")} == {
+        ("CHLMIL", "ARGMIL", "062"),
+        ("ARGMIL", "CHLMIL", "062"),
+    }

@@ -56,7 +56,7 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return 2 * len(self.slots) + len(self.trigger) - 1 + sum(1 for s in self.slots if s.role == "match")
+        return 2 * len(self.slots) + 2 * (len(self.trigger) - 1) + sum(1 for s in self.slots if s.role == "match")
 
     @property
     def has_target(self) -> bool:
