@@ -142,3 +142,9 @@ def test_a_term_of_several_words_is_as_specific_as_a_pattern_with_a_phrase(pipel
         ("CHLMIL", "ARGMIL", "062"),
         ("ARGMIL", "CHLMIL", "062"),
     }
+
+
+def test_a_modifier_inside_a_term_of_several_words_does_not_break_it(pipeline: Pipeline) -> None:
+    # "joint maritime patrols" is a joint patrol; "maritime" is no part of the term, and no other word may be
+    events = pipeline.code_text("The Philippines and Japan held joint maritime patrols in the South China Sea.", DAY)
+    assert {(s, t, c) for s, t, c in _coded(events, "joint")} == {("PHL", "JPN", "062"), ("JPN", "PHL", "062")}

@@ -188,7 +188,7 @@ class Matcher:
             return token.i  # "test-fired" is the whole of "test_fire"
         k = token.i - 1
         for word in reversed(need):
-            while k >= 0 and sentence.tokens[k].text in ("-", "\u2010"):
+            while k >= 0 and (sentence.tokens[k].text in ("-", "\u2010") or _inserted(sentence, token, k, word)):
                 k -= 1
             if k < 0:
                 return None
@@ -271,6 +271,15 @@ class Matcher:
                     continue
             return obj.i
         return None
+
+
+def _inserted(sentence: Sentence, noun: Token, k: int, word: str) -> bool:
+    """Whether the word at ``k`` is a modifier of the noun ``noun`` that sits inside one of the lexicon's terms
+    of several words without being part of it: "joint *maritime* patrols" for ``joint_patrol``."""
+    t = sentence.tokens[k]
+    if noun.pos != "NOUN" or t.head != noun.i or t.dep not in ("amod", "compound") or word in (t.lower, t.lemma):
+        return False
+    return any(sentence.tokens[j].lower == word or sentence.tokens[j].lemma == word for j in range(max(0, k - 3), k))
 
 
 def _in_noun_phrase(sentence: Sentence, token: Token, top: Token) -> bool:
