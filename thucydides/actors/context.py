@@ -15,7 +15,6 @@ from .discourse import Discourse
 from .state import LOCATIVE, PLACE_ENTS, Parts, Reader
 
 _UNPLACING = ENGLISH.words("unplacing_prepositions")
-_CLAUSE_OPENERS = ("nsubj", "nsubjpass", "mark")  # a clause with one of these is not a bare participle clause
 
 
 def seat_of_organisation(r: Reader, discourse: Discourse, token: Token, parts: Parts) -> bool:
@@ -99,9 +98,8 @@ def _sentence_place_country(r: Reader, actor: Token) -> str | None:
     "was flown to The Hague, hours after police arrested him at Manila's airport" are Manila's police."""
     sentence = r.sentence
     assert sentence is not None
-    own = _clause_of(sentence, actor)
-    bare = [c.i for c in sentence.kids(sentence.tokens[own], "advcl") if not sentence.child(c, *_CLAUSE_OPENERS)]
-    return _place_country_in(r, actor, {own, *bare}) or _place_country_in(r, actor, _clauses_over(sentence, actor))
+    own = _with_participles(sentence, {_clause_of(sentence, actor)})
+    return _place_country_in(r, actor, own) or _place_country_in(r, actor, _clauses_over(sentence, actor))
 
 
 def _place_country_in(r: Reader, actor: Token, scope: set[int]) -> str | None:
@@ -221,11 +219,19 @@ def _clauses_over(sentence: Sentence, token: Token) -> set[int]:
         token = sentence.tokens[token.head]
         if token.pos in ("VERB", "AUX"):
             verbs.add(token.i)
-    for verb in list(verbs):
-        for clause in sentence.kids(sentence.tokens[verb], "advcl"):
-            if sentence.child(clause, *_CLAUSE_OPENERS) is None:
-                verbs.add(clause.i)
-    return verbs
+    return _with_participles(sentence, verbs)
+
+
+def _with_participles(sentence: Sentence, verbs: set[int]) -> set[int]:
+    """The verbs with their participle clauses that have no subject of their own ("were killed in tank
+    shelling in Gaza": the shelling's place is the killing's)."""
+    bare = {
+        clause.i
+        for verb in verbs
+        for clause in sentence.kids(sentence.tokens[verb], "advcl")
+        if sentence.child(clause, "nsubj", "nsubjpass", "mark") is None
+    }
+    return verbs | bare
 
 
 def _place_country(r: Reader, token: Token) -> str | None:

@@ -63,8 +63,15 @@ class Assistance:
 
     def code_for(self, code: str) -> str | None:
         """The code of help for a show of force coded ``code`` (the longest listed prefix), if any."""
-        prefix = max((k for k in self.codes if code.startswith(k)), key=len, default=None)
-        return self.codes[prefix] if prefix is not None else None
+        return by_prefix(self.codes, code)
+
+
+def by_prefix(codes: dict[str, str], code: str) -> str | None:
+    """The value ``codes`` gives the longest prefix of ``code`` (full, base or root) it lists, if any."""
+    for size in (4, 3, 2):
+        if code[:size] in codes:
+            return codes[code[:size]]
+    return None
 
 
 CATEGORIES = ("intent", "appeal", "demand", "threaten", "warn", "reject")
@@ -86,10 +93,8 @@ class Category:
             return self.default
         if code[:2] in self.drop:
             return None
-        for size in (4, 3, 2):
-            if code[:size] in self.codes:
-                return self.codes[code[:size]]
-        return self.default
+        found = by_prefix(self.codes, code)
+        return found if found is not None else self.default
 
 
 @dataclass(frozen=True)

@@ -244,7 +244,7 @@ def default_target(
         found.extend(clause_subject(sentence, token, control))
     elif appeal:  # "voiced hope that the new government will ...": the clause of the object noun
         found.extend(clause_subject(sentence, sentence.tokens[objs[0]], control))
-    # what the pattern named of the act, but not where or when it happened ("met on the sidelines of a summit")
+    # what the pattern named of the act, but not the occasion it happened on ("met on the sidelines of a summit")
     named = [k for k in sorted(consumed) if not occasion_word(sentence.tokens[k])]
     for k in named:  # "pessimism about X": the object of a preposition the pattern named
         held = sentence.tokens[k]
@@ -273,7 +273,7 @@ def default_target(
 
 
 def occasion_word(token: Token) -> bool:
-    """Whether ``token`` names where or on what occasion an act happened ("the sidelines", "a summit")."""
+    """Whether ``token`` names the occasion an act happened on ("the sidelines of a summit"; ``occasion_nouns``)."""
     return token.lemma in _OCCASIONS or token.lower in _OCCASIONS
 
 
